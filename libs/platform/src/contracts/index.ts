@@ -1,0 +1,5 @@
+// Browser-safe kernel contracts: shared by the server, the admin app and every module's contracts.
+export { transformer, Decimal } from './transformer.js';
+export type { FieldError } from './field-error.js';
+export * from './tenancy.schema.js';
+export { platformPermissions } from './platform-permissions.js';

@@ -1,0 +1,9 @@
+/** Permissions of the kernel's own procedures. */
+export const platformPermissions = {
+  institutionRead: 'platform.institution.read',
+  institutionManage: 'platform.institution.manage',
+  libraryRead: 'platform.library.read',
+  libraryManage: 'platform.library.manage',
+  moduleRead: 'platform.module.read',
+  moduleManage: 'platform.module.manage',
+} as const;

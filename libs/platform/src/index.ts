@@ -1,0 +1,39 @@
+// Server entry of the kernel. Browser-safe pieces are in ./contracts.
+export * from './contracts/index.js';
+export { openDatabase, databaseLocationFromEnv, type Database, type DatabaseLocation } from './database/database.js';
+export type { SqlRunner } from './database/sql-runner.js';
+export {
+  applyMigrations,
+  readMigrations,
+  migrationStatus,
+  MigrationChecksumError,
+  type MigrationFile,
+} from './database/migration-runner.js';
+export { migrationsDir } from './database/migrations-dir.js';
+export { ValidationError, NotFoundError, ConflictError } from './errors/domain-errors.js';
+export { parseInput } from './errors/parse-input.js';
+export { defineEvent, type EventDefinition, type EventHandler, type EventBus } from './events/event-bus.js';
+export type { Transactions, UnitOfWork } from './events/transactions.js';
+export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from './plugin/extension-point.js';
+export { createServiceRef, type ServiceRef, type ServiceContainer } from './plugin/service-ref.js';
+export { definePlugin, type PluginDefinition, type AnyPlugin, type PluginRegistrationEnv } from './plugin/plugin-definition.js';
+export { PluginStartupError, orderPlugins } from './plugin/plugin-order.js';
+export { startKernel, type Kernel } from './plugin/kernel.js';
+export { coreServices } from './plugin/core-services.js';
+export { platformPlugin } from './platform.plugin.js';
+export { tenancyServices } from './tenancy/tenancy-services.js';
+export type { InstitutionService, LibraryRecord } from './tenancy/institution.service.js';
+export type { ModuleService } from './tenancy/module.service.js';
+export {
+  router,
+  createCallerFactory,
+  publicProcedure,
+  authedProcedure,
+  institutionProcedure,
+  moduleProcedure,
+  protectedProcedure,
+  requirePermission,
+} from './trpc/trpc.js';
+export { composeRouter, routerKeyOf, type RouterRecordOf } from './trpc/compose-router.js';
+export { describeProcedureGuards, type ProcedureGuards, type GuardKind } from './trpc/guards.js';
+export type { Principal, InstitutionRef, RequestContext } from './trpc/request-context.js';

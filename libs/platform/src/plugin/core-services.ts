@@ -1,0 +1,18 @@
+import type { PrismaClient } from '@prisma/client';
+import type { Logger } from 'pino';
+import type { Database } from '../database/database.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Transactions } from '../events/transactions.js';
+import type { AnyPlugin } from './plugin-definition.js';
+import { createServiceRef } from './service-ref.js';
+
+/** Services the kernel itself provides to every plugin. */
+export const coreServices = {
+  database: createServiceRef<Database>({ id: 'core.database' }),
+  prisma: createServiceRef<PrismaClient>({ id: 'core.prisma' }),
+  logger: createServiceRef<Logger>({ id: 'core.logger' }),
+  events: createServiceRef<EventBus>({ id: 'core.events' }),
+  transactions: createServiceRef<Transactions>({ id: 'core.transactions' }),
+  /** The installed plugins in start-up order. */
+  plugins: createServiceRef<readonly AnyPlugin[]>({ id: 'core.plugins' }),
+};

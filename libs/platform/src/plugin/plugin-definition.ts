@@ -1,0 +1,50 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { z } from 'zod';
+import type { EventDefinition, EventHandler } from '../events/event-bus.js';
+import type { ExtensionPoint } from './extension-point.js';
+import type { DependencyRef, ResolvedDeps, ServiceRef } from './service-ref.js';
+
+/** What `register` may do. Declare extension points first, then contribute and provide services. */
+export interface PluginRegistrationEnv {
+  readonly pluginId: string;
+  declareExtensionPoint(point: ExtensionPoint<unknown>): void;
+  contribute<T>(point: ExtensionPoint<T>, value: T): void;
+  provideService<T, D extends Record<string, DependencyRef>>(
+    ref: ServiceRef<T>,
+    options: { deps: D; factory: (deps: ResolvedDeps<D>) => T },
+  ): void;
+  subscribe<P>(event: EventDefinition<P>, handler: EventHandler<P>): void;
+}
+
+/** A plugin: one module of the product or one institution's extension. */
+export interface PluginDefinition<
+  TId extends string = string,
+  TRouter extends TRPCRouterRecord | undefined = TRPCRouterRecord | undefined,
+  TConfig extends z.ZodType = z.ZodType,
+> {
+  /** Stable kebab-case id; institutions store it to enable the module. */
+  readonly id: TId;
+  readonly title: string;
+  readonly dependsOn?: readonly string[];
+  /** Validates the per-institution configuration; its defaults fill what an institution leaves out. */
+  readonly configSchema?: TConfig;
+  /** Permission names (`<module>.<resource>.<action>`) with a description for the role editor. */
+  readonly permissions?: Readonly<Record<string, string>>;
+  readonly router?: TRouter;
+  /** A core plugin is always enabled and cannot be switched off. */
+  readonly core?: boolean;
+  register?(env: PluginRegistrationEnv): void;
+}
+
+/** Declares a plugin; only checks and returns it, so the literal types of id and router are kept. */
+export function definePlugin<
+  const TId extends string,
+  TRouter extends TRPCRouterRecord | undefined = undefined,
+  TConfig extends z.ZodType = z.ZodType,
+>(plugin: PluginDefinition<TId, TRouter, TConfig>): PluginDefinition<TId, TRouter, TConfig> {
+  return plugin;
+}
+
+/** Any plugin, whatever its router and config types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPlugin = PluginDefinition<string, any, any>;

@@ -1,0 +1,104 @@
+import { Prisma, type PrismaClient } from '@prisma/client';
+import {
+  createInstitutionInput,
+  createLibraryInput,
+  type CreateInstitutionInput,
+  type CreateLibraryInput,
+  updateInstitutionInput,
+  type UpdateInstitutionInput,
+} from '../contracts/tenancy.schema.js';
+import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
+import { parseInput } from '../errors/parse-input.js';
+import type { InstitutionRef } from '../trpc/request-context.js';
+
+export interface LibraryRecord {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+}
+
+/** Institutions and their libraries. Lookups by id are cached: every guarded request makes one. */
+export interface InstitutionService {
+  create(input: CreateInstitutionInput): Promise<InstitutionRef>;
+  update(id: string, input: UpdateInstitutionInput): Promise<InstitutionRef>;
+  findById(id: string): Promise<InstitutionRef | null>;
+  findByCode(code: string): Promise<InstitutionRef | null>;
+  getByCode(code: string): Promise<InstitutionRef>;
+  list(): Promise<InstitutionRef[]>;
+  createLibrary(institutionId: string, input: CreateLibraryInput): Promise<LibraryRecord>;
+  listLibraries(institutionId: string): Promise<LibraryRecord[]>;
+}
+
+const institutionSelect = {
+  id: true,
+  code: true,
+  name: true,
+  timeZone: true,
+  defaultCurrency: true,
+  defaultLanguage: true,
+} satisfies Prisma.InstitutionSelect;
+const librarySelect = { id: true, code: true, name: true } satisfies Prisma.LibrarySelect;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+export function createInstitutionService(deps: { prisma: PrismaClient }): InstitutionService {
+  const { prisma } = deps;
+  const byId = new Map<string, InstitutionRef>();
+
+  const service: InstitutionService = {
+    async create(input) {
+      const data = parseInput(createInstitutionInput, input);
+      try {
+        return await prisma.institution.create({ data, select: institutionSelect });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`institution "${data.code}" already exists`);
+        throw error;
+      }
+    },
+    async update(id, input) {
+      const data = parseInput(updateInstitutionInput, input);
+      byId.delete(id);
+      return prisma.institution.update({ where: { id }, data, select: institutionSelect });
+    },
+    async findById(id) {
+      const cached = byId.get(id);
+      if (cached) return cached;
+      const found = await prisma.institution.findUnique({ where: { id }, select: institutionSelect });
+      if (found) byId.set(id, found);
+      return found;
+    },
+    findByCode(code) {
+      return prisma.institution.findUnique({ where: { code }, select: institutionSelect });
+    },
+    async getByCode(code) {
+      const found = await service.findByCode(code);
+      if (!found) throw new NotFoundError(`institution "${code}"`);
+      return found;
+    },
+    list() {
+      return prisma.institution.findMany({ select: institutionSelect, orderBy: { code: 'asc' } });
+    },
+    async createLibrary(institutionId, input) {
+      const data = parseInput(createLibraryInput, input);
+      try {
+        return await prisma.library.create({
+          data: { ...data, institutionId },
+          select: librarySelect,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`library "${data.code}" already exists`);
+        throw error;
+      }
+    },
+    listLibraries(institutionId) {
+      return prisma.library.findMany({
+        where: { institutionId },
+        select: librarySelect,
+        orderBy: { code: 'asc' },
+      });
+    },
+  };
+  return service;
+}

@@ -1,0 +1,55 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { platformPermissions as can } from '../contracts/platform-permissions.js';
+import {
+  configureModuleInput,
+  createLibraryInput,
+  enableModuleInput,
+  moduleIdInput,
+  updateInstitutionInput,
+} from '../contracts/tenancy.schema.js';
+import { protectedProcedure } from '../trpc/trpc.js';
+import { tenancyServices } from './tenancy-services.js';
+
+const PLATFORM = 'platform';
+
+/** The kernel's own procedures: the caller's institution, its libraries and its modules. */
+export const platformRouter = {
+  institution: {
+    get: protectedProcedure(PLATFORM, can.institutionRead).query(({ ctx }) => ctx.institution),
+    update: protectedProcedure(PLATFORM, can.institutionManage)
+      .input(updateInstitutionInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(tenancyServices.institutions).update(ctx.institution.id, input),
+      ),
+  },
+  libraries: {
+    list: protectedProcedure(PLATFORM, can.libraryRead).query(({ ctx }) =>
+      ctx.services.get(tenancyServices.institutions).listLibraries(ctx.institution.id),
+    ),
+    create: protectedProcedure(PLATFORM, can.libraryManage)
+      .input(createLibraryInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(tenancyServices.institutions).createLibrary(ctx.institution.id, input),
+      ),
+  },
+  modules: {
+    list: protectedProcedure(PLATFORM, can.moduleRead).query(({ ctx }) =>
+      ctx.services.get(tenancyServices.modules).list(ctx.institution.id),
+    ),
+    enable: protectedProcedure(PLATFORM, can.moduleManage)
+      .input(enableModuleInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(tenancyServices.modules).enable(ctx.institution.id, input.moduleId, input.config),
+      ),
+    disable: protectedProcedure(PLATFORM, can.moduleManage)
+      .input(moduleIdInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(tenancyServices.modules).disable(ctx.institution.id, input.moduleId),
+      ),
+    configure: protectedProcedure(PLATFORM, can.moduleManage)
+      .input(configureModuleInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(tenancyServices.modules).configure(ctx.institution.id, input.moduleId, input.config),
+      ),
+  },
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,2 @@
+export { startTestApi, type TestApi, type TestInstitutionOptions } from './start-test-api.js';
+export { openTestDatabase, openEmptyTestDatabase } from './test-database.js';

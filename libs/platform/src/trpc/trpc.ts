@@ -1,0 +1,102 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { transformer } from '../contracts/transformer.js';
+import { ZodError } from 'zod';
+import { type FieldError, ValidationError } from '../errors/domain-errors.js';
+import { tenancyServices } from '../tenancy/tenancy-services.js';
+import { markGuard } from './guards.js';
+import type { InstitutionRef, RequestContext } from './request-context.js';
+
+function fieldErrorsOf(error: TRPCError): readonly FieldError[] | undefined {
+  if (error instanceof ValidationError) return error.fieldErrors;
+  if (error.cause instanceof ZodError) {
+    return error.cause.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
+  }
+  return undefined;
+}
+
+/** The one tRPC instance of the workspace. Modules build on the procedures below, never on this. */
+const t = initTRPC.context<RequestContext>().create({
+  transformer,
+  errorFormatter({ shape, error }) {
+    const fieldErrors = fieldErrorsOf(error);
+    const message = fieldErrors
+      ? fieldErrors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')
+      : shape.message;
+    // Internal errors keep their detail in the log, not on the wire.
+    const safeMessage = error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : message;
+    return {
+      ...shape,
+      message: safeMessage,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** Reachable by anyone: only sign-in and health may use it. */
+export const publicProcedure = t.procedure;
+
+const authenticated = t.middleware(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  return next({ ctx: { principal: ctx.principal } });
+});
+markGuard(authenticated, 'authenticated');
+
+const resolveInstitution = t.middleware(async ({ ctx, next }) => {
+  const principal = ctx.principal;
+  if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  const institution: InstitutionRef | null = await ctx.services
+    .get(tenancyServices.institutions)
+    .findById(principal.institutionId);
+  if (!institution) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the institution of this session no longer exists' });
+  }
+  return next({ ctx: { principal, institution } });
+});
+markGuard(resolveInstitution, 'institution');
+
+/** Signed in, with no institution needed (for example the list of one's institutions). */
+export const authedProcedure = t.procedure.use(authenticated);
+
+/** Signed in, with `ctx.institution` resolved from the caller. */
+export const institutionProcedure = t.procedure.use(resolveInstitution);
+
+/** Signed in, and the module is enabled for the caller's institution. */
+export function moduleProcedure(moduleId: string) {
+  const moduleEnabled = t.middleware(async ({ ctx, next }) => {
+    const institution = (ctx as unknown as { institution: InstitutionRef }).institution;
+    const enabled = await ctx.services.get(tenancyServices.modules).isEnabled(institution.id, moduleId);
+    if (!enabled) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `module "${moduleId}" is not enabled for institution "${institution.code}"`,
+      });
+    }
+    return next();
+  });
+  markGuard(moduleEnabled, 'module');
+  return institutionProcedure.use(moduleEnabled);
+}
+
+/** A middleware refusing callers without `permission`. */
+export function requirePermission(permission: string) {
+  const hasPermission = t.middleware(({ ctx, next }) => {
+    if (!ctx.principal?.permissions.has(permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `missing permission "${permission}"` });
+    }
+    return next();
+  });
+  markGuard(hasPermission, 'permission', permission);
+  return hasPermission;
+}
+
+/** The usual base of a module's procedure: institution resolved, module enabled, permission held. */
+export function protectedProcedure(moduleId: string, permission: string) {
+  return moduleProcedure(moduleId).use(requirePermission(permission));
+}
