@@ -33,7 +33,9 @@ export {
   moduleProcedure,
   protectedProcedure,
   requirePermission,
+  fieldErrorsOf,
 } from './trpc/trpc.js';
 export { composeRouter, routerKeyOf, type RouterRecordOf } from './trpc/compose-router.js';
 export { describeProcedureGuards, type ProcedureGuards, type GuardKind } from './trpc/guards.js';
 export type { Principal, InstitutionRef, RequestContext } from './trpc/request-context.js';
+export { isUniqueViolation } from './database/database-errors.js';

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import {
   createInstitutionInput,
   createLibraryInput,
@@ -7,6 +7,7 @@ import {
   updateInstitutionInput,
   type UpdateInstitutionInput,
 } from '../contracts/tenancy.schema.js';
+import { isUniqueViolation } from '../database/database-errors.js';
 import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
 import { parseInput } from '../errors/parse-input.js';
 import type { InstitutionRef } from '../trpc/request-context.js';
@@ -38,10 +39,6 @@ const institutionSelect = {
   defaultLanguage: true,
 } satisfies Prisma.InstitutionSelect;
 const librarySelect = { id: true, code: true, name: true } satisfies Prisma.LibrarySelect;
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
 
 export function createInstitutionService(deps: { prisma: PrismaClient }): InstitutionService {
   const { prisma } = deps;

@@ -6,7 +6,8 @@ import { tenancyServices } from '../tenancy/tenancy-services.js';
 import { markGuard } from './guards.js';
 import type { InstitutionRef, RequestContext } from './request-context.js';
 
-function fieldErrorsOf(error: TRPCError): readonly FieldError[] | undefined {
+/** The field-level messages of a tRPC error: from a ValidationError or from input parsing. */
+export function fieldErrorsOf(error: TRPCError): readonly FieldError[] | undefined {
   if (error instanceof ValidationError) return error.fieldErrors;
   if (error.cause instanceof ZodError) {
     return error.cause.issues.map((issue) => ({
