@@ -1,0 +1,60 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from './build-cli.js';
+
+async function run(...args: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  await buildCli((line) => lines.push(line)).parseAsync(['node', 'ulms', ...args]);
+  return lines;
+}
+
+describe('ulms CLI on the embedded database', () => {
+  beforeAll(async () => {
+    delete process.env['DATABASE_URL'];
+    process.env['PGLITE_DATA_DIR'] = await mkdtemp(join(tmpdir(), 'ulms-cli-'));
+  });
+
+  it('asks for migrations before anything else', async () => {
+    await expect(run('institution', 'create', '--code', 'UNI', '--name', 'Uni')).rejects.toThrow(
+      /the database is not migrated .* run "ulms migrate" first/,
+    );
+  });
+
+  it('migrates, then reports the database up to date', async () => {
+    expect((await run('migrate'))[0]).toMatch(/^applied: 0001_platform/);
+    expect(await run('migrate')).toEqual(['the database is up to date']);
+  });
+
+  it('creates an institution and refuses bad or duplicate input clearly', async () => {
+    expect((await run('institution', 'create', '--code', 'UNI', '--name', 'Uni', '--time-zone', 'Europe/Oslo'))[0]).toMatch(
+      /^created institution UNI \(/,
+    );
+    await expect(run('institution', 'create', '--code', 'UNI', '--name', 'Again')).rejects.toThrow(
+      'institution "UNI" already exists',
+    );
+    await expect(run('institution', 'create', '--code', 'X2', '--name', 'X', '--currency', 'EURO')).rejects.toThrow(
+      'defaultCurrency: is not an ISO 4217 currency code such as USD',
+    );
+    await expect(run('institution', 'create', '--name', 'No code')).rejects.toThrow(
+      "required option '--code <code>' not specified",
+    );
+  });
+
+  it('enables a module and names an unknown institution or module', async () => {
+    expect(await run('institution', 'enable-module', '--institution', 'UNI', '--module', 'platform')).toEqual([
+      'enabled platform for UNI',
+    ]);
+    await expect(run('institution', 'enable-module', '--institution', 'NOPE', '--module', 'platform')).rejects.toThrow(
+      'institution "NOPE" not found',
+    );
+    await expect(run('institution', 'enable-module', '--institution', 'UNI', '--module', 'nope')).rejects.toThrow(
+      'module "nope" not found',
+    );
+  });
+
+  it('lists the installed plugins', async () => {
+    expect(await run('plugins', 'list')).toContain('platform\tPlatform [core]');
+  });
+});

@@ -1,0 +1,33 @@
+import {
+  type Database,
+  type Kernel,
+  migrationsDir,
+  migrationStatus,
+  openDatabase,
+  readMigrations,
+  startKernel,
+} from '@ulms/platform';
+import { pino } from 'pino';
+import { serverConfigFromEnv } from '../config.js';
+import { installedPlugins } from '../installed-plugins.js';
+
+/** Raised for a mistake the operator can fix; the CLI prints the message without a stack trace. */
+export class CliError extends Error {}
+
+/** Opens the configured database, refuses to work on an unmigrated one, and starts the plugins. */
+export async function withKernel<T>(work: (kernel: Kernel, database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(serverConfigFromEnv().database);
+  try {
+    const status = await migrationStatus(database.sql, await readMigrations(migrationsDir));
+    if (!status.current) {
+      throw new CliError(
+        `the database is not migrated (pending: ${status.pending.join(', ') || 'none'}, ` +
+          `changed: ${status.changed.join(', ') || 'none'}); run "ulms migrate" first`,
+      );
+    }
+    const kernel = startKernel({ plugins: installedPlugins, database, logger: pino({ level: 'warn' }) });
+    return await work(kernel, database);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { Database, Kernel, MigrationFile, Principal } from '@ulms/platform';
+import { migrationStatus } from '@ulms/platform';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+
+/** Finds who is calling from a request; null when nobody is signed in. */
+export type Authenticate = (request: FastifyRequest) => Promise<Principal | null>;
+
+export interface BuildServerOptions {
+  readonly kernel: Kernel;
+  readonly database: Database;
+  readonly router: AnyTRPCRouter;
+  readonly migrations: readonly MigrationFile[];
+  readonly authenticate: Authenticate;
+  /** The built admin app; served at `/` when present. */
+  readonly adminDir?: string;
+  readonly logLevel?: string;
+}
+
+/** The HTTP host: `/trpc` (batched), `/health`, and the admin app as static files. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+
+  // Responses finished during shutdown close their connection, so close() is not kept waiting by keep-alive.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  app.get('/health', async (_request, reply) => {
+    try {
+      await options.database.sql.query('SELECT 1');
+      const migrations = await migrationStatus(options.database.sql, [...options.migrations]);
+      const healthy = migrations.current;
+      return reply.code(healthy ? 200 : 503).send({
+        status: healthy ? 'ok' : 'degraded',
+        database: 'up',
+        migrations,
+      });
+    } catch (error) {
+      app.log.error({ err: error }, 'health check failed');
+      return reply.code(503).send({ status: 'down', database: 'unreachable' });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: options.router,
+      createContext: async ({ req }: { req: FastifyRequest }) => ({
+        services: options.kernel.services,
+        principal: await options.authenticate(req),
+        requestId: String(req.id),
+      }),
+      onError: ({ error, path }: { error: Error & { code?: string }; path?: string }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'procedure failed');
+      },
+    },
+  });
+
+  if (options.adminDir && existsSync(options.adminDir)) {
+    await app.register(fastifyStatic, { root: options.adminDir, wildcard: false });
+    // The admin app routes in the browser: unknown GETs outside the APIs get its index page.
+    app.setNotFoundHandler((request, reply) => {
+      const isApi = /^\/(trpc|almaws|health)(\/|$)/.test(request.url);
+      if (request.method === 'GET' && !isApi) return reply.sendFile('index.html');
+      return reply.code(404).send({ error: 'not found' });
+    });
+  }
+  return app;
+}
