@@ -2,21 +2,34 @@ import { describeProcedureGuards } from '@ulms/platform';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from './app-router.js';
 
-// Procedures anyone may call: signing in and the like. Everything else must pass every guard.
-const PUBLIC_PROCEDURES = new Set<string>([]);
+// Reachable without signing in: they are how one signs in, or they answer "not signed in" themselves.
+const PUBLIC = new Set(['auth.signIn', 'auth.verifyMfa', 'auth.signOut', 'auth.session']);
+// The caller's own account: signed in is the only requirement (a forced password change must work).
+const SELF_SERVICE = new Set([
+  'auth.changePassword',
+  'auth.switchInstitution',
+  'auth.mfa.start',
+  'auth.mfa.confirm',
+  'auth.mfa.disable',
+]);
 
 describe('the root router', () => {
   const procedures = describeProcedureGuards(appRouter);
 
-  it('has procedures', () => {
-    expect(procedures.length).toBeGreaterThan(0);
+  it('has the procedures the allow-lists name', () => {
+    const paths = new Set(procedures.map((p) => p.path));
+    for (const path of [...PUBLIC, ...SELF_SERVICE]) expect(paths).toContain(path);
   });
 
-  it.each(procedures.filter((p) => !PUBLIC_PROCEDURES.has(p.path)))(
+  it.each(procedures.filter((p) => !PUBLIC.has(p.path) && !SELF_SERVICE.has(p.path)))(
     '$path resolves the institution, checks its module and a permission',
     (procedure) => {
       expect([...procedure.guards].sort()).toEqual(['institution', 'module', 'permission']);
       expect(procedure.permission).toMatch(/^[a-z-]+\.[a-z-]+\.[a-z-]+$/);
     },
   );
+
+  it.each([...SELF_SERVICE])('%s requires a signed-in caller', (path) => {
+    expect([...(procedures.find((p) => p.path === path)?.guards ?? [])]).toEqual(['authenticated']);
+  });
 });

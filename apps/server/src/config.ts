@@ -10,6 +10,7 @@ export interface ServerConfig {
   readonly database: DatabaseLocation;
   readonly adminDir: string;
   readonly logLevel: string;
+  readonly secureCookies: boolean;
 }
 
 /** Reads the server's settings from the environment, with defaults that run on a fresh clone. */
@@ -20,5 +21,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     database: databaseLocationFromEnv(env, resolve(repositoryRoot, 'data/pglite')),
     adminDir: env['ADMIN_DIR'] ?? resolve(repositoryRoot, 'apps/admin/dist'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    secureCookies: env['COOKIE_SECURE'] === 'true',
   };
 }

@@ -1,8 +1,11 @@
 import { serverConfigFromEnv } from './config.js';
+import { demoCredentialLines } from './seed/demo-seed.js';
 import { startApp } from './start-app.js';
 
-const app = await startApp(serverConfigFromEnv(), { seedDemo: process.env['SEED_DEMO'] !== 'false' });
+const seedDemo = process.env['SEED_DEMO'] !== 'false';
+const app = await startApp(serverConfigFromEnv(), { seedDemo });
 app.server.log.info(`ULMS is running at ${app.url}`);
+if (seedDemo) console.log(['', ...demoCredentialLines(app.url), ''].join('\n'));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

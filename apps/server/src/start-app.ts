@@ -40,7 +40,7 @@ export async function startApp(config: ServerConfig, options: { seedDemo: boolea
     database,
     router: appRouter,
     migrations,
-    authenticate: async () => null,
+    secureCookies: config.secureCookies,
     adminDir: config.adminDir,
     logLevel: config.logLevel,
   });

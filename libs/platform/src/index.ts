@@ -39,3 +39,13 @@ export { composeRouter, routerKeyOf, type RouterRecordOf } from './trpc/compose-
 export { describeProcedureGuards, type ProcedureGuards, type GuardKind } from './trpc/guards.js';
 export type { Principal, InstitutionRef, RequestContext } from './trpc/request-context.js';
 export { isUniqueViolation } from './database/database-errors.js';
+export { authPlugin } from './auth/auth.plugin.js';
+export { authServices } from './auth/auth-services.js';
+export { authenticateRequest, type RequestCredentials } from './auth/request-authenticator.js';
+export type { StaffAccountService, NewStaffAccount } from './auth/staff-account.service.js';
+export type { SessionService } from './auth/session.service.js';
+export type { ApiKeyService } from './auth/api-key.service.js';
+export { permissionsOfRoles } from './auth/role-permissions.js';
+export { totpCode } from './auth/totp.js';
+export type { HttpExchange } from './trpc/request-context.js';
+export type { DeclaredPermission } from './plugin/kernel.js';

@@ -1,4 +1,5 @@
-import { platformPermissions } from './contracts/platform-permissions.js';
+import { platformPermissions as can } from './contracts/platform-permissions.js';
+import type { BuiltInRole } from './contracts/roles.js';
 import { coreServices } from './plugin/core-services.js';
 import { definePlugin } from './plugin/plugin-definition.js';
 import { createInstitutionService } from './tenancy/institution.service.js';
@@ -6,18 +7,28 @@ import { createModuleService } from './tenancy/module.service.js';
 import { platformRouter } from './tenancy/platform.router.js';
 import { tenancyServices } from './tenancy/tenancy-services.js';
 
+const ADMIN: BuiltInRole[] = ['GENERAL_SYSTEM_ADMINISTRATOR'];
+export const STAFF_ROLES: BuiltInRole[] = [
+  'GENERAL_SYSTEM_ADMINISTRATOR',
+  'USER_MANAGER',
+  'USER_ADMINISTRATOR',
+  'CIRCULATION_DESK_MANAGER',
+  'CIRCULATION_DESK_OPERATOR',
+  'FULFILLMENT_SERVICES_OPERATOR',
+];
+
 /** The kernel as a plugin: tenancy services and the institution administration procedures. */
 export const platformPlugin = definePlugin({
   id: 'platform',
   title: 'Platform',
   core: true,
   permissions: {
-    [platformPermissions.institutionRead]: 'View the institution',
-    [platformPermissions.institutionManage]: 'Change the institution settings',
-    [platformPermissions.libraryRead]: 'View the libraries',
-    [platformPermissions.libraryManage]: 'Add libraries',
-    [platformPermissions.moduleRead]: 'View modules and their configuration',
-    [platformPermissions.moduleManage]: 'Enable, disable and configure modules',
+    [can.institutionRead]: { description: 'View the institution', roles: STAFF_ROLES },
+    [can.institutionManage]: { description: 'Change the institution settings', roles: ADMIN },
+    [can.libraryRead]: { description: 'View the libraries', roles: STAFF_ROLES },
+    [can.libraryManage]: { description: 'Add libraries', roles: ADMIN },
+    [can.moduleRead]: { description: 'View modules and their configuration', roles: ADMIN },
+    [can.moduleManage]: { description: 'Enable, disable and configure modules', roles: ADMIN },
   },
   router: platformRouter,
   register(env) {

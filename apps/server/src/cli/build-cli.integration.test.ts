@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from './build-cli.js';
 
+let typedPassword = '';
+
 async function run(...args: string[]): Promise<string[]> {
   const lines: string[] = [];
-  await buildCli((line) => lines.push(line)).parseAsync(['node', 'ulms', ...args]);
+  await buildCli((line) => lines.push(line), { readPassword: async () => typedPassword }).parseAsync([
+    'node',
+    'ulms',
+    ...args,
+  ]);
   return lines;
 }
 
@@ -51,6 +57,31 @@ describe('ulms CLI on the embedded database', () => {
     );
     await expect(run('institution', 'enable-module', '--institution', 'UNI', '--module', 'nope')).rejects.toThrow(
       'module "nope" not found',
+    );
+  });
+
+  it('creates a staff administrator, with the password policy enforced', async () => {
+    typedPassword = 'short';
+    await expect(run('staff', 'create', '--institution', 'UNI', '--username', 'root')).rejects.toThrow(
+      'password: must be at least 10 characters',
+    );
+    typedPassword = 'a long enough secret';
+    expect(await run('staff', 'create', '--institution', 'UNI', '--username', 'root')).toEqual([
+      'created staff account root in UNI with roles GENERAL_SYSTEM_ADMINISTRATOR, USER_ADMINISTRATOR',
+    ]);
+    await expect(
+      run('staff', 'create', '--institution', 'UNI', '--username', 'desk', '--role', 'LIBRARIAN'),
+    ).rejects.toThrow('unknown role "LIBRARIAN"');
+  });
+
+  it('creates an API key from a role or a permission list and prints it once', async () => {
+    const [key] = await run('apikey', 'create', '--institution', 'UNI', '--name', 'SIS feed', '--role', 'general_system_administrator');
+    expect(key).toMatch(/^ulms_[0-9a-f]{8}_[A-Za-z0-9_-]{32}$/);
+    await expect(
+      run('apikey', 'create', '--institution', 'UNI', '--name', 'x', '--permissions', 'platform.module.read,nope.x.y'),
+    ).rejects.toThrow('permissions.1: unknown permission "nope.x.y"');
+    await expect(run('apikey', 'create', '--institution', 'UNI', '--name', 'x')).rejects.toThrow(
+      'give --permissions or --role',
     );
   });
 

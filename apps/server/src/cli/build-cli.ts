@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import {
   applyMigrations,
+  authServices,
+  type BuiltInRole,
+  builtInRoleCodes,
   migrationsDir,
   openDatabase,
   readMigrations,
@@ -20,8 +23,18 @@ function parseJson(text: string, option: string): unknown {
   }
 }
 
+function parseRole(value: string): BuiltInRole {
+  const role = value.toUpperCase();
+  if (!builtInRoleCodes.includes(role as BuiltInRole)) {
+    throw new Error(`unknown role "${value}"; roles are ${builtInRoleCodes.join(', ')}`);
+  }
+  return role as BuiltInRole;
+}
+
+const collectRole = (value: string, previous: BuiltInRole[]) => [...previous, parseRole(value)];
+
 /** The operator CLI. `print` receives what the command reports; errors are thrown. */
-export function buildCli(print: Print): Command {
+export function buildCli(print: Print, io: { readPassword: () => Promise<string> }): Command {
   const program = new Command('ulms')
     .description('Operate a ULMS installation (database from DATABASE_URL, or the embedded one in ./data)')
     .exitOverride()
@@ -74,6 +87,59 @@ export function buildCli(print: Print): Command {
         const config = opts.config === undefined ? undefined : parseJson(opts.config, '--config');
         await kernel.services.get(tenancyServices.modules).enable(found.id, opts.module, config);
         print(`enabled ${opts.module} for ${found.code}`);
+      }),
+    );
+
+  program
+    .command('staff')
+    .description('staff accounts')
+    .command('create')
+    .description('create a staff account (an administrator unless --role says otherwise); password from a prompt or stdin')
+    .requiredOption('--institution <code>', 'institution code')
+    .requiredOption('--username <name>', 'sign-in name')
+    .option('--display-name <name>', 'name shown in the app (defaults to the username)')
+    .option('--role <role>', `role, repeatable: ${builtInRoleCodes.join(', ')}`, collectRole, [])
+    .option('--must-change-password', 'require a new password at first sign-in')
+    .action((opts: { institution: string; username: string; displayName?: string; role: BuiltInRole[]; mustChangePassword?: boolean }) =>
+      withKernel(async (kernel) => {
+        const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
+        const roles: BuiltInRole[] = opts.role.length ? opts.role : ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'];
+        const password = await io.readPassword();
+        await kernel.services.get(authServices.accounts).create({
+          institutionId: found.id,
+          username: opts.username,
+          displayName: opts.displayName ?? opts.username,
+          password,
+          roles: roles.map((role) => ({ role })),
+          mustChangePassword: opts.mustChangePassword,
+        });
+        print(`created staff account ${opts.username} in ${found.code} with roles ${roles.join(', ')}`);
+      }),
+    );
+
+  program
+    .command('apikey')
+    .description('API keys for integrations')
+    .command('create')
+    .description('create an API key and print it (once: only its hash is kept)')
+    .requiredOption('--institution <code>', 'institution code')
+    .requiredOption('--name <name>', 'what the key is for')
+    .option('--permissions <list>', 'comma-separated permission names')
+    .option('--role <role>', 'grant the permissions of this role')
+    .action((opts: { institution: string; name: string; permissions?: string; role?: string }) =>
+      withKernel(async (kernel) => {
+        if (!opts.permissions && !opts.role) throw new Error('give --permissions or --role');
+        const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
+        const created = await kernel.services.get(authServices.apiKeys).create(
+          found.id,
+          {
+            name: opts.name,
+            permissions: opts.permissions?.split(',').map((p) => p.trim()).filter(Boolean) ?? [],
+            role: opts.role ? parseRole(opts.role) : undefined,
+          },
+          null,
+        );
+        print(created.key);
       }),
     );
 

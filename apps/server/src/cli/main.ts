@@ -1,8 +1,9 @@
 import { CommanderError } from 'commander';
 import { buildCli } from './build-cli.js';
+import { readPassword } from './read-password.js';
 
 try {
-  await buildCli((line) => console.log(line)).parseAsync(process.argv);
+  await buildCli((line) => console.log(line), { readPassword }).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   const details = (error as { fieldErrors?: unknown }).fieldErrors;

@@ -25,7 +25,7 @@ const PERMISSION = 'till.money.count';
 const tillPlugin = definePlugin({
   id: 'till',
   title: 'Till',
-  permissions: { [PERMISSION]: 'Count money' },
+  permissions: { [PERMISSION]: { description: 'Count money', roles: [] } },
   router: {
     addTax: protectedProcedure('till', PERMISSION)
       .input(z.object({ amount: z.instanceof(Decimal), at: z.date() }))

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import type { Database, Kernel, MigrationFile, Principal } from '@ulms/platform';
-import { migrationStatus } from '@ulms/platform';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Database, HttpExchange, Kernel, MigrationFile, Principal } from '@ulms/platform';
+import { authenticateRequest, authServices, migrationStatus } from '@ulms/platform';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+
+export const SESSION_COOKIE = 'ulms_session';
 
 /** Finds who is calling from a request; null when nobody is signed in. */
 export type Authenticate = (request: FastifyRequest) => Promise<Principal | null>;
@@ -15,10 +18,28 @@ export interface BuildServerOptions {
   readonly database: Database;
   readonly router: AnyTRPCRouter;
   readonly migrations: readonly MigrationFile[];
-  readonly authenticate: Authenticate;
+  /** Replaces API-key and session sign-in (tests use it to stand in for a signed-in caller). */
+  readonly authenticate?: Authenticate;
+  /** Sends the session cookie only over HTTPS; on whenever the server sits behind TLS. */
+  readonly secureCookies?: boolean;
   /** The built admin app; served at `/` when present. */
   readonly adminDir?: string;
   readonly logLevel?: string;
+}
+
+function httpExchange(request: FastifyRequest, reply: FastifyReply, secure: boolean): HttpExchange {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+  return {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    sessionToken: request.cookies[SESSION_COOKIE],
+    setSessionCookie: (token, expiresAt) => {
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+    },
+    clearSessionCookie: () => {
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    },
+  };
 }
 
 /** The HTTP host: `/trpc` (batched), `/health`, and the admin app as static files. */
@@ -37,6 +58,22 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+
+  await app.register(fastifyCookie);
+  const authenticate: Authenticate =
+    options.authenticate ??
+    ((request) =>
+      authenticateRequest(
+        {
+          authorization: request.headers.authorization,
+          apiKeyParameter: (request.query as Record<string, string | undefined>)['apikey'],
+          sessionToken: request.cookies[SESSION_COOKIE],
+        },
+        {
+          apiKeys: options.kernel.services.get(authServices.apiKeys),
+          sessions: options.kernel.services.get(authServices.sessions),
+        },
+      ));
 
   app.get('/health', async (_request, reply) => {
     try {
@@ -58,10 +95,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     prefix: '/trpc',
     trpcOptions: {
       router: options.router,
-      createContext: async ({ req }: { req: FastifyRequest }) => ({
+      createContext: async ({ req, res }: { req: FastifyRequest; res: FastifyReply }) => ({
         services: options.kernel.services,
-        principal: await options.authenticate(req),
+        principal: await authenticate(req),
         requestId: String(req.id),
+        http: httpExchange(req, res, options.secureCookies ?? false),
       }),
       onError: ({ error, path }: { error: Error & { code?: string }; path?: string }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'procedure failed');

@@ -1,9 +1,13 @@
-import { type Kernel, tenancyServices } from '@ulms/platform';
+import { authServices, type Kernel, tenancyServices } from '@ulms/platform';
 import type { Logger } from 'pino';
 
 export const DEMO_INSTITUTION_CODE = 'DEMO';
 
-/** Creates the demo institution with its libraries and every module enabled; does nothing if it exists. */
+/** The demo's staff sign-ins. Demo data only: a real installation creates its own with `ulms staff create`. */
+export const DEMO_ADMIN = { institution: DEMO_INSTITUTION_CODE, username: 'admin', password: 'demo-admin-2026' } as const;
+export const DEMO_DESK = { institution: DEMO_INSTITUTION_CODE, username: 'desk', password: 'demo-desk-2026' } as const;
+
+/** Creates the demo institution, its libraries, every module enabled and two staff members; once. */
 export async function seedDemoInstitution(kernel: Kernel, logger: Logger): Promise<void> {
   const institutions = kernel.services.get(tenancyServices.institutions);
   if (await institutions.findByCode(DEMO_INSTITUTION_CODE)) return;
@@ -21,5 +25,30 @@ export async function seedDemoInstitution(kernel: Kernel, logger: Logger): Promi
   for (const plugin of kernel.plugins) {
     if (!plugin.core) await modules.enable(institution.id, plugin.id);
   }
+
+  const accounts = kernel.services.get(authServices.accounts);
+  await accounts.create({
+    institutionId: institution.id,
+    username: DEMO_ADMIN.username,
+    displayName: 'Demo Administrator',
+    password: DEMO_ADMIN.password,
+    roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }, { role: 'USER_ADMINISTRATOR' }],
+  });
+  await accounts.create({
+    institutionId: institution.id,
+    username: DEMO_DESK.username,
+    displayName: 'Demo Desk Operator',
+    password: DEMO_DESK.password,
+    roles: [{ role: 'CIRCULATION_DESK_OPERATOR' }],
+  });
   logger.info({ institution: institution.code }, 'demo institution created');
+}
+
+/** The lines `npm start` prints so that a new user can sign in. */
+export function demoCredentialLines(url: string): string[] {
+  return [
+    `Admin app: ${url}`,
+    `Sign in to institution ${DEMO_ADMIN.institution} as "${DEMO_ADMIN.username}" with password "${DEMO_ADMIN.password}"`,
+    `(or as "${DEMO_DESK.username}" / "${DEMO_DESK.password}", a circulation desk operator who sees less)`,
+  ];
 }

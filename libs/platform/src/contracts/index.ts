@@ -2,4 +2,6 @@
 export { transformer, Decimal } from './transformer.js';
 export type { FieldError } from './field-error.js';
 export * from './tenancy.schema.js';
-export { platformPermissions } from './platform-permissions.js';
+export { platformPermissions, authPermissions } from './platform-permissions.js';
+export * from './roles.js';
+export * from './auth.schema.js';

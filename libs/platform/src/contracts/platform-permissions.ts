@@ -7,3 +7,9 @@ export const platformPermissions = {
   moduleRead: 'platform.module.read',
   moduleManage: 'platform.module.manage',
 } as const;
+
+/** Permissions of the auth plugin's administration procedures. */
+export const authPermissions = {
+  apiKeyManage: 'auth.apikey.manage',
+  roleRead: 'auth.role.read',
+} as const;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../database/database.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Transactions } from '../events/transactions.js';
+import type { DeclaredPermission } from './kernel.js';
 import type { AnyPlugin } from './plugin-definition.js';
 import { createServiceRef } from './service-ref.js';
 
@@ -15,4 +16,6 @@ export const coreServices = {
   transactions: createServiceRef<Transactions>({ id: 'core.transactions' }),
   /** The installed plugins in start-up order. */
   plugins: createServiceRef<readonly AnyPlugin[]>({ id: 'core.plugins' }),
+  /** Every declared permission, with its description, plugin and shipped roles. */
+  permissions: createServiceRef<ReadonlyMap<string, DeclaredPermission>>({ id: 'core.permissions' }),
 };

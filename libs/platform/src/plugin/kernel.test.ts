@@ -140,7 +140,7 @@ describe('startKernel', () => {
   });
 
   it('refuses permission names outside the plugin or not shaped module.resource.action', () => {
-    const bad = definePlugin({ id: 'fines', title: 'Fines', permissions: { 'users.user.delete': 'x' } });
+    const bad = definePlugin({ id: 'fines', title: 'Fines', permissions: { 'users.user.delete': { description: 'x', roles: [] } } });
     expect(() => start([bad])).toThrow('plugin "fines" declares permission "users.user.delete"');
   });
 });

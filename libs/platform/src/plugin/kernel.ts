@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { PermissionDeclaration } from '../contracts/roles.js';
 import type { Database } from '../database/database.js';
 import { createEventBus, type EventBus } from '../events/event-bus.js';
 import { createTransactions } from '../events/transactions.js';
@@ -8,13 +9,18 @@ import type { AnyPlugin, PluginRegistrationEnv } from './plugin-definition.js';
 import { orderPlugins, PluginStartupError } from './plugin-order.js';
 import type { DependencyRef, ServiceContainer, ServiceRef } from './service-ref.js';
 
+/** A permission with the plugin that declared it. */
+export interface DeclaredPermission extends PermissionDeclaration {
+  readonly pluginId: string;
+}
+
 /** The started plugin system: ordered plugins, their services and the event bus. */
 export interface Kernel {
   readonly plugins: readonly AnyPlugin[];
   readonly services: ServiceContainer;
   readonly events: EventBus;
   /** Every declared permission name with its description and declaring plugin. */
-  readonly permissions: ReadonlyMap<string, { description: string; pluginId: string }>;
+  readonly permissions: ReadonlyMap<string, DeclaredPermission>;
 }
 
 interface ServiceEntry {
@@ -32,15 +38,15 @@ interface PointEntry {
 const PERMISSION_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 
 function collectPermissions(plugins: readonly AnyPlugin[]): Kernel['permissions'] {
-  const permissions = new Map<string, { description: string; pluginId: string }>();
+  const permissions = new Map<string, DeclaredPermission>();
   for (const plugin of plugins) {
-    for (const [name, description] of Object.entries(plugin.permissions ?? {})) {
+    for (const [name, declaration] of Object.entries(plugin.permissions ?? {})) {
       if (!PERMISSION_NAME.test(name) || !name.startsWith(`${plugin.id}.`)) {
         throw new PluginStartupError(
           `plugin "${plugin.id}" declares permission "${name}"; names are "${plugin.id}.<resource>.<action>"`,
         );
       }
-      permissions.set(name, { description, pluginId: plugin.id });
+      permissions.set(name, { ...declaration, pluginId: plugin.id });
     }
   }
   return permissions;
@@ -67,6 +73,7 @@ export function startKernel(options: {
     [coreServices.events.id, events],
     [coreServices.transactions.id, createTransactions(options.database.prisma, events)],
     [coreServices.plugins.id, plugins],
+    [coreServices.permissions.id, permissions],
   ]);
 
   for (const plugin of plugins) {

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { z } from 'zod';
+import type { PermissionDeclaration } from '../contracts/roles.js';
 import type { EventDefinition, EventHandler } from '../events/event-bus.js';
 import type { ExtensionPoint } from './extension-point.js';
 import type { DependencyRef, ResolvedDeps, ServiceRef } from './service-ref.js';
@@ -28,8 +29,8 @@ export interface PluginDefinition<
   readonly dependsOn?: readonly string[];
   /** Validates the per-institution configuration; its defaults fill what an institution leaves out. */
   readonly configSchema?: TConfig;
-  /** Permission names (`<module>.<resource>.<action>`) with a description for the role editor. */
-  readonly permissions?: Readonly<Record<string, string>>;
+  /** Permission names (`<module>.<resource>.<action>`): what each allows and which shipped roles hold it. */
+  readonly permissions?: Readonly<Record<string, PermissionDeclaration>>;
   readonly router?: TRouter;
   /** A core plugin is always enabled and cannot be switched off. */
   readonly core?: boolean;

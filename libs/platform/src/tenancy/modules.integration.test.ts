@@ -10,7 +10,7 @@ import { tenancyServices } from './tenancy-services.js';
 const catalogue = definePlugin({
   id: 'catalogue',
   title: 'Catalogue',
-  permissions: { 'catalogue.record.read': 'Read records' },
+  permissions: { 'catalogue.record.read': { description: 'Read records', roles: [] } },
   router: {
     count: protectedProcedure('catalogue', 'catalogue.record.read').query(() => 42),
   } satisfies TRPCRouterRecord,

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { CreateInstitutionInput } from '../contracts/tenancy.schema.js';
 import type { Database } from '../database/database.js';
+import { authPlugin } from '../auth/auth.plugin.js';
 import { platformPlugin } from '../platform.plugin.js';
 import { type Kernel, startKernel } from '../plugin/kernel.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import { composeRouter } from '../trpc/compose-router.js';
-import type { InstitutionRef, Principal } from '../trpc/request-context.js';
+import type { HttpExchange, InstitutionRef, Principal } from '../trpc/request-context.js';
 import { createCallerFactory } from '../trpc/trpc.js';
 import { openTestDatabase } from './test-database.js';
 
-type Plugins<P extends readonly AnyPlugin[]> = readonly [typeof platformPlugin, ...P];
+type Plugins<P extends readonly AnyPlugin[]> = readonly [typeof platformPlugin, typeof authPlugin, ...P];
 type TestRouter<P extends readonly AnyPlugin[]> = ReturnType<typeof composeRouter<Plugins<P>>>;
 type Caller<P extends readonly AnyPlugin[]> = ReturnType<ReturnType<typeof createCallerFactory<TestRouter<P>>>>;
 
@@ -30,6 +31,8 @@ export interface TestApi<P extends readonly AnyPlugin[]> {
   readonly caller: Caller<P>;
   /** A caller for another principal, by default in `institution` with no permissions. */
   callerFor(principal: Partial<Principal>): Caller<P>;
+  /** A caller that is not signed in, optionally over a (fake) HTTP exchange carrying cookies. */
+  anonymousCaller(http?: HttpExchange): Caller<P>;
   /** Creates another institution (each test can have its own: tenancy isolates them). */
   createInstitution(options?: TestInstitutionOptions): Promise<InstitutionRef>;
   close(): Promise<void>;
@@ -38,7 +41,7 @@ export interface TestApi<P extends readonly AnyPlugin[]> {
 let counter = 0;
 
 /**
- * Starts the kernel with `plugins` (the platform plugin is always first) on a fresh migrated database
+ * Starts the kernel with `plugins` (after the core platform and auth plugins) on a fresh migrated database
  * and gives typed tRPC callers. PGlite in memory by default; a fresh server database with TEST_DATABASE_URL.
  */
 export async function startTestApi<const P extends readonly AnyPlugin[]>(options: {
@@ -47,7 +50,7 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
   database?: Database;
 }): Promise<TestApi<P>> {
   const database = options.database ?? (await openTestDatabase());
-  const plugins = [platformPlugin, ...options.plugins] as unknown as Plugins<P>;
+  const plugins = [platformPlugin, authPlugin, ...options.plugins] as unknown as Plugins<P>;
   const kernel = startKernel({ plugins, database, logger: pino({ level: 'silent' }) });
   const router = composeRouter(plugins);
   const createCaller = createCallerFactory(router);
@@ -82,8 +85,12 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
       },
     }) as Caller<P>;
 
+  const anonymousCaller = (http?: HttpExchange): Caller<P> =>
+    createCaller({ services: kernel.services, requestId: randomUUID(), principal: null, http }) as Caller<P>;
+
   return {
     database,
+    anonymousCaller,
     kernel,
     router,
     institution,

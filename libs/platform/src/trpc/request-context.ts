@@ -7,6 +7,19 @@ export interface Principal {
   readonly displayName: string;
   readonly institutionId: string;
   readonly permissions: ReadonlySet<string>;
+  /** Libraries whose library-owned data the caller may see; `all` when a role covers the institution. */
+  readonly libraryScope?: { readonly all: boolean; readonly libraryIds: ReadonlySet<string> };
+  /** Set while the session may do nothing but change its password. */
+  readonly mustChangePassword?: boolean;
+}
+
+/** The HTTP side of a call: where it came from and how to set the session cookie. */
+export interface HttpExchange {
+  readonly ip: string;
+  readonly userAgent: string | undefined;
+  readonly sessionToken: string | undefined;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
 }
 
 /** The institution a guarded procedure runs for, resolved by `institutionProcedure`. */
@@ -24,4 +37,6 @@ export interface RequestContext {
   readonly services: ServiceContainer;
   readonly principal: Principal | null;
   readonly requestId: string;
+  /** Present for calls over HTTP; absent for in-process callers such as jobs and tests. */
+  readonly http?: HttpExchange;
 }

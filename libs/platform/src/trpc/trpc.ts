@@ -52,6 +52,9 @@ markGuard(authenticated, 'authenticated');
 const resolveInstitution = t.middleware(async ({ ctx, next }) => {
   const principal = ctx.principal;
   if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  if (principal.mustChangePassword) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'change your password before anything else' });
+  }
   const institution: InstitutionRef | null = await ctx.services
     .get(tenancyServices.institutions)
     .findById(principal.institutionId);

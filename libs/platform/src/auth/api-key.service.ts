@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import {
+  type ApiKeyInfo,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+  createApiKeyInput,
+} from '../contracts/auth.schema.js';
+import { NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import { parseInput } from '../errors/parse-input.js';
+import type { DeclaredPermission } from '../plugin/kernel.js';
+import type { Principal } from '../trpc/request-context.js';
+import { permissionsOfRoles } from './role-permissions.js';
+import { sha256 } from './staff-account.service.js';
+
+/** API keys for integrations: shown once, stored hashed, scoped to an institution and a permission set. */
+export interface ApiKeyService {
+  create(institutionId: string, input: CreateApiKeyInput, grantor: Principal | null): Promise<CreatedApiKey>;
+  list(institutionId: string): Promise<ApiKeyInfo[]>;
+  revoke(institutionId: string, id: string): Promise<ApiKeyInfo>;
+  principalOf(key: string): Promise<Principal | null>;
+}
+
+const infoSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  permissions: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
+
+// Recording every use would add a write to every API call; once a minute is enough to show activity.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function createApiKeyService(deps: {
+  prisma: PrismaClient;
+  permissions: ReadonlyMap<string, DeclaredPermission>;
+}): ApiKeyService {
+  const { prisma } = deps;
+  return {
+    async create(institutionId, input, grantor) {
+      const parsed = parseInput(createApiKeyInput, input);
+      const unknown = parsed.permissions
+        .map((name, index) => ({ name, index }))
+        .filter(({ name }) => !deps.permissions.has(name));
+      if (unknown.length) {
+        throw new ValidationError(
+          unknown.map(({ name, index }) => ({ field: `permissions.${index}`, message: `unknown permission "${name}"` })),
+        );
+      }
+      const permissions = new Set(parsed.permissions);
+      if (parsed.role) permissionsOfRoles([parsed.role], deps.permissions).forEach((p) => permissions.add(p));
+      const notHeld = grantor ? [...permissions].filter((p) => !grantor.permissions.has(p)) : [];
+      if (notHeld.length) {
+        throw ValidationError.of('permissions', `you cannot grant permissions you do not hold: ${notHeld.join(', ')}`);
+      }
+      const prefix = randomBytes(4).toString('hex');
+      const key = `ulms_${prefix}_${randomBytes(24).toString('base64url')}`;
+      const created = await prisma.apiKey.create({
+        data: { institutionId, name: parsed.name, prefix, keyHash: sha256(key), permissions: [...permissions].sort() },
+        select: infoSelect,
+      });
+      return { ...created, key };
+    },
+
+    list(institutionId) {
+      return prisma.apiKey.findMany({ where: { institutionId }, select: infoSelect, orderBy: { createdAt: 'desc' } });
+    },
+
+    async revoke(institutionId, id) {
+      const { count } = await prisma.apiKey.updateMany({
+        where: { id, institutionId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      const key = await prisma.apiKey.findFirst({ where: { id, institutionId }, select: infoSelect });
+      if (!key || (count === 0 && !key.revokedAt)) throw new NotFoundError('API key');
+      return key;
+    },
+
+    async principalOf(key) {
+      const found = await prisma.apiKey.findUnique({
+        where: { keyHash: sha256(key) },
+        select: { id: true, name: true, institutionId: true, permissions: true, revokedAt: true, lastUsedAt: true },
+      });
+      if (!found || found.revokedAt) return null;
+      const now = Date.now();
+      if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await prisma.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
+      }
+      return {
+        kind: 'apiKey',
+        id: found.id,
+        displayName: `API key "${found.name}"`,
+        institutionId: found.institutionId,
+        permissions: new Set(found.permissions),
+        libraryScope: { all: true, libraryIds: new Set() },
+      };
+    },
+  };
+}

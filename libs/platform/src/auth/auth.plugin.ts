@@ -1,0 +1,44 @@
+import { authPermissions as can } from '../contracts/platform-permissions.js';
+import { coreServices } from '../plugin/core-services.js';
+import { definePlugin } from '../plugin/plugin-definition.js';
+import { tenancyServices } from '../tenancy/tenancy-services.js';
+import { createApiKeyService } from './api-key.service.js';
+import { authRouter } from './auth.router.js';
+import { authServices } from './auth-services.js';
+import { createSessionService } from './session.service.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
+import { createStaffAccountService } from './staff-account.service.js';
+
+const ADMIN = ['GENERAL_SYSTEM_ADMINISTRATOR'] as const;
+
+/** Staff sign-in, sessions, multi-factor authentication, roles and API keys. */
+export const authPlugin = definePlugin({
+  id: 'auth',
+  title: 'Sign-in and access',
+  core: true,
+  dependsOn: ['platform'],
+  permissions: {
+    [can.apiKeyManage]: { description: 'Create, list and revoke API keys', roles: ADMIN },
+    [can.roleRead]: { description: 'View roles and permissions', roles: ADMIN },
+  },
+  router: authRouter,
+  register(env) {
+    env.provideService(authServices.accounts, {
+      deps: { prisma: coreServices.prisma },
+      factory: createStaffAccountService,
+    });
+    env.provideService(authServices.sessions, {
+      deps: { prisma: coreServices.prisma, modules: tenancyServices.modules, permissions: coreServices.permissions },
+      factory: (deps) =>
+        createSessionService({
+          ...deps,
+          accountThrottle: createSignInThrottle({ maxFailures: 5, windowMs: 15 * 60_000 }),
+          addressThrottle: createSignInThrottle({ maxFailures: 30, windowMs: 15 * 60_000 }),
+        }),
+    });
+    env.provideService(authServices.apiKeys, {
+      deps: { prisma: coreServices.prisma, permissions: coreServices.permissions },
+      factory: createApiKeyService,
+    });
+  },
+});

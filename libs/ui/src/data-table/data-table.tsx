@@ -1,0 +1,167 @@
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type SortingState,
+  type Updater,
+  useReactTable,
+  type VisibilityState,
+} from '@tanstack/react-table';
+import { type ReactNode, useMemo, useState } from 'react';
+import { ColumnVisibilityMenu } from './column-visibility-menu.js';
+import { PaginationBar, type PaginationState } from './pagination-bar.js';
+import { selectionColumn } from './selection-column.js';
+import { mergePageSelection, pageSelectionOf } from './table-state.js';
+
+export interface DataTableProps<Row> {
+  /** Names the table for assistive technology. */
+  readonly caption: string;
+  /** The rows of the current page as the server returned them. */
+  readonly rows: readonly Row[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's column values are heterogeneous
+  readonly columns: readonly ColumnDef<Row, any>[];
+  readonly getRowId: (row: Row) => string;
+  readonly loading?: boolean;
+  readonly emptyMessage?: ReactNode;
+  /** Server-side pagination; without it every row is shown. */
+  readonly pagination?: PaginationState & {
+    readonly totalRows: number;
+    readonly onChange: (next: PaginationState) => void;
+  };
+  /** Server-side sorting; without it the headers are not sortable. */
+  readonly sorting?: { readonly value: SortingState; readonly onChange: (next: SortingState) => void };
+  /** Selected row ids held by the caller, so the selection survives page changes. */
+  readonly selection?: { readonly selectedIds: ReadonlySet<string>; readonly onChange: (ids: Set<string>) => void };
+  /** Buttons for one row, rendered in a last "Actions" column. */
+  readonly rowActions?: (row: Row) => ReactNode;
+  /** Columns hidden at first; the Columns menu can show them. */
+  readonly initiallyHidden?: readonly string[];
+}
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
+}
+
+/** A table on TanStack Table with manual pagination and sorting, a Columns menu, row actions and selection. */
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { caption, rows, getRowId, loading, emptyMessage = 'Nothing to show.', pagination, sorting, selection, rowActions } = props;
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(() =>
+    Object.fromEntries((props.initiallyHidden ?? []).map((id) => [id, false])),
+  );
+
+  const columns = useMemo(() => {
+    const all = [...props.columns];
+    if (selection) all.unshift(selectionColumn<Row>());
+    if (rowActions) {
+      all.push({
+        id: 'actions',
+        header: 'Actions',
+        enableHiding: false,
+        enableSorting: false,
+        cell: ({ row }) => <div className="ui-table__actions">{rowActions(row.original)}</div>,
+      });
+    }
+    return all;
+  }, [props.columns, selection, rowActions]);
+
+  const pageIds = useMemo(() => rows.map(getRowId), [rows, getRowId]);
+  const rowSelection = useMemo(
+    () => (selection ? pageSelectionOf(selection.selectedIds, pageIds) : {}),
+    [selection, pageIds],
+  );
+
+  const table = useReactTable<Row>({
+    data: rows as Row[],
+    columns,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    enableSorting: Boolean(sorting),
+    enableMultiSort: false,
+    enableRowSelection: Boolean(selection),
+    rowCount: pagination?.totalRows ?? rows.length,
+    state: {
+      columnVisibility,
+      rowSelection,
+      sorting: sorting?.value ?? [],
+      pagination: pagination
+        ? { pageIndex: pagination.pageIndex, pageSize: pagination.pageSize }
+        : { pageIndex: 0, pageSize: Math.max(rows.length, 1) },
+    },
+    onColumnVisibilityChange: setColumnVisibility,
+    onSortingChange: (updater) => sorting?.onChange(resolve(updater, sorting.value)),
+    onRowSelectionChange: (updater) => {
+      if (!selection) return;
+      selection.onChange(mergePageSelection(selection.selectedIds, pageIds, resolve(updater, rowSelection)));
+    },
+  });
+
+  const visibleColumnCount = table.getVisibleLeafColumns().length;
+  return (
+    <div className="ui-table-wrap">
+      <div className="ui-table__toolbar">
+        {selection ? <span aria-live="polite">{selection.selectedIds.size} selected</span> : <span />}
+        <ColumnVisibilityMenu table={table} />
+      </div>
+      <div className="ui-table__scroll">
+        <table className="ui-table" aria-busy={loading}>
+          <caption className="ui-visually-hidden">{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const content = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      {header.column.getCanSort() ? (
+                        <button type="button" className="ui-table__sort" onClick={header.column.getToggleSortingHandler()}>
+                          {content}
+                          <span aria-hidden="true" className="ui-table__sort-mark">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
+                        </button>
+                      ) : (
+                        content
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.length === 0 ? (
+              <tr>
+                <td colSpan={visibleColumnCount} className="ui-table__empty">
+                  {loading ? 'Loading…' : emptyMessage}
+                </td>
+              </tr>
+            ) : (
+              table.getRowModel().rows.map((row) => (
+                <tr key={row.id} aria-selected={selection ? row.getIsSelected() : undefined}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {pagination ? (
+        <PaginationBar
+          pageIndex={pagination.pageIndex}
+          pageSize={pagination.pageSize}
+          totalRows={pagination.totalRows}
+          onChange={pagination.onChange}
+        />
+      ) : null}
+    </div>
+  );
+}
