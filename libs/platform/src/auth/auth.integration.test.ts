@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../testing/start-test-api.js';
+import type { HttpExchange } from '../trpc/request-context.js';
+import { fieldErrorsOf } from '../trpc/trpc.js';
+import { authServices } from './auth-services.js';
+import { sha256 } from './staff-account.service.js';
+import { totpCode } from './totp.js';
+
+/** A browser's cookie jar for one client. */
+function browser(ip = '192.0.2.10') {
+  const jar: { token?: string } = {};
+  const http: HttpExchange = {
+    ip,
+    userAgent: 'vitest',
+    get sessionToken() {
+      return jar.token;
+    },
+    setSessionCookie: (token) => {
+      jar.token = token;
+    },
+    clearSessionCookie: () => {
+      delete jar.token;
+    },
+  };
+  return { jar, http };
+}
+
+describe('staff sign-in', () => {
+  let api: TestApi<[]>;
+  const PASSWORD = 'correct horse battery';
+  let code: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ plugins: [] });
+    code = api.institution.code;
+    const accounts = api.kernel.services.get(authServices.accounts);
+    const institutionId = api.institution.id;
+    await accounts.create({ institutionId, username: 'Admin', displayName: 'Ada Admin', password: PASSWORD, roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+    await accounts.create({ institutionId, username: 'patron', displayName: 'Pat', password: PASSWORD, roles: [{ role: 'PATRON' }] });
+    await accounts.create({ institutionId, username: 'newbie', displayName: 'New', password: PASSWORD, roles: [{ role: 'USER_MANAGER' }], mustChangePassword: true });
+    await accounts.create({ institutionId, username: 'mfa', displayName: 'Mfa', password: PASSWORD, roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+    await accounts.create({ institutionId, username: 'otp', displayName: 'Otp', password: PASSWORD, roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+  });
+  afterAll(() => api.close());
+
+  /** A caller acting with whatever session the browser's cookie holds. */
+  const as = async (b: ReturnType<typeof browser>) => {
+    const principal = b.jar.token ? await api.kernel.services.get(authServices.sessions).principalOf(b.jar.token) : null;
+    return api.router.createCaller({ services: api.kernel.services, principal, requestId: 'test', http: b.http });
+  };
+  const signIn = async (b: ReturnType<typeof browser>, username: string, password = PASSWORD) =>
+    (await as(b)).auth.signIn({ institution: code, username, password });
+
+  it('signs in case-insensitively, sets the cookie and tells who is signed in', async () => {
+    const b = browser();
+    expect(await signIn(b, 'admin')).toEqual({ status: 'signedIn' });
+    expect(b.jar.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const info = await (await as(b)).auth.session();
+    expect(info).toMatchObject({
+      account: { username: 'Admin', displayName: 'Ada Admin' },
+      institution: { code },
+      roles: [{ role: 'General System Administrator', library: null }],
+      mustChangePassword: false,
+    });
+    expect(info?.permissions).toContain('platform.module.manage');
+    expect(info?.modules.map((m) => m.id)).toEqual(['platform', 'auth']);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const b = browser();
+    await signIn(b, 'admin');
+    const rows = await api.database.prisma.staffSession.findMany({ where: { tokenHash: b.jar.token ?? '' } });
+    expect(rows).toEqual([]);
+    expect(await api.database.prisma.staffSession.count({ where: { tokenHash: sha256(b.jar.token ?? '') } })).toBe(1);
+  });
+
+  it('gives the same answer for a wrong password and an unknown account', async () => {
+    const b = browser('192.0.2.20');
+    const wrong = await signIn(b, 'admin', 'not the password').catch((e) => e);
+    const unknown = await signIn(b, 'nobody', 'not the password').catch((e) => e);
+    expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', message: 'sign-in failed: check the institution, username and password' });
+    expect(unknown).toMatchObject({ code: wrong.code, message: wrong.message });
+    expect(b.jar.token).toBeUndefined();
+  });
+
+  it('blocks an account after five failures, even with the right password, and unknown ones alike', async () => {
+    const b = browser('192.0.2.30');
+    for (const username of ['mfa', 'ghost']) {
+      for (let i = 0; i < 5; i += 1) await signIn(b, username, 'wrong wrong wrong').catch(() => undefined);
+    }
+    await expect(signIn(b, 'mfa')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/try again in 1[45] minutes/) });
+    await expect(signIn(b, 'ghost')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+
+  it('blocks an address that fails too often across accounts', async () => {
+    const b = browser('192.0.2.40');
+    for (let i = 0; i < 30; i += 1) await signIn(b, `user${i}`, 'wrong wrong wrong').catch(() => undefined);
+    await expect(signIn(b, 'admin')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await signIn(browser('192.0.2.41'), 'admin')).toEqual({ status: 'signedIn' });
+  });
+
+  it('refuses staff access to an account that holds only the Patron role', async () => {
+    await expect(signIn(browser(), 'patron')).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'this account has no staff access' });
+  });
+
+  it('ends the session on the server at sign-out', async () => {
+    const b = browser();
+    await signIn(b, 'admin');
+    const token = b.jar.token ?? '';
+    await (await as(b)).auth.signOut();
+    expect(b.jar.token).toBeUndefined();
+    expect(await api.kernel.services.get(authServices.sessions).principalOf(token)).toBeNull();
+  });
+
+  it('ends a session after the idle time and after the absolute time', async () => {
+    const sessions = api.kernel.services.get(authServices.sessions);
+    const idle = browser();
+    await signIn(idle, 'admin');
+    await api.database.prisma.staffSession.update({
+      where: { tokenHash: sha256(idle.jar.token ?? '') },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
+    expect(await sessions.principalOf(idle.jar.token ?? '')).toBeNull();
+
+    const old = browser();
+    await signIn(old, 'admin');
+    await api.database.prisma.staffSession.update({
+      where: { tokenHash: sha256(old.jar.token ?? '') },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await sessions.principalOf(old.jar.token ?? '')).toBeNull();
+    await expect((await as(old)).platform.modules.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('lets a forced password change do nothing else until the password is changed', async () => {
+    const b = browser();
+    expect(await signIn(b, 'newbie')).toEqual({ status: 'passwordChangeRequired' });
+    await expect((await as(b)).platform.institution.get()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'change your password before anything else',
+    });
+    const policy = await (await as(b)).auth.changePassword({ currentPassword: PASSWORD, newPassword: 'NEWBIE' }).catch((e) => e);
+    expect(fieldErrorsOf(policy)).toEqual([
+      { field: 'newPassword', message: 'must be at least 10 characters' },
+      { field: 'newPassword', message: 'must not be the same as the username' },
+    ]);
+    const wrong = await (await as(b)).auth.changePassword({ currentPassword: 'nope', newPassword: 'a brand new secret' }).catch((e) => e);
+    expect(fieldErrorsOf(wrong)).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
+    await (await as(b)).auth.changePassword({ currentPassword: PASSWORD, newPassword: 'a brand new secret' });
+    expect(await (await as(b)).platform.institution.get()).toMatchObject({ code });
+  });
+
+  it('enrols TOTP, then asks for the code at sign-in and accepts a recovery code once', async () => {
+    const accounts = api.kernel.services.get(authServices.accounts);
+    const account = await api.database.prisma.staffAccount.findFirstOrThrow({ where: { usernameKey: 'otp' } });
+    const enrolment = await accounts.startMfaEnrolment(account.id);
+    expect(enrolment.qrSvg).toContain('<svg');
+    expect(enrolment.otpauthUrl).toContain(`secret=${enrolment.secret}`);
+    await expect(accounts.confirmMfaEnrolment(account.id, '000000')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const { recoveryCodes } = await accounts.confirmMfaEnrolment(account.id, totpCode(enrolment.secret, new Date()));
+    expect(recoveryCodes).toHaveLength(10);
+
+    const c = browser('192.0.2.50');
+    expect(await signIn(c, 'otp')).toEqual({ status: 'mfaRequired' });
+    const pendingToken = c.jar.token ?? '';
+    expect(await api.kernel.services.get(authServices.sessions).principalOf(pendingToken)).toBeNull();
+    await expect((await as(c)).auth.verifyMfa({ code: '123456' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await (await as(c)).auth.verifyMfa({ code: totpCode(enrolment.secret, new Date()) })).toEqual({ status: 'signedIn' });
+    expect(c.jar.token).not.toBe(pendingToken);
+    expect(await (await as(c)).auth.session()).toMatchObject({ mfaEnabled: true });
+
+    const d = browser('192.0.2.51');
+    await signIn(d, 'otp');
+    expect(await (await as(d)).auth.verifyMfa({ code: recoveryCodes[0] ?? '' })).toEqual({ status: 'signedIn' });
+    const e = browser('192.0.2.52');
+    await signIn(e, 'otp');
+    await expect((await as(e)).auth.verifyMfa({ code: recoveryCodes[0] ?? '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('switches between institutions where the account holds a role, and only those', async () => {
+    const second = await api.createInstitution({ code: `SECOND_${Date.now()}` });
+    const account = await api.database.prisma.staffAccount.findFirstOrThrow({ where: { usernameKey: 'admin' } });
+    await api.kernel.services.get(authServices.accounts).assignRole(account.id, { institutionId: second.id, role: 'USER_MANAGER' });
+    const b = browser('192.0.2.60');
+    await signIn(b, 'admin');
+    const info = await (await as(b)).auth.session();
+    expect(info?.institutions.map((i) => i.code).sort()).toEqual([code, second.code].sort());
+    const switched = await (await as(b)).auth.switchInstitution({ institution: second.code });
+    expect(switched.institution.code).toBe(second.code);
+    expect(switched.permissions).not.toContain('platform.module.manage');
+    expect((await (await as(b)).platform.institution.get()).code).toBe(second.code);
+    const third = await api.createInstitution();
+    await expect((await as(b)).auth.switchInstitution({ institution: third.code })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('limits a library-scoped role to that library', async () => {
+    const library = await api.kernel.services.get(authServices.accounts);
+    const law = await api.database.prisma.library.create({ data: { institutionId: api.institution.id, code: 'LAW', name: 'Law' } });
+    const { id } = await library.create({
+      institutionId: api.institution.id,
+      username: 'lawdesk',
+      displayName: 'Law desk',
+      password: PASSWORD,
+      roles: [{ role: 'CIRCULATION_DESK_OPERATOR', libraryId: law.id }],
+    });
+    const b = browser('192.0.2.70');
+    await signIn(b, 'lawdesk');
+    const principal = await api.kernel.services.get(authServices.sessions).principalOf(b.jar.token ?? '');
+    expect(principal?.id).toBe(id);
+    expect(principal?.libraryScope).toEqual({ all: false, libraryIds: new Set([law.id]) });
+  });
+});
+
+describe('API keys', () => {
+  let api: TestApi<[]>;
+  beforeAll(async () => {
+    api = await startTestApi({ plugins: [] });
+  });
+  afterAll(() => api.close());
+
+  it('are shown once, stored hashed, authenticate, record their use and can be revoked', async () => {
+    const created = await api.caller.auth.apiKeys.create({ name: 'SIS', role: 'GENERAL_SYSTEM_ADMINISTRATOR' });
+    expect(created.key.startsWith(`ulms_${created.prefix}_`)).toBe(true);
+    const stored = await api.database.prisma.apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(JSON.stringify(stored)).not.toContain(created.key);
+    const listed = await api.caller.auth.apiKeys.list();
+    expect(listed).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+
+    const keys = api.kernel.services.get(authServices.apiKeys);
+    const principal = await keys.principalOf(created.key);
+    expect(principal).toMatchObject({ kind: 'apiKey', institutionId: api.institution.id });
+    expect(principal?.permissions.has('platform.module.manage')).toBe(true);
+    expect((await api.caller.auth.apiKeys.list())[0]?.lastUsedAt).toBeInstanceOf(Date);
+
+    await api.caller.auth.apiKeys.revoke({ id: created.id });
+    expect(await keys.principalOf(created.key)).toBeNull();
+    expect(await keys.principalOf('ulms_00000000_guess')).toBeNull();
+  });
+
+  it('cannot grant what the creator does not hold, nor unknown permissions', async () => {
+    const limited = api.callerFor({ permissions: new Set(['auth.apikey.manage']) });
+    const error = await limited.auth.apiKeys.create({ name: 'x', permissions: ['platform.module.manage'] }).catch((e) => e);
+    expect(fieldErrorsOf(error)).toEqual([
+      { field: 'permissions', message: 'you cannot grant permissions you do not hold: platform.module.manage' },
+    ]);
+    const unknown = await api.caller.auth.apiKeys.create({ name: 'x', permissions: ['made.up.thing'] }).catch((e) => e);
+    expect(fieldErrorsOf(unknown)).toEqual([{ field: 'permissions.0', message: 'unknown permission "made.up.thing"' }]);
+  });
+
+  it('of one institution are invisible to another', async () => {
+    await api.caller.auth.apiKeys.create({ name: 'mine', permissions: ['platform.module.read'] });
+    const other = await api.createInstitution();
+    const theirs = api.callerFor({ institutionId: other.id, permissions: new Set(['auth.apikey.manage']) });
+    expect(await theirs.auth.apiKeys.list()).toEqual([]);
+    const [mine] = await api.caller.auth.apiKeys.list();
+    await expect(theirs.auth.apiKeys.revoke({ id: mine?.id ?? '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
