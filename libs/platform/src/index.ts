@@ -49,3 +49,4 @@ export { permissionsOfRoles } from './auth/role-permissions.js';
 export { totpCode } from './auth/totp.js';
 export type { HttpExchange } from './trpc/request-context.js';
 export type { DeclaredPermission } from './plugin/kernel.js';
+export { ownerLibraryFilter } from './tenancy/library-scope.js';

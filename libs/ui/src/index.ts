@@ -17,3 +17,4 @@ export { navigate } from './router/location-store.js';
 export { isActivePath, safeReturnPath, type Route } from './router/parse-location.js';
 export { fieldErrorsOf, errorCodeOf, formMessageOf } from './trpc/field-errors.js';
 export { JsonSchemaForm, type JsonSchemaFormProps } from './json-schema-form/json-schema-form.js';
+export { fieldsOfSchema, type ConfigField } from './json-schema-form/schema-fields.js';

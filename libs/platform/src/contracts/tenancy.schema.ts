@@ -31,6 +31,7 @@ export const createInstitutionInput = z.object({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag such as en or nb-NO')
     .default('en'),
+  libraryIndependence: z.boolean().default(false),
 });
 export type CreateInstitutionInput = z.input<typeof createInstitutionInput>;
 

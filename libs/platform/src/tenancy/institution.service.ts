@@ -37,6 +37,7 @@ const institutionSelect = {
   timeZone: true,
   defaultCurrency: true,
   defaultLanguage: true,
+  libraryIndependence: true,
 } satisfies Prisma.InstitutionSelect;
 const librarySelect = { id: true, code: true, name: true } satisfies Prisma.LibrarySelect;
 

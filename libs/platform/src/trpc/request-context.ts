@@ -30,6 +30,7 @@ export interface InstitutionRef {
   readonly timeZone: string;
   readonly defaultCurrency: string;
   readonly defaultLanguage: string;
+  readonly libraryIndependence: boolean;
 }
 
 /** What every procedure receives. Services come from here, never from module singletons. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Institution" ADD COLUMN     "libraryIndependence" BOOLEAN NOT NULL DEFAULT false;
+
