@@ -15,12 +15,10 @@ function procedureAt(caller: AnyCaller, path: string): (input?: unknown) => Prom
 const guarded = describeProcedureGuards(appRouter).filter((p) => p.permission !== undefined);
 
 describe('permission matrix: every guarded procedure against every shipped role', () => {
-  let api: TestApi<[]>;
+  const modules = installedPlugins.filter((p) => !p.core);
+  let api: TestApi<typeof modules>;
   beforeAll(async () => {
-    api = await startTestApi({ plugins: [] });
-    for (const plugin of installedPlugins.filter((p) => !p.core)) {
-      await api.caller.platform.modules.enable({ moduleId: plugin.id });
-    }
+    api = await startTestApi({ plugins: modules, institution: { modules: modules.map((p) => p.id) } });
   });
   afterAll(() => api.close());
 

@@ -18,7 +18,7 @@ export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint }
 export { createServiceRef, type ServiceRef, type ServiceContainer } from './plugin/service-ref.js';
 export { definePlugin, type PluginDefinition, type AnyPlugin, type PluginRegistrationEnv } from './plugin/plugin-definition.js';
 export { PluginStartupError, orderPlugins } from './plugin/plugin-order.js';
-export { startKernel, type Kernel } from './plugin/kernel.js';
+export { startKernel, contributorOf, type Kernel } from './plugin/kernel.js';
 export { coreServices } from './plugin/core-services.js';
 export { platformPlugin } from './platform.plugin.js';
 export { tenancyServices } from './tenancy/tenancy-services.js';
@@ -50,3 +50,4 @@ export { totpCode } from './auth/totp.js';
 export type { HttpExchange } from './trpc/request-context.js';
 export type { DeclaredPermission } from './plugin/kernel.js';
 export { ownerLibraryFilter } from './tenancy/library-scope.js';
+export { hashPassword, verifyPassword, passwordPolicyErrors } from './auth/password.js';

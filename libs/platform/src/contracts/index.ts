@@ -5,3 +5,5 @@ export * from './tenancy.schema.js';
 export { platformPermissions, authPermissions } from './platform-permissions.js';
 export * from './roles.js';
 export * from './auth.schema.js';
+export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from '../plugin/extension-point.js';
+export { defineEvent, type EventDefinition } from '../events/event-bus.js';

@@ -35,6 +35,13 @@ interface PointEntry {
   values: { pluginId: string; value: unknown }[];
 }
 
+const contributors = new WeakMap<object, string>();
+
+/** The id of the plugin that contributed `value` to an extension point (to apply it only where enabled). */
+export function contributorOf(value: object): string | undefined {
+  return contributors.get(value);
+}
+
 const PERMISSION_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 
 function collectPermissions(plugins: readonly AnyPlugin[]): Kernel['permissions'] {
@@ -111,6 +118,7 @@ export function startKernel(options: {
           );
         }
         entry.values.push({ pluginId: plugin.id, value });
+        if (typeof value === 'object' && value !== null) contributors.set(value, plugin.id);
       },
       provideService(ref, service) {
         if (instances.has(ref.id) || factories.has(ref.id)) {

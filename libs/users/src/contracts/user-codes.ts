@@ -1,0 +1,80 @@
+/** Fixed lists of the user record, after the reference. Values are the Alma codes. */
+export const recordTypes = { STAFF: 'Staff', PUBLIC: 'Public', CONTACT: 'Contact' } as const;
+export type RecordType = keyof typeof recordTypes;
+export const recordTypeCodes = Object.keys(recordTypes) as RecordType[];
+
+export const accountTypes = {
+  INTERNAL: 'Internal',
+  EXTERNAL: 'External',
+  INTERNAL_WITH_EXTERNAL_AUTH: 'Internal with external authentication',
+} as const;
+export type AccountType = keyof typeof accountTypes;
+export const accountTypeCodes = Object.keys(accountTypes) as AccountType[];
+
+export const userStatuses = { ACTIVE: 'Active', INACTIVE: 'Inactive' } as const;
+export type UserStatus = keyof typeof userStatuses;
+
+export const genders = { MALE: 'Male', FEMALE: 'Female', OTHER: 'Other', NONE: 'None' } as const;
+export type Gender = keyof typeof genders;
+
+export const segmentTypes = { INTERNAL: 'Internal', EXTERNAL: 'External' } as const;
+export type SegmentType = keyof typeof segmentTypes;
+
+/** A contact type with the record types that may use it (the reference's "(contact only)" and so on). */
+interface ContactType {
+  readonly label: string;
+  readonly recordTypes: readonly RecordType[];
+}
+
+const ALL: RecordType[] = ['STAFF', 'PUBLIC', 'CONTACT'];
+const CONTACT_ONLY: RecordType[] = ['CONTACT'];
+const STAFF_PUBLIC: RecordType[] = ['STAFF', 'PUBLIC'];
+const PUBLIC_ONLY: RecordType[] = ['PUBLIC'];
+
+export const emailTypes: Record<string, ContactType> = {
+  alternative: { label: 'Alternative', recordTypes: STAFF_PUBLIC },
+  claim: { label: 'Claim', recordTypes: CONTACT_ONLY },
+  order: { label: 'Order', recordTypes: CONTACT_ONLY },
+  payment: { label: 'Payment', recordTypes: CONTACT_ONLY },
+  returns: { label: 'Returns', recordTypes: CONTACT_ONLY },
+  personal: { label: 'Personal', recordTypes: ALL },
+  work: { label: 'Work', recordTypes: ALL },
+  school: { label: 'School', recordTypes: PUBLIC_ONLY },
+};
+
+export const addressTypes: Record<string, ContactType> = {
+  claim: { label: 'Claim', recordTypes: CONTACT_ONLY },
+  order: { label: 'Order', recordTypes: CONTACT_ONLY },
+  payment: { label: 'Payment', recordTypes: CONTACT_ONLY },
+  returns: { label: 'Returns', recordTypes: CONTACT_ONLY },
+  home: { label: 'Home', recordTypes: ALL },
+  work: { label: 'Work', recordTypes: ALL },
+  alternative: { label: 'Alternative', recordTypes: PUBLIC_ONLY },
+  school: { label: 'School', recordTypes: PUBLIC_ONLY },
+};
+
+export const phoneTypes: Record<string, ContactType> = {
+  home: { label: 'Home', recordTypes: ALL },
+  mobile: { label: 'Mobile', recordTypes: ALL },
+  office: { label: 'Office', recordTypes: ALL },
+  claimFax: { label: 'Claim fax', recordTypes: CONTACT_ONLY },
+  claimPhone: { label: 'Claim phone', recordTypes: CONTACT_ONLY },
+  orderFax: { label: 'Order fax', recordTypes: CONTACT_ONLY },
+  orderPhone: { label: 'Order phone', recordTypes: CONTACT_ONLY },
+  paymentFax: { label: 'Payment fax', recordTypes: CONTACT_ONLY },
+  paymentPhone: { label: 'Payment phone', recordTypes: CONTACT_ONLY },
+  returnsFax: { label: 'Returns fax', recordTypes: CONTACT_ONLY },
+  returnsPhone: { label: 'Returns phone', recordTypes: CONTACT_ONLY },
+  officeFax: { label: 'Office fax', recordTypes: STAFF_PUBLIC },
+};
+
+/** The configurable code tables of the users module. */
+export const codeTables = {
+  USER_GROUP: 'User groups',
+  JOB_CATEGORY: 'Job categories',
+  USER_TITLE: 'User titles',
+  IDENTIFIER_TYPE: 'Identifier types',
+  CAMPUS: 'Campuses',
+} as const;
+export type CodeTable = keyof typeof codeTables;
+export const codeTableNames = Object.keys(codeTables) as CodeTable[];

@@ -1,0 +1,145 @@
+import type { FieldError } from '@ulms/platform/contracts';
+import type { AccountType, Gender, RecordType, SegmentType, UserStatus } from './user-codes.js';
+
+export interface IdentifierDto {
+  readonly id: string;
+  readonly idType: string;
+  readonly value: string;
+  readonly note: string | null;
+  readonly segmentType: SegmentType;
+}
+
+export interface EmailDto {
+  readonly id: string;
+  readonly emailAddress: string;
+  readonly emailTypes: readonly string[];
+  readonly preferred: boolean;
+  readonly description: string | null;
+  readonly segmentType: SegmentType;
+}
+
+export interface AddressDto {
+  readonly id: string;
+  readonly line1: string | null;
+  readonly line2: string | null;
+  readonly line3: string | null;
+  readonly line4: string | null;
+  readonly line5: string | null;
+  readonly city: string | null;
+  readonly stateProvince: string | null;
+  readonly postalCode: string | null;
+  readonly country: string | null;
+  readonly addressNote: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly addressTypes: readonly string[];
+  readonly preferred: boolean;
+  readonly segmentType: SegmentType;
+}
+
+export interface PhoneDto {
+  readonly id: string;
+  readonly phoneNumber: string;
+  readonly phoneTypes: readonly string[];
+  readonly preferred: boolean;
+  readonly preferredSms: boolean;
+  readonly segmentType: SegmentType;
+}
+
+export interface RoleDto {
+  readonly role: string;
+  readonly scope: string | null;
+  readonly status: 'ACTIVE' | 'INACTIVE';
+  readonly expiryDate: string | null;
+}
+
+/** The whole user record as staff see it. PIN and password are never returned, only whether they are set. */
+export interface UserDto {
+  readonly id: string;
+  readonly recordType: RecordType;
+  readonly accountType: AccountType;
+  readonly externalId: string | null;
+  readonly primaryId: string;
+  readonly userTitle: string | null;
+  readonly firstName: string | null;
+  readonly middleName: string | null;
+  readonly lastName: string | null;
+  readonly prefFirstName: string | null;
+  readonly prefMiddleName: string | null;
+  readonly prefLastName: string | null;
+  readonly fullName: string;
+  readonly jobCategory: string | null;
+  readonly jobDescription: string | null;
+  readonly gender: Gender | null;
+  readonly userGroup: string | null;
+  readonly campusCode: string | null;
+  readonly webSiteUrl: string | null;
+  readonly preferredLanguage: string | null;
+  readonly birthDate: string | null;
+  readonly expiryDate: string | null;
+  readonly purgeDate: string | null;
+  readonly status: UserStatus;
+  readonly statusDate: Date;
+  readonly rsLibraries: readonly string[];
+  readonly purchaseRequestLibraries: readonly string[];
+  readonly catalogerLevel: string | null;
+  readonly libraryNotices: readonly string[];
+  readonly hasPin: boolean;
+  readonly hasPassword: boolean;
+  readonly forcePasswordChange: boolean;
+  readonly mfaEnabled: boolean;
+  readonly identifiers: readonly IdentifierDto[];
+  readonly emails: readonly EmailDto[];
+  readonly addresses: readonly AddressDto[];
+  readonly phones: readonly PhoneDto[];
+  readonly roles: readonly RoleDto[];
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly updatedBy: string;
+  readonly updatedAt: Date;
+  readonly lastUpdatedByJob: string | null;
+}
+
+/** Users sharing first name, last name and birth date with the one being saved. */
+export interface PossibleDuplicate {
+  readonly id: string;
+  readonly primaryId: string;
+  readonly fullName: string;
+}
+
+/** The outcome of a save: the user, or a warning to confirm (nothing saved). */
+export type SaveUserResult =
+  | { readonly status: 'saved'; readonly user: UserDto; readonly generatedPin?: string }
+  | { readonly status: 'duplicateWarning'; readonly duplicates: readonly PossibleDuplicate[] };
+
+/** One row of Find and Manage Users. */
+export interface UserListRow {
+  readonly id: string;
+  readonly active: boolean;
+  readonly primaryId: string;
+  readonly fullName: string;
+  readonly accountType: AccountType;
+  readonly recordType: RecordType;
+  readonly jobCategory: string | null;
+  readonly userGroup: string | null;
+  readonly status: UserStatus;
+  readonly expiryDate: string | null;
+  /** Values of the columns other modules contribute, by column id. */
+  readonly extra: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface UserListPage {
+  readonly total: number;
+  readonly rows: readonly UserListRow[];
+  readonly columns: readonly { readonly id: string; readonly title: string }[];
+}
+
+export interface CodeTableEntryDto {
+  readonly table: string;
+  readonly code: string;
+  readonly description: string;
+  readonly recordTypes: readonly RecordType[];
+  readonly active: boolean;
+}
+
+export type { FieldError };

@@ -1,0 +1,141 @@
+import { builtInRoleCodes } from '@ulms/platform/contracts';
+import { z } from 'zod';
+import { accountTypeCodes, genders, recordTypeCodes, segmentTypes, userStatuses } from './user-codes.js';
+
+const optionalText = (max = 255) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date');
+
+const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).default('INTERNAL');
+const typeList = z.array(z.string().min(1)).min(1, 'choose at least one type');
+
+export const identifierInput = z.object({
+  idType: z.string().min(1, 'is required'),
+  value: z.string().trim().min(1, 'is required').max(255),
+  note: optionalText(),
+  segmentType,
+});
+
+export const emailInput = z.object({
+  emailAddress: z.string().trim().min(1, 'is required').max(255),
+  emailTypes: typeList,
+  preferred: z.boolean().default(false),
+  description: optionalText(),
+  segmentType,
+});
+
+export const addressInput = z.object({
+  line1: optionalText(),
+  line2: optionalText(),
+  line3: optionalText(),
+  line4: optionalText(),
+  line5: optionalText(),
+  city: optionalText(),
+  stateProvince: optionalText(),
+  postalCode: optionalText(50),
+  country: optionalText(50),
+  addressNote: optionalText(1000),
+  startDate: isoDate.nullish(),
+  endDate: isoDate.nullish(),
+  addressTypes: typeList,
+  preferred: z.boolean().default(false),
+  segmentType,
+});
+
+export const phoneInput = z.object({
+  phoneNumber: z.string().trim().min(1, 'is required').max(50),
+  phoneTypes: typeList,
+  preferred: z.boolean().default(false),
+  preferredSms: z.boolean().default(false),
+  segmentType,
+});
+
+export const roleInput = z.object({
+  role: z.enum(builtInRoleCodes as [string, ...string[]]),
+  scope: z.string().nullish(),
+  status: z.enum(['ACTIVE', 'INACTIVE']).default('ACTIVE'),
+  expiryDate: isoDate.nullish(),
+});
+
+/** Every field of the user record that staff edit; names follow the Alma user format in camelCase. */
+export const userFields = z.object({
+  recordType: z.enum(recordTypeCodes as [string, ...string[]]),
+  accountType: z.enum(accountTypeCodes as [string, ...string[]]).default('INTERNAL'),
+  externalId: optionalText(),
+  primaryId: optionalText(),
+  userTitle: optionalText(),
+  firstName: optionalText(),
+  middleName: optionalText(),
+  lastName: optionalText(),
+  prefFirstName: optionalText(),
+  prefMiddleName: optionalText(),
+  prefLastName: optionalText(),
+  jobCategory: optionalText(),
+  jobDescription: optionalText(1000),
+  gender: z.enum(Object.keys(genders) as [string, ...string[]]).nullish(),
+  userGroup: optionalText(),
+  campusCode: optionalText(),
+  webSiteUrl: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.url('is not a web address such as https://example.org').nullable())
+    .nullish(),
+  preferredLanguage: optionalText(20),
+  birthDate: isoDate.nullish(),
+  expiryDate: isoDate.nullish(),
+  purgeDate: isoDate.nullish(),
+  status: z.enum(Object.keys(userStatuses) as [string, ...string[]]).default('ACTIVE'),
+  rsLibraries: z.array(z.string().min(1)).default([]),
+  purchaseRequestLibraries: z.array(z.string().min(1)).default([]),
+  catalogerLevel: optionalText(20),
+  libraryNotices: z.array(z.string().min(1)).default([]),
+  /** Four digits; omitted to keep the current PIN, null to clear it. */
+  pinNumber: z.string().regex(/^\d{4}$/, 'must be four digits').nullish(),
+  /** Omitted to keep the current password, null to clear it. */
+  password: z.string().max(1000).nullish(),
+  forcePasswordChange: z.boolean().default(false),
+  mfaEnabled: z.boolean().default(false),
+  identifiers: z.array(identifierInput).default([]),
+  emails: z.array(emailInput).default([]),
+  addresses: z.array(addressInput).default([]),
+  phones: z.array(phoneInput).default([]),
+  roles: z.array(roleInput).default([]),
+});
+export type UserFields = z.output<typeof userFields>;
+
+export const createUserInput = userFields.extend({
+  /** Generate a four-digit PIN (when the institution's pin_number_method allows it); it is returned once. */
+  generatePin: z.boolean().default(false),
+  /** Save even though users with the same first name, last name and birth date exist. */
+  confirmDuplicate: z.boolean().default(false),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const updateUserInput = createUserInput.extend({ id: z.uuid() });
+export type UpdateUserInput = z.input<typeof updateUserInput>;
+
+export const userIdInput = z.object({ id: z.uuid() });
+
+export const searchUsersInput = z.object({
+  query: z.string().trim().max(200).default(''),
+  searchBy: z.enum(['name', 'primaryId', 'identifier', 'email', 'all']).default('all'),
+  tab: z.enum(['ALL', ...recordTypeCodes] as [string, ...string[]]).default('ALL'),
+  account: z.enum(['ALL', ...accountTypeCodes] as [string, ...string[]]).default('ALL'),
+  role: z.string().nullish(),
+  status: z.enum(['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED']).default('ALL'),
+  sortBy: z.enum(['name', 'primaryId', 'recordType', 'userGroup', 'jobCategory', 'status', 'expiryDate']).default('name'),
+  sortDirection: z.enum(['asc', 'desc']).default('asc'),
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type SearchUsersInput = z.input<typeof searchUsersInput>;

@@ -1,0 +1,72 @@
+import { builtInRoleCodes } from '@ulms/platform/contracts';
+import { z } from 'zod';
+
+const regex = z
+  .string()
+  .refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a valid regular expression')
+  .optional();
+
+/** Fields a registration form may require, per record type. */
+export const mandatoryFieldNames = [
+  'primaryId',
+  'firstName',
+  'lastName',
+  'userGroup',
+  'jobCategory',
+  'userTitle',
+  'birthDate',
+  'expiryDate',
+  'campusCode',
+  'preferredLanguage',
+  'email',
+  'identifier',
+  'address',
+  'phone',
+] as const;
+const mandatoryFields = z.array(z.enum(mandatoryFieldNames));
+
+/** The users module's per-institution configuration (the reference's "Other Settings" and rules). */
+export const usersConfigSchema = z.object({
+  registrationForm: z
+    .object({
+      STAFF: mandatoryFields.default(['primaryId', 'firstName', 'lastName', 'userGroup']),
+      PUBLIC: mandatoryFields.default(['primaryId', 'firstName', 'lastName', 'userGroup']),
+      CONTACT: mandatoryFields.default(['primaryId', 'lastName']),
+    })
+    .default({ STAFF: ['primaryId', 'firstName', 'lastName', 'userGroup'], PUBLIC: ['primaryId', 'firstName', 'lastName', 'userGroup'], CONTACT: ['primaryId', 'lastName'] }),
+  primaryIdentifierRegex: regex,
+  emailRegex: regex.default('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'),
+  phoneRegex: regex,
+  postalCodeRegex: regex,
+  addressLine1Regex: regex,
+  addressLine2Regex: regex,
+  addressLine3Regex: regex,
+  addressLine4Regex: regex,
+  addressLine5Regex: regex,
+  pinNumberMethod: z.enum(['none', 'fourDigit']).default('none'),
+  userIdGeneration: z
+    .object({
+      enabled: z.boolean().default(false),
+      generator: z.string().default('prefix-sequence'),
+      prefix: z.string().max(20).default(''),
+      digits: z.number().int().min(1).max(20).default(8),
+    })
+    .default({ enabled: false, generator: 'prefix-sequence', prefix: '', digits: 8 }),
+  roleAssignmentRules: z
+    .array(
+      z.object({
+        jobCategory: z.string().optional(),
+        userGroup: z.string().optional(),
+        roles: z.array(z.enum(builtInRoleCodes as [string, ...string[]])).min(1),
+      }),
+    )
+    .default([]),
+});
+export type UsersConfig = z.output<typeof usersConfigSchema>;

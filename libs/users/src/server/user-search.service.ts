@@ -1,0 +1,139 @@
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { contributorOf, type InstitutionRef, type ModuleService, parseInput } from '@ulms/platform';
+import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
+import type { UserListPage } from '../contracts/user.dto.js';
+import { type SearchUsersInput, searchUsersInput } from '../contracts/user.schema.js';
+import type { UserListColumn } from '../contracts/users-extension-points.js';
+import { fromIsoDate, todayIn, toIsoDate } from './dates.js';
+import { fullNameOf, normalizeName } from './names.js';
+import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { USERS_MODULE } from './user.service.js';
+
+/** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */
+export interface UserSearchService {
+  search(institution: InstitutionRef, input: SearchUsersInput): Promise<UserListPage>;
+}
+
+const sortColumns = {
+  name: 'sortName',
+  primaryId: 'primaryId',
+  recordType: 'recordType',
+  userGroup: 'userGroup',
+  jobCategory: 'jobCategory',
+  status: 'status',
+  expiryDate: 'expiryDate',
+} as const;
+
+const NULLABLE_SORT_COLUMNS = new Set<string>(['userGroup', 'jobCategory', 'expiryDate']);
+
+const listSelect = {
+  id: true,
+  primaryId: true,
+  firstName: true,
+  middleName: true,
+  lastName: true,
+  prefFirstName: true,
+  prefMiddleName: true,
+  prefLastName: true,
+  accountType: true,
+  recordType: true,
+  jobCategory: true,
+  userGroup: true,
+  status: true,
+  expiryDate: true,
+} satisfies Prisma.UserSelect;
+
+function nameWhere(query: string): Prisma.UserWhereInput[] {
+  return normalizeName(query)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((token) => ({ nameSearch: { contains: token } }));
+}
+
+function queryWhere(institutionId: string, query: string, searchBy: string): Prisma.UserWhereInput {
+  if (!query) return {};
+  const key = query.toLowerCase();
+  const byPrimaryId = { identifiers: { some: { institutionId, valueKey: key, idType: PRIMARY_ID_TYPE } } };
+  const byIdentifier = { identifiers: { some: { institutionId, valueKey: key } } };
+  const byEmail = { emails: { some: { institutionId, addressKey: key } } };
+  const byName = { AND: nameWhere(query) };
+  switch (searchBy) {
+    case 'primaryId':
+      return byPrimaryId;
+    case 'identifier':
+      return byIdentifier;
+    case 'email':
+      return byEmail;
+    case 'name':
+      return byName;
+    default:
+      return { OR: [byName, byIdentifier, byEmail] };
+  }
+}
+
+export function createUserSearchService(deps: {
+  prisma: PrismaClient;
+  modules: ModuleService;
+  listColumns: readonly UserListColumn[];
+}): UserSearchService {
+  const { prisma, modules } = deps;
+  return {
+    async search(institution, input) {
+      const q = parseInput(searchUsersInput, input);
+      const today = fromIsoDate(todayIn(institution.timeZone));
+      const where: Prisma.UserWhereInput = {
+        institutionId: institution.id,
+        ...(q.tab !== 'ALL' ? { recordType: q.tab } : {}),
+        ...(q.account !== 'ALL' ? { accountType: q.account } : {}),
+        ...(q.role ? { roles: { some: { role: q.role, status: 'ACTIVE' } } } : {}),
+        AND: [
+          queryWhere(institution.id, q.query, q.searchBy),
+          q.status === 'ACTIVE_NOT_EXPIRED'
+            ? { status: 'ACTIVE', OR: [{ expiryDate: null }, { expiryDate: { gte: today ?? undefined } }] }
+            : q.status === 'INACTIVE_OR_EXPIRED'
+              ? { OR: [{ status: 'INACTIVE' }, { expiryDate: { lt: today ?? undefined } }] }
+              : {},
+        ],
+      };
+      const column = sortColumns[q.sortBy];
+      const [total, rows] = await Promise.all([
+        prisma.user.count({ where }),
+        prisma.user.findMany({
+          where,
+          select: listSelect,
+          orderBy: [
+            { [column]: NULLABLE_SORT_COLUMNS.has(column) ? { sort: q.sortDirection, nulls: 'last' } : q.sortDirection },
+            { id: 'asc' },
+          ],
+          skip: q.page * q.pageSize,
+          take: q.pageSize,
+        }),
+      ]);
+
+      const enabled = await Promise.all(
+        deps.listColumns.map((c) => modules.isEnabled(institution.id, contributorOf(c) ?? USERS_MODULE)),
+      );
+      const columns = deps.listColumns.filter((_, i) => enabled[i]);
+      const ids = rows.map((r) => r.id);
+      const values = await Promise.all(columns.map((c) => c.load(institution.id, ids)));
+
+      return {
+        total,
+        columns: columns.map(({ id, title }) => ({ id, title })),
+        rows: rows.map((row) => ({
+          id: row.id,
+          active: row.status === 'ACTIVE',
+          primaryId: row.primaryId,
+          fullName: fullNameOf(row),
+          accountType: row.accountType as AccountType,
+          recordType: row.recordType as RecordType,
+          jobCategory: row.jobCategory,
+          userGroup: row.userGroup,
+          status: row.status as UserStatus,
+          expiryDate: toIsoDate(row.expiryDate),
+          extra: Object.fromEntries(columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null])),
+        })),
+      };
+    },
+  };
+}
