@@ -1,7 +1,19 @@
 // Browser-safe contracts of the users module: what other modules and the admin app may import.
 export * from './user-codes.js';
 export * from './user.schema.js';
-export type * from './user.dto.js';
+export type {
+  AddressDto,
+  CodeTableEntryDto,
+  EmailDto,
+  IdentifierDto,
+  PhoneDto,
+  PossibleDuplicate,
+  RoleDto,
+  SaveUserResult,
+  UserDto,
+  UserListPage,
+  UserListRow,
+} from './user.dto.js';
 export * from './users-config.schema.js';
 export { usersPermissions } from './users-permissions.js';
 export * from './users-extension-points.js';
