@@ -131,7 +131,8 @@ export function startKernel(options: {
         });
       },
       subscribe(event, handler) {
-        events.subscribe(event, handler);
+        // `services` is assigned below, before any event can be delivered.
+        events.subscribe(event, (payload) => handler(payload, { services }));
       },
     };
     plugin.register?.(env);

@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { z } from 'zod';
 import type { PermissionDeclaration } from '../contracts/roles.js';
-import type { EventDefinition, EventHandler } from '../events/event-bus.js';
+import type { EventDefinition } from '../events/event-bus.js';
 import type { ExtensionPoint } from './extension-point.js';
-import type { DependencyRef, ResolvedDeps, ServiceRef } from './service-ref.js';
+import type { DependencyRef, ResolvedDeps, ServiceContainer, ServiceRef } from './service-ref.js';
 
 /** What `register` may do. Declare extension points first, then contribute and provide services. */
 export interface PluginRegistrationEnv {
@@ -14,7 +14,8 @@ export interface PluginRegistrationEnv {
     ref: ServiceRef<T>,
     options: { deps: D; factory: (deps: ResolvedDeps<D>) => T },
   ): void;
-  subscribe<P>(event: EventDefinition<P>, handler: EventHandler<P>): void;
+  /** Handles an event after the commit that raised it; services come from the second argument. */
+  subscribe<P>(event: EventDefinition<P>, handler: (payload: P, context: { services: ServiceContainer }) => void | Promise<void>): void;
 }
 
 /** A plugin: one module of the product or one institution's extension. */

@@ -111,6 +111,7 @@ describe('module enablement per institution', () => {
     const list = await callerIn(api.institution.id).platform.modules.list();
     expect(list.map((m) => [m.id, m.enabled])).toEqual([
       ['platform', true],
+      ['auth', true],
       ['catalogue', true],
       ['loans', false],
     ]);

@@ -55,3 +55,21 @@ export function validateConfig(fields: readonly ConfigField[], values: FormValue
   }
   return { errors, config };
 }
+
+/**
+ * The configuration to save: the saved one with the form's fields replaced, so properties the form
+ * cannot edit (nested objects, arrays) are kept rather than reset. Emptied optional fields are removed.
+ */
+export function mergeConfig(
+  saved: unknown,
+  fields: readonly ConfigField[],
+  edited: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> =
+    typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? { ...(saved as Record<string, unknown>) } : {};
+  for (const field of fields) {
+    if (field.name in edited) merged[field.name] = edited[field.name];
+    else delete merged[field.name];
+  }
+  return merged;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialValues, validateConfig } from './config-values.js';
+import { initialValues, mergeConfig, validateConfig } from './config-values.js';
 import { fieldsOfSchema, labelFromName } from './schema-fields.js';
 
 const schema = {
@@ -84,5 +84,22 @@ describe('validateConfig', () => {
   it('requires required fields and bounds numbers from above', () => {
     const result = validateConfig(fields, { primaryIdPrefix: '', maxRecords: '101', notifyByEmail: false });
     expect(result.errors).toMatchObject({ primaryIdPrefix: 'is required', maxRecords: 'must be at most 100' });
+  });
+});
+
+describe('mergeConfig', () => {
+  const fields = fieldsOfSchema(schema) ?? [];
+
+  it('keeps what the form cannot edit, replaces its fields and drops emptied ones', () => {
+    const saved = { nested: { a: 1 }, debtLimit: 5, maxRecords: 10 };
+    expect(mergeConfig(saved, fields, { maxRecords: 20, notifyByEmail: true })).toEqual({
+      nested: { a: 1 },
+      maxRecords: 20,
+      notifyByEmail: true,
+    });
+  });
+
+  it('starts from nothing when there is no saved object', () => {
+    expect(mergeConfig(null, fields, { maxRecords: 3 })).toEqual({ maxRecords: 3 });
   });
 });

@@ -3,7 +3,7 @@ import { CheckboxField } from '../form/checkbox-field.js';
 import { FormError } from '../form/form-error.js';
 import { SelectField } from '../form/select-field.js';
 import { TextField } from '../form/text-field.js';
-import { type FormValues, initialValues, validateConfig } from './config-values.js';
+import { type FormValues, initialValues, mergeConfig, validateConfig } from './config-values.js';
 import { type ConfigField, fieldsOfSchema } from './schema-fields.js';
 
 export interface JsonSchemaFormProps {
@@ -11,6 +11,7 @@ export interface JsonSchemaFormProps {
   readonly formId: string;
   readonly schema: unknown;
   readonly config: unknown;
+  /** Receives the saved configuration with the edited fields applied. */
   readonly onSubmit: (config: Record<string, unknown>) => void;
   /** Messages from the server, by property name. */
   readonly serverErrors?: Readonly<Record<string, string>>;
@@ -47,7 +48,7 @@ export function JsonSchemaForm({ formId, schema, config, onSubmit, serverErrors 
     event.preventDefault();
     setSubmitted(true);
     const result = validateConfig(fields, values);
-    if (Object.keys(result.errors).length === 0) onSubmit(result.config);
+    if (Object.keys(result.errors).length === 0) onSubmit(mergeConfig(config, fields, result.config));
   };
 
   const shownErrors = submitted ? errors : {};

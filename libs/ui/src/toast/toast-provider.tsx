@@ -21,7 +21,7 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
 
   const api = useMemo(() => ({ show }), [show]);
   const render = (tone: 'polite' | 'assertive') => (
-    <div className="ui-toasts__region" aria-live={tone} role={tone === 'assertive' ? 'alert' : 'status'}>
+    <div className="ui-toasts__region" aria-live={tone} role={tone === 'polite' ? 'status' : undefined}>
       {toasts
         .filter((toast) => (toast.tone === 'error') === (tone === 'assertive'))
         .map((toast) => (

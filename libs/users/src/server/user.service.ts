@@ -39,6 +39,8 @@ export interface UserService {
   get(institutionId: string, id: string): Promise<UserDto>;
   create(by: UserChangeActor, input: CreateUserInput): Promise<SaveUserResult>;
   update(by: UserChangeActor, input: UpdateUserInput): Promise<SaveUserResult>;
+  /** Moves the last-updated date and actor, as adding a note or block does (the reference's rule). */
+  markUpdated(by: UserChangeActor, userId: string): Promise<void>;
 }
 
 const MAX_GENERATION_ATTEMPTS = 100;
@@ -254,6 +256,12 @@ export function createUserService(deps: {
       return toUserDto(await loadRow(institutionId, id));
     },
     create: (by, input) => save(by, input, null),
+    async markUpdated(by, userId) {
+      await prisma.user.updateMany({
+        where: { id: userId, institutionId: by.institutionId },
+        data: { updatedAt: new Date(), updatedBy: by.actor, lastUpdatedByJob: by.job ?? null },
+      });
+    },
     update: (by, input) => {
       const { id, ...fields } = input;
       return save(by, fields, id);

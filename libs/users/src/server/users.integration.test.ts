@@ -1,4 +1,4 @@
-import { definePlugin, fieldErrorsOf } from '@ulms/platform';
+import { coreServices, definePlugin, fieldErrorsOf } from '@ulms/platform';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateUserInput } from '../contracts/user.schema.js';
@@ -300,6 +300,17 @@ describe('the user record', () => {
     await theirs.users.codeTables.save({ table: 'USER_GROUP', code: 'UNDERGRAD', description: 'Undergraduate' });
     await theirs.users.codeTables.save({ table: 'IDENTIFIER_TYPE', code: 'BARCODE', description: 'Barcode' });
     expect((await theirs.users.create(ada)).status).toBe('saved');
+  });
+
+  it('moves the last-updated date when another module reports a change to the user', async () => {
+    const [row] = (await api.caller.users.search({ query: 'S1000001', searchBy: 'primaryId' })).rows;
+    const before = await api.caller.users.get({ id: row?.id ?? '' });
+    await api.kernel.services.get(coreServices.transactions).run(async ({ raise }) => {
+      raise(usersEvents.userTouched, { institutionId: api.institution.id, userId: before.id, actor: 'Notes', reason: 'note added' });
+    });
+    const after = await api.caller.users.get({ id: before.id });
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    expect(after.updatedBy).toBe('Notes');
   });
 
   it('refuses to remove a code still in use', async () => {

@@ -1,6 +1,7 @@
 import { type BuiltInRole, coreServices, definePlugin, tenancyServices } from '@ulms/platform';
 import { usersConfigSchema } from '../contracts/users-config.schema.js';
 import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
+import { usersEvents } from '../contracts/users-events.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { createCodeTableService } from './code-table.service.js';
 import { prefixSequenceGenerator } from './prefix-sequence.generator.js';
@@ -48,6 +49,9 @@ export const usersPlugin = definePlugin({
       },
       factory: createUserService,
     });
+    env.subscribe(usersEvents.userTouched, ({ institutionId, userId, actor }, { services }) =>
+      services.get(usersServices.users).markUpdated({ institutionId, actor }, userId),
+    );
     env.provideService(usersServices.search, {
       deps: { prisma: coreServices.prisma, modules: tenancyServices.modules, listColumns: points.listColumns },
       factory: createUserSearchService,

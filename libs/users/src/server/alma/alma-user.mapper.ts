@@ -40,12 +40,12 @@ export interface AlmaOutputOptions {
   readonly institution?: { readonly code: string; readonly name: string };
 }
 
-/** Top-level fields we read; `full_name` is derived from the names, so it is read by computing it. */
+/** Top-level fields we read; Alma's read-only `full_name` and `status_date` are derived here, so they are skipped. */
 const knownFields = new Set([
   'record_type', 'account_type', 'external_id', 'primary_id', 'user_title', 'first_name', 'middle_name', 'last_name',
   'pref_first_name', 'pref_middle_name', 'pref_last_name', 'full_name', 'job_category', 'job_description', 'gender',
   'user_group', 'campus_code', 'web_site_url', 'preferred_language', 'birth_date', 'expiry_date', 'purge_date',
-  'status', 'rs_library', 'purchase_request_library', 'cataloger_level', 'library_notice', 'pin_number', 'password',
+  'status', 'status_date', 'rs_library', 'purchase_request_library', 'cataloger_level', 'library_notice', 'pin_number', 'password',
   'force_password_change', 'contact_info', 'user_identifier', 'user_role',
 ]);
 const knownAddressFields = new Set([

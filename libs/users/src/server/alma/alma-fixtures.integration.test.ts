@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fieldErrorsOf } from '@ulms/platform';
+import { startTestApi, type TestApi } from '@ulms/platform/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeTableEntryInput } from '../code-table.service.js';
+import { usersPlugin } from '../users.plugin.js';
+import { almaRoleTypes } from './alma-codes.js';
+import { almaLabelsOf } from './alma-labels.js';
+import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
+
+type Json = Record<string, unknown>;
+type Api = TestApi<[typeof usersPlugin]>;
+
+const samples = resolve(import.meta.dirname, '../../../../../../shared/reference/alma-samples');
+const fixture = (name: string): Json => JSON.parse(readFileSync(resolve(samples, name), 'utf8'));
+
+const FLAGS = new Set(['preferred', 'preferred_sms', 'force_password_change']);
+const SEGMENT_LISTS = new Set(['address', 'email', 'phone', 'user_identifier']);
+
+/**
+ * What Alma itself treats as equal: "" and null for empty text or codes, a missing or empty list or value
+ * and none, a null flag and false, and a segment without segment_type and an Internal one.
+ */
+function comparable(value: unknown, key = ''): unknown {
+  if (FLAGS.has(key) && (value === null || value === '')) return false;
+  if (value === '' || value === undefined) return null;
+  if (Array.isArray(value)) {
+    const items = SEGMENT_LISTS.has(key) ? value.map((item: Json) => ({ segment_type: 'Internal', ...item })) : value;
+    return items.map((item) => comparable(item));
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, comparable(v, k)] as const)
+      .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && v !== null && Object.keys(v).length === 0));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+async function setUp(api: Api, entries: CodeTableEntryInput[], libraries: { code: string; name: string }[]): Promise<void> {
+  for (const entry of entries) await api.caller.users.codeTables.save(entry);
+  for (const library of libraries) await api.caller.platform.libraries.create(library);
+}
+
+/** Loads an Alma document through the service and reads it back as Alma JSON. */
+async function load(api: Api, document: Json) {
+  const libraries = await api.caller.platform.libraries.list();
+  const { fields, unmapped } = almaUserToFields(document, new Set(libraries.map((l) => l.code)));
+  const result = await api.caller.users.create({ ...fields, confirmDuplicate: true });
+  if (result.status !== 'saved') throw new Error('expected the user to be saved');
+  const user = await api.caller.users.get({ id: result.user.id });
+  const labels = almaLabelsOf(await api.caller.users.codeTables.list(), libraries);
+  const alma = userDtoToAlma(user, { labels, institution: api.institution });
+  return { alma, unmapped, user };
+}
+
+/** Every field of `expected` except `skip`, one soft assertion per field so that all differences show. */
+function expectModelledFieldsKept(alma: Json, expected: Json, skip: readonly string[]): void {
+  for (const key of Object.keys(expected)) {
+    if (skip.includes(key)) continue;
+    expect.soft(comparable(alma[key], key), key).toEqual(comparable(expected[key], key));
+  }
+  expect(alma).not.toHaveProperty('pin_number');
+  expect(alma).not.toHaveProperty('password');
+}
+
+const rolesWeModel = (roles: unknown) => (roles as Json[]).filter((r) => (r['role_type'] as Json)['value'] as string in almaRoleTypes);
+
+describe('the Temple University sample (tulibraries_single_user.json)', () => {
+  const sample = fixture('tulibraries_single_user.json');
+  let api: Api;
+
+  beforeAll(async () => {
+    api = await startTestApi({ plugins: [usersPlugin], institution: { modules: ['users'] } });
+    await setUp(
+      api,
+      [
+        { table: 'USER_GROUP', code: '08', description: 'Staff' },
+        { table: 'JOB_CATEGORY', code: 'Cataloger', description: 'Cataloger' },
+        { table: 'CAMPUS', code: 'Main', description: 'Main Campus' },
+        { table: 'IDENTIFIER_TYPE', code: '02', description: 'User ID' },
+      ],
+      [],
+    );
+  });
+  afterAll(() => api.close());
+
+  it('is refused as it is: its purge date (2021-01-20) is before its expiry date (2030-01-16)', async () => {
+    const { fields } = almaUserToFields(sample);
+    const error = await api.caller.users.create({ ...fields, confirmDuplicate: true }).catch((e: unknown) => e);
+    expect(fieldErrorsOf(error)).toEqual([{ field: 'purgeDate', message: 'is before the expiration date' }]);
+  });
+
+  it('loads without the purge date, every other field we model kept', async () => {
+    const { alma, unmapped } = await load(api, { ...sample, purge_date: '' });
+    expect(unmapped).toEqual(['loans', 'user_block', 'user_note', 'user_statistic', 'user_role[1]']);
+    expectModelledFieldsKept(
+      alma,
+      {
+        ...sample,
+        purge_date: null,
+        // Scope "110.121" is not a library code we can hold (no dots), so the patron role holds institution-wide.
+        user_role: rolesWeModel(sample['user_role']).map((r) => ({ ...r, scope: { value: api.institution.code, desc: api.institution.name } })),
+      },
+      ['loans', 'user_block', 'user_note', 'user_statistic', 'link'],
+    );
+  });
+});
+
+describe('the University of Oslo sample (scriptotek_user_response.json)', () => {
+  const sample = fixture('scriptotek_user_response.json');
+  let api: Api;
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      plugins: [usersPlugin],
+      institution: { code: '47BIBSYS_UBO', name: 'UiO,Universitetsbiblioteket', modules: ['users'] },
+    });
+    await setUp(
+      api,
+      [
+        { table: 'USER_GROUP', code: '1', description: 'Egne studenter' },
+        { table: 'CAMPUS', code: 'BLINDERN', description: 'UiO Blindern' },
+        { table: 'IDENTIFIER_TYPE', code: 'UNIV_ID', description: 'University ID' },
+      ],
+      [{ code: '1030310', name: 'UiO Realfagsbiblioteket' }],
+    );
+  });
+  afterAll(() => api.close());
+
+  it('loads with every field we model kept', async () => {
+    const { alma, unmapped } = await load(api, sample);
+    expect(unmapped).toEqual([]);
+    expectModelledFieldsKept(
+      alma,
+      {
+        ...sample,
+        // We keep the cataloger level code; its description "[00] Default Level (00)" has no code table here.
+        cataloger_level: { value: '00', desc: '00' },
+      },
+      ['fees', 'loans', 'requests', 'link', 'proxy_for_user', 'user_block', 'user_note', 'user_statistic'],
+    );
+  });
+});

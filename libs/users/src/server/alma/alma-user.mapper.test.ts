@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { UserDto } from '../../contracts/user.dto.js';
+import { almaLabelsOf } from './alma-labels.js';
+import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
+
+const samples = resolve(import.meta.dirname, '../../../../../../shared/reference/alma-samples');
+const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(resolve(samples, name), 'utf8'));
+
+describe('almaUserToFields', () => {
+  it('reads the Temple University sample, listing what we do not model', () => {
+    const { fields, unmapped } = almaUserToFields(fixture('tulibraries_single_user.json'));
+    expect(fields).toEqual({
+      recordType: 'PUBLIC',
+      accountType: 'INTERNAL',
+      externalId: null,
+      primaryId: 'johns',
+      userTitle: null,
+      firstName: 'John',
+      middleName: null,
+      lastName: 'Smith',
+      prefFirstName: null,
+      prefMiddleName: null,
+      prefLastName: null,
+      jobCategory: 'Cataloger',
+      jobDescription: 'The best cataloger',
+      gender: 'FEMALE',
+      userGroup: '08',
+      campusCode: 'Main',
+      webSiteUrl: null,
+      preferredLanguage: 'en',
+      birthDate: '1979-01-11',
+      expiryDate: '2030-01-16',
+      purgeDate: '2021-01-20',
+      status: 'ACTIVE',
+      rsLibraries: [],
+      purchaseRequestLibraries: [],
+      catalogerLevel: null,
+      libraryNotices: [],
+      forcePasswordChange: false,
+      identifiers: [{ idType: '02', value: 'johns02', note: null, segmentType: undefined }],
+      emails: [
+        { emailAddress: 'johns@mylib.org', emailTypes: ['personal'], preferred: true, description: null, segmentType: undefined },
+        { emailAddress: 'johns@myOTHERlib.org', emailTypes: ['personal'], preferred: false, description: null, segmentType: undefined },
+      ],
+      addresses: [
+        {
+          line1: 'Main Street 1',
+          line2: 'Nice building near the corner',
+          line3: null,
+          line4: null,
+          line5: null,
+          city: 'London',
+          stateProvince: null,
+          postalCode: null,
+          country: null,
+          addressNote: null,
+          startDate: '2013-12-26',
+          endDate: null,
+          addressTypes: ['home'],
+          preferred: false,
+          segmentType: undefined,
+        },
+      ],
+      phones: [{ phoneNumber: '123456789', phoneTypes: ['home', 'office'], preferred: true, preferredSms: false, segmentType: undefined }],
+      roles: [{ role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: null }],
+    });
+    expect(unmapped).toEqual(['loans', 'user_block', 'user_note', 'user_statistic', 'user_role[1]']);
+  });
+
+  it('reads the Oslo sample: segment types, resource sharing library, institution-wide patron role', () => {
+    const { fields, unmapped } = almaUserToFields(fixture('scriptotek_user_response.json'), new Set(['1030310']));
+    expect(fields).toMatchObject({
+      primaryId: '12345',
+      gender: null,
+      jobCategory: null,
+      userTitle: null,
+      campusCode: 'BLINDERN',
+      catalogerLevel: '00',
+      preferredLanguage: 'no',
+      rsLibraries: ['1030310'],
+      identifiers: [{ idType: 'UNIV_ID', value: 'test@uio.no', segmentType: 'INTERNAL' }],
+      addresses: [{ postalCode: '0316', preferred: true, segmentType: 'INTERNAL' }],
+      phones: [{ phoneTypes: ['mobile'], preferredSms: false, segmentType: 'INTERNAL' }],
+      roles: [{ role: 'PATRON', scope: null }],
+    });
+    expect(fields).not.toHaveProperty('pinNumber');
+    expect(fields).not.toHaveProperty('password');
+    expect(unmapped).toEqual([]);
+  });
+
+  it('accepts {value} alone and bare codes, maps Alma phone types and keeps library scopes', () => {
+    const { fields, unmapped } = almaUserToFields(
+      {
+        record_type: { value: 'STAFF' },
+        account_type: 'EXTERNAL',
+        external_id: 'SIS',
+        primary_id: 'staff001',
+        force_password_change: 'true',
+        pin_number: '1234',
+        contact_info: {
+          phone: [{ phone_number: '555', phone_type: [{ value: 'office_fax' }], preferred_sms: 'true', segment_type: 'External' }],
+          fax_machine: 'yes',
+        },
+        user_role: [
+          { role_type: { value: '32' }, scope: { value: 'LAW' }, status: { value: 'INACTIVE' }, expiry_date: '2031-05-01Z', parameter: [{ type: { value: 'x' } }] },
+          { role_type: { value: '21' }, scope: { value: 'INST_CODE' } },
+        ],
+        user_identifier: [{ id_type: { value: 'BARCODE' }, value: 'B1', status: 'INACTIVE' }],
+        library_notice: [{ code: { value: 'NEWS' }, value: true }, { code: { value: 'ADS' }, value: false }],
+        proxy_for_user: [{ primary_id: 'x' }],
+      },
+      new Set(['LAW']),
+    );
+    expect(fields).toMatchObject({
+      recordType: 'STAFF',
+      accountType: 'EXTERNAL',
+      externalId: 'SIS',
+      pinNumber: '1234',
+      forcePasswordChange: true,
+      libraryNotices: ['NEWS'],
+      phones: [{ phoneTypes: ['officeFax'], preferredSms: true, segmentType: 'EXTERNAL' }],
+      roles: [
+        { role: 'CIRCULATION_DESK_OPERATOR', scope: 'LAW', status: 'INACTIVE', expiryDate: '2031-05-01' },
+        { role: 'USER_MANAGER', scope: null, status: 'ACTIVE' },
+      ],
+    });
+    expect(unmapped).toEqual(['proxy_for_user', 'contact_info.fax_machine', 'user_identifier[0].status', 'user_role[0].parameter']);
+  });
+
+  it('refuses what is not a JSON object', () => {
+    expect(() => almaUserToFields([])).toThrow('must be an Alma user JSON object');
+  });
+});
+
+const dto: UserDto = {
+  id: '00000000-0000-4000-8000-000000000001',
+  recordType: 'STAFF',
+  accountType: 'EXTERNAL',
+  externalId: 'SIS',
+  primaryId: 'staff017',
+  userTitle: 'Dr',
+  firstName: 'Ingrid',
+  middleName: null,
+  lastName: 'Ødegård',
+  prefFirstName: 'Inga',
+  prefMiddleName: null,
+  prefLastName: null,
+  fullName: 'Ødegård, Inga',
+  jobCategory: 'Librarian',
+  jobDescription: null,
+  gender: 'FEMALE',
+  userGroup: 'STAFF',
+  campusCode: null,
+  webSiteUrl: null,
+  preferredLanguage: 'nb',
+  birthDate: '1980-02-29',
+  expiryDate: '2030-06-30',
+  purgeDate: null,
+  status: 'ACTIVE',
+  statusDate: new Date('2026-01-05T10:00:00Z'),
+  rsLibraries: ['MAIN'],
+  purchaseRequestLibraries: [],
+  catalogerLevel: null,
+  libraryNotices: [],
+  hasPin: true,
+  hasPassword: true,
+  forcePasswordChange: false,
+  mfaEnabled: false,
+  identifiers: [{ id: 'i1', idType: 'BARCODE', value: 'B9', note: null, segmentType: 'EXTERNAL' }],
+  emails: [{ id: 'e1', emailAddress: 'inga@example.org', emailTypes: ['work'], preferred: true, description: null, segmentType: 'EXTERNAL' }],
+  addresses: [],
+  phones: [{ id: 'p1', phoneNumber: '+47 22 00 00 00', phoneTypes: ['officeFax'], preferred: false, preferredSms: false, segmentType: 'INTERNAL' }],
+  roles: [
+    { role: 'CIRCULATION_DESK_OPERATOR', scope: 'MAIN', status: 'ACTIVE', expiryDate: null },
+    { role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: '2030-06-30' },
+  ],
+  createdBy: 'Demo seed',
+  createdAt: new Date('2026-01-05T10:00:00Z'),
+  updatedBy: 'Demo seed',
+  updatedAt: new Date('2026-01-05T10:00:00Z'),
+  lastUpdatedByJob: null,
+};
+
+describe('userDtoToAlma', () => {
+  const labels = almaLabelsOf(
+    [
+      { table: 'USER_TITLE', code: 'Dr', description: 'Doctor' },
+      { table: 'USER_GROUP', code: 'STAFF', description: 'Staff' },
+      { table: 'IDENTIFIER_TYPE', code: 'BARCODE', description: 'Barcode' },
+    ],
+    [{ code: 'MAIN', name: 'Main Library' }],
+  );
+
+  it('writes Alma JSON with descriptions, Alma dates and codes, and no secrets', () => {
+    const alma = userDtoToAlma(dto, { labels, institution: { code: 'DEMO', name: 'Demo University Library' } });
+    expect(alma).toMatchObject({
+      record_type: { value: 'STAFF', desc: 'Staff' },
+      account_type: { value: 'EXTERNAL', desc: 'External' },
+      user_title: { value: 'Dr', desc: 'Doctor' },
+      job_category: { value: 'Librarian', desc: 'Librarian' },
+      campus_code: { value: null, desc: null },
+      gender: { value: 'FEMALE', desc: 'Female' },
+      preferred_language: { value: 'nb', desc: 'Norwegian Bokmål' },
+      full_name: 'Ingrid Ødegård',
+      birth_date: '1980-02-29Z',
+      purge_date: null,
+      status_date: '2026-01-05Z',
+      rs_library: [{ code: { value: 'MAIN', desc: 'Main Library' } }],
+      contact_info: {
+        address: [],
+        email: [{ email_address: 'inga@example.org', email_type: [{ value: 'work', desc: 'Work' }], preferred: true, segment_type: 'External' }],
+        phone: [{ phone_type: [{ value: 'office_fax', desc: 'Office fax' }], preferred_sms: false, segment_type: 'Internal' }],
+      },
+      user_identifier: [{ id_type: { value: 'BARCODE', desc: 'Barcode' }, value: 'B9', status: 'ACTIVE', segment_type: 'External' }],
+      user_role: [
+        { role_type: { value: '32', desc: 'Circulation Desk Operator' }, scope: { value: 'MAIN', desc: 'Main Library' } },
+        { role_type: { value: '200', desc: 'Patron' }, scope: { value: 'DEMO', desc: 'Demo University Library' }, expiry_date: '2030-06-30Z' },
+      ],
+    });
+    expect(alma).not.toHaveProperty('pin_number');
+    expect(alma).not.toHaveProperty('password');
+  });
+
+  it('reads back what it writes', () => {
+    const { fields, unmapped } = almaUserToFields(userDtoToAlma(dto, { labels }), new Set(['MAIN']));
+    const { id: _id, fullName: _f, statusDate: _s, hasPin: _p, hasPassword: _h, mfaEnabled: _m, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, lastUpdatedByJob: _j, ...rest } = dto;
+    const withoutIds = <T extends { id: string }>(list: readonly T[]) => list.map(({ id: _i, ...entry }) => entry);
+    expect(fields).toEqual({
+      ...rest,
+      identifiers: withoutIds(dto.identifiers),
+      emails: withoutIds(dto.emails),
+      addresses: [],
+      phones: withoutIds(dto.phones),
+    });
+    expect(unmapped).toEqual([]);
+  });
+});
