@@ -1,6 +1,7 @@
 import {
   applyMigrations,
   type Database,
+  jobServices,
   type Kernel,
   migrationsDir,
   openDatabase,
@@ -33,6 +34,8 @@ export async function startApp(config: ServerConfig, options: { seedDemo: boolea
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const kernel = startKernel({ plugins: installedPlugins, database, logger });
+  const interrupted = await kernel.services.get(jobServices.jobs).failInterrupted();
+  if (interrupted > 0) logger.warn({ interrupted }, 'jobs interrupted by the last stop were marked failed');
   if (options.seedDemo) await seedDemoInstitution(kernel, logger);
 
   const server = await buildServer({

@@ -51,3 +51,6 @@ export type { HttpExchange } from './trpc/request-context.js';
 export type { DeclaredPermission } from './plugin/kernel.js';
 export { ownerLibraryFilter } from './tenancy/library-scope.js';
 export { hashPassword, verifyPassword, passwordPolicyErrors } from './auth/password.js';
+export { defineJob, type JobDefinition, type JobContext } from './jobs/job-definition.js';
+export { jobDefinitions, jobServices } from './jobs/job-refs.js';
+export type { JobService } from './jobs/job.service.js';

@@ -1,5 +1,7 @@
 import { platformPermissions as can } from './contracts/platform-permissions.js';
 import type { BuiltInRole } from './contracts/roles.js';
+import { jobDefinitions, jobServices } from './jobs/job-refs.js';
+import { createJobService } from './jobs/job.service.js';
 import { coreServices } from './plugin/core-services.js';
 import { definePlugin } from './plugin/plugin-definition.js';
 import { createInstitutionService } from './tenancy/institution.service.js';
@@ -29,9 +31,15 @@ export const platformPlugin = definePlugin({
     [can.libraryManage]: { description: 'Add libraries', roles: ADMIN },
     [can.moduleRead]: { description: 'View modules and their configuration', roles: ADMIN },
     [can.moduleManage]: { description: 'Enable, disable and configure modules', roles: ADMIN },
+    [can.jobRead]: { description: 'View jobs, their progress and reports', roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR'] },
   },
   router: platformRouter,
   register(env) {
+    env.declareExtensionPoint(jobDefinitions);
+    env.provideService(jobServices.jobs, {
+      deps: { prisma: coreServices.prisma, definitions: jobDefinitions, logger: coreServices.logger, services: coreServices.container },
+      factory: createJobService,
+    });
     env.provideService(tenancyServices.institutions, {
       deps: { prisma: coreServices.prisma },
       factory: createInstitutionService,

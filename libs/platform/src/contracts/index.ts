@@ -7,3 +7,4 @@ export * from './roles.js';
 export * from './auth.schema.js';
 export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from '../plugin/extension-point.js';
 export { defineEvent, type EventDefinition } from '../events/event-bus.js';
+export * from './jobs.schema.js';

@@ -6,6 +6,7 @@ export const platformPermissions = {
   libraryManage: 'platform.library.manage',
   moduleRead: 'platform.module.read',
   moduleManage: 'platform.module.manage',
+  jobRead: 'platform.job.read',
 } as const;
 
 /** Permissions of the auth plugin's administration procedures. */

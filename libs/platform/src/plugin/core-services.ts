@@ -5,7 +5,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Transactions } from '../events/transactions.js';
 import type { DeclaredPermission } from './kernel.js';
 import type { AnyPlugin } from './plugin-definition.js';
-import { createServiceRef } from './service-ref.js';
+import { createServiceRef, type ServiceContainer } from './service-ref.js';
 
 /** Services the kernel itself provides to every plugin. */
 export const coreServices = {
@@ -16,6 +16,8 @@ export const coreServices = {
   transactions: createServiceRef<Transactions>({ id: 'core.transactions' }),
   /** The installed plugins in start-up order. */
   plugins: createServiceRef<readonly AnyPlugin[]>({ id: 'core.plugins' }),
+  /** The service container itself, for code that runs later with any service (jobs, subscribers). */
+  container: createServiceRef<() => ServiceContainer>({ id: 'core.container' }),
   /** Every declared permission, with its description, plugin and shipped roles. */
   permissions: createServiceRef<ReadonlyMap<string, DeclaredPermission>>({ id: 'core.permissions' }),
 };

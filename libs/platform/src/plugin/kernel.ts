@@ -81,6 +81,8 @@ export function startKernel(options: {
     [coreServices.transactions.id, createTransactions(options.database.prisma, events)],
     [coreServices.plugins.id, plugins],
     [coreServices.permissions.id, permissions],
+    // Resolved when called, by which time the container below exists.
+    [coreServices.container.id, () => services],
   ]);
 
   for (const plugin of plugins) {

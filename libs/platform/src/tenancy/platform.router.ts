@@ -7,6 +7,8 @@ import {
   moduleIdInput,
   updateInstitutionInput,
 } from '../contracts/tenancy.schema.js';
+import { jobIdInput, listJobsInput } from '../contracts/jobs.schema.js';
+import { jobServices } from '../jobs/job-refs.js';
 import { protectedProcedure } from '../trpc/trpc.js';
 import { tenancyServices } from './tenancy-services.js';
 
@@ -51,5 +53,13 @@ export const platformRouter = {
       .mutation(({ ctx, input }) =>
         ctx.services.get(tenancyServices.modules).configure(ctx.institution.id, input.moduleId, input.config),
       ),
+  },
+  jobs: {
+    list: protectedProcedure(PLATFORM, can.jobRead)
+      .input(listJobsInput)
+      .query(({ ctx, input }) => ctx.services.get(jobServices.jobs).list(ctx.institution.id, input)),
+    get: protectedProcedure(PLATFORM, can.jobRead)
+      .input(jobIdInput)
+      .query(({ ctx, input }) => ctx.services.get(jobServices.jobs).get(ctx.institution.id, input.id)),
   },
 } satisfies TRPCRouterRecord;
