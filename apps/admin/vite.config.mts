@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 const server = 'http://127.0.0.1:3000';
 
@@ -16,11 +16,5 @@ export default defineConfig(() => ({
     outDir: 'dist',
     emptyOutDir: true,
     reportCompressedSize: false,
-  },
-  test: {
-    name: 'admin',
-    watch: false,
-    environment: 'node',
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
 }));

@@ -7,7 +7,7 @@ import {
   useReactTable,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { ColumnVisibilityMenu } from './column-visibility-menu.js';
 import { PaginationBar, type PaginationState } from './pagination-bar.js';
 import { selectionColumn } from './selection-column.js';
@@ -18,6 +18,7 @@ export interface DataTableProps<Row> {
   readonly caption: string;
   /** The rows of the current page as the server returned them. */
   readonly rows: readonly Row[];
+  /** Keep the array stable (module constant or useMemo): new column objects remount every cell. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's column values are heterogeneous
   readonly columns: readonly ColumnDef<Row, any>[];
   readonly getRowId: (row: Row) => string;
@@ -49,20 +50,26 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     Object.fromEntries((props.initiallyHidden ?? []).map((id) => [id, false])),
   );
 
+  // Cells are components to TanStack: a new cell function would remount the row's buttons and lose focus,
+  // so the actions column stays the same and reads the latest callback from a ref.
+  const rowActionsRef = useRef(rowActions);
+  rowActionsRef.current = rowActions;
+  const selectable = Boolean(selection);
+  const hasActions = Boolean(rowActions);
   const columns = useMemo(() => {
     const all = [...props.columns];
-    if (selection) all.unshift(selectionColumn<Row>());
-    if (rowActions) {
+    if (selectable) all.unshift(selectionColumn<Row>());
+    if (hasActions) {
       all.push({
         id: 'actions',
         header: 'Actions',
         enableHiding: false,
         enableSorting: false,
-        cell: ({ row }) => <div className="ui-table__actions">{rowActions(row.original)}</div>,
+        cell: ({ row }) => <div className="ui-table__actions">{rowActionsRef.current?.(row.original)}</div>,
       });
     }
     return all;
-  }, [props.columns, selection, rowActions]);
+  }, [props.columns, selectable, hasActions]);
 
   const pageIds = useMemo(() => rows.map(getRowId), [rows, getRowId]);
   const rowSelection = useMemo(

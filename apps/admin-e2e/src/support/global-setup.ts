@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { authServices, tenancyServices } from '@ulms/platform';
+import { DEMO_INSTITUTION_CODE } from '@ulms/server/demo-seed';
+import { startApp } from '@ulms/server/start-app';
+import type { TestProject } from 'vitest/node';
+import { newcomer } from './newcomer.js';
+
+const adminDir = resolve(import.meta.dirname, '../../../admin/dist');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the server under test listens, e.g. http://127.0.0.1:41234 */
+    baseUrl: string;
+  }
+}
+
+/**
+ * Starts the real server (fresh PGlite, demo seed, built admin app) once for every browser test, and adds
+ * the newcomer who must change their password.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(join(adminDir, 'index.html'))) {
+    throw new Error(`${adminDir} has no built admin app: run "npm run build:admin" first`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'ulms-e2e-'));
+  const app = await startApp(
+    { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir }, adminDir, logLevel: 'warn', secureCookies: false },
+    { seedDemo: true },
+  );
+  const demo = await app.kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
+  if (!demo) throw new Error('the demo seed created no DEMO institution');
+  await app.kernel.services.get(authServices.accounts).create({
+    institutionId: demo.id,
+    username: newcomer.username,
+    displayName: newcomer.displayName,
+    password: newcomer.password,
+    roles: [{ role: 'USER_MANAGER' }],
+    mustChangePassword: true,
+  });
+  project.provide('baseUrl', app.url);
+  return async () => {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

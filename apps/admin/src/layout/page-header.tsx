@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+export interface PageHeaderProps {
+  readonly title: string;
+  readonly description?: ReactNode;
+  /** Buttons on the right, such as "Create API key". */
+  readonly actions?: ReactNode;
+}
+
+/** The title row of a page; its heading takes focus after navigation (see AppLayout). */
+export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1 tabIndex={-1}>{title}</h1>
+        {description ? <p className="page-header__description">{description}</p> : null}
+      </div>
+      {actions ? <div className="page-header__actions">{actions}</div> : null}
+    </div>
+  );
+}

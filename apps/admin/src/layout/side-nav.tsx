@@ -1,0 +1,38 @@
+import { isActivePath, Link, useRoute } from '@ulms/ui';
+import { adminModules } from '../admin-modules.js';
+import { navigationFor } from '../navigation/navigation.js';
+import { useSessionInfo } from '../session/session-context.js';
+
+/** The navigation built from the enabled modules and the staff member's permissions. */
+export function SideNav() {
+  const session = useSessionInfo();
+  const { path } = useRoute();
+  const sections = navigationFor(adminModules, session);
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <Link to="/" className="side-nav__link" aria-current={path === '/' ? 'page' : undefined}>
+        Start
+      </Link>
+      {sections.map((section) => (
+        <section key={section.moduleId} className="side-nav__section" aria-labelledby={`nav-${section.moduleId}`}>
+          <h2 id={`nav-${section.moduleId}`} className="side-nav__title">
+            {section.title}
+          </h2>
+          <ul>
+            {section.routes.map((route) => (
+              <li key={route.path}>
+                <Link
+                  to={route.path}
+                  className="side-nav__link"
+                  aria-current={isActivePath(path, route.path) ? 'page' : undefined}
+                >
+                  {route.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  );
+}

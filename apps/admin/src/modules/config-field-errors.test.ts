@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { configFieldErrors } from './config-field-errors.js';
+
+describe('configFieldErrors', () => {
+  it('strips the input prefix from server field paths', () => {
+    expect(configFieldErrors({ 'config.maxLoans': 'must be at least 1', debtLimit: 'is required' })).toEqual({
+      maxLoans: 'must be at least 1',
+      debtLimit: 'is required',
+    });
+  });
+});

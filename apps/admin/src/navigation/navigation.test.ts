@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminModule } from './admin-module.js';
+import { allowedRouteAt, navigationFor } from './navigation.js';
+
+const render = () => null;
+const registry: AdminModule[] = [
+  {
+    moduleId: 'platform',
+    title: 'Platform',
+    routes: [
+      { path: '/modules', label: 'Modules', permission: 'platform.module.read', render },
+      { path: '/api-keys', label: 'API keys', permission: 'platform.apikey.manage', render },
+    ],
+  },
+  {
+    moduleId: 'users',
+    title: 'Users',
+    routes: [{ path: '/users', label: 'Find and Manage Users', permission: 'users.user.read', render }],
+  },
+];
+
+const everything = {
+  modules: [
+    { id: 'users', title: 'Users' },
+    { id: 'platform', title: 'Platform' },
+  ],
+  permissions: ['platform.module.read', 'platform.apikey.manage', 'users.user.read'],
+};
+
+describe('navigationFor', () => {
+  it('follows the registry order, whatever the session order', () => {
+    expect(navigationFor(registry, everything).map((s) => s.moduleId)).toEqual(['platform', 'users']);
+  });
+
+  it('hides the routes of a disabled module', () => {
+    const access = { ...everything, modules: [{ id: 'platform', title: 'Platform' }] };
+    const labels = navigationFor(registry, access).flatMap((s) => s.routes.map((r) => r.label));
+    expect(labels).toEqual(['Modules', 'API keys']);
+  });
+
+  it('hides routes without permission and drops empty sections', () => {
+    const access = { ...everything, permissions: ['platform.module.read'] };
+    const sections = navigationFor(registry, access);
+    expect(sections.map((s) => [s.moduleId, s.routes.map((r) => r.label)])).toEqual([['platform', ['Modules']]]);
+  });
+
+  it('ignores enabled modules that contribute no screens', () => {
+    const access = { ...everything, modules: [{ id: 'fines', title: 'Fines' }] };
+    expect(navigationFor(registry, access)).toEqual([]);
+  });
+});
+
+describe('allowedRouteAt', () => {
+  it('finds an allowed route', () => {
+    expect(allowedRouteAt(registry, everything, '/users')?.label).toBe('Find and Manage Users');
+  });
+
+  it('refuses unknown paths, missing permissions and disabled modules', () => {
+    expect(allowedRouteAt(registry, everything, '/nowhere')).toBeNull();
+    expect(allowedRouteAt(registry, { ...everything, permissions: [] }, '/modules')).toBeNull();
+    expect(allowedRouteAt(registry, { ...everything, modules: [] }, '/users')).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import { Link } from '@ulms/ui';
+import { adminModules } from '../admin-modules.js';
+import { PageHeader } from '../layout/page-header.js';
+import { navigationFor } from '../navigation/navigation.js';
+import { useSessionInfo } from '../session/session-context.js';
+
+/** The start page: a greeting and the screens this staff member can open. */
+export function HomePage() {
+  const session = useSessionInfo();
+  const sections = navigationFor(adminModules, session);
+  return (
+    <>
+      <PageHeader title={`Welcome, ${session.account.displayName}`} description={session.institution.name} />
+      {sections.length === 0 ? (
+        <div className="panel">
+          <p>Your roles give you no administration screens at {session.institution.name} yet.</p>
+        </div>
+      ) : (
+        <ul className="card-grid">
+          {sections.flatMap((section) =>
+            section.routes.map((route) => (
+              <li key={route.path}>
+                <Link to={route.path} className="card-link">
+                  <span className="card-link__module">{section.title}</span>
+                  <span className="card-link__label">{route.label}</span>
+                </Link>
+              </li>
+            )),
+          )}
+        </ul>
+      )}
+    </>
+  );
+}
