@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly host: string;
   readonly database: DatabaseLocation;
   readonly adminDir: string;
+  /** Files the plugins keep, such as attachments. */
+  readonly dataDir: string;
   readonly logLevel: string;
   readonly secureCookies: boolean;
 }
@@ -20,6 +22,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     host: env['HOST'] ?? '127.0.0.1',
     database: databaseLocationFromEnv(env, resolve(repositoryRoot, 'data/pglite')),
     adminDir: env['ADMIN_DIR'] ?? resolve(repositoryRoot, 'apps/admin/dist'),
+    dataDir: env['DATA_DIR'] ?? resolve(repositoryRoot, 'data/files'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     secureCookies: env['COOKIE_SECURE'] === 'true',
   };

@@ -33,7 +33,7 @@ export async function startApp(config: ServerConfig, options: { seedDemo: boolea
   const { applied } = await applyMigrations(database.sql, migrations);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-  const kernel = startKernel({ plugins: installedPlugins, database, logger });
+  const kernel = startKernel({ plugins: installedPlugins, database, logger, dataDir: config.dataDir });
   const interrupted = await kernel.services.get(jobServices.jobs).failInterrupted();
   if (interrupted > 0) logger.warn({ interrupted }, 'jobs interrupted by the last stop were marked failed');
   if (options.seedDemo) await seedDemoInstitution(kernel, logger);

@@ -45,7 +45,7 @@ export const platformPlugin = definePlugin({
       factory: createInstitutionService,
     });
     env.provideService(tenancyServices.modules, {
-      deps: { prisma: coreServices.prisma, plugins: coreServices.plugins },
+      deps: { prisma: coreServices.prisma, plugins: coreServices.plugins, events: coreServices.events },
       factory: createModuleService,
     });
   },

@@ -25,7 +25,8 @@ export async function withKernel<T>(work: (kernel: Kernel, database: Database) =
           `changed: ${status.changed.join(', ') || 'none'}); run "ulms migrate" first`,
       );
     }
-    const kernel = startKernel({ plugins: installedPlugins, database, logger: pino({ level: 'warn' }) });
+    const config = serverConfigFromEnv();
+    const kernel = startKernel({ plugins: installedPlugins, database, logger: pino({ level: 'warn' }), dataDir: config.dataDir });
     return await work(kernel, database);
   } finally {
     await database.close();

@@ -26,6 +26,7 @@ describe('sign-in and API keys over HTTP, on the demo seed', () => {
         host: '127.0.0.1',
         database: { kind: 'pglite', dataDir: await mkdtemp(join(tmpdir(), 'ulms-http-')) },
         adminDir: join(tmpdir(), 'no-admin-build'),
+        dataDir: await mkdtemp(join(tmpdir(), 'ulms-http-files-')),
         logLevel: 'silent',
         secureCookies: false,
       },

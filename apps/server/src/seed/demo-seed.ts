@@ -1,4 +1,5 @@
 import { authServices, type Kernel, tenancyServices } from '@ulms/platform';
+import { seedUsersDemo } from '@ulms/users';
 import type { Logger } from 'pino';
 
 export const DEMO_INSTITUTION_CODE = 'DEMO';
@@ -25,6 +26,7 @@ export async function seedDemoInstitution(kernel: Kernel, logger: Logger): Promi
   for (const plugin of kernel.plugins) {
     if (!plugin.core) await modules.enable(institution.id, plugin.id);
   }
+  const { users } = await seedUsersDemo(kernel.services, institution.id);
 
   const accounts = kernel.services.get(authServices.accounts);
   await accounts.create({
@@ -41,7 +43,7 @@ export async function seedDemoInstitution(kernel: Kernel, logger: Logger): Promi
     password: DEMO_DESK.password,
     roles: [{ role: 'CIRCULATION_DESK_OPERATOR' }],
   });
-  logger.info({ institution: institution.code }, 'demo institution created');
+  logger.info({ institution: institution.code, users }, 'demo institution created');
 }
 
 /** The lines `npm start` prints so that a new user can sign in. */

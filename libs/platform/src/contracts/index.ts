@@ -8,3 +8,4 @@ export * from './auth.schema.js';
 export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from '../plugin/extension-point.js';
 export { defineEvent, type EventDefinition } from '../events/event-bus.js';
 export * from './jobs.schema.js';
+export { platformEvents } from './platform-events.js';

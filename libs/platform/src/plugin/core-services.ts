@@ -18,6 +18,8 @@ export const coreServices = {
   plugins: createServiceRef<readonly AnyPlugin[]>({ id: 'core.plugins' }),
   /** The service container itself, for code that runs later with any service (jobs, subscribers). */
   container: createServiceRef<() => ServiceContainer>({ id: 'core.container' }),
+  /** The folder where plugins keep files (attachments and the like): `./data` in an installation. */
+  dataDir: createServiceRef<string>({ id: 'core.dataDir' }),
   /** Every declared permission, with its description, plugin and shipped roles. */
   permissions: createServiceRef<ReadonlyMap<string, DeclaredPermission>>({ id: 'core.permissions' }),
 };

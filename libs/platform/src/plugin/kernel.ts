@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { PermissionDeclaration } from '../contracts/roles.js';
 import type { Database } from '../database/database.js';
@@ -67,6 +69,8 @@ export function startKernel(options: {
   plugins: readonly AnyPlugin[];
   database: Database;
   logger: Logger;
+  /** Where plugins keep files; defaults to a folder under the system's temporary directory. */
+  dataDir?: string;
 }): Kernel {
   const plugins = orderPlugins(options.plugins);
   const permissions = collectPermissions(plugins);
@@ -81,6 +85,7 @@ export function startKernel(options: {
     [coreServices.transactions.id, createTransactions(options.database.prisma, events)],
     [coreServices.plugins.id, plugins],
     [coreServices.permissions.id, permissions],
+    [coreServices.dataDir.id, options.dataDir ?? join(tmpdir(), 'ulms-data')],
     // Resolved when called, by which time the container below exists.
     [coreServices.container.id, () => services],
   ]);

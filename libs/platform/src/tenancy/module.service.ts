@@ -2,6 +2,8 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import type { ModuleStatus } from '../contracts/tenancy.schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import { platformEvents } from '../contracts/platform-events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
 
 /** Per-institution module enablement and configuration. */
@@ -26,6 +28,7 @@ const CACHE_TTL_MS = 5_000;
 export function createModuleService(deps: {
   prisma: PrismaClient;
   plugins: readonly AnyPlugin[];
+  events: EventBus;
 }): ModuleService {
   const { prisma, plugins } = deps;
   const pluginById = new Map(plugins.map((p) => [p.id, p]));
@@ -80,13 +83,21 @@ export function createModuleService(deps: {
     data: { enabled?: boolean; config?: unknown },
   ): Promise<ModuleStatus> => {
     const config = data.config as Prisma.InputJsonValue | undefined;
+    const previousConfig = parseConfig(pluginOf(moduleId), (await rowsOf(institutionId)).get(moduleId)?.config);
     await prisma.institutionModule.upsert({
       where: { institutionId_moduleId: { institutionId, moduleId } },
       create: { institutionId, moduleId, enabled: data.enabled ?? false, config: config ?? {} },
       update: { enabled: data.enabled, config },
     });
     cache.delete(institutionId);
-    return statusOf(pluginOf(moduleId), await rowsOf(institutionId));
+    const status = statusOf(pluginOf(moduleId), await rowsOf(institutionId));
+    await deps.events.deliver([
+      {
+        name: platformEvents.moduleConfigured.name,
+        payload: { institutionId, moduleId, enabled: status.enabled, config: status.config, previousConfig },
+      },
+    ]);
+    return status;
   };
 
   return {

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import type { CreateInstitutionInput } from '../contracts/tenancy.schema.js';
 import type { Database } from '../database/database.js';
@@ -51,7 +54,8 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
 }): Promise<TestApi<P>> {
   const database = options.database ?? (await openTestDatabase());
   const plugins = [platformPlugin, authPlugin, ...options.plugins] as unknown as Plugins<P>;
-  const kernel = startKernel({ plugins, database, logger: pino({ level: 'silent' }) });
+  const dataDir = await mkdtemp(join(tmpdir(), 'ulms-test-data-'));
+  const kernel = startKernel({ plugins, database, logger: pino({ level: 'silent' }), dataDir });
   const router = composeRouter(plugins);
   const createCaller = createCallerFactory(router);
   const allPermissions = new Set(kernel.permissions.keys());

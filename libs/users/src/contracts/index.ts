@@ -18,3 +18,4 @@ export * from './users-config.schema.js';
 export { usersPermissions } from './users-permissions.js';
 export * from './users-extension-points.js';
 export * from './users-events.js';
+export * from './user-parts.schema.js';

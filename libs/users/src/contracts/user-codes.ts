@@ -75,6 +75,74 @@ export const codeTables = {
   USER_TITLE: 'User titles',
   IDENTIFIER_TYPE: 'Identifier types',
   CAMPUS: 'Campuses',
+  STATISTIC_CATEGORY_TYPE: 'Statistical category types',
+  STATISTIC_CATEGORY: 'Statistical categories',
 } as const;
 export type CodeTable = keyof typeof codeTables;
 export const codeTableNames = Object.keys(codeTables) as CodeTable[];
+
+/** Note types: a fixed list, the same for every institution, for information only. */
+export const noteTypes = {
+  ADDRESS: 'Address',
+  BARCODE: 'Barcode',
+  CIRCULATION: 'Circulation',
+  ERP: 'ERP',
+  GENERAL: 'General',
+  LIBRARY: 'Library',
+  OTHER: 'Other',
+  POPUP: 'Pop-up',
+  REGISTAR: 'Registrar',
+} as const;
+export type NoteType = keyof typeof noteTypes;
+
+/**
+ * General Information fields of an external user that staff may change without "Open for Update";
+ * a change is kept as a local override that SIS synchronisation does not overwrite.
+ */
+export const protectedExternalFields = [
+  'userTitle',
+  'pinNumber',
+  'jobCategory',
+  'userGroup',
+  'campusCode',
+  'preferredLanguage',
+  'rsLibraries',
+  'catalogerLevel',
+  'libraryNotices',
+  'prefFirstName',
+  'prefMiddleName',
+  'prefLastName',
+] as const;
+export type ProtectedExternalField = (typeof protectedExternalFields)[number];
+
+/** Changes the History tab records (the reference's list). */
+export const historyFields = {
+  primaryId: 'User name',
+  firstName: 'First name',
+  middleName: 'Middle name',
+  lastName: 'Last name',
+  prefFirstName: 'Preferred first name',
+  prefMiddleName: 'Preferred middle name',
+  prefLastName: 'Preferred last name',
+  userTitle: 'User title',
+  pinNumber: 'PIN number',
+  jobCategory: 'Job category',
+  jobDescription: 'Job title',
+  campusCode: 'Campus code',
+  userGroup: 'User group',
+  preferredLanguage: 'User language',
+  expiryDate: 'Expiry date',
+  purgeDate: 'Purge date',
+  rsLibraries: 'Resource sharing library',
+  catalogerLevel: 'Cataloger level',
+  recordType: 'Record type',
+  password: 'Password',
+  addresses: 'Address',
+  phones: 'Phone',
+  identifiers: 'Identifiers',
+  notes: 'Notes',
+  blocks: 'Blocks',
+  proxyFor: 'Proxy for',
+  roles: 'Roles',
+} as const;
+export type HistoryField = keyof typeof historyFields;

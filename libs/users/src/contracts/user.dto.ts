@@ -98,6 +98,11 @@ export interface UserDto {
   readonly updatedBy: string;
   readonly updatedAt: Date;
   readonly lastUpdatedByJob: string | null;
+  readonly lastPatronActivityDate: string | null;
+  /** Protected fields of an external user changed locally, with the value the SIS sent. */
+  readonly overrides: readonly { readonly field: string; readonly sisValue: unknown }[];
+  /** Derived from the institution's photo settings; null when none are configured. */
+  readonly pictureUrl: string | null;
 }
 
 /** Users sharing first name, last name and birth date with the one being saved. */

@@ -19,6 +19,8 @@ const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).d
 const typeList = z.array(z.string().min(1)).min(1, 'choose at least one type');
 
 export const identifierInput = z.object({
+  /** The existing segment this entry keeps; omitted for a new one. */
+  id: z.uuid().optional(),
   idType: z.string().min(1, 'is required'),
   value: z.string().trim().min(1, 'is required').max(255),
   note: optionalText(),
@@ -26,6 +28,8 @@ export const identifierInput = z.object({
 });
 
 export const emailInput = z.object({
+  /** The existing segment this entry keeps; omitted for a new one. */
+  id: z.uuid().optional(),
   emailAddress: z.string().trim().min(1, 'is required').max(255),
   emailTypes: typeList,
   preferred: z.boolean().default(false),
@@ -34,6 +38,8 @@ export const emailInput = z.object({
 });
 
 export const addressInput = z.object({
+  /** The existing segment this entry keeps; omitted for a new one. */
+  id: z.uuid().optional(),
   line1: optionalText(),
   line2: optionalText(),
   line3: optionalText(),
@@ -52,6 +58,8 @@ export const addressInput = z.object({
 });
 
 export const phoneInput = z.object({
+  /** The existing segment this entry keeps; omitted for a new one. */
+  id: z.uuid().optional(),
   phoneNumber: z.string().trim().min(1, 'is required').max(50),
   phoneTypes: typeList,
   preferred: z.boolean().default(false),
@@ -121,7 +129,13 @@ export const createUserInput = userFields.extend({
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
 
-export const updateUserInput = createUserInput.extend({ id: z.uuid() });
+export const updateUserInput = createUserInput.extend({
+  id: z.uuid(),
+  /** External users: edit any field ("Open for Update"), not only the protected ones. */
+  openForUpdate: z.boolean().default(false),
+  /** With Open for Update: per protected field changed, whether the next SIS synchronisation keeps it. */
+  keepOnSync: z.record(z.string(), z.boolean()).default({}),
+});
 export type UpdateUserInput = z.input<typeof updateUserInput>;
 
 export const userIdInput = z.object({ id: z.uuid() });
@@ -139,3 +153,28 @@ export const searchUsersInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(25),
 });
 export type SearchUsersInput = z.input<typeof searchUsersInput>;
+
+export const revertOverrideInput = z.object({ id: z.uuid(), field: z.string().min(1) });
+
+/** A change applied to every user a search finds, as a job, with the rules of a single edit. */
+export const bulkEditInput = z.object({
+  search: searchUsersInput.omit({ page: true, pageSize: true, sortBy: true, sortDirection: true }),
+  changes: z
+    .object({
+      userGroup: z.string().min(1).optional(),
+      jobCategory: z.string().min(1).optional(),
+      campusCode: z.string().min(1).optional(),
+      status: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+      expiryDate: isoDate.nullable().optional(),
+      purgeDate: isoDate.nullable().optional(),
+    })
+    .refine((c) => Object.keys(c).length > 0, 'choose at least one change'),
+});
+export type BulkEditInput = z.input<typeof bulkEditInput>;
+
+export const historyInput = z.object({
+  id: z.uuid(),
+  field: z.string().optional(),
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});

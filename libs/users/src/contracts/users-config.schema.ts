@@ -59,6 +59,26 @@ export const usersConfigSchema = z.object({
       digits: z.number().int().min(1).max(20).default(8),
     })
     .default({ enabled: false, generator: 'prefix-sequence', prefix: '', digits: 8 }),
+  /** Record the last patron activity date; switching it off deletes the dates of every user. */
+  recordLastPatronActivity: z.boolean().default(false),
+  photoServerUrl: z
+    .url()
+    .refine((u) => u.startsWith('https://'), 'must use HTTPS')
+    .refine((u) => u.endsWith('/'), 'must end with a forward slash (/)')
+    .optional(),
+  /** USERNAME (the primary identifier) or an identifier type code. */
+  photoIdentifierType: z.string().default('USERNAME'),
+  photoSuffix: z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'is a file suffix such as png').default('jpg'),
+  attachments: z
+    .object({
+      /** `local-folder` (under the installation's data folder) or the id of a contributed storage. */
+      storage: z.string().default('local-folder'),
+      maxSizeBytes: z.number().int().min(1).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+      allowedTypes: z
+        .array(z.string())
+        .default(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'application/zip']),
+    })
+    .default({ storage: 'local-folder', maxSizeBytes: 5 * 1024 * 1024, allowedTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'application/zip'] }),
   roleAssignmentRules: z
     .array(
       z.object({

@@ -25,9 +25,26 @@ export interface UserListColumn {
   load(institutionId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, string | number | boolean | null>>;
 }
 
+/** Something that can stop users from being deleted (fines: a balance due; loans: items out). */
+export interface UserDeletionGuard {
+  readonly id: string;
+  /** The reasons each user may not be deleted; users without reasons are absent from the map. */
+  reasons(institutionId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
+}
+
+/** Where attachments are stored; the institution's configuration picks one by id. */
+export interface AttachmentStorage {
+  readonly id: string;
+  put(key: string, content: Uint8Array): Promise<void>;
+  get(key: string): Promise<Uint8Array>;
+  delete(key: string): Promise<void>;
+}
+
 /** Extension points of the users module. */
 export const usersExtensionPoints = {
   validators: createExtensionPoint<UserValidator>({ id: 'users.validators' }),
   identifierGenerators: createExtensionPoint<IdentifierGenerator>({ id: 'users.identifierGenerators' }),
   listColumns: createExtensionPoint<UserListColumn>({ id: 'users.listColumns' }),
+  deletionGuards: createExtensionPoint<UserDeletionGuard>({ id: 'users.deletionGuards' }),
+  attachmentStorage: createExtensionPoint<AttachmentStorage>({ id: 'users.attachmentStorage' }),
 };

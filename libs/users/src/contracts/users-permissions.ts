@@ -4,6 +4,7 @@ export const usersPermissions = {
   userCreate: 'users.user.create',
   userUpdate: 'users.user.update',
   userDelete: 'users.user.delete',
+  toggleAccountType: 'users.user.toggle-account-type',
   configRead: 'users.config.read',
   configManage: 'users.config.manage',
 } as const;

@@ -48,6 +48,8 @@ export const userRecordSelect = {
   updatedBy: true,
   updatedAt: true,
   lastUpdatedByJob: true,
+  lastPatronActivityDate: true,
+  overrides: { select: { field: true, sisValue: true }, orderBy: { field: 'asc' as const } },
   identifiers: { select: { id: true, idType: true, value: true, note: true, segmentType: true }, ...byPosition },
   emails: {
     select: { id: true, emailAddress: true, emailTypes: true, preferred: true, description: true, segmentType: true },
@@ -83,10 +85,14 @@ export const userRecordSelect = {
 
 export type UserRecordRow = Prisma.UserGetPayload<{ select: typeof userRecordSelect }>;
 
-export function toUserDto(row: UserRecordRow): UserDto {
-  const { pinNumberHash, passwordHash, identifiers, addresses, roles, ...rest } = row;
+export function toUserDto(row: UserRecordRow, pictureUrl: string | null = null): UserDto {
+  const { pinNumberHash, passwordHash, identifiers, addresses, roles, overrides, ...rest } = row;
   return {
     ...rest,
+    pictureUrl,
+    lastPatronActivityDate: toIsoDate(row.lastPatronActivityDate),
+    // The SIS's PIN is kept as a hash: say that one exists, never what it is.
+    overrides: overrides.map((o) => ({ field: o.field, sisValue: o.field === 'pinNumber' ? null : o.sisValue })),
     recordType: row.recordType as RecordType,
     accountType: row.accountType as AccountType,
     gender: row.gender as Gender | null,
@@ -157,6 +163,7 @@ export function userChildRows(institutionId: string, userId: string, fields: Use
       ...fields.identifiers,
     ].map((i, position) => ({
       ...base,
+      ...('id' in i && i.id ? { id: i.id } : {}),
       idType: i.idType,
       value: i.value,
       valueKey: i.value.toLowerCase(),
@@ -166,6 +173,7 @@ export function userChildRows(institutionId: string, userId: string, fields: Use
     })),
     emails: fields.emails.map((e, position) => ({
       ...base,
+      ...(e.id ? { id: e.id } : {}),
       emailAddress: e.emailAddress,
       addressKey: e.emailAddress.toLowerCase(),
       emailTypes: e.emailTypes,
@@ -176,6 +184,7 @@ export function userChildRows(institutionId: string, userId: string, fields: Use
     })),
     addresses: fields.addresses.map((a, position) => ({
       ...base,
+      ...(a.id ? { id: a.id } : {}),
       line1: a.line1 ?? null,
       line2: a.line2 ?? null,
       line3: a.line3 ?? null,
@@ -195,6 +204,7 @@ export function userChildRows(institutionId: string, userId: string, fields: Use
     })),
     phones: fields.phones.map((p, position) => ({
       ...base,
+      ...(p.id ? { id: p.id } : {}),
       phoneNumber: p.phoneNumber,
       phoneTypes: p.phoneTypes,
       preferred: p.preferred,
@@ -209,5 +219,46 @@ export function userChildRows(institutionId: string, userId: string, fields: Use
       status: r.status,
       expiryDate: fromIsoDate(r.expiryDate),
     })),
+  };
+}
+
+/** A saved user as editable fields (segment ids kept), the starting point of jobs and SIS merges. */
+export function userDtoToFields(user: UserDto): UserFields {
+  return {
+    recordType: user.recordType,
+    accountType: user.accountType,
+    externalId: user.externalId,
+    primaryId: user.primaryId,
+    userTitle: user.userTitle,
+    firstName: user.firstName,
+    middleName: user.middleName,
+    lastName: user.lastName,
+    prefFirstName: user.prefFirstName,
+    prefMiddleName: user.prefMiddleName,
+    prefLastName: user.prefLastName,
+    jobCategory: user.jobCategory,
+    jobDescription: user.jobDescription,
+    gender: user.gender,
+    userGroup: user.userGroup,
+    campusCode: user.campusCode,
+    webSiteUrl: user.webSiteUrl,
+    preferredLanguage: user.preferredLanguage,
+    birthDate: user.birthDate,
+    expiryDate: user.expiryDate,
+    purgeDate: user.purgeDate,
+    status: user.status,
+    rsLibraries: [...user.rsLibraries],
+    purchaseRequestLibraries: [...user.purchaseRequestLibraries],
+    catalogerLevel: user.catalogerLevel,
+    libraryNotices: [...user.libraryNotices],
+    pinNumber: undefined,
+    password: undefined,
+    forcePasswordChange: user.forcePasswordChange,
+    mfaEnabled: user.mfaEnabled,
+    identifiers: user.identifiers.map((i) => ({ ...i })),
+    emails: user.emails.map((e) => ({ ...e, emailTypes: [...e.emailTypes] })),
+    addresses: user.addresses.map((a) => ({ ...a, addressTypes: [...a.addressTypes] })),
+    phones: user.phones.map((p) => ({ ...p, phoneTypes: [...p.phoneTypes] })),
+    roles: user.roles.map((r) => ({ ...r })),
   };
 }

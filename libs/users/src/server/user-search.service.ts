@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
+import type { z } from 'zod';
 import { contributorOf, type InstitutionRef, type ModuleService, parseInput } from '@ulms/platform';
 import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
 import type { UserListPage } from '../contracts/user.dto.js';
@@ -12,6 +13,8 @@ import { USERS_MODULE } from './user.service.js';
 /** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */
 export interface UserSearchService {
   search(institution: InstitutionRef, input: SearchUsersInput): Promise<UserListPage>;
+  /** Every user the search finds, id and primary identifier only (for jobs). */
+  matching(institution: InstitutionRef, input: SearchUsersInput): Promise<{ id: string; primaryId: string }[]>;
 }
 
 const sortColumns = {
@@ -77,11 +80,9 @@ export function createUserSearchService(deps: {
   listColumns: readonly UserListColumn[];
 }): UserSearchService {
   const { prisma, modules } = deps;
-  return {
-    async search(institution, input) {
-      const q = parseInput(searchUsersInput, input);
+  const whereOf = (institution: InstitutionRef, q: z.output<typeof searchUsersInput>): Prisma.UserWhereInput => {
       const today = fromIsoDate(todayIn(institution.timeZone));
-      const where: Prisma.UserWhereInput = {
+      return {
         institutionId: institution.id,
         ...(q.tab !== 'ALL' ? { recordType: q.tab } : {}),
         ...(q.account !== 'ALL' ? { accountType: q.account } : {}),
@@ -95,6 +96,16 @@ export function createUserSearchService(deps: {
               : {},
         ],
       };
+  };
+
+  return {
+    async matching(institution, input) {
+      const q = parseInput(searchUsersInput, input);
+      return prisma.user.findMany({ where: whereOf(institution, q), select: { id: true, primaryId: true }, orderBy: { id: 'asc' } });
+    },
+    async search(institution, input) {
+      const q = parseInput(searchUsersInput, input);
+      const where = whereOf(institution, q);
       const column = sortColumns[q.sortBy];
       const [total, rows] = await Promise.all([
         prisma.user.count({ where }),

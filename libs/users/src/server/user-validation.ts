@@ -113,9 +113,6 @@ export function validateUserFields(user: UserFields, config: UsersConfig, lookup
     if (role.scope && !lookups.libraryCodes.has(role.scope)) fail(`roles.${i}.scope`, `"${role.scope}" is not a library of this institution`);
   });
 
-  if (user.purgeDate && user.expiryDate && user.purgeDate < user.expiryDate) {
-    fail('purgeDate', 'is before the expiration date');
-  }
   return errors;
 }
 

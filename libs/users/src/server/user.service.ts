@@ -13,15 +13,27 @@ import {
   ValidationError,
 } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
+import { protectedExternalFields } from '../contracts/user-codes.js';
 import type { PossibleDuplicate, SaveUserResult, UserDto } from '../contracts/user.dto.js';
-import { type CreateUserInput, createUserInput, type UpdateUserInput, type UserFields } from '../contracts/user.schema.js';
+import { type CreateUserInput, createUserInput, type UpdateUserInput, updateUserInput, type UserFields } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import type { IdentifierGenerator, UserValidator } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
 import { fromIsoDate } from './dates.js';
+import { externalEditRules, mergeSisRecord, type OverrideChanges, segmentTypeErrors } from './external-account.rules.js';
 import { fullNameOf } from './names.js';
-import { PRIMARY_ID_TYPE, toUserDto, userChildRows, userColumns, userRecordSelect, type UserRecordRow } from './user-record.mapper.js';
+import { pictureUrlOf } from './picture-url.js';
+import { historyChanges } from './user-history.js';
+import {
+  PRIMARY_ID_TYPE,
+  toUserDto,
+  userChildRows,
+  userColumns,
+  userDtoToFields,
+  userRecordSelect,
+  type UserRecordRow,
+} from './user-record.mapper.js';
 import { repeatedIdentifierErrors, validateUserFields } from './user-validation.js';
 
 export const USERS_MODULE = 'users';
@@ -30,6 +42,8 @@ export const USERS_MODULE = 'users';
 export interface UserChangeActor {
   readonly institutionId: string;
   readonly actor: string;
+  /** staff, apiKey, job or system: the History tab says who changed what. */
+  readonly actorKind?: string;
   /** Set when a job makes the change (the reference's "last updated by job"). */
   readonly job?: string;
 }
@@ -40,10 +54,29 @@ export interface UserService {
   create(by: UserChangeActor, input: CreateUserInput): Promise<SaveUserResult>;
   update(by: UserChangeActor, input: UpdateUserInput): Promise<SaveUserResult>;
   /** Moves the last-updated date and actor, as adding a note or block does (the reference's rule). */
-  markUpdated(by: UserChangeActor, userId: string): Promise<void>;
+  markUpdated(
+    by: UserChangeActor,
+    userId: string,
+    history?: { field: string; oldValue: string | null; newValue: string | null },
+  ): Promise<void>;
+  /** Drops a local override of an external user and restores the value the SIS sent. */
+  revertOverride(by: UserChangeActor, userId: string, field: string): Promise<UserDto>;
+  /** Internal → External (owner SIS_temp, identifiers external) or External → Internal (data kept as internal). */
+  toggleAccountType(by: UserChangeActor, userId: string): Promise<UserDto>;
+  /** What the sis module calls for each user it loads: the SIS record, except what staff overrode. */
+  applySisRecord(by: UserChangeActor, userId: string, incoming: CreateUserInput): Promise<UserDto>;
 }
 
 const MAX_GENERATION_ATTEMPTS = 100;
+export const SIS_TEMP_OWNER = 'SIS_temp';
+
+interface SaveOptions {
+  readonly existingId: string | null;
+  readonly openForUpdate?: boolean;
+  readonly keepOnSync?: Readonly<Record<string, boolean>>;
+  /** The SIS is the owner: staff rules for external users do not apply, overrides are merged instead. */
+  readonly fromSis?: boolean;
+}
 
 export function createUserService(deps: {
   prisma: PrismaClient;
@@ -55,6 +88,8 @@ export function createUserService(deps: {
 }): UserService {
   const { prisma, transactions, modules, codeTables } = deps;
 
+  const configOf = (institutionId: string) => modules.config<UsersConfig>(institutionId, USERS_MODULE);
+
   const enabledFor = async <T extends object>(institutionId: string, contributions: readonly T[]): Promise<T[]> => {
     const enabled = await Promise.all(
       contributions.map((c) => modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE)),
@@ -62,17 +97,15 @@ export function createUserService(deps: {
     return contributions.filter((_, i) => enabled[i]);
   };
 
-  const loadRow = async (institutionId: string, id: string): Promise<UserRecordRow> => {
-    const row = await prisma.user.findFirst({ where: { id, institutionId }, select: userRecordSelect });
+  const loadRow = async (institutionId: string, id: string, client: Prisma.TransactionClient = prisma): Promise<UserRecordRow> => {
+    const row = await client.user.findFirst({ where: { id, institutionId }, select: userRecordSelect });
     if (!row) throw new NotFoundError('user');
     return row;
   };
 
-  const identifierConflicts = async (
-    institutionId: string,
-    userId: string | null,
-    user: UserFields & { primaryId: string | null },
-  ): Promise<FieldError[]> => {
+  const dtoOf = (row: UserRecordRow, config: UsersConfig) => toUserDto(row, pictureUrlOf(row, config));
+
+  const identifierConflicts = async (institutionId: string, userId: string | null, user: UserFields): Promise<FieldError[]> => {
     const wanted = [
       ...(user.primaryId ? [{ field: 'primaryId', value: user.primaryId }] : []),
       ...user.identifiers.map((i, n) => ({ field: `identifiers.${n}.value`, value: i.value })),
@@ -95,11 +128,7 @@ export function createUserService(deps: {
     });
   };
 
-  const possibleDuplicates = async (
-    institutionId: string,
-    userId: string | null,
-    user: UserFields,
-  ): Promise<PossibleDuplicate[]> => {
+  const possibleDuplicates = async (institutionId: string, user: UserFields): Promise<PossibleDuplicate[]> => {
     if (!user.firstName || !user.lastName || !user.birthDate) return [];
     const rows = await prisma.user.findMany({
       where: {
@@ -107,7 +136,6 @@ export function createUserService(deps: {
         firstName: { equals: user.firstName, mode: 'insensitive' },
         lastName: { equals: user.lastName, mode: 'insensitive' },
         birthDate: fromIsoDate(user.birthDate),
-        ...(userId ? { id: { not: userId } } : {}),
       },
       select: { id: true, primaryId: true, firstName: true, lastName: true, middleName: true, prefFirstName: true, prefLastName: true, prefMiddleName: true },
       take: 10,
@@ -133,12 +161,7 @@ export function createUserService(deps: {
     return [...user.roles, ...added];
   };
 
-  const generatePrimaryId = async (
-    tx: Prisma.TransactionClient,
-    institutionId: string,
-    user: UserFields,
-    config: UsersConfig,
-  ): Promise<string> => {
+  const generatePrimaryId = async (tx: Prisma.TransactionClient, institutionId: string, user: UserFields, config: UsersConfig): Promise<string> => {
     const generators = await enabledFor(institutionId, deps.identifierGenerators);
     const generator = generators.find((g) => g.id === config.userIdGeneration.generator);
     if (!generator) {
@@ -159,90 +182,144 @@ export function createUserService(deps: {
     throw new ConflictError('could not generate a free primary identifier; enter one');
   };
 
-  const save = async (by: UserChangeActor, input: CreateUserInput, existingId: string | null): Promise<SaveUserResult> => {
+  /** Writes the user and its lists, its overrides and history, and raises the event; in one transaction. */
+  const persist = async (
+    by: UserChangeActor,
+    fields: UserFields,
+    existing: UserRecordRow | null,
+    config: UsersConfig,
+    extra: { secrets: Record<string, string | null>; overrideChanges: OverrideChanges },
+  ): Promise<string> => {
+    const { institutionId } = by;
+    const now = new Date();
+    const audit = { updatedBy: by.actor, updatedAt: now, lastUpdatedByJob: by.job ?? null };
+    return transactions.run(async ({ tx, raise }) => {
+      const primaryId = fields.primaryId ?? (await generatePrimaryId(tx, institutionId, fields, config));
+      const complete = { ...fields, primaryId };
+      const columns = userColumns(complete);
+      let userId: string;
+      if (existing) {
+        userId = existing.id;
+        const statusChanged = existing.status !== columns.status;
+        await tx.user.update({
+          where: { id: userId },
+          data: { ...columns, ...extra.secrets, ...audit, ...(statusChanged ? { statusDate: now } : {}) },
+        });
+        await tx.userIdentifier.deleteMany({ where: { userId } });
+        await tx.userEmail.deleteMany({ where: { userId } });
+        await tx.userAddress.deleteMany({ where: { userId } });
+        await tx.userPhone.deleteMany({ where: { userId } });
+        await tx.userRole.deleteMany({ where: { userId } });
+      } else {
+        ({ id: userId } = await tx.user.create({
+          data: { ...columns, ...extra.secrets, ...audit, institutionId, createdBy: by.actor, createdAt: now, statusDate: now },
+          select: { id: true },
+        }));
+      }
+      const children = userChildRows(institutionId, userId, complete);
+      await tx.userIdentifier.createMany({ data: children.identifiers });
+      if (children.emails.length) await tx.userEmail.createMany({ data: children.emails });
+      if (children.addresses.length) await tx.userAddress.createMany({ data: children.addresses });
+      if (children.phones.length) await tx.userPhone.createMany({ data: children.phones });
+      if (children.roles.length) await tx.userRole.createMany({ data: children.roles });
+
+      if (extra.overrideChanges.drop.size) {
+        await tx.userFieldOverride.deleteMany({ where: { userId, field: { in: [...extra.overrideChanges.drop] } } });
+      }
+      for (const [field, sisValue] of extra.overrideChanges.set) {
+        await tx.userFieldOverride.upsert({
+          where: { userId_field: { userId, field } },
+          create: { institutionId, userId, field, sisValue: sisValue as Prisma.InputJsonValue, createdBy: by.actor },
+          update: { sisValue: sisValue as Prisma.InputJsonValue },
+        });
+      }
+
+      if (existing) {
+        const before = toUserDto(existing);
+        const after = toUserDto(await loadRow(institutionId, userId, tx));
+        const changes = historyChanges(before, after, {
+          pinChanged: 'pinNumberHash' in extra.secrets,
+          passwordChanged: 'passwordHash' in extra.secrets,
+        });
+        if (changes.length) {
+          await tx.userHistoryEntry.createMany({
+            data: changes.map((c) => ({ ...c, institutionId, userId, actor: by.actor, actorKind: by.actorKind ?? 'staff', at: now })),
+          });
+        }
+        raise(usersEvents.userUpdated, { institutionId, userId, actor: by.actor, changedFields: changes.map((c) => c.field) });
+      } else {
+        raise(usersEvents.userCreated, { institutionId, userId, actor: by.actor });
+      }
+      return userId;
+    });
+  };
+
+  const hashedSecrets = async (pin: string | null | undefined, password: string | null | undefined) => ({
+    ...(pin !== undefined ? { pinNumberHash: pin === null ? null : await hashPassword(pin) } : {}),
+    ...(password !== undefined ? { passwordHash: password === null ? null : await hashPassword(password) } : {}),
+  });
+
+  const save = async (by: UserChangeActor, input: CreateUserInput, options: SaveOptions): Promise<SaveUserResult> => {
     const { institutionId } = by;
     const parsed = parseInput(createUserInput, input);
     const [config, lookups, existing] = await Promise.all([
-      modules.config<UsersConfig>(institutionId, USERS_MODULE),
+      configOf(institutionId),
       codeTables.lookups(institutionId),
-      existingId ? loadRow(institutionId, existingId) : Promise.resolve(null),
+      options.existingId ? loadRow(institutionId, options.existingId) : Promise.resolve(null),
     ]);
-    const user: UserFields & { primaryId: string | null } = { ...parsed, primaryId: parsed.primaryId ?? existing?.primaryId ?? null };
-    const generateId = !user.primaryId && config.userIdGeneration.enabled;
+    const existingDto = existing ? toUserDto(existing) : null;
+    let user: UserFields = { ...parsed, primaryId: parsed.primaryId ?? existing?.primaryId ?? null };
+    let overrideChanges: OverrideChanges = { set: new Map(), drop: new Set() };
+    const errors: FieldError[] = [];
 
+    if (existing && existingDto && options.fromSis) {
+      const merged = mergeSisRecord({ existing: existingDto, incoming: user, overrides: new Map(existing.overrides.map((o) => [o.field, o.sisValue])) });
+      user = merged.fields;
+      overrideChanges = merged.overrideChanges;
+    } else if (existing && existingDto && existing.accountType === 'EXTERNAL') {
+      const rules = externalEditRules({
+        existing: existingDto,
+        incoming: user,
+        overrides: new Map(existing.overrides.map((o) => [o.field, o.sisValue])),
+        openForUpdate: options.openForUpdate ?? false,
+        keepOnSync: options.keepOnSync ?? {},
+        currentPinHash: existing.pinNumberHash,
+      });
+      errors.push(...rules.errors);
+      overrideChanges = rules.overrideChanges;
+    }
+
+    const generateId = !user.primaryId && config.userIdGeneration.enabled;
+    const recordType = user.recordType as keyof UsersConfig['registrationForm'];
     const rulesConfig: UsersConfig = generateId
-      ? { ...config, registrationForm: { ...config.registrationForm, [user.recordType]: config.registrationForm[user.recordType as 'STAFF'].filter((f) => f !== 'primaryId') } }
+      ? { ...config, registrationForm: { ...config.registrationForm, [recordType]: config.registrationForm[recordType].filter((f) => f !== 'primaryId') } }
       : config;
-    const errors: FieldError[] = [
+    errors.push(
+      ...segmentTypeErrors(existingDto, user),
       ...validateUserFields(user, rulesConfig, lookups),
       ...(user.primaryId ? repeatedIdentifierErrors({ ...user, primaryId: user.primaryId }) : []),
       ...(user.password ? passwordPolicyErrors(user.password, user.primaryId ?? '', 'password') : []),
       ...(parsed.generatePin && config.pinNumberMethod !== 'fourDigit'
         ? [{ field: 'generatePin', message: 'PIN generation is not enabled for this institution (pin_number_method)' }]
         : []),
-    ];
+    );
     for (const validator of await enabledFor(institutionId, deps.validators)) {
-      errors.push(...(await validator.validate(user, { institutionId, userId: existingId })));
+      errors.push(...(await validator.validate(user, { institutionId, userId: options.existingId })));
     }
-    errors.push(...(await identifierConflicts(institutionId, existingId, user)));
+    errors.push(...(await identifierConflicts(institutionId, options.existingId, user)));
     if (errors.length > 0) throw new ValidationError(errors);
 
-    if (!parsed.confirmDuplicate && !existingId) {
-      const duplicates = await possibleDuplicates(institutionId, existingId, user);
+    if (!parsed.confirmDuplicate && !existing) {
+      const duplicates = await possibleDuplicates(institutionId, user);
       if (duplicates.length > 0) return { status: 'duplicateWarning', duplicates };
     }
 
     const generatedPin = parsed.generatePin ? String(randomInt(0, 10_000)).padStart(4, '0') : undefined;
-    const pin = generatedPin ?? user.pinNumber;
-    const secrets = {
-      ...(pin !== undefined ? { pinNumberHash: pin === null ? null : await hashPassword(pin) } : {}),
-      ...(user.password !== undefined ? { passwordHash: user.password === null ? null : await hashPassword(user.password) } : {}),
-    };
+    const secrets = await hashedSecrets(generatedPin ?? user.pinNumber, user.password);
     const withRoles = { ...user, roles: rolesFromRules(user, config) };
-    const now = new Date();
-    const audit = { updatedBy: by.actor, updatedAt: now, lastUpdatedByJob: by.job ?? null };
-
     try {
-      const id = await transactions.run(async ({ tx, raise }) => {
-        const primaryId = withRoles.primaryId ?? (await generatePrimaryId(tx, institutionId, withRoles, config));
-        const fields = { ...withRoles, primaryId };
-        const columns = userColumns(fields);
-        const statusChanged = !existing || existing.status !== columns.status;
-        let userId: string;
-        if (existing) {
-          userId = existing.id;
-          await tx.user.update({
-            where: { id: userId },
-            data: { ...columns, ...secrets, ...audit, ...(statusChanged ? { statusDate: now } : {}) },
-          });
-          await Promise.all([
-            tx.userIdentifier.deleteMany({ where: { userId } }),
-            tx.userEmail.deleteMany({ where: { userId } }),
-            tx.userAddress.deleteMany({ where: { userId } }),
-            tx.userPhone.deleteMany({ where: { userId } }),
-            tx.userRole.deleteMany({ where: { userId } }),
-          ]);
-        } else {
-          ({ id: userId } = await tx.user.create({
-            data: { ...columns, ...secrets, ...audit, institutionId, createdBy: by.actor, createdAt: now, statusDate: now },
-            select: { id: true },
-          }));
-        }
-        const children = userChildRows(institutionId, userId, fields);
-        await tx.userIdentifier.createMany({ data: children.identifiers });
-        if (children.emails.length) await tx.userEmail.createMany({ data: children.emails });
-        if (children.addresses.length) await tx.userAddress.createMany({ data: children.addresses });
-        if (children.phones.length) await tx.userPhone.createMany({ data: children.phones });
-        if (children.roles.length) await tx.userRole.createMany({ data: children.roles });
-        if (existing) {
-          const after = toUserDto(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userRecordSelect }));
-          raise(usersEvents.userUpdated, { institutionId, userId, actor: by.actor, changedFields: changedFields(toUserDto(existing), after) });
-        } else {
-          raise(usersEvents.userCreated, { institutionId, userId, actor: by.actor });
-        }
-        return userId;
-      });
-      return { status: 'saved', user: toUserDto(await loadRow(institutionId, id)), ...(generatedPin ? { generatedPin } : {}) };
+      const id = await persist(by, withRoles, existing, config, { secrets, overrideChanges });
+      return { status: 'saved', user: dtoOf(await loadRow(institutionId, id), config), ...(generatedPin ? { generatedPin } : {}) };
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError('another user took one of these identifiers a moment ago; check them and save again');
@@ -251,30 +328,78 @@ export function createUserService(deps: {
     }
   };
 
-  return {
+  const saved = (result: SaveUserResult): UserDto => {
+    if (result.status !== 'saved') throw new ConflictError('the change was not saved');
+    return result.user;
+  };
+
+  const service: UserService = {
     async get(institutionId, id) {
-      return toUserDto(await loadRow(institutionId, id));
+      return dtoOf(await loadRow(institutionId, id), await configOf(institutionId));
     },
-    create: (by, input) => save(by, input, null),
-    async markUpdated(by, userId) {
-      await prisma.user.updateMany({
-        where: { id: userId, institutionId: by.institutionId },
-        data: { updatedAt: new Date(), updatedBy: by.actor, lastUpdatedByJob: by.job ?? null },
+    create: (by, input) => save(by, input, { existingId: null }),
+    update: (by, input) => {
+      const { id, openForUpdate, keepOnSync, ...fields } = parseInput(updateUserInput, input);
+      return save(by, fields, { existingId: id, openForUpdate, keepOnSync });
+    },
+    async markUpdated(by, userId, history) {
+      const at = new Date();
+      await transactions.run(async ({ tx }) => {
+        const { count } = await tx.user.updateMany({
+          where: { id: userId, institutionId: by.institutionId },
+          data: { updatedAt: at, updatedBy: by.actor, lastUpdatedByJob: by.job ?? null },
+        });
+        if (count > 0 && history) {
+          await tx.userHistoryEntry.create({
+            data: { ...history, institutionId: by.institutionId, userId, actor: by.actor, actorKind: by.actorKind ?? 'staff', at },
+          });
+        }
       });
     },
-    update: (by, input) => {
-      const { id, ...fields } = input;
-      return save(by, fields, id);
+    async revertOverride(by, userId, field) {
+      const row = await loadRow(by.institutionId, userId);
+      const override = row.overrides.find((o) => o.field === field);
+      if (!override) throw new NotFoundError(`override of "${field}"`);
+      if (!(protectedExternalFields as readonly string[]).includes(field)) throw ValidationError.of('field', `"${field}" cannot be overridden`);
+      const fields = userDtoToFields(toUserDto(row));
+      if (field !== 'pinNumber') (fields as Record<string, unknown>)[field] = override.sisValue;
+      const config = await configOf(by.institutionId);
+      await persist(by, fields, row, config, {
+        secrets: field === 'pinNumber' ? { pinNumberHash: override.sisValue as string | null } : {},
+        overrideChanges: { set: new Map(), drop: new Set([field]) },
+      });
+      return service.get(by.institutionId, userId);
+    },
+    async toggleAccountType(by, userId) {
+      const row = await loadRow(by.institutionId, userId);
+      const fields = userDtoToFields(toUserDto(row));
+      const toExternal = row.accountType !== 'EXTERNAL';
+      const segmentType = toExternal ? 'EXTERNAL' : 'INTERNAL';
+      const config = await configOf(by.institutionId);
+      await persist(
+        by,
+        {
+          ...fields,
+          accountType: toExternal ? 'EXTERNAL' : 'INTERNAL',
+          externalId: toExternal ? SIS_TEMP_OWNER : null,
+          identifiers: fields.identifiers.map((i) => ({ ...i, segmentType: toExternal ? 'EXTERNAL' : 'INTERNAL' })),
+          ...(toExternal
+            ? {}
+            : {
+                emails: fields.emails.map((e) => ({ ...e, segmentType })),
+                addresses: fields.addresses.map((a) => ({ ...a, segmentType })),
+                phones: fields.phones.map((p) => ({ ...p, segmentType })),
+              }),
+        },
+        row,
+        config,
+        { secrets: {}, overrideChanges: { set: new Map(), drop: new Set(toExternal ? [] : row.overrides.map((o) => o.field)) } },
+      );
+      return service.get(by.institutionId, userId);
+    },
+    async applySisRecord(by, userId, incoming) {
+      return saved(await save(by, { ...incoming, confirmDuplicate: true }, { existingId: userId, fromSis: true }));
     },
   };
-}
-
-const AUDIT_FIELDS = new Set(['updatedAt', 'updatedBy', 'lastUpdatedByJob', 'statusDate']);
-
-/** Top-level fields whose value differs, ignoring row ids of the lists and the audit columns. */
-function changedFields(before: UserDto, after: UserDto): string[] {
-  const comparable = (value: unknown) => JSON.stringify(value, (key, v) => (key === 'id' ? undefined : v));
-  return (Object.keys(after) as (keyof UserDto)[]).filter(
-    (key) => !AUDIT_FIELDS.has(key) && comparable(before[key]) !== comparable(after[key]),
-  );
+  return service;
 }

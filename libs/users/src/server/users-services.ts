@@ -1,5 +1,8 @@
 import { createServiceRef } from '@ulms/platform';
+import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
+import type { UserDeletionService } from './user-deletion.service.js';
+import type { UserPartsService } from './user-parts.service.js';
 import type { UserSearchService } from './user-search.service.js';
 import type { UserService } from './user.service.js';
 
@@ -8,4 +11,8 @@ export const usersServices = {
   users: createServiceRef<UserService>({ id: 'users.users' }),
   search: createServiceRef<UserSearchService>({ id: 'users.search' }),
   codeTables: createServiceRef<CodeTableService>({ id: 'users.codeTables' }),
+  deletion: createServiceRef<UserDeletionService>({ id: 'users.deletion' }),
+  parts: createServiceRef<UserPartsService>({ id: 'users.parts' }),
+  /** The attachment storage an institution's configuration picks. */
+  storage: createServiceRef<(institutionId: string) => Promise<AttachmentStorage>>({ id: 'users.storage' }),
 };

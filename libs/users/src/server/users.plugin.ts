@@ -1,10 +1,16 @@
-import { type BuiltInRole, coreServices, definePlugin, tenancyServices } from '@ulms/platform';
+import { type BuiltInRole, coreServices, definePlugin, jobDefinitions, platformEvents, tenancyServices } from '@ulms/platform';
 import { usersConfigSchema } from '../contracts/users-config.schema.js';
-import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
 import { usersEvents } from '../contracts/users-events.js';
+import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
+import { createStoragePicker } from './attachment-storage.js';
+import { bulkEditUsersJob } from './bulk-edit-users.job.js';
 import { createCodeTableService } from './code-table.service.js';
+import { recordPatronActivity, forgetPatronActivityWhenSwitchedOff } from './patron-activity.js';
 import { prefixSequenceGenerator } from './prefix-sequence.generator.js';
+import { purgeUsersJob } from './purge-users.job.js';
+import { createUserDeletionService } from './user-deletion.service.js';
+import { createUserPartsService } from './user-parts.service.js';
 import { createUserSearchService } from './user-search.service.js';
 import { createUserService, USERS_MODULE } from './user.service.js';
 import { usersRouter } from './users.router.js';
@@ -14,7 +20,7 @@ const MANAGERS: BuiltInRole[] = ['USER_MANAGER', 'USER_ADMINISTRATOR'];
 const EDITORS: BuiltInRole[] = [...MANAGERS, 'CIRCULATION_DESK_MANAGER', 'CIRCULATION_DESK_OPERATOR'];
 const VIEWERS: BuiltInRole[] = [...EDITORS, 'FULFILLMENT_SERVICES_OPERATOR'];
 
-/** The users module: the user record, its configuration, and Find and Manage Users. */
+/** The users module: the user record, its configuration and tabs, and Find and Manage Users. */
 export const usersPlugin = definePlugin({
   id: USERS_MODULE,
   title: 'Users',
@@ -22,8 +28,9 @@ export const usersPlugin = definePlugin({
   permissions: {
     [can.userRead]: { description: 'Find and view users', roles: VIEWERS },
     [can.userCreate]: { description: 'Add users', roles: EDITORS },
-    [can.userUpdate]: { description: 'Edit users', roles: EDITORS },
-    [can.userDelete]: { description: 'Delete users', roles: MANAGERS },
+    [can.userUpdate]: { description: 'Edit users, their notes, statistics and attachments', roles: EDITORS },
+    [can.userDelete]: { description: 'Delete and purge users', roles: MANAGERS },
+    [can.toggleAccountType]: { description: 'Toggle users between internal and external', roles: MANAGERS },
     [can.configRead]: { description: 'View user code tables and rules', roles: [...VIEWERS, 'GENERAL_SYSTEM_ADMINISTRATOR'] },
     [can.configManage]: { description: 'Edit user code tables and rules', roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'] },
   },
@@ -32,11 +39,16 @@ export const usersPlugin = definePlugin({
     env.declareExtensionPoint(points.validators);
     env.declareExtensionPoint(points.identifierGenerators);
     env.declareExtensionPoint(points.listColumns);
+    env.declareExtensionPoint(points.deletionGuards);
+    env.declareExtensionPoint(points.attachmentStorage);
     env.contribute(points.identifierGenerators, prefixSequenceGenerator);
+    env.contribute(jobDefinitions, purgeUsersJob);
+    env.contribute(jobDefinitions, bulkEditUsersJob);
 
-    env.provideService(usersServices.codeTables, {
-      deps: { prisma: coreServices.prisma },
-      factory: createCodeTableService,
+    env.provideService(usersServices.codeTables, { deps: { prisma: coreServices.prisma }, factory: createCodeTableService });
+    env.provideService(usersServices.storage, {
+      deps: { modules: tenancyServices.modules, dataDir: coreServices.dataDir, contributed: points.attachmentStorage },
+      factory: createStoragePicker,
     });
     env.provideService(usersServices.users, {
       deps: {
@@ -49,12 +61,35 @@ export const usersPlugin = definePlugin({
       },
       factory: createUserService,
     });
-    env.subscribe(usersEvents.userTouched, ({ institutionId, userId, actor }, { services }) =>
-      services.get(usersServices.users).markUpdated({ institutionId, actor }, userId),
-    );
     env.provideService(usersServices.search, {
       deps: { prisma: coreServices.prisma, modules: tenancyServices.modules, listColumns: points.listColumns },
       factory: createUserSearchService,
     });
+    env.provideService(usersServices.deletion, {
+      deps: {
+        prisma: coreServices.prisma,
+        transactions: coreServices.transactions,
+        modules: tenancyServices.modules,
+        guards: points.deletionGuards,
+        storage: usersServices.storage,
+      },
+      factory: createUserDeletionService,
+    });
+    env.provideService(usersServices.parts, {
+      deps: {
+        prisma: coreServices.prisma,
+        transactions: coreServices.transactions,
+        modules: tenancyServices.modules,
+        codeTables: usersServices.codeTables,
+        storage: usersServices.storage,
+      },
+      factory: createUserPartsService,
+    });
+
+    env.subscribe(usersEvents.userTouched, async ({ institutionId, userId, actor, actorKind, history }, { services }) => {
+      await services.get(usersServices.users).markUpdated({ institutionId, actor, actorKind }, userId, history);
+    });
+    env.subscribe(usersEvents.patronActivity, (event, { services }) => recordPatronActivity(services, event));
+    env.subscribe(platformEvents.moduleConfigured, (event, { services }) => forgetPatronActivityWhenSwitchedOff(services, event));
   },
 });

@@ -37,8 +37,5 @@ export const almaPhoneTypeOf: Readonly<Record<string, string>> = Object.fromEntr
   Object.entries(almaPhoneTypes).map(([alma, ours]) => [ours, alma]),
 );
 
-/** Alma's segment_type words to ours. */
-export const almaSegmentTypes: Readonly<Record<string, 'INTERNAL' | 'EXTERNAL'>> = { Internal: 'INTERNAL', External: 'EXTERNAL' };
-
-/** Our segment type to Alma's word. */
+/** Our segment type to Alma's segment_type word. */
 export const almaSegmentTypeOf = { INTERNAL: 'Internal', EXTERNAL: 'External' } as const;

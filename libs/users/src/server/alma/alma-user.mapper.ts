@@ -3,6 +3,7 @@ import { builtInRoles } from '@ulms/platform/contracts';
 import {
   accountTypes,
   addressTypes,
+  type CodeTable,
   emailTypes,
   genders,
   phoneTypes,
@@ -12,7 +13,7 @@ import {
 } from '../../contracts/user-codes.js';
 import type { UserDto } from '../../contracts/user.dto.js';
 import type { CreateUserInput } from '../../contracts/user.schema.js';
-import { almaPhoneTypeOf, almaPhoneTypes, almaRoleTypeOf, almaRoleTypes, almaSegmentTypeOf, almaSegmentTypes } from './alma-codes.js';
+import { almaPhoneTypeOf, almaPhoneTypes, almaRoleTypeOf, almaRoleTypes, almaSegmentTypeOf } from './alma-codes.js';
 import type { AlmaLabels } from './alma-labels.js';
 import {
   asList,
@@ -40,12 +41,12 @@ export interface AlmaOutputOptions {
   readonly institution?: { readonly code: string; readonly name: string };
 }
 
-/** Top-level fields we read; Alma's read-only `full_name` and `status_date` are derived here, so they are skipped. */
+/** Top-level fields we read; Alma's read-only `full_name`, `status_date` and `last_patron_activity_date` are ours to derive, so they are skipped. */
 const knownFields = new Set([
   'record_type', 'account_type', 'external_id', 'primary_id', 'user_title', 'first_name', 'middle_name', 'last_name',
   'pref_first_name', 'pref_middle_name', 'pref_last_name', 'full_name', 'job_category', 'job_description', 'gender',
   'user_group', 'campus_code', 'web_site_url', 'preferred_language', 'birth_date', 'expiry_date', 'purge_date',
-  'status', 'status_date', 'rs_library', 'purchase_request_library', 'cataloger_level', 'library_notice', 'pin_number', 'password',
+  'status', 'status_date', 'last_patron_activity_date', 'rs_library', 'purchase_request_library', 'cataloger_level', 'library_notice', 'pin_number', 'password',
   'force_password_change', 'contact_info', 'user_identifier', 'user_role',
 ]);
 const knownAddressFields = new Set([
@@ -64,11 +65,8 @@ function unknownFieldsOf(object: Record<string, unknown>, known: ReadonlySet<str
   }
 }
 
-function readSegmentType(value: unknown): SegmentType | undefined {
-  const text = readText(value);
-  if (!text) return undefined;
-  return almaSegmentTypes[text] ?? almaSegmentTypes[`${text.charAt(0).toUpperCase()}${text.slice(1).toLowerCase()}`];
-}
+/** "Internal"/"External" as our INTERNAL/EXTERNAL; other words are passed on for validation to refuse. */
+const readSegmentType = (value: unknown): string | undefined => readText(value)?.toUpperCase();
 
 const readCodes = (value: unknown): string[] => asList(value).map(readCode).filter((c): c is string => c !== null);
 const readListCodes = (value: unknown): string[] =>
@@ -233,7 +231,7 @@ export function userDtoToAlma(user: UserDto, options: AlmaOutputOptions = {}): R
   const fixed = (list: Readonly<Record<string, { label: string } | string>>, code: string) => writeCode(code, labelOf(list, code));
   const optionalCode = (code: string | null, desc: (code: string) => string | undefined) =>
     code === null ? { value: null, desc: null } : writeCode(code, desc(code));
-  const tableCode = (table: Parameters<AlmaLabels['codeTable']>[0]) => (code: string | null) =>
+  const tableCode = (table: CodeTable) => (code: string | null) =>
     optionalCode(code, (c) => labels?.codeTable(table, c));
   const libraryCode = (code: string) => ({ code: writeCode(code, labels?.library(code)) });
   const segmentType = (type: SegmentType) => almaSegmentTypeOf[type];
@@ -263,6 +261,7 @@ export function userDtoToAlma(user: UserDto, options: AlmaOutputOptions = {}): R
     purge_date: writeDate(user.purgeDate),
     status: fixed(userStatuses, user.status),
     status_date: writeDate(user.statusDate.toISOString().slice(0, 10)),
+    last_patron_activity_date: writeDate(user.lastPatronActivityDate),
     rs_library: user.rsLibraries.map(libraryCode),
     purchase_request_library: user.purchaseRequestLibraries.map(libraryCode),
     cataloger_level: optionalCode(user.catalogerLevel, () => undefined),
