@@ -37,6 +37,7 @@ export default [
             { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:kernel', 'type:module'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],

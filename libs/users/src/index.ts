@@ -8,3 +8,6 @@ export type { CodeTableService, CodeTableEntryInput } from './server/code-table.
 export { almaUserToFields, userDtoToAlma, type AlmaUserFields, type AlmaOutputOptions } from './server/alma/alma-user.mapper.js';
 export { almaLabelsOf, type AlmaLabels } from './server/alma/alma-labels.js';
 export { seedUsersDemo } from './server/demo/users-demo.seed.js';
+export { nameSearchOf, sortNameOf, normalizeName } from './server/names.js';
+export { usersHttp } from './rest/alma-users.http.js';
+export { almaXmlShape } from './rest/alma-xml-shape.js';

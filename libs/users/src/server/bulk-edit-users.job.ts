@@ -1,14 +1,35 @@
 import { coreServices, defineJob, fieldErrorsOf, tenancyServices } from '@ulms/platform';
+import type { FieldError } from '@ulms/platform/contracts';
 import type { TRPCError } from '@trpc/server';
 import { bulkEditInput } from '../contracts/user.schema.js';
+import type { BulkChanges } from './user-bulk-update.js';
 import { userDtoToFields } from './user-record.mapper.js';
+import type { UserChangeActor } from './user.service.js';
 import { usersServices } from './users-services.js';
 
-const PROGRESS_EVERY = 50;
+const BATCH = 500;
+type Services = Parameters<(typeof bulkEditUsersJob)['run']>[0]['services'];
+
+/** The one-by-one path: every rule of a single save, for institutions whose rules need whole records. */
+async function updateOneByOne(services: Services, by: UserChangeActor, ids: readonly string[], changes: BulkChanges) {
+  const users = services.get(usersServices.users);
+  const updated: string[] = [];
+  const failed = new Map<string, FieldError[]>();
+  for (const id of ids) {
+    try {
+      const current = userDtoToFields(await users.get(by.institutionId, id));
+      await users.update(by, { ...current, ...changes, id });
+      updated.push(id);
+    } catch (error) {
+      failed.set(id, [...(fieldErrorsOf(error as TRPCError) ?? [{ field: '', message: (error as Error).message }])]);
+    }
+  }
+  return { updated, failed };
+}
 
 /**
- * Applies one change to every user a search finds, through the same save as a single edit (same rules,
- * same history). The users are locked while it runs, so they cannot be deleted under it.
+ * Applies one change to every user a search finds, with the rules and history of a single edit, set by
+ * set. The users are locked while it runs, so they cannot be deleted under it.
  */
 export const bulkEditUsersJob = defineJob({
   id: 'users.bulkEdit',
@@ -18,22 +39,21 @@ export const bulkEditUsersJob = defineJob({
     const institution = await services.get(tenancyServices.institutions).findById(institutionId);
     if (!institution) throw new Error('the institution no longer exists');
     const prisma = services.get(coreServices.prisma);
-    const users = services.get(usersServices.users);
     const targets = await services.get(usersServices.search).matching(institution, params.search);
+    const primaryIdOf = new Map(targets.map((t) => [t.id, t.primaryId]));
+    const by: UserChangeActor = { institutionId, actor, actorKind: 'job', job: jobId };
     await prisma.userJobLock.createMany({ data: targets.map((t) => ({ userId: t.id, jobId })), skipDuplicates: true });
-    const failed: { primaryId: string; errors: { field: string; message: string }[] }[] = [];
+    const failed: { primaryId: string; errors: FieldError[] }[] = [];
     let updated = 0;
     try {
-      for (const [index, target] of targets.entries()) {
-        try {
-          const current = userDtoToFields(await users.get(institutionId, target.id));
-          await users.update({ institutionId, actor, actorKind: 'job', job: jobId }, { ...current, ...params.changes, id: target.id });
-          updated += 1;
-        } catch (error) {
-          const errors = fieldErrorsOf(error as TRPCError) ?? [{ field: '', message: (error as Error).message }];
-          failed.push({ primaryId: target.primaryId, errors: [...errors] });
-        }
-        if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === targets.length) await progress(index + 1, targets.length);
+      for (let start = 0; start < targets.length; start += BATCH) {
+        const ids = targets.slice(start, start + BATCH).map((t) => t.id);
+        const outcome =
+          (await services.get(usersServices.bulkUpdater).bulkUpdate(by, ids, params.changes)) ??
+          (await updateOneByOne(services, by, ids, params.changes));
+        updated += outcome.updated.length;
+        for (const [id, errors] of outcome.failed) failed.push({ primaryId: primaryIdOf.get(id) ?? id, errors });
+        await progress(Math.min(start + BATCH, targets.length), targets.length);
       }
     } finally {
       await prisma.userJobLock.deleteMany({ where: { jobId } });

@@ -1,9 +1,21 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { z } from 'zod';
-import { contributorOf, type InstitutionRef, type ModuleService, parseInput } from '@ulms/platform';
-import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
+import {
+  contributorOf,
+  type InstitutionRef,
+  type ModuleService,
+  parseInput,
+} from '@ulms/platform';
+import type {
+  AccountType,
+  RecordType,
+  UserStatus,
+} from '../contracts/user-codes.js';
 import type { UserListPage } from '../contracts/user.dto.js';
-import { type SearchUsersInput, searchUsersInput } from '../contracts/user.schema.js';
+import {
+  type SearchUsersInput,
+  searchUsersInput,
+} from '../contracts/user.schema.js';
 import type { UserListColumn } from '../contracts/users-extension-points.js';
 import { fromIsoDate, todayIn, toIsoDate } from './dates.js';
 import { fullNameOf, normalizeName } from './names.js';
@@ -12,9 +24,15 @@ import { USERS_MODULE } from './user.service.js';
 
 /** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */
 export interface UserSearchService {
-  search(institution: InstitutionRef, input: SearchUsersInput): Promise<UserListPage>;
+  search(
+    institution: InstitutionRef,
+    input: SearchUsersInput,
+  ): Promise<UserListPage>;
   /** Every user the search finds, id and primary identifier only (for jobs). */
-  matching(institution: InstitutionRef, input: SearchUsersInput): Promise<{ id: string; primaryId: string }[]>;
+  matching(
+    institution: InstitutionRef,
+    input: SearchUsersInput,
+  ): Promise<{ id: string; primaryId: string }[]>;
 }
 
 const sortColumns = {
@@ -27,7 +45,11 @@ const sortColumns = {
   expiryDate: 'expiryDate',
 } as const;
 
-const NULLABLE_SORT_COLUMNS = new Set<string>(['userGroup', 'jobCategory', 'expiryDate']);
+const NULLABLE_SORT_COLUMNS = new Set<string>([
+  'userGroup',
+  'jobCategory',
+  'expiryDate',
+]);
 
 const listSelect = {
   id: true,
@@ -53,11 +75,21 @@ function nameWhere(query: string): Prisma.UserWhereInput[] {
     .map((token) => ({ nameSearch: { contains: token } }));
 }
 
-function queryWhere(institutionId: string, query: string, searchBy: string): Prisma.UserWhereInput {
+function queryWhere(
+  institutionId: string,
+  query: string,
+  searchBy: string,
+): Prisma.UserWhereInput {
   if (!query) return {};
   const key = query.toLowerCase();
-  const byPrimaryId = { identifiers: { some: { institutionId, valueKey: key, idType: PRIMARY_ID_TYPE } } };
-  const byIdentifier = { identifiers: { some: { institutionId, valueKey: key } } };
+  const byPrimaryId = {
+    identifiers: {
+      some: { institutionId, valueKey: key, idType: PRIMARY_ID_TYPE },
+    },
+  };
+  const byIdentifier = {
+    identifiers: { some: { institutionId, valueKey: key } },
+  };
   const byEmail = { emails: { some: { institutionId, addressKey: key } } };
   const byName = { AND: nameWhere(query) };
   switch (searchBy) {
@@ -80,53 +112,84 @@ export function createUserSearchService(deps: {
   listColumns: readonly UserListColumn[];
 }): UserSearchService {
   const { prisma, modules } = deps;
-  const whereOf = (institution: InstitutionRef, q: z.output<typeof searchUsersInput>): Prisma.UserWhereInput => {
-      const today = fromIsoDate(todayIn(institution.timeZone));
-      return {
-        institutionId: institution.id,
-        ...(q.tab !== 'ALL' ? { recordType: q.tab } : {}),
-        ...(q.account !== 'ALL' ? { accountType: q.account } : {}),
-        ...(q.role ? { roles: { some: { role: q.role, status: 'ACTIVE' } } } : {}),
-        AND: [
-          queryWhere(institution.id, q.query, q.searchBy),
-          q.status === 'ACTIVE_NOT_EXPIRED'
-            ? { status: 'ACTIVE', OR: [{ expiryDate: null }, { expiryDate: { gte: today ?? undefined } }] }
-            : q.status === 'INACTIVE_OR_EXPIRED'
-              ? { OR: [{ status: 'INACTIVE' }, { expiryDate: { lt: today ?? undefined } }] }
-              : {},
-        ],
-      };
+  const whereOf = (
+    institution: InstitutionRef,
+    q: z.output<typeof searchUsersInput>,
+  ): Prisma.UserWhereInput => {
+    const today =
+      q.status === 'ALL' ? null : fromIsoDate(todayIn(institution.timeZone));
+    return {
+      institutionId: institution.id,
+      ...(q.tab !== 'ALL' ? { recordType: q.tab } : {}),
+      ...(q.account !== 'ALL' ? { accountType: q.account } : {}),
+      ...(q.role
+        ? { roles: { some: { role: q.role, status: 'ACTIVE' } } }
+        : {}),
+      AND: [
+        queryWhere(institution.id, q.query, q.searchBy),
+        q.status === 'ACTIVE_NOT_EXPIRED'
+          ? {
+              status: 'ACTIVE',
+              OR: [
+                { expiryDate: null },
+                { expiryDate: { gte: today ?? undefined } },
+              ],
+            }
+          : q.status === 'INACTIVE_OR_EXPIRED'
+            ? {
+                OR: [
+                  { status: 'INACTIVE' },
+                  { expiryDate: { lt: today ?? undefined } },
+                ],
+              }
+            : {},
+      ],
+    };
   };
 
   return {
     async matching(institution, input) {
       const q = parseInput(searchUsersInput, input);
-      return prisma.user.findMany({ where: whereOf(institution, q), select: { id: true, primaryId: true }, orderBy: { id: 'asc' } });
+      return prisma.user.findMany({
+        where: whereOf(institution, q),
+        select: { id: true, primaryId: true },
+        orderBy: { id: 'asc' },
+      });
     },
     async search(institution, input) {
       const q = parseInput(searchUsersInput, input);
       const where = whereOf(institution, q);
       const column = sortColumns[q.sortBy];
-      const [total, rows] = await Promise.all([
-        prisma.user.count({ where }),
-        prisma.user.findMany({
-          where,
-          select: listSelect,
-          orderBy: [
-            { [column]: NULLABLE_SORT_COLUMNS.has(column) ? { sort: q.sortDirection, nulls: 'last' } : q.sortDirection },
-            { id: 'asc' },
-          ],
-          skip: q.page * q.pageSize,
-          take: q.pageSize,
-        }),
-      ]);
+      const rows = await prisma.user.findMany({
+        where,
+        select: listSelect,
+        orderBy: [
+          {
+            [column]: NULLABLE_SORT_COLUMNS.has(column)
+              ? { sort: q.sortDirection, nulls: 'last' }
+              : q.sortDirection,
+          },
+          { id: 'asc' },
+        ],
+        skip: q.page * q.pageSize,
+        take: q.pageSize,
+      });
+      // A first page that is not full holds every match, so exact lookups need no second query.
+      const total =
+        q.page === 0 && rows.length < q.pageSize
+          ? rows.length
+          : await prisma.user.count({ where });
 
       const enabled = await Promise.all(
-        deps.listColumns.map((c) => modules.isEnabled(institution.id, contributorOf(c) ?? USERS_MODULE)),
+        deps.listColumns.map((c) =>
+          modules.isEnabled(institution.id, contributorOf(c) ?? USERS_MODULE),
+        ),
       );
       const columns = deps.listColumns.filter((_, i) => enabled[i]);
       const ids = rows.map((r) => r.id);
-      const values = await Promise.all(columns.map((c) => c.load(institution.id, ids)));
+      const values = await Promise.all(
+        columns.map((c) => c.load(institution.id, ids)),
+      );
 
       return {
         total,
@@ -142,7 +205,9 @@ export function createUserSearchService(deps: {
           userGroup: row.userGroup,
           status: row.status as UserStatus,
           expiryDate: toIsoDate(row.expiryDate),
-          extra: Object.fromEntries(columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null])),
+          extra: Object.fromEntries(
+            columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null]),
+          ),
         })),
       };
     },

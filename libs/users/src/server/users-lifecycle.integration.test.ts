@@ -339,6 +339,29 @@ describe('users over their life: history, external accounts, tabs, deletion and 
         expect((await api.caller.users.history({ id: user.id, field: 'userGroup' })).entries[0]).toMatchObject({ actorKind: 'job', actor: 'job:users.bulkEdit' });
       }
       expect(await api.database.prisma.userJobLock.count()).toBe(0);
+
+      const onlyGroup = await api.caller.users.bulkEdit({ search: { query: 'bulkson', searchBy: 'name' }, changes: { userGroup: 'UG' } });
+      await api.kernel.services.get(jobServices.jobs).waitFor(onlyGroup.id);
+      expect((await api.caller.platform.jobs.get({ id: onlyGroup.id })).report).toMatchObject({ matched: 3, updated: 3, failed: [] });
+      expect((await api.caller.users.get({ id: ext.id })).overrides).toEqual([]);
+      expect((await api.caller.users.get({ id: a.id })).userGroup).toBe('UG');
+    });
+
+    it('keeps an external user\'s bulk-changed protected field as an override, and saves one by one when role rules apply', async () => {
+      const ext = await newUser({ lastName: 'Rulesby', accountType: 'EXTERNAL', externalId: 'SIS' });
+      const job = await api.caller.users.bulkEdit({ search: { query: 'rulesby', searchBy: 'name' }, changes: { userGroup: 'GRAD' } });
+      await api.kernel.services.get(jobServices.jobs).waitFor(job.id);
+      expect((await api.caller.users.get({ id: ext.id })).overrides).toEqual([{ field: 'userGroup', sisValue: 'UG' }]);
+
+      await api.caller.platform.modules.configure({ moduleId: 'users', config: { roleAssignmentRules: [{ userGroup: 'UG', roles: ['PATRON'] }] } });
+      try {
+        const internal = await newUser({ lastName: 'Rulesby', userGroup: 'GRAD' });
+        const again = await api.caller.users.bulkEdit({ search: { query: 'rulesby', searchBy: 'name', account: 'INTERNAL' }, changes: { userGroup: 'UG' } });
+        await api.kernel.services.get(jobServices.jobs).waitFor(again.id);
+        expect((await api.caller.users.get({ id: internal.id })).roles.map((r) => r.role)).toEqual(['PATRON']);
+      } finally {
+        await api.caller.platform.modules.configure({ moduleId: 'users', config: {} });
+      }
     });
   });
 

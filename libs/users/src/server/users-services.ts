@@ -1,6 +1,7 @@
 import { createServiceRef } from '@ulms/platform';
 import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
+import type { UserBulkUpdater } from './user-bulk-update.js';
 import type { UserDeletionService } from './user-deletion.service.js';
 import type { UserPartsService } from './user-parts.service.js';
 import type { UserSearchService } from './user-search.service.js';
@@ -13,6 +14,7 @@ export const usersServices = {
   codeTables: createServiceRef<CodeTableService>({ id: 'users.codeTables' }),
   deletion: createServiceRef<UserDeletionService>({ id: 'users.deletion' }),
   parts: createServiceRef<UserPartsService>({ id: 'users.parts' }),
+  bulkUpdater: createServiceRef<UserBulkUpdater>({ id: 'users.bulkUpdater' }),
   /** The attachment storage an institution's configuration picks. */
   storage: createServiceRef<(institutionId: string) => Promise<AttachmentStorage>>({ id: 'users.storage' }),
 };

@@ -3,8 +3,10 @@ import { usersConfigSchema } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
+import { usersHttp } from '../rest/alma-users.http.js';
 import { createStoragePicker } from './attachment-storage.js';
 import { bulkEditUsersJob } from './bulk-edit-users.job.js';
+import { createUserBulkUpdater } from './user-bulk-update.js';
 import { createCodeTableService } from './code-table.service.js';
 import { recordPatronActivity, forgetPatronActivityWhenSwitchedOff } from './patron-activity.js';
 import { prefixSequenceGenerator } from './prefix-sequence.generator.js';
@@ -35,6 +37,7 @@ export const usersPlugin = definePlugin({
     [can.configManage]: { description: 'Edit user code tables and rules', roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'] },
   },
   router: usersRouter,
+  http: usersHttp,
   register(env) {
     env.declareExtensionPoint(points.validators);
     env.declareExtensionPoint(points.identifierGenerators);
@@ -60,6 +63,16 @@ export const usersPlugin = definePlugin({
         identifierGenerators: points.identifierGenerators,
       },
       factory: createUserService,
+    });
+    env.provideService(usersServices.bulkUpdater, {
+      deps: {
+        prisma: coreServices.prisma,
+        transactions: coreServices.transactions,
+        modules: tenancyServices.modules,
+        codeTables: usersServices.codeTables,
+        validators: points.validators,
+      },
+      factory: createUserBulkUpdater,
     });
     env.provideService(usersServices.search, {
       deps: { prisma: coreServices.prisma, modules: tenancyServices.modules, listColumns: points.listColumns },

@@ -1,0 +1,87 @@
+// `npm run bench [-- --users N] [--quick] [--seed S]`: loads a generated institution and measures the
+// scenarios of the benchmark issue. DATABASE_URL (or BENCH_DATABASE_URL) points at a PostgreSQL server,
+// where a fresh database is created and dropped; otherwise PGlite runs in memory.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setUpBench } from './bench-setup.js';
+import { generateUser, type GeneratedUser } from './generate-users.js';
+import { loadUsers } from './load-users.js';
+import { seededRandom } from './random.js';
+import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
+import { restScenarios } from './scenarios/rest.scenario.js';
+import type { ScenarioResult } from './scenarios/scenario-result.js';
+import { bulkEditScenario, createUsersScenario } from './scenarios/writes.scenario.js';
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20261128' },
+  },
+});
+const quick = values.quick === true;
+const userCount = Number(values.users ?? (quick ? 20_000 : 1_000_000));
+const writeCount = quick ? 500 : 10_000;
+const samples = quick ? 200 : 2_000;
+const restSeconds = quick ? 3 : 10;
+const BATCH = 5_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const env = await setUpBench(process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL']);
+try {
+  log(`Loading ${userCount} users into ${env.databaseLabel}…`);
+  const random = seededRandom(Number(values.seed));
+  const sample: GeneratedUser[] = [];
+  const sampleEvery = Math.max(1, Math.floor(userCount / samples));
+  const loadStarted = performance.now();
+  for (let start = 0; start < userCount; start += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, userCount - start) }, (_, i) => generateUser(random, start + i));
+    batch.forEach((u, i) => (start + i) % sampleEvery === 0 && sample.push(u));
+    await loadUsers(env.database.sql, env.institution.id, batch);
+    if ((start / BATCH) % 20 === 0) log(`  ${start + batch.length} loaded`);
+  }
+  await env.database.sql.exec('ANALYZE');
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  log(`Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(userCount / loadSeconds)} users/s).`);
+
+  const scenarios: ScenarioResult[] = [
+    ...(await lookupScenarios(env, sample)),
+    ...(await nameSearchScenarios(env, sample)),
+    ...(await restScenarios(env, sample, restSeconds)),
+    await createUsersScenario(env, writeCount),
+    await bulkEditScenario(env, writeCount),
+  ];
+
+  const report = {
+    date: new Date().toISOString(),
+    database: env.databaseLabel,
+    users: userCount,
+    quick,
+    seed: Number(values.seed),
+    node: process.version,
+    load: { seconds: Math.round(loadSeconds * 10) / 10, usersPerSecond: Math.round(userCount / loadSeconds) },
+    scenarios,
+  };
+  const folder = resolve(import.meta.dirname, '../../../bench-results');
+  await mkdir(folder, { recursive: true });
+  const file = resolve(folder, `${report.date.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.table(
+    scenarios.map((s) => ({
+      scenario: s.name,
+      'median ms': s.product.medianMs,
+      'p95 ms': s.product.p95Ms,
+      'p99 ms': s.product.p99Ms,
+      'per s': s.product.perSecond,
+      'raw median': s.rawSql?.medianMs ?? '',
+      'raw p95': s.rawSql?.p95Ms ?? '',
+      'ratio p95': s.ratio?.p95 ?? '',
+    })),
+  );
+  for (const s of scenarios.filter((x) => x.notes)) log(`- ${s.name}: ${s.notes}`);
+  log(`Results written to ${file}`);
+} finally {
+  await env.close();
+}
