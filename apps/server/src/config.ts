@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type DatabaseLocation, databaseLocationFromEnv } from '@ulms/platform';
+import { type DatabaseLocation, databaseLocationFromEnv, rateLimitFromEnv } from '@ulms/platform';
 
 /** Where the repository's runtime folders are: the embedded database and the built admin app. */
 export const repositoryRoot = resolve(import.meta.dirname, '../../..');
@@ -13,6 +13,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly logLevel: string;
   readonly secureCookies: boolean;
+  /** Requests per second per institution on the Alma-format REST API. */
+  readonly restRateLimit?: number;
 }
 
 /** Reads the server's settings from the environment, with defaults that run on a fresh clone. */
@@ -25,5 +27,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     dataDir: env['DATA_DIR'] ?? resolve(repositoryRoot, 'data/files'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     secureCookies: env['COOKIE_SECURE'] === 'true',
+    restRateLimit: rateLimitFromEnv(env),
   };
 }

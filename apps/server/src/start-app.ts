@@ -44,6 +44,7 @@ export async function startApp(config: ServerConfig, options: { seedDemo: boolea
     router: appRouter,
     migrations,
     secureCookies: config.secureCookies,
+    restRateLimit: config.restRateLimit,
     adminDir: config.adminDir,
     logLevel: config.logLevel,
   });

@@ -54,3 +54,9 @@ export { hashPassword, verifyPassword, passwordPolicyErrors } from './auth/passw
 export { defineJob, type JobDefinition, type JobContext } from './jobs/job-definition.js';
 export { jobDefinitions, jobServices } from './jobs/job-refs.js';
 export type { JobService } from './jobs/job.service.js';
+export { defineRestRoute, type RestRoute, type RestRequest, type RestResult, type RestContribution, type RestMethod, type RestResponseDoc } from './http/rest-route.js';
+export { RestError, restErrorCodes, errorEnvelope, type RestErrorEntry } from './http/rest-error.js';
+export { toXml, fromXml, type XmlShape } from './http/xml-codec.js';
+export { registerRestApi, type RestApiOptions } from './http/rest-fastify.adapter.js';
+export { rateLimitFromEnv } from './http/rate-limiter.js';
+export { errorEnvelopeSchema } from './http/openapi-document.js';

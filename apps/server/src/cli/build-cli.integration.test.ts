@@ -85,6 +85,13 @@ describe('ulms CLI on the embedded database', () => {
     );
   });
 
+  it('runs a job and prints its report', async () => {
+    const lines = await run('job', 'run', 'users.purge', '--institution', 'UNI');
+    expect(lines[0]).toBe('Purge users: SUCCEEDED');
+    expect(JSON.parse(lines.slice(1).join('\n'))).toEqual({ deleted: [], skipped: [] });
+    await expect(run('job', 'run', 'nope.job', '--institution', 'UNI')).rejects.toThrow('job type "nope.job" not found');
+  });
+
   it('lists the installed plugins', async () => {
     expect(await run('plugins', 'list')).toContain('platform\tPlatform [core]');
   });

@@ -4,6 +4,7 @@ import {
   authServices,
   type BuiltInRole,
   builtInRoleCodes,
+  jobServices,
   migrationsDir,
   openDatabase,
   readMigrations,
@@ -140,6 +141,27 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
           null,
         );
         print(created.key);
+      }),
+    );
+
+  program
+    .command('job')
+    .description('background jobs')
+    .command('run')
+    .description('run a job for an institution and wait for its report (for schedulers such as cron)')
+    .argument('<type>', 'job type, such as users.purge')
+    .requiredOption('--institution <code>', 'institution code')
+    .option('--params <json>', 'job parameters as JSON', '{}')
+    .action((type: string, opts: { institution: string; params: string }) =>
+      withKernel(async (kernel) => {
+        const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
+        const jobs = kernel.services.get(jobServices.jobs);
+        const started = await jobs.start(found.id, type, parseJson(opts.params, '--params'), 'ulms CLI');
+        await jobs.waitFor(started.id);
+        const done = await jobs.get(found.id, started.id);
+        print(`${done.title}: ${done.status}${done.error ? ` (${done.error})` : ''}`);
+        print(JSON.stringify(done.report, null, 2));
+        if (done.status !== 'SUCCEEDED') throw new Error(`job ${done.id} ${done.status.toLowerCase()}`);
       }),
     );
 

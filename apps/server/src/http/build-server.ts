@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { Database, HttpExchange, Kernel, MigrationFile, Principal } from '@ulms/platform';
-import { authenticateRequest, authServices, migrationStatus } from '@ulms/platform';
+import { authenticateRequest, authServices, coreServices, migrationStatus, rateLimitFromEnv, registerRestApi } from '@ulms/platform';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'ulms_session';
@@ -25,7 +25,12 @@ export interface BuildServerOptions {
   /** The built admin app; served at `/` when present. */
   readonly adminDir?: string;
   readonly logLevel?: string;
+  /** Requests per second per institution on the REST API; `ALMA_API_RATE_LIMIT` (default 1000) when not given. */
+  readonly restRateLimit?: number;
 }
+
+/** Where the plugins' REST routes are served (the reference's path, so existing scripts keep working). */
+export const REST_PREFIX = '/almaws/v1';
 
 function httpExchange(request: FastifyRequest, reply: FastifyReply, secure: boolean): HttpExchange {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
@@ -42,7 +47,7 @@ function httpExchange(request: FastifyRequest, reply: FastifyReply, secure: bool
   };
 }
 
-/** The HTTP host: `/trpc` (batched), `/health`, and the admin app as static files. */
+/** The HTTP host: `/trpc` (batched), `/health`, the plugins' REST routes under `/almaws/v1`, and the admin app as static files. */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
@@ -105,6 +110,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'procedure failed');
       },
     },
+  });
+
+  await registerRestApi(app, {
+    prefix: REST_PREFIX,
+    title: 'ULMS REST API (Alma format)',
+    version: 'v1',
+    services: options.kernel.services,
+    contributions: options.kernel.services.get(coreServices.plugins).flatMap((plugin) => (plugin.http ? [plugin.http] : [])),
+    rateLimitPerSecond: options.restRateLimit ?? rateLimitFromEnv(),
   });
 
   if (options.adminDir && existsSync(options.adminDir)) {

@@ -134,7 +134,9 @@ export interface UserListRow {
 }
 
 export interface UserListPage {
+  /** Exact up to 1,000 (or always, with `exactTotal`); past it, 1,000 and `totalIsLowerBound` is true. */
   readonly total: number;
+  readonly totalIsLowerBound: boolean;
   readonly rows: readonly UserListRow[];
   readonly columns: readonly { readonly id: string; readonly title: string }[];
 }

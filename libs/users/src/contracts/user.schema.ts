@@ -151,6 +151,8 @@ export const searchUsersInput = z.object({
   sortDirection: z.enum(['asc', 'desc']).default('asc'),
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(100).default(25),
+  /** Count every match (the REST API's total_record_count); the list stops counting at 1,000. */
+  exactTotal: z.boolean().default(false),
 });
 export type SearchUsersInput = z.input<typeof searchUsersInput>;
 

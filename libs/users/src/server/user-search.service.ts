@@ -45,6 +45,8 @@ const sortColumns = {
   expiryDate: 'expiryDate',
 } as const;
 
+export const COUNT_LIMIT = 1_000;
+
 const NULLABLE_SORT_COLUMNS = new Set<string>([
   'userGroup',
   'jobCategory',
@@ -160,9 +162,10 @@ export function createUserSearchService(deps: {
       const q = parseInput(searchUsersInput, input);
       const where = whereOf(institution, q);
       const column = sortColumns[q.sortBy];
-      const rows = await prisma.user.findMany({
+      // Ids first: with the name-ordered covering indexes this page is an index-only scan; then the rows.
+      const page = await prisma.user.findMany({
         where,
-        select: listSelect,
+        select: { id: true },
         orderBy: [
           {
             [column]: NULLABLE_SORT_COLUMNS.has(column)
@@ -174,11 +177,19 @@ export function createUserSearchService(deps: {
         skip: q.page * q.pageSize,
         take: q.pageSize,
       });
-      // A first page that is not full holds every match, so exact lookups need no second query.
+      const found = await prisma.user.findMany({
+        where: { id: { in: page.map((p) => p.id) } },
+        select: listSelect,
+      });
+      const byId = new Map(found.map((row) => [row.id, row]));
+      const rows = page.flatMap((p) => byId.get(p.id) ?? []);
+      // A first page that is not full holds every match, so exact lookups need no count. Past
+      // COUNT_LIMIT the list says "1,000+" instead of counting every "García"; the REST API asks exact.
+      const limit = q.exactTotal ? undefined : COUNT_LIMIT + 1;
       const total =
         q.page === 0 && rows.length < q.pageSize
           ? rows.length
-          : await prisma.user.count({ where });
+          : await prisma.user.count({ where, take: limit });
 
       const enabled = await Promise.all(
         deps.listColumns.map((c) =>
@@ -192,7 +203,8 @@ export function createUserSearchService(deps: {
       );
 
       return {
-        total,
+        total: q.exactTotal ? total : Math.min(total, COUNT_LIMIT),
+        totalIsLowerBound: !q.exactTotal && total > COUNT_LIMIT,
         columns: columns.map(({ id, title }) => ({ id, title })),
         rows: rows.map((row) => ({
           id: row.id,

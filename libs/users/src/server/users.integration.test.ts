@@ -278,6 +278,28 @@ describe('the user record', () => {
     expect(all.columns).toEqual([]);
   });
 
+  it('stops counting at 1,000 for the list, and counts exactly when asked', async () => {
+    const other = await api.createInstitution({ modules: ['users'] });
+    await api.database.prisma.user.createMany({
+      data: Array.from({ length: 1_005 }, (_, n) => ({
+        institutionId: other.id,
+        recordType: 'PUBLIC',
+        primaryId: `many${n}`,
+        lastName: 'Many',
+        nameSearch: 'many',
+        sortName: `many ${n}`,
+        createdBy: 'test',
+        updatedBy: 'test',
+      })),
+    });
+    const theirs = api.callerFor({ institutionId: other.id, permissions: new Set(['users.user.read']) });
+    expect(await theirs.users.search({ query: 'many', searchBy: 'name' })).toMatchObject({ total: 1_000, totalIsLowerBound: true });
+    expect(await theirs.users.search({ query: 'many', searchBy: 'name', exactTotal: true })).toMatchObject({ total: 1_005, totalIsLowerBound: false });
+    expect((await theirs.users.search({ query: 'many', page: 40, pageSize: 25, sortBy: 'primaryId' })).rows.map((r) => r.primaryId)).toEqual(
+      Array.from({ length: 1_005 }, (_, n) => `many${n}`).sort().slice(1_000),
+    );
+  });
+
   it('fills the list columns of enabled modules', async () => {
     await api.caller.platform.modules.enable({ moduleId: 'campus-card' });
     try {
@@ -311,6 +333,19 @@ describe('the user record', () => {
     const after = await api.caller.users.get({ id: before.id });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(after.updatedBy).toBe('Notes');
+
+    await api.kernel.services.get(coreServices.transactions).run(async ({ raise }) => {
+      raise(usersEvents.userTouched, {
+        institutionId: api.institution.id,
+        userId: before.id,
+        actor: 'Blocks',
+        reason: 'block added',
+        history: { field: 'blocks', oldValue: null, newValue: 'GENERAL (active)' },
+      });
+    });
+    expect((await api.caller.users.history({ id: before.id, field: 'blocks' })).entries).toMatchObject([
+      { fieldLabel: 'Blocks', newValue: 'GENERAL (active)', actor: 'Blocks' },
+    ]);
   });
 
   it('refuses to remove a code still in use', async () => {

@@ -1,0 +1,31 @@
+import { authServices, type Kernel, tenancyServices } from '@ulms/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../start-app.js';
+
+describe('the Alma-format REST API in the running server', () => {
+  let app: RunningApp;
+  let kernel: Kernel;
+  let key: string;
+
+  beforeAll(async () => {
+    app = await startApp(
+      { port: 0, host: '127.0.0.1', database: { kind: 'pglite' }, adminDir: '/nonexistent', dataDir: '/tmp/ulms-rest-test', logLevel: 'silent', secureCookies: false },
+      { seedDemo: false },
+    );
+    kernel = app.kernel;
+    const institution = await kernel.services.get(tenancyServices.institutions).create({ code: 'REST', name: 'REST' });
+    await kernel.services.get(tenancyServices.modules).enable(institution.id, 'users');
+    key = (await kernel.services.get(authServices.apiKeys).create(institution.id, { name: 'curl', role: 'USER_MANAGER' }, null)).key;
+  });
+  afterAll(() => app.stop());
+
+  it('serves the users routes under /almaws/v1, the OpenAPI document and the reference page', async () => {
+    const list = await fetch(`${app.url}/almaws/v1/users?apikey=${key}`);
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ total_record_count: 0, user: [] });
+    const document = (await (await fetch(`${app.url}/almaws/v1/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toContain('/users/{user_id}');
+    expect((await fetch(`${app.url}/almaws/v1/docs`)).status).toBe(200);
+    expect((await fetch(`${app.url}/almaws/v1/users`)).status).toBe(401);
+  });
+});
