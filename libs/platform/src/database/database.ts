@@ -34,7 +34,13 @@ export function databaseLocationFromEnv(
 /** Opens a database at `location`. PGlite is created with the extensions the schema needs. */
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if (location.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: location.poolSize ?? 10,
+      // Prisma prepares its statements; a generic plan ignores how common a searched name is and
+      // walked a million rows where the custom plan reads 25 (see README, Performance).
+      options: '-c plan_cache_mode=force_custom_plan',
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: 'postgres',

@@ -4,7 +4,7 @@ import { fromXml, toXml } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { almaRoleTypes } from '../server/alma/alma-codes.js';
 import type { CodeTableEntryInput } from '../server/code-table.service.js';
-import { comparable } from './alma-comparable.js';
+import { comparable } from '../server/alma/alma-comparable.js';
 import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 import { almaXmlShape } from './alma-xml-shape.js';
 

@@ -114,6 +114,27 @@ export function createUserSearchService(deps: {
   listColumns: readonly UserListColumn[];
 }): UserSearchService {
   const { prisma, modules } = deps;
+  /** Ids first: with the name-ordered covering indexes the page is an index-only scan; then its rows. */
+  const pageByName = async (
+    where: Prisma.UserWhereInput,
+    orderBy: Prisma.UserOrderByWithRelationInput[],
+    skip: number,
+    take: number,
+  ) => {
+    const page = await prisma.user.findMany({
+      where,
+      select: { id: true },
+      orderBy,
+      skip,
+      take,
+    });
+    const found = await prisma.user.findMany({
+      where: { id: { in: page.map((p) => p.id) } },
+      select: listSelect,
+    });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return page.flatMap((p) => byId.get(p.id) ?? []);
+  };
   const whereOf = (
     institution: InstitutionRef,
     q: z.output<typeof searchUsersInput>,
@@ -162,27 +183,25 @@ export function createUserSearchService(deps: {
       const q = parseInput(searchUsersInput, input);
       const where = whereOf(institution, q);
       const column = sortColumns[q.sortBy];
-      // Ids first: with the name-ordered covering indexes this page is an index-only scan; then the rows.
-      const page = await prisma.user.findMany({
-        where,
-        select: { id: true },
-        orderBy: [
-          {
-            [column]: NULLABLE_SORT_COLUMNS.has(column)
-              ? { sort: q.sortDirection, nulls: 'last' }
-              : q.sortDirection,
-          },
-          { id: 'asc' },
-        ],
-        skip: q.page * q.pageSize,
-        take: q.pageSize,
-      });
-      const found = await prisma.user.findMany({
-        where: { id: { in: page.map((p) => p.id) } },
-        select: listSelect,
-      });
-      const byId = new Map(found.map((row) => [row.id, row]));
-      const rows = page.flatMap((p) => byId.get(p.id) ?? []);
+      const orderBy: Prisma.UserOrderByWithRelationInput[] = [
+        {
+          [column]: NULLABLE_SORT_COLUMNS.has(column)
+            ? { sort: q.sortDirection, nulls: 'last' }
+            : q.sortDirection,
+        },
+        { id: 'asc' },
+      ];
+      const byName =
+        q.query !== '' && (q.searchBy === 'name' || q.searchBy === 'all');
+      const rows = byName
+        ? await pageByName(where, orderBy, q.page * q.pageSize, q.pageSize)
+        : await prisma.user.findMany({
+            where,
+            select: listSelect,
+            orderBy,
+            skip: q.page * q.pageSize,
+            take: q.pageSize,
+          });
       // A first page that is not full holds every match, so exact lookups need no count. Past
       // COUNT_LIMIT the list says "1,000+" instead of counting every "García"; the REST API asks exact.
       const limit = q.exactTotal ? undefined : COUNT_LIMIT + 1;

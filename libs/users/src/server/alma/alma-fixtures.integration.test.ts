@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeTableEntryInput } from '../code-table.service.js';
 import { usersPlugin } from '../users.plugin.js';
 import { almaRoleTypes } from './alma-codes.js';
+import { comparable } from './alma-comparable.js';
 import { almaLabelsOf } from './alma-labels.js';
 import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
 
@@ -14,29 +15,6 @@ type Api = TestApi<[typeof usersPlugin]>;
 
 const samples = resolve(import.meta.dirname, '../../../../../../shared/reference/alma-samples');
 const fixture = (name: string): Json => JSON.parse(readFileSync(resolve(samples, name), 'utf8'));
-
-const FLAGS = new Set(['preferred', 'preferred_sms', 'force_password_change']);
-const SEGMENT_LISTS = new Set(['address', 'email', 'phone', 'user_identifier']);
-
-/**
- * What Alma itself treats as equal: "" and null for empty text or codes, a missing or empty list or value
- * and none, a null flag and false, and a segment without segment_type and an Internal one.
- */
-function comparable(value: unknown, key = ''): unknown {
-  if (FLAGS.has(key) && (value === null || value === '')) return false;
-  if (value === '' || value === undefined) return null;
-  if (Array.isArray(value)) {
-    const items = SEGMENT_LISTS.has(key) ? value.map((item: Json) => ({ segment_type: 'Internal', ...item })) : value;
-    return items.map((item) => comparable(item));
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .map(([k, v]) => [k, comparable(v, k)] as const)
-      .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0));
-    return entries.length > 0 ? Object.fromEntries(entries) : null;
-  }
-  return value;
-}
 
 async function setUp(api: Api, entries: CodeTableEntryInput[], libraries: { code: string; name: string }[]): Promise<void> {
   for (const entry of entries) await api.caller.users.codeTables.save(entry);

@@ -4,7 +4,7 @@ const FLAGS = new Set(['preferred', 'preferred_sms', 'force_password_change']);
 const SEGMENT_LISTS = new Set(['address', 'email', 'phone', 'user_identifier']);
 
 /**
- * What Alma itself treats as equal (the normalisation of the alma-fixtures test): "" and null for empty
+ * What Alma itself treats as equal, for tests comparing our documents with the samples: "" and null for empty
  * text or codes, a missing or empty list and none, a null flag and false, no segment_type and Internal.
  * XML's "true"/"false" text reads as the flag it is.
  */

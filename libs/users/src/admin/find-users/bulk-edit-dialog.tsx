@@ -1,0 +1,96 @@
+import { useMutation } from '@tanstack/react-query';
+import { Dialog, fieldErrorsOf, FormError, formMessageOf, navigate, SelectField, TextField, useToast } from '@ulms/ui';
+import { userStatuses } from '@ulms/users/contracts';
+import { type FormEvent, useId, useState } from 'react';
+import { optionsOf } from '../shared/options.js';
+import { jobsPath } from '../shared/users-paths.js';
+import { CodeSelect } from '../user-form/code-select.js';
+import { useUsersTrpc } from '../users-admin-context.js';
+import { type BulkField, bulkFields, changesOf } from './bulk-edit-changes.js';
+import { filtersOf, type SearchState } from './search-state.js';
+
+const fieldOptions = bulkFields.map(({ value, label }) => ({ value, label }));
+const statusOptions = optionsOf(userStatuses);
+
+export interface BulkEditDialogProps {
+  readonly search: SearchState;
+  /** How many users the search finds, as the list shows it ("10,000+"). */
+  readonly matchedText: string;
+  readonly onClose: () => void;
+}
+
+/** Bulk edit: one change to every user the current search finds, run as a job; then the Jobs page. */
+export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogProps) {
+  const trpc = useUsersTrpc();
+  const toast = useToast();
+  const formId = useId();
+  const [field, setField] = useState<BulkField>('userGroup');
+  const [value, setValue] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const start = useMutation(
+    trpc.users.bulkEdit.mutationOptions({
+      onSuccess: (job) => {
+        toast.show('Bulk edit started.', 'success');
+        onClose();
+        navigate(`${jobsPath}?job=${job.id}`);
+      },
+    }),
+  );
+  const spec = bulkFields.find((candidate) => candidate.value === field);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const changes = changesOf(field, value);
+    if (!changes) {
+      setLocalError('choose the new value');
+      return;
+    }
+    setLocalError(null);
+    start.mutate({ search: filtersOf(search), changes });
+  };
+  const serverErrors = fieldErrorsOf(start.error);
+  const valueError = localError ?? serverErrors[`changes.${field}`] ?? null;
+  const label = `New ${spec?.label.toLowerCase() ?? 'value'}`;
+
+  return (
+    <Dialog
+      open
+      title="Bulk edit users"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="ui-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={start.isPending} aria-busy={start.isPending}>
+            {start.isPending ? 'Starting…' : 'Start bulk edit'}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="ui-form" noValidate onSubmit={submit}>
+        <p className="notice">
+          The change applies to all <strong>{matchedText}</strong> users the current search finds, on every page, with the same
+          rules as a single edit. It runs as a job; its report is on the Jobs page.
+        </p>
+        <FormError message={formMessageOf(start.error, [`changes.${field}`])} />
+        <SelectField
+          label="Field to change"
+          options={fieldOptions}
+          value={field}
+          onChange={(e) => {
+            setField(e.target.value as BulkField);
+            setValue('');
+            setLocalError(null);
+          }}
+        />
+        {spec?.table ? (
+          <CodeSelect key={field} table={spec.table} recordType={null} label={label} required value={value} onChange={setValue} error={valueError} />
+        ) : spec?.date ? (
+          <TextField key={field} label={label} type="date" hint="Leave empty to clear the date." value={value} error={valueError} onChange={(e) => setValue(e.target.value)} />
+        ) : (
+          <SelectField label={label} required options={statusOptions} placeholder="Choose…" value={value} error={valueError} onChange={(e) => setValue(e.target.value)} />
+        )}
+      </form>
+    </Dialog>
+  );
+}

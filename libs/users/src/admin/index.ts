@@ -1,0 +1,11 @@
+// The users module's admin screens: the app renders them inside UsersAdminContext.
+import './users-admin.css';
+
+export { UsersAdminContext, type UsersAdminEnvironment } from './users-admin-context.js';
+export { UsersPage } from './users.page.js';
+export { QuickAddUserPage } from './quick-add/quick-add-user.page.js';
+export { UsersConfigurationPage } from './configuration/users-configuration.page.js';
+export { UserDetailsPage } from './user-details/user-details.page.js';
+export { usersPaths, userDetailsPath, addUserPath } from './shared/users-paths.js';
+export { PurgeJobReport, BulkEditJobReport } from './jobs/users-job-report.js';
+export { PurgeUsersButton } from './jobs/purge-users-button.js';

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, navigate, useRoute } from '@ulms/ui';
+import { usersPermissions } from '@ulms/users/contracts';
+import { useId } from 'react';
+import { TabList } from '../shared/tab-list.js';
+import { type UserDetailsTab, userDetailsPath, usersPaths } from '../shared/users-paths.js';
+import { useCan, useUsersTrpc } from '../users-admin-context.js';
+import { AttachmentsTab } from './attachments-tab.js';
+import { ContactTab } from './contact-tab.js';
+import { GeneralTab } from './general-tab.js';
+import { HistoryTab } from './history-tab.js';
+import { IdentifiersTab } from './identifiers-tab.js';
+import { NotesTab } from './notes-tab.js';
+import { StatisticsTab } from './statistics-tab.js';
+import { useSaveUser } from './use-save-user.js';
+import { UserActions } from './user-actions.js';
+import { UserSummary } from './user-summary.js';
+
+const allTabs: { value: UserDetailsTab; label: string }[] = [
+  { value: 'general', label: 'General information' },
+  { value: 'contact', label: 'Contact information' },
+  { value: 'identifiers', label: 'Identifiers' },
+  { value: 'notes', label: 'Notes' },
+  { value: 'statistics', label: 'Statistics' },
+  { value: 'attachments', label: 'Attachments' },
+  { value: 'history', label: 'History' },
+];
+
+/** User Details at /users/:id: the header with its actions, and the General to History tabs. */
+export function UserDetailsPage({ id }: { readonly id: string }) {
+  const trpc = useUsersTrpc();
+  const { query } = useRoute();
+  const panelId = useId();
+  const canEdit = useCan(usersPermissions.userUpdate);
+  const saver = useSaveUser();
+  const user = useQuery(trpc.users.get.queryOptions({ id }));
+
+  if (user.isPending) return <p aria-live="polite">Loading the user…</p>;
+  if (user.isError) {
+    return (
+      <div className="panel">
+        <h1 tabIndex={-1}>User not found</h1>
+        <p className="ui-form-error" role="alert">
+          {user.error.message}
+        </p>
+        <Link to={usersPaths.find}>Back to Find and Manage Users</Link>
+      </div>
+    );
+  }
+  const data = user.data;
+  const tabs = data.recordType === 'CONTACT' ? allTabs.filter((t) => t.value !== 'identifiers') : allTabs;
+  const tab = tabs.find((t) => t.value === query.get('tab'))?.value ?? 'general';
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="users-breadcrumb">
+        <Link to={usersPaths.find}>Find and Manage Users</Link> <span aria-hidden="true">›</span> {data.fullName || data.primaryId}
+      </nav>
+      <UserSummary user={data} actions={<UserActions user={data} />} />
+      <TabList
+        label="User details"
+        tabs={tabs}
+        selected={tab}
+        panelId={panelId}
+        onSelect={(next) => {
+          saver.reset();
+          navigate(userDetailsPath(id, next), { replace: true });
+        }}
+      />
+      <div id={panelId} role="tabpanel" aria-label={tabs.find((t) => t.value === tab)?.label}>
+        {tab === 'general' ? <GeneralTab key={data.updatedAt.toISOString()} user={data} saver={saver} /> : null}
+        {tab === 'contact' ? <ContactTab user={data} saver={saver} canEdit={canEdit} /> : null}
+        {tab === 'identifiers' ? <IdentifiersTab user={data} saver={saver} canEdit={canEdit} /> : null}
+        {tab === 'notes' ? <NotesTab user={data} canEdit={canEdit} /> : null}
+        {tab === 'statistics' ? <StatisticsTab user={data} canEdit={canEdit} /> : null}
+        {tab === 'attachments' ? <AttachmentsTab user={data} canEdit={canEdit} /> : null}
+        {tab === 'history' ? <HistoryTab userId={data.id} /> : null}
+      </div>
+      {saver.dialogs}
+    </>
+  );
+}
