@@ -18,6 +18,7 @@ import {
 } from '../contracts/user.schema.js';
 import type { UserListColumn } from '../contracts/users-extension-points.js';
 import { fromIsoDate, todayIn, toIsoDate } from './dates.js';
+import { cappedUserCount } from './capped-user-count.js';
 import { fullNameOf, normalizeName } from './names.js';
 import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
 import { USERS_MODULE } from './user.service.js';
@@ -135,12 +136,14 @@ export function createUserSearchService(deps: {
     const byId = new Map(found.map((row) => [row.id, row]));
     return page.flatMap((p) => byId.get(p.id) ?? []);
   };
+  const today = (
+    institution: InstitutionRef,
+    q: z.output<typeof searchUsersInput>,
+  ) => (q.status === 'ALL' ? null : fromIsoDate(todayIn(institution.timeZone)));
   const whereOf = (
     institution: InstitutionRef,
     q: z.output<typeof searchUsersInput>,
   ): Prisma.UserWhereInput => {
-    const today =
-      q.status === 'ALL' ? null : fromIsoDate(todayIn(institution.timeZone));
     return {
       institutionId: institution.id,
       ...(q.tab !== 'ALL' ? { recordType: q.tab } : {}),
@@ -155,14 +158,14 @@ export function createUserSearchService(deps: {
               status: 'ACTIVE',
               OR: [
                 { expiryDate: null },
-                { expiryDate: { gte: today ?? undefined } },
+                { expiryDate: { gte: today(institution, q) ?? undefined } },
               ],
             }
           : q.status === 'INACTIVE_OR_EXPIRED'
             ? {
                 OR: [
                   { status: 'INACTIVE' },
-                  { expiryDate: { lt: today ?? undefined } },
+                  { expiryDate: { lt: today(institution, q) ?? undefined } },
                 ],
               }
             : {},
@@ -204,11 +207,18 @@ export function createUserSearchService(deps: {
           });
       // A first page that is not full holds every match, so exact lookups need no count. Past
       // COUNT_LIMIT the list says "1,000+" instead of counting every "García"; the REST API asks exact.
-      const limit = q.exactTotal ? undefined : COUNT_LIMIT + 1;
       const total =
         q.page === 0 && rows.length < q.pageSize
           ? rows.length
-          : await prisma.user.count({ where, take: limit });
+          : q.exactTotal
+            ? await prisma.user.count({ where })
+            : await cappedUserCount(
+                prisma,
+                institution.id,
+                q,
+                today(institution, q),
+                COUNT_LIMIT + 1,
+              );
 
       const enabled = await Promise.all(
         deps.listColumns.map((c) =>
