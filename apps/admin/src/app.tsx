@@ -14,6 +14,11 @@ import { ForcedPasswordChangePage } from './sign-in/forced-password-change.page.
 import { SignInPage } from './sign-in/sign-in.page.js';
 import { useTRPC } from './trpc/trpc.js';
 
+function routeAt(info: Parameters<typeof allowedRouteAt>[1], path: string) {
+  const match = allowedRouteAt(adminModules, info, path);
+  return match ? match.route.render(match.params) : null;
+}
+
 /** Picks the screen from the session and the location: sign-in, the forced password change, or a page. */
 export function App() {
   const trpc = useTRPC();
@@ -43,7 +48,7 @@ export function App() {
     ) : route.path === '/account' ? (
       <AccountPage />
     ) : (
-      (allowedRouteAt(adminModules, info, route.path)?.render() ?? <NoAccessPage />)
+      (routeAt(info, route.path) ?? <NoAccessPage />)
     );
   return (
     <SessionContext.Provider value={info}>

@@ -1,5 +1,4 @@
-import { useToast } from '@ulms/ui';
-import { PageHeader } from '../layout/page-header.js';
+import { PageHeader, useToast } from '@ulms/ui';
 import { useSessionInfo } from '../session/session-context.js';
 import { NewPasswordForm } from '../sign-in/new-password-form.js';
 import { MfaSection } from './mfa-section.js';

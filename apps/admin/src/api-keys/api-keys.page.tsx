@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiKeyInfo } from '@ulms/platform/contracts';
-import { type ColumnDef, ConfirmDialog, DataTable, useToast } from '@ulms/ui';
+import { type ColumnDef, ConfirmDialog, DataTable, PageHeader, useToast } from '@ulms/ui';
 import { useState } from 'react';
 import { formatDateTime } from '../format/format-date.js';
-import { PageHeader } from '../layout/page-header.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { CreateApiKeyDialog } from './create-api-key-dialog.js';
 

@@ -1,6 +1,6 @@
-import { isActivePath, Link, useRoute } from '@ulms/ui';
+import { Link, useRoute } from '@ulms/ui';
 import { adminModules } from '../admin-modules.js';
-import { navigationFor } from '../navigation/navigation.js';
+import { activeNavPath, navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
 
 /** The navigation built from the enabled modules and the staff member's permissions. */
@@ -8,6 +8,7 @@ export function SideNav() {
   const session = useSessionInfo();
   const { path } = useRoute();
   const sections = navigationFor(adminModules, session);
+  const active = activeNavPath(sections, path);
   return (
     <nav className="side-nav" aria-label="Main">
       <Link to="/" className="side-nav__link" aria-current={path === '/' ? 'page' : undefined}>
@@ -24,7 +25,7 @@ export function SideNav() {
                 <Link
                   to={route.path}
                   className="side-nav__link"
-                  aria-current={isActivePath(path, route.path) ? 'page' : undefined}
+                  aria-current={route.path === active ? 'page' : undefined}
                 >
                   {route.label}
                 </Link>

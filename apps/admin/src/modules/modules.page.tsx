@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ModuleStatus, platformPermissions } from '@ulms/platform/contracts';
-import { type ColumnDef, ConfirmDialog, DataTable, useToast } from '@ulms/ui';
+import { type ColumnDef, ConfirmDialog, DataTable, PageHeader, useToast } from '@ulms/ui';
 import { useState } from 'react';
-import { PageHeader } from '../layout/page-header.js';
 import { useCan } from '../session/session-context.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { ConfigureModuleDialog } from './configure-module-dialog.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminModule } from './admin-module.js';
-import { allowedRouteAt, navigationFor } from './navigation.js';
+import { activeNavPath, allowedRouteAt, navigationFor } from './navigation.js';
 
 const render = () => null;
 const registry: AdminModule[] = [
@@ -15,7 +15,12 @@ const registry: AdminModule[] = [
   {
     moduleId: 'users',
     title: 'Users',
-    routes: [{ path: '/users', label: 'Find and Manage Users', permission: 'users.user.read', render }],
+    routes: [
+      { path: '/users', label: 'Find and Manage Users', permission: 'users.user.read', render },
+      { path: '/users/new', label: 'Add user', permission: 'users.user.read', hiddenFromNav: true, render },
+      { path: '/users/configuration', label: 'User configuration', permission: 'users.user.read', render },
+      { path: '/users/:id', label: 'User details', permission: 'users.user.read', hiddenFromNav: true, render },
+    ],
   },
 ];
 
@@ -44,6 +49,11 @@ describe('navigationFor', () => {
     expect(sections.map((s) => [s.moduleId, s.routes.map((r) => r.label)])).toEqual([['platform', ['Modules']]]);
   });
 
+  it('leaves out routes hidden from the navigation', () => {
+    const users = navigationFor(registry, everything).find((s) => s.moduleId === 'users');
+    expect(users?.routes.map((r) => r.label)).toEqual(['Find and Manage Users', 'User configuration']);
+  });
+
   it('ignores enabled modules that contribute no screens', () => {
     const access = { ...everything, modules: [{ id: 'fines', title: 'Fines' }] };
     expect(navigationFor(registry, access)).toEqual([]);
@@ -52,12 +62,35 @@ describe('navigationFor', () => {
 
 describe('allowedRouteAt', () => {
   it('finds an allowed route', () => {
-    expect(allowedRouteAt(registry, everything, '/users')?.label).toBe('Find and Manage Users');
+    expect(allowedRouteAt(registry, everything, '/users')?.route.label).toBe('Find and Manage Users');
+  });
+
+  it('matches patterns with their parameters, static paths first', () => {
+    expect(allowedRouteAt(registry, everything, '/users/new')?.route.label).toBe('Add user');
+    const details = allowedRouteAt(registry, everything, '/users/42');
+    expect(details?.route.label).toBe('User details');
+    expect(details?.params).toEqual({ id: '42' });
+    expect(allowedRouteAt(registry, everything, '/users/42/more')).toBeNull();
   });
 
   it('refuses unknown paths, missing permissions and disabled modules', () => {
     expect(allowedRouteAt(registry, everything, '/nowhere')).toBeNull();
     expect(allowedRouteAt(registry, { ...everything, permissions: [] }, '/modules')).toBeNull();
     expect(allowedRouteAt(registry, { ...everything, modules: [] }, '/users')).toBeNull();
+  });
+});
+
+describe('activeNavPath', () => {
+  const sections = navigationFor(registry, everything);
+
+  it('highlights only the closest entry', () => {
+    expect(activeNavPath(sections, '/users/configuration')).toBe('/users/configuration');
+    expect(activeNavPath(sections, '/users')).toBe('/users');
+  });
+
+  it('highlights the parent entry of a hidden page', () => {
+    expect(activeNavPath(sections, '/users/new')).toBe('/users');
+    expect(activeNavPath(sections, '/users/42')).toBe('/users');
+    expect(activeNavPath(sections, '/account')).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
-import { Link } from '@ulms/ui';
+import { Link, PageHeader } from '@ulms/ui';
 import { adminModules } from '../admin-modules.js';
-import { PageHeader } from '../layout/page-header.js';
 import { navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
 

@@ -1,5 +1,4 @@
-import { Link } from '@ulms/ui';
-import { PageHeader } from '../layout/page-header.js';
+import { Link, PageHeader } from '@ulms/ui';
 
 /** Shown for unknown paths and for pages the staff member may not open, without telling which. */
 export function NoAccessPage() {

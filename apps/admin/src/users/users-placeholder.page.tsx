@@ -1,4 +1,4 @@
-import { PageHeader } from '../layout/page-header.js';
+import { PageHeader } from '@ulms/ui';
 
 /** Holds the place of the users module's screens until that module ships its `./admin` entry. */
 export function UsersPlaceholderPage() {

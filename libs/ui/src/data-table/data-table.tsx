@@ -27,6 +27,8 @@ export interface DataTableProps<Row> {
   /** Server-side pagination; without it every row is shown. */
   readonly pagination?: PaginationState & {
     readonly totalRows: number;
+    /** The total is a lower bound (the server stopped counting); shown with a "+". */
+    readonly totalIsLowerBound?: boolean;
     readonly onChange: (next: PaginationState) => void;
   };
   /** Server-side sorting; without it the headers are not sortable. */
@@ -166,6 +168,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           pageIndex={pagination.pageIndex}
           pageSize={pagination.pageSize}
           totalRows={pagination.totalRows}
+          totalIsLowerBound={pagination.totalIsLowerBound}
           onChange={pagination.onChange}
         />
       ) : null}

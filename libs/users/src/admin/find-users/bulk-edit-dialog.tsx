@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Dialog, fieldErrorsOf, FormError, formMessageOf, navigate, SelectField, TextField, useToast } from '@ulms/ui';
 import { userStatuses } from '@ulms/users/contracts';
 import { type FormEvent, useId, useState } from 'react';
@@ -22,6 +22,7 @@ export interface BulkEditDialogProps {
 /** Bulk edit: one change to every user the current search finds, run as a job; then the Jobs page. */
 export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogProps) {
   const trpc = useUsersTrpc();
+  const queryClient = useQueryClient();
   const toast = useToast();
   const formId = useId();
   const [field, setField] = useState<BulkField>('userGroup');
@@ -30,6 +31,8 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
   const start = useMutation(
     trpc.users.bulkEdit.mutationOptions({
       onSuccess: (job) => {
+        // The users change under the job: whatever is cached is read again when next shown.
+        void queryClient.invalidateQueries({ ...trpc.users.pathFilter(), refetchType: 'none' });
         toast.show('Bulk edit started.', 'success');
         onClose();
         navigate(`${jobsPath}?job=${job.id}`);

@@ -15,6 +15,7 @@ export function PurgeUsersButton() {
       onSuccess: async (job) => {
         setConfirming(false);
         toast.show('Purge started.', 'success');
+        void queryClient.invalidateQueries({ ...trpc.users.pathFilter(), refetchType: 'none' });
         await queryClient.invalidateQueries(trpc.platform.jobs.list.pathFilter());
         navigate(`${jobsPath}?job=${job.id}`);
       },

@@ -53,7 +53,7 @@ export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; read
   };
 
   return (
-    <section className="users-tab-body" aria-labelledby="users-attachments-title">
+    <section className="users-part" aria-labelledby="users-attachments-title">
       <div className="users-section-header">
         <h2 id="users-attachments-title">Attachments</h2>
         {canEdit ? (

@@ -41,13 +41,13 @@ export function HistoryTab({ userId }: { readonly userId: string }) {
   );
 
   return (
-    <section className="users-tab-body" aria-labelledby="users-history-title">
+    <section className="users-part" aria-labelledby="users-history-title">
       <div className="users-section-header">
         <h2 id="users-history-title">History</h2>
       </div>
       <div className="users-history-filter">
         <SelectField
-          label="Field"
+          label="Filter by field"
           options={fieldOptions}
           placeholder="All fields"
           value={field}

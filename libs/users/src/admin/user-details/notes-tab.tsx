@@ -48,7 +48,7 @@ export function NotesTab({ user, canEdit }: { readonly user: UserDto; readonly c
   const mayRemove = (note: NoteDto) => canEdit && !(user.accountType === 'EXTERNAL' && note.segmentType === 'EXTERNAL');
 
   return (
-    <section className="users-tab-body" aria-labelledby="users-notes-title">
+    <section className="users-part" aria-labelledby="users-notes-title">
       <div className="users-section-header">
         <h2 id="users-notes-title">Notes</h2>
         {canEdit ? (

@@ -50,7 +50,7 @@ export function StatisticsTab({ user, canEdit }: { readonly user: UserDto; reado
   const mayRemove = (statistic: StatisticDto) => canEdit && !(user.accountType === 'EXTERNAL' && statistic.segmentType === 'EXTERNAL');
 
   return (
-    <section className="users-tab-body" aria-labelledby="users-statistics-title">
+    <section className="users-part" aria-labelledby="users-statistics-title">
       <div className="users-section-header">
         <h2 id="users-statistics-title">Statistics</h2>
         {canEdit ? (

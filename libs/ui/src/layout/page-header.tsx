@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 
 export interface PageHeaderProps {
-  readonly title: string;
+  readonly title: ReactNode;
   readonly description?: ReactNode;
   /** Buttons on the right, such as "Create API key". */
   readonly actions?: ReactNode;
 }
 
-/** The title row of a page; its heading takes focus after navigation (see AppLayout). */
+/** The title row of a page; its heading takes focus after navigation (see the app's layout). */
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
     <div className="page-header">
