@@ -19,3 +19,4 @@ export { usersPermissions } from './users-permissions.js';
 export * from './users-extension-points.js';
 export * from './users-events.js';
 export * from './user-parts.schema.js';
+export { userDtoToFields } from './user-fields.js';

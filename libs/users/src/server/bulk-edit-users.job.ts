@@ -3,7 +3,7 @@ import type { FieldError } from '@ulms/platform/contracts';
 import type { TRPCError } from '@trpc/server';
 import { bulkEditInput } from '../contracts/user.schema.js';
 import type { BulkChanges } from './user-bulk-update.js';
-import { userDtoToFields } from './user-record.mapper.js';
+import { userDtoToFields } from '../contracts/user-fields.js';
 import type { UserChangeActor } from './user.service.js';
 import { usersServices } from './users-services.js';
 

@@ -2,7 +2,7 @@ import type { FieldError } from '@ulms/platform/contracts';
 import { type ProtectedExternalField, protectedExternalFields } from '../contracts/user-codes.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
-import { userDtoToFields } from './user-record.mapper.js';
+import { userDtoToFields } from '../contracts/user-fields.js';
 
 /** Overrides to record (field → the SIS value to restore on revert) and to drop. */
 export interface OverrideChanges {

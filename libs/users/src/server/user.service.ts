@@ -24,13 +24,13 @@ import { fromIsoDate } from './dates.js';
 import { externalEditRules, mergeSisRecord, type OverrideChanges, segmentTypeErrors } from './external-account.rules.js';
 import { fullNameOf } from './names.js';
 import { pictureUrlOf } from './picture-url.js';
+import { userDtoToFields } from '../contracts/user-fields.js';
 import { historyChanges } from './user-history.js';
 import {
   PRIMARY_ID_TYPE,
   toUserDto,
   userChildRows,
   userColumns,
-  userDtoToFields,
   userRecordSelect,
   type UserRecordRow,
 } from './user-record.mapper.js';

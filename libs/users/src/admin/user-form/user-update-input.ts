@@ -1,44 +1,9 @@
-import type { UpdateUserInput, UserDto } from '@ulms/users/contracts';
+import { type UpdateUserInput, type UserDto, userDtoToFields } from '@ulms/users/contracts';
 
 /**
  * The update input that saves `user` as it is: the starting point of every change made on User Details,
  * which the caller overrides with what changed (a list of emails, the general fields, …).
  */
 export function updateInputOf(user: UserDto): UpdateUserInput {
-  return {
-    id: user.id,
-    recordType: user.recordType,
-    accountType: user.accountType,
-    externalId: user.externalId,
-    primaryId: user.primaryId,
-    userTitle: user.userTitle,
-    firstName: user.firstName,
-    middleName: user.middleName,
-    lastName: user.lastName,
-    prefFirstName: user.prefFirstName,
-    prefMiddleName: user.prefMiddleName,
-    prefLastName: user.prefLastName,
-    jobCategory: user.jobCategory,
-    jobDescription: user.jobDescription,
-    gender: user.gender,
-    userGroup: user.userGroup,
-    campusCode: user.campusCode,
-    webSiteUrl: user.webSiteUrl,
-    preferredLanguage: user.preferredLanguage,
-    birthDate: user.birthDate,
-    expiryDate: user.expiryDate,
-    purgeDate: user.purgeDate,
-    status: user.status,
-    rsLibraries: [...user.rsLibraries],
-    purchaseRequestLibraries: [...user.purchaseRequestLibraries],
-    catalogerLevel: user.catalogerLevel,
-    libraryNotices: [...user.libraryNotices],
-    forcePasswordChange: user.forcePasswordChange,
-    mfaEnabled: user.mfaEnabled,
-    identifiers: user.identifiers.map((i) => ({ ...i })),
-    emails: user.emails.map((e) => ({ ...e, emailTypes: [...e.emailTypes] })),
-    addresses: user.addresses.map((a) => ({ ...a, addressTypes: [...a.addressTypes] })),
-    phones: user.phones.map((p) => ({ ...p, phoneTypes: [...p.phoneTypes] })),
-    roles: user.roles.map((r) => ({ ...r })),
-  };
+  return { id: user.id, ...userDtoToFields(user) };
 }
