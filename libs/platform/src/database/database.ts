@@ -41,6 +41,9 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       // walked a million rows where the custom plan reads 25 (see README, Performance).
       options: '-c plan_cache_mode=force_custom_plan',
     });
+    // An idle connection the server closes (a restart, a dropped database) must not crash the process:
+    // the pool replaces it, and the next query that cannot run reports the failure itself.
+    pool.on('error', () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: 'postgres',
