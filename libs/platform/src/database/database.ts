@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -55,6 +57,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       },
     };
   }
+  // PGlite creates its own folder but not the ones above it (./data on a fresh clone).
+  if (location.dataDir) await mkdir(dirname(location.dataDir), { recursive: true });
   const pglite = await PGlite.create(location.dataDir, { extensions: { pg_trgm } });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
