@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './support/browser.js';
-import { demoAdmin } from './support/demo-admin.js';
-import { submitSignIn } from './support/sign-in.js';
+import { screenshot } from './support/browser.js';
+import { openAdminSession } from './support/admin-session.js';
 
 /** A field's label, with or without the required marker. */
 const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
@@ -20,11 +19,7 @@ describe('users lifecycle', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openPage(browser, inject('baseUrl'));
-    await page.goto('/');
-    await submitSignIn(page, demoAdmin);
-    await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+    ({ browser, page } = await openAdminSession(inject('baseUrl')));
   });
 
   afterAll(async () => {
