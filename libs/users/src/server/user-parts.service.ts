@@ -99,19 +99,21 @@ export function createUserPartsService(deps: {
     return { ...rest, ownerLibrary: ownerId ? (libraries.get(ownerId) ?? null) : null };
   };
 
+  /** A user's library-owned rows the viewer's scope covers, with owner library codes. */
+  const listOwned = async <T extends { ownerLibraryId: string | null }>(
+    viewer: PartsViewer,
+    userId: string,
+    find: (where: { userId: string; institutionId: string }) => Promise<T[]>,
+  ) => {
+    await userOf(viewer.institution.id, userId);
+    const where = { userId, institutionId: viewer.institution.id, ...ownerLibraryFilter(viewer.institution, viewer.principal) };
+    const [rows, libraries] = await Promise.all([find(where), libraryCodes(viewer.institution.id)]);
+    return rows.map((r) => withOwner(r, libraries));
+  };
+
   return {
-    async listNotes(viewer, userId) {
-      await userOf(viewer.institution.id, userId);
-      const [rows, libraries] = await Promise.all([
-        prisma.userNote.findMany({
-          where: { userId, institutionId: viewer.institution.id, ...ownerLibraryFilter(viewer.institution, viewer.principal) },
-          select: noteSelect,
-          orderBy: { createdAt: 'desc' },
-        }),
-        libraryCodes(viewer.institution.id),
-      ]);
-      return rows.map((r) => withOwner(r, libraries));
-    },
+    listNotes: (viewer, userId) =>
+      listOwned(viewer, userId, (where) => prisma.userNote.findMany({ where, select: noteSelect, orderBy: { createdAt: 'desc' } })),
     async addNote(by, input) {
       const note = parseInput(addNoteInput, input);
       const user = await userOf(by.institutionId, note.userId);
@@ -137,18 +139,8 @@ export function createUserPartsService(deps: {
       });
     },
 
-    async listStatistics(viewer, userId) {
-      await userOf(viewer.institution.id, userId);
-      const [rows, libraries] = await Promise.all([
-        prisma.userStatistic.findMany({
-          where: { userId, institutionId: viewer.institution.id, ...ownerLibraryFilter(viewer.institution, viewer.principal) },
-          select: statisticSelect,
-          orderBy: { createdAt: 'asc' },
-        }),
-        libraryCodes(viewer.institution.id),
-      ]);
-      return rows.map((r) => withOwner(r, libraries));
-    },
+    listStatistics: (viewer, userId) =>
+      listOwned(viewer, userId, (where) => prisma.userStatistic.findMany({ where, select: statisticSelect, orderBy: { createdAt: 'asc' } })),
     async addStatistic(by, input) {
       const statistic = parseInput(addStatisticInput, input);
       const user = await userOf(by.institutionId, statistic.userId);
