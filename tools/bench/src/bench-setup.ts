@@ -28,36 +28,102 @@ export interface BenchEnvironment {
   readonly institution: InstitutionRef;
   readonly caller: ReturnType<typeof createCaller>;
   readonly databaseLabel: string;
+  /** Users already in a kept database from an earlier run (0 in a fresh one). */
+  readonly loadedUsers: number;
   close(): Promise<void>;
 }
 
-async function openBenchDatabase(serverUrl: string | undefined): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
-  if (!serverUrl) return { database: await openDatabase({ kind: 'pglite' }), label: 'PGlite (in memory)', drop: async () => undefined };
-  const name = `ulms_bench_${randomBytes(4).toString('hex')}`;
+interface OpenedBenchDatabase {
+  readonly database: Database;
+  readonly label: string;
+  readonly drop: () => Promise<void>;
+}
+
+async function adminQuery(
+  serverUrl: string,
+  statement: string,
+): Promise<number> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    return (await admin.query(statement)).rowCount ?? 0;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh database dropped at the end, or with `keepAs` a named one kept (and reused) between runs. */
+async function openBenchDatabase(
+  serverUrl: string | undefined,
+  keepAs: string | undefined,
+): Promise<OpenedBenchDatabase> {
+  if (!serverUrl)
+    return {
+      database: await openDatabase({ kind: 'pglite' }),
+      label: 'PGlite (in memory)',
+      drop: async () => undefined,
+    };
+  const name = keepAs ?? `ulms_bench_${randomBytes(4).toString('hex')}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(
+      `--database: "${name}" is not a plain lower-case database name`,
+    );
+  const exists =
+    (await adminQuery(
+      serverUrl,
+      `SELECT 1 FROM pg_database WHERE datname = '${name}'`,
+    )) > 0;
+  if (!exists) await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    database: await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 }),
-    label: `PostgreSQL server (${url.host})`,
+    database: await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      poolSize: 10,
+    }),
+    label: `PostgreSQL server (${url.host}/${name})`,
     drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      if (!keepAs)
+        await adminQuery(
+          serverUrl,
+          `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
+        );
     },
   };
 }
 
-export async function setUpBench(serverUrl: string | undefined): Promise<BenchEnvironment> {
-  const { database, label, drop } = await openBenchDatabase(serverUrl);
+const BENCH_INSTITUTION = 'BENCH';
+
+export async function setUpBench(
+  serverUrl: string | undefined,
+  keepAs?: string,
+): Promise<BenchEnvironment> {
+  const { database, label, drop } = await openBenchDatabase(serverUrl, keepAs);
   await applyMigrations(database.sql, await readMigrations(migrationsDir));
-  const kernel = startKernel({ plugins: installedPlugins, database, logger: pino({ level: 'warn' }), dataDir: join(tmpdir(), 'ulms-bench-files') });
-  const institution = await kernel.services.get(tenancyServices.institutions).create({ code: 'BENCH', name: 'Benchmark University' });
-  await kernel.services.get(tenancyServices.modules).enable(institution.id, 'users');
+  const kernel = startKernel({
+    plugins: installedPlugins,
+    database,
+    logger: pino({ level: 'warn' }),
+    dataDir: join(tmpdir(), 'ulms-bench-files'),
+  });
+  const institutions = kernel.services.get(tenancyServices.institutions);
+  const existing = await institutions.findByCode(BENCH_INSTITUTION);
+  const institution =
+    existing ??
+    (await institutions.create({
+      code: BENCH_INSTITUTION,
+      name: 'Benchmark University',
+    }));
+  const userCount = existing
+    ? await database.prisma.user.count({
+        where: { institutionId: institution.id },
+      })
+    : 0;
+  if (!existing)
+    await kernel.services
+      .get(tenancyServices.modules)
+      .enable(institution.id, 'users');
   const codeTables = kernel.services.get(usersServices.codeTables);
   const entries: [string, string, string[]][] = [
     ['USER_GROUP', 'UNDERGRAD', ['PUBLIC']],
@@ -74,7 +140,14 @@ export async function setUpBench(serverUrl: string | undefined): Promise<BenchEn
     ['IDENTIFIER_TYPE', 'UNIV_ID', []],
     ['IDENTIFIER_TYPE', 'ORCID', []],
   ];
-  for (const [table, code, recordTypes] of entries) await codeTables.save(institution.id, { table, code, description: code, recordTypes });
+  if (!existing)
+    for (const [table, code, recordTypes] of entries)
+      await codeTables.save(institution.id, {
+        table,
+        code,
+        description: code,
+        recordTypes,
+      });
   const caller = createCaller({
     services: kernel.services,
     requestId: 'bench',
@@ -92,6 +165,7 @@ export async function setUpBench(serverUrl: string | undefined): Promise<BenchEn
     institution,
     caller,
     databaseLabel: label,
+    loadedUsers: userCount,
     close: async () => {
       await database.close();
       await drop();

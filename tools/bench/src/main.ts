@@ -1,6 +1,7 @@
-// `npm run bench [-- --users N] [--quick] [--seed S]`: loads a generated institution and measures the
-// scenarios of the benchmark issue. DATABASE_URL (or BENCH_DATABASE_URL) points at a PostgreSQL server,
-// where a fresh database is created and dropped; otherwise PGlite runs in memory.
+// `npm run bench [-- --users N] [--quick] [--seed S] [--only lookups,names,rest,writes] [--database NAME]`:
+// loads a generated institution and measures the scenarios of the benchmark issue. DATABASE_URL (or
+// BENCH_DATABASE_URL) points at a PostgreSQL server, where a fresh database is created and dropped, or
+// with --database a named one is kept and reused by the next run; otherwise PGlite runs in memory.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,18 +9,32 @@ import { setUpBench } from './bench-setup.js';
 import { generateUser, type GeneratedUser } from './generate-users.js';
 import { loadUsers } from './load-users.js';
 import { seededRandom } from './random.js';
-import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
+import {
+  lookupScenarios,
+  nameSearchScenarios,
+} from './scenarios/lookups.scenario.js';
 import { restScenarios } from './scenarios/rest.scenario.js';
 import type { ScenarioResult } from './scenarios/scenario-result.js';
-import { bulkEditScenario, createUsersScenario } from './scenarios/writes.scenario.js';
+import { writeScenarios } from './scenarios/writes.scenario.js';
 
 const { values } = parseArgs({
   options: {
     users: { type: 'string' },
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261128' },
+    only: { type: 'string' },
+    database: { type: 'string' },
   },
 });
+const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes'] as const;
+const only = new Set(values.only ? values.only.split(',') : SCENARIO_GROUPS);
+for (const group of only) {
+  if (!(SCENARIO_GROUPS as readonly string[]).includes(group))
+    throw new Error(
+      `--only: unknown scenario group "${group}" (${SCENARIO_GROUPS.join(', ')})`,
+    );
+}
+const runs = (group: (typeof SCENARIO_GROUPS)[number]) => only.has(group);
 const quick = values.quick === true;
 const userCount = Number(values.users ?? (quick ? 20_000 : 1_000_000));
 const writeCount = quick ? 500 : 10_000;
@@ -29,30 +44,47 @@ const BATCH = 5_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-const env = await setUpBench(process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL']);
+const env = await setUpBench(
+  process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'],
+  values.database,
+);
 try {
-  log(`Loading ${userCount} users into ${env.databaseLabel}…`);
+  const reused = env.loadedUsers > 0;
+  if (reused && env.loadedUsers < userCount)
+    throw new Error(
+      `${env.databaseLabel} holds ${env.loadedUsers} users, fewer than the ${userCount} asked for`,
+    );
+  log(
+    reused
+      ? `Reusing the users in ${env.databaseLabel}…`
+      : `Loading ${userCount} users into ${env.databaseLabel}…`,
+  );
   const random = seededRandom(Number(values.seed));
   const sample: GeneratedUser[] = [];
   const sampleEvery = Math.max(1, Math.floor(userCount / samples));
   const loadStarted = performance.now();
   for (let start = 0; start < userCount; start += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, userCount - start) }, (_, i) => generateUser(random, start + i));
+    const batch = Array.from(
+      { length: Math.min(BATCH, userCount - start) },
+      (_, i) => generateUser(random, start + i),
+    );
     batch.forEach((u, i) => (start + i) % sampleEvery === 0 && sample.push(u));
+    if (reused) continue;
     await loadUsers(env.database.sql, env.institution.id, batch);
     if ((start / BATCH) % 20 === 0) log(`  ${start + batch.length} loaded`);
   }
   // As autovacuum would in time: statistics, and the visibility map that index-only scans need.
-  await env.database.sql.exec('VACUUM ANALYZE');
+  if (!reused) await env.database.sql.exec('VACUUM ANALYZE');
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  log(`Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(userCount / loadSeconds)} users/s).`);
+  log(
+    `Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(userCount / loadSeconds)} users/s).`,
+  );
 
   const scenarios: ScenarioResult[] = [
-    ...(await lookupScenarios(env, sample)),
-    ...(await nameSearchScenarios(env, sample)),
-    ...(await restScenarios(env, sample, restSeconds)),
-    await createUsersScenario(env, writeCount),
-    await bulkEditScenario(env, writeCount),
+    ...(runs('lookups') ? await lookupScenarios(env, sample) : []),
+    ...(runs('names') ? await nameSearchScenarios(env, sample) : []),
+    ...(runs('rest') ? await restScenarios(env, sample, restSeconds) : []),
+    ...(runs('writes') ? await writeScenarios(env, writeCount) : []),
   ];
 
   const report = {
@@ -62,7 +94,11 @@ try {
     quick,
     seed: Number(values.seed),
     node: process.version,
-    load: { seconds: Math.round(loadSeconds * 10) / 10, usersPerSecond: Math.round(userCount / loadSeconds) },
+    reusedDatabase: reused,
+    load: {
+      seconds: Math.round(loadSeconds * 10) / 10,
+      usersPerSecond: Math.round(userCount / loadSeconds),
+    },
     scenarios,
   };
   const folder = resolve(import.meta.dirname, '../../../bench-results');
@@ -81,7 +117,8 @@ try {
       'ratio p95': s.ratio?.p95 ?? '',
     })),
   );
-  for (const s of scenarios.filter((x) => x.notes)) log(`- ${s.name}: ${s.notes}`);
+  for (const s of scenarios.filter((x) => x.notes))
+    log(`- ${s.name}: ${s.notes}`);
   log(`Results written to ${file}`);
 } finally {
   await env.close();

@@ -6,6 +6,7 @@ import {
   type CreatedApiKey,
   createApiKeyInput,
 } from '../contracts/auth.schema.js';
+import { createExpiringCache } from '../cache/expiring-cache.js';
 import { NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { parseInput } from '../errors/parse-input.js';
 import type { DeclaredPermission } from '../plugin/kernel.js';
@@ -15,7 +16,11 @@ import { sha256 } from './staff-account.service.js';
 
 /** API keys for integrations: shown once, stored hashed, scoped to an institution and a permission set. */
 export interface ApiKeyService {
-  create(institutionId: string, input: CreateApiKeyInput, grantor: Principal | null): Promise<CreatedApiKey>;
+  create(
+    institutionId: string,
+    input: CreateApiKeyInput,
+    grantor: Principal | null,
+  ): Promise<CreatedApiKey>;
   list(institutionId: string): Promise<ApiKeyInfo[]>;
   revoke(institutionId: string, id: string): Promise<ApiKeyInfo>;
   principalOf(key: string): Promise<Principal | null>;
@@ -33,12 +38,27 @@ const infoSelect = {
 
 // Recording every use would add a write to every API call; once a minute is enough to show activity.
 const LAST_USED_RESOLUTION_MS = 60_000;
+// A key revoked in another server process stops working within this time (in this one, at once).
+const KEY_CACHE_TTL_MS = 5_000;
+
+interface StoredKey {
+  readonly id: string;
+  readonly name: string;
+  readonly institutionId: string;
+  readonly permissions: string[];
+  readonly revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
 
 export function createApiKeyService(deps: {
   prisma: PrismaClient;
   permissions: ReadonlyMap<string, DeclaredPermission>;
 }): ApiKeyService {
   const { prisma } = deps;
+  const byHash = createExpiringCache<string, StoredKey | null>(
+    KEY_CACHE_TTL_MS,
+  );
+  const hashById = new Map<string, string>();
   return {
     async create(institutionId, input, grantor) {
       const parsed = parseInput(createApiKeyInput, input);
@@ -47,47 +67,92 @@ export function createApiKeyService(deps: {
         .filter(({ name }) => !deps.permissions.has(name));
       if (unknown.length) {
         throw new ValidationError(
-          unknown.map(({ name, index }) => ({ field: `permissions.${index}`, message: `unknown permission "${name}"` })),
+          unknown.map(({ name, index }) => ({
+            field: `permissions.${index}`,
+            message: `unknown permission "${name}"`,
+          })),
         );
       }
       const permissions = new Set(parsed.permissions);
-      if (parsed.role) permissionsOfRoles([parsed.role], deps.permissions).forEach((p) => permissions.add(p));
-      const notHeld = grantor ? [...permissions].filter((p) => !grantor.permissions.has(p)) : [];
+      if (parsed.role)
+        permissionsOfRoles([parsed.role], deps.permissions).forEach((p) =>
+          permissions.add(p),
+        );
+      const notHeld = grantor
+        ? [...permissions].filter((p) => !grantor.permissions.has(p))
+        : [];
       if (notHeld.length) {
-        throw ValidationError.of('permissions', `you cannot grant permissions you do not hold: ${notHeld.join(', ')}`);
+        throw ValidationError.of(
+          'permissions',
+          `you cannot grant permissions you do not hold: ${notHeld.join(', ')}`,
+        );
       }
       const prefix = randomBytes(4).toString('hex');
       const key = `ulms_${prefix}_${randomBytes(24).toString('base64url')}`;
       const created = await prisma.apiKey.create({
-        data: { institutionId, name: parsed.name, prefix, keyHash: sha256(key), permissions: [...permissions].sort() },
+        data: {
+          institutionId,
+          name: parsed.name,
+          prefix,
+          keyHash: sha256(key),
+          permissions: [...permissions].sort(),
+        },
         select: infoSelect,
       });
       return { ...created, key };
     },
 
     list(institutionId) {
-      return prisma.apiKey.findMany({ where: { institutionId }, select: infoSelect, orderBy: { createdAt: 'desc' } });
+      return prisma.apiKey.findMany({
+        where: { institutionId },
+        select: infoSelect,
+        orderBy: { createdAt: 'desc' },
+      });
     },
 
     async revoke(institutionId, id) {
+      const hash = hashById.get(id);
+      if (hash) byHash.delete(hash);
       const { count } = await prisma.apiKey.updateMany({
         where: { id, institutionId, revokedAt: null },
         data: { revokedAt: new Date() },
       });
-      const key = await prisma.apiKey.findFirst({ where: { id, institutionId }, select: infoSelect });
-      if (!key || (count === 0 && !key.revokedAt)) throw new NotFoundError('API key');
+      const key = await prisma.apiKey.findFirst({
+        where: { id, institutionId },
+        select: infoSelect,
+      });
+      if (!key || (count === 0 && !key.revokedAt))
+        throw new NotFoundError('API key');
       return key;
     },
 
     async principalOf(key) {
-      const found = await prisma.apiKey.findUnique({
-        where: { keyHash: sha256(key) },
-        select: { id: true, name: true, institutionId: true, permissions: true, revokedAt: true, lastUsedAt: true },
-      });
+      const keyHash = sha256(key);
+      const found = await byHash.get(keyHash, () =>
+        prisma.apiKey.findUnique({
+          where: { keyHash },
+          select: {
+            id: true,
+            name: true,
+            institutionId: true,
+            permissions: true,
+            revokedAt: true,
+            lastUsedAt: true,
+          },
+        }),
+      );
       if (!found || found.revokedAt) return null;
+      hashById.set(found.id, keyHash);
       const now = Date.now();
-      if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-        await prisma.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
+      if (
+        !found.lastUsedAt ||
+        now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS
+      ) {
+        found.lastUsedAt = new Date(now);
+        await prisma.apiKey.update({
+          where: { id: found.id },
+          data: { lastUsedAt: found.lastUsedAt },
+        });
       }
       return {
         kind: 'apiKey',

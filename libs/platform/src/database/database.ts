@@ -34,14 +34,13 @@ export function databaseLocationFromEnv(
 }
 
 /** Opens a database at `location`. PGlite is created with the extensions the schema needs. */
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+export async function openDatabase(
+  location: DatabaseLocation,
+): Promise<Database> {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: location.url,
       max: location.poolSize ?? 10,
-      // Prisma prepares its statements; a generic plan ignores how common a searched name is and
-      // walked a million rows where the custom plan reads 25 (see README, Performance).
-      options: '-c plan_cache_mode=force_custom_plan',
     });
     // An idle connection the server closes (a restart, a dropped database) must not crash the process:
     // the pool replaces it, and the next query that cannot run reports the failure itself.
@@ -58,8 +57,11 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     };
   }
   // PGlite creates its own folder but not the ones above it (./data on a fresh clone).
-  if (location.dataDir) await mkdir(dirname(location.dataDir), { recursive: true });
-  const pglite = await PGlite.create(location.dataDir, { extensions: { pg_trgm } });
+  if (location.dataDir)
+    await mkdir(dirname(location.dataDir), { recursive: true });
+  const pglite = await PGlite.create(location.dataDir, {
+    extensions: { pg_trgm },
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: 'pglite',

@@ -1,10 +1,22 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SqlRunner } from './sql-runner.js';
 
-function clientRunner(client: Pick<PoolClient, 'query'>): Omit<SqlRunner, 'transaction'> {
+function clientRunner(
+  client: Pick<PoolClient, 'query'>,
+): Omit<SqlRunner, 'transaction'> {
   return {
-    async query<T>(text: string, params: unknown[] = []) {
-      return (await client.query(text, params)).rows as T[];
+    async query<T>(
+      text: string,
+      params: unknown[] = [],
+      options: { name?: string } = {},
+    ) {
+      return (
+        await client.query({
+          text,
+          values: params,
+          ...(options.name ? { name: options.name } : {}),
+        })
+      ).rows as T[];
     },
     async exec(script: string) {
       await client.query(script);

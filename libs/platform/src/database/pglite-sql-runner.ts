@@ -3,8 +3,12 @@ import type { SqlRunner } from './sql-runner.js';
 
 type PGliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-function runnerOn(db: PGliteLike, transaction: SqlRunner['transaction']): SqlRunner {
+function runnerOn(
+  db: PGliteLike,
+  transaction: SqlRunner['transaction'],
+): SqlRunner {
   return {
+    // One process, one connection: PGlite has nothing to gain from naming a statement.
     async query<T>(text: string, params: unknown[] = []) {
       return (await db.query<T>(text, params)).rows;
     },

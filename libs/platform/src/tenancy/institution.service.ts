@@ -1,3 +1,4 @@
+import { createExpiringCache } from '../cache/expiring-cache.js';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import {
   createInstitutionInput,
@@ -26,7 +27,10 @@ export interface InstitutionService {
   findByCode(code: string): Promise<InstitutionRef | null>;
   getByCode(code: string): Promise<InstitutionRef>;
   list(): Promise<InstitutionRef[]>;
-  createLibrary(institutionId: string, input: CreateLibraryInput): Promise<LibraryRecord>;
+  createLibrary(
+    institutionId: string,
+    input: CreateLibraryInput,
+  ): Promise<LibraryRecord>;
   listLibraries(institutionId: string): Promise<LibraryRecord[]>;
 }
 
@@ -39,36 +43,59 @@ const institutionSelect = {
   defaultLanguage: true,
   libraryIndependence: true,
 } satisfies Prisma.InstitutionSelect;
-const librarySelect = { id: true, code: true, name: true } satisfies Prisma.LibrarySelect;
+const librarySelect = {
+  id: true,
+  code: true,
+  name: true,
+} satisfies Prisma.LibrarySelect;
 
-export function createInstitutionService(deps: { prisma: PrismaClient }): InstitutionService {
+const CACHE_TTL_MS = 5_000;
+
+export function createInstitutionService(deps: {
+  prisma: PrismaClient;
+}): InstitutionService {
   const { prisma } = deps;
-  const byId = new Map<string, InstitutionRef>();
+  const byId = createExpiringCache<string, InstitutionRef | null>(CACHE_TTL_MS);
+  const librariesOf = createExpiringCache<string, LibraryRecord[]>(
+    CACHE_TTL_MS,
+  );
 
   const service: InstitutionService = {
     async create(input) {
       const data = parseInput(createInstitutionInput, input);
       try {
-        return await prisma.institution.create({ data, select: institutionSelect });
+        return await prisma.institution.create({
+          data,
+          select: institutionSelect,
+        });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`institution "${data.code}" already exists`);
+        if (isUniqueViolation(error))
+          throw new ConflictError(`institution "${data.code}" already exists`);
         throw error;
       }
     },
     async update(id, input) {
       const data = parseInput(updateInstitutionInput, input);
       byId.delete(id);
-      return prisma.institution.update({ where: { id }, data, select: institutionSelect });
+      return prisma.institution.update({
+        where: { id },
+        data,
+        select: institutionSelect,
+      });
     },
-    async findById(id) {
-      const cached = byId.get(id);
-      if (cached) return cached;
-      const found = await prisma.institution.findUnique({ where: { id }, select: institutionSelect });
-      if (found) byId.set(id, found);
-      return found;
+    findById(id) {
+      return byId.get(id, () =>
+        prisma.institution.findUnique({
+          where: { id },
+          select: institutionSelect,
+        }),
+      );
     },
     findByCode(code) {
-      return prisma.institution.findUnique({ where: { code }, select: institutionSelect });
+      return prisma.institution.findUnique({
+        where: { code },
+        select: institutionSelect,
+      });
     },
     async getByCode(code) {
       const found = await service.findByCode(code);
@@ -76,26 +103,33 @@ export function createInstitutionService(deps: { prisma: PrismaClient }): Instit
       return found;
     },
     list() {
-      return prisma.institution.findMany({ select: institutionSelect, orderBy: { code: 'asc' } });
+      return prisma.institution.findMany({
+        select: institutionSelect,
+        orderBy: { code: 'asc' },
+      });
     },
     async createLibrary(institutionId, input) {
       const data = parseInput(createLibraryInput, input);
+      librariesOf.delete(institutionId);
       try {
         return await prisma.library.create({
           data: { ...data, institutionId },
           select: librarySelect,
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`library "${data.code}" already exists`);
+        if (isUniqueViolation(error))
+          throw new ConflictError(`library "${data.code}" already exists`);
         throw error;
       }
     },
     listLibraries(institutionId) {
-      return prisma.library.findMany({
-        where: { institutionId },
-        select: librarySelect,
-        orderBy: { code: 'asc' },
-      });
+      return librariesOf.get(institutionId, () =>
+        prisma.library.findMany({
+          where: { institutionId },
+          select: librarySelect,
+          orderBy: { code: 'asc' },
+        }),
+      );
     },
   };
   return service;

@@ -1,7 +1,12 @@
+import { createExpiringCache } from '../cache/expiring-cache.js';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import type { ModuleStatus } from '../contracts/tenancy.schema.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+} from '../errors/domain-errors.js';
 import { platformEvents } from '../contracts/platform-events.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
@@ -12,9 +17,17 @@ export interface ModuleService {
   isEnabled(institutionId: string, moduleId: string): Promise<boolean>;
   /** The module's configuration for the institution, with the schema's defaults filled in. */
   config<T = unknown>(institutionId: string, moduleId: string): Promise<T>;
-  enable(institutionId: string, moduleId: string, config?: unknown): Promise<ModuleStatus>;
+  enable(
+    institutionId: string,
+    moduleId: string,
+    config?: unknown,
+  ): Promise<ModuleStatus>;
   disable(institutionId: string, moduleId: string): Promise<ModuleStatus>;
-  configure(institutionId: string, moduleId: string, config: unknown): Promise<ModuleStatus>;
+  configure(
+    institutionId: string,
+    moduleId: string,
+    config: unknown,
+  ): Promise<ModuleStatus>;
 }
 
 interface ModuleRow {
@@ -22,7 +35,6 @@ interface ModuleRow {
   config: unknown;
 }
 
-// Other server processes may change enablement; this bounds how long they can disagree.
 const CACHE_TTL_MS = 5_000;
 
 export function createModuleService(deps: {
@@ -32,7 +44,9 @@ export function createModuleService(deps: {
 }): ModuleService {
   const { prisma, plugins } = deps;
   const pluginById = new Map(plugins.map((p) => [p.id, p]));
-  const cache = new Map<string, { loadedAt: number; rows: Map<string, ModuleRow> }>();
+  const cache = createExpiringCache<string, Map<string, ModuleRow>>(
+    CACHE_TTL_MS,
+  );
 
   const pluginOf = (moduleId: string): AnyPlugin => {
     const plugin = pluginById.get(moduleId);
@@ -40,20 +54,26 @@ export function createModuleService(deps: {
     return plugin;
   };
 
-  const rowsOf = async (institutionId: string): Promise<Map<string, ModuleRow>> => {
-    const cached = cache.get(institutionId);
-    if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached.rows;
-    const found = await prisma.institutionModule.findMany({
-      where: { institutionId },
-      select: { moduleId: true, enabled: true, config: true },
+  const rowsOf = (institutionId: string): Promise<Map<string, ModuleRow>> =>
+    cache.get(institutionId, async () => {
+      const found = await prisma.institutionModule.findMany({
+        where: { institutionId },
+        select: { moduleId: true, enabled: true, config: true },
+      });
+      return new Map(
+        found.map((r) => [
+          r.moduleId,
+          { enabled: r.enabled, config: r.config },
+        ]),
+      );
     });
-    const rows = new Map(found.map((r) => [r.moduleId, { enabled: r.enabled, config: r.config }]));
-    cache.set(institutionId, { loadedAt: Date.now(), rows });
-    return rows;
-  };
 
-  const isEnabledIn = (rows: Map<string, ModuleRow>, moduleId: string): boolean =>
-    pluginById.get(moduleId)?.core === true || rows.get(moduleId)?.enabled === true;
+  const isEnabledIn = (
+    rows: Map<string, ModuleRow>,
+    moduleId: string,
+  ): boolean =>
+    pluginById.get(moduleId)?.core === true ||
+    rows.get(moduleId)?.enabled === true;
 
   const parseConfig = (plugin: AnyPlugin, config: unknown): unknown => {
     const schema: z.ZodType = plugin.configSchema ?? z.object({}).loose();
@@ -67,14 +87,19 @@ export function createModuleService(deps: {
     );
   };
 
-  const statusOf = (plugin: AnyPlugin, rows: Map<string, ModuleRow>): ModuleStatus => ({
+  const statusOf = (
+    plugin: AnyPlugin,
+    rows: Map<string, ModuleRow>,
+  ): ModuleStatus => ({
     id: plugin.id,
     title: plugin.title,
     core: plugin.core === true,
     dependsOn: plugin.dependsOn ?? [],
     enabled: isEnabledIn(rows, plugin.id),
     config: parseConfig(plugin, rows.get(plugin.id)?.config),
-    configJsonSchema: plugin.configSchema ? z.toJSONSchema(plugin.configSchema, { io: 'input' }) : null,
+    configJsonSchema: plugin.configSchema
+      ? z.toJSONSchema(plugin.configSchema, { io: 'input' })
+      : null,
   });
 
   const save = async (
@@ -83,10 +108,18 @@ export function createModuleService(deps: {
     data: { enabled?: boolean; config?: unknown },
   ): Promise<ModuleStatus> => {
     const config = data.config as Prisma.InputJsonValue | undefined;
-    const previousConfig = parseConfig(pluginOf(moduleId), (await rowsOf(institutionId)).get(moduleId)?.config);
+    const previousConfig = parseConfig(
+      pluginOf(moduleId),
+      (await rowsOf(institutionId)).get(moduleId)?.config,
+    );
     await prisma.institutionModule.upsert({
       where: { institutionId_moduleId: { institutionId, moduleId } },
-      create: { institutionId, moduleId, enabled: data.enabled ?? false, config: config ?? {} },
+      create: {
+        institutionId,
+        moduleId,
+        enabled: data.enabled ?? false,
+        config: config ?? {},
+      },
       update: { enabled: data.enabled, config },
     });
     cache.delete(institutionId);
@@ -94,7 +127,13 @@ export function createModuleService(deps: {
     await deps.events.deliver([
       {
         name: platformEvents.moduleConfigured.name,
-        payload: { institutionId, moduleId, enabled: status.enabled, config: status.config, previousConfig },
+        payload: {
+          institutionId,
+          moduleId,
+          enabled: status.enabled,
+          config: status.config,
+          previousConfig,
+        },
       },
     ]);
     return status;
@@ -116,7 +155,9 @@ export function createModuleService(deps: {
       const plugin = pluginOf(moduleId);
       cache.delete(institutionId);
       const rows = await rowsOf(institutionId);
-      const missing = (plugin.dependsOn ?? []).filter((dep) => !isEnabledIn(rows, dep));
+      const missing = (plugin.dependsOn ?? []).filter(
+        (dep) => !isEnabledIn(rows, dep),
+      );
       if (missing.length > 0) {
         throw new ConflictError(
           `module "${moduleId}" needs ${missing.map((m) => `"${m}"`).join(', ')} enabled first`,
@@ -127,11 +168,16 @@ export function createModuleService(deps: {
     },
     async disable(institutionId, moduleId) {
       const plugin = pluginOf(moduleId);
-      if (plugin.core) throw new ConflictError(`module "${moduleId}" is part of the core and cannot be disabled`);
+      if (plugin.core)
+        throw new ConflictError(
+          `module "${moduleId}" is part of the core and cannot be disabled`,
+        );
       cache.delete(institutionId);
       const rows = await rowsOf(institutionId);
       const dependents = plugins
-        .filter((p) => p.dependsOn?.includes(moduleId) && isEnabledIn(rows, p.id))
+        .filter(
+          (p) => p.dependsOn?.includes(moduleId) && isEnabledIn(rows, p.id),
+        )
         .map((p) => `"${p.id}"`);
       if (dependents.length > 0) {
         throw new ConflictError(

@@ -1,6 +1,12 @@
 import { builtInRoleCodes } from '@ulms/platform/contracts';
 import { z } from 'zod';
-import { accountTypeCodes, genders, recordTypeCodes, segmentTypes, userStatuses } from './user-codes.js';
+import {
+  accountTypeCodes,
+  genders,
+  recordTypeCodes,
+  segmentTypes,
+  userStatuses,
+} from './user-codes.js';
 
 const optionalText = (max = 255) =>
   z
@@ -13,9 +19,16 @@ const optionalText = (max = 255) =>
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date');
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a real date',
+  );
 
-const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).default('INTERNAL');
+const segmentType = z
+  .enum(Object.keys(segmentTypes) as [string, ...string[]])
+  .default('INTERNAL');
 const typeList = z.array(z.string().min(1)).min(1, 'choose at least one type');
 
 export const identifierInput = z.object({
@@ -77,7 +90,9 @@ export const roleInput = z.object({
 /** Every field of the user record that staff edit; names follow the Alma user format in camelCase. */
 export const userFields = z.object({
   recordType: z.enum(recordTypeCodes as [string, ...string[]]),
-  accountType: z.enum(accountTypeCodes as [string, ...string[]]).default('INTERNAL'),
+  accountType: z
+    .enum(accountTypeCodes as [string, ...string[]])
+    .default('INTERNAL'),
   externalId: optionalText(),
   primaryId: optionalText(),
   userTitle: optionalText(),
@@ -102,13 +117,18 @@ export const userFields = z.object({
   birthDate: isoDate.nullish(),
   expiryDate: isoDate.nullish(),
   purgeDate: isoDate.nullish(),
-  status: z.enum(Object.keys(userStatuses) as [string, ...string[]]).default('ACTIVE'),
+  status: z
+    .enum(Object.keys(userStatuses) as [string, ...string[]])
+    .default('ACTIVE'),
   rsLibraries: z.array(z.string().min(1)).default([]),
   purchaseRequestLibraries: z.array(z.string().min(1)).default([]),
   catalogerLevel: optionalText(20),
   libraryNotices: z.array(z.string().min(1)).default([]),
   /** Four digits; omitted to keep the current PIN, null to clear it. */
-  pinNumber: z.string().regex(/^\d{4}$/, 'must be four digits').nullish(),
+  pinNumber: z
+    .string()
+    .regex(/^\d{4}$/, 'must be four digits')
+    .nullish(),
   /** Omitted to keep the current password, null to clear it. */
   password: z.string().max(1000).nullish(),
   forcePasswordChange: z.boolean().default(false),
@@ -142,12 +162,30 @@ export const userIdInput = z.object({ id: z.uuid() });
 
 export const searchUsersInput = z.object({
   query: z.string().trim().max(200).default(''),
-  searchBy: z.enum(['name', 'primaryId', 'identifier', 'email', 'all']).default('all'),
-  tab: z.enum(['ALL', ...recordTypeCodes] as [string, ...string[]]).default('ALL'),
-  account: z.enum(['ALL', ...accountTypeCodes] as [string, ...string[]]).default('ALL'),
+  searchBy: z
+    .enum(['name', 'primaryId', 'identifier', 'email', 'all'])
+    .default('all'),
+  tab: z
+    .enum(['ALL', ...recordTypeCodes] as [string, ...string[]])
+    .default('ALL'),
+  account: z
+    .enum(['ALL', ...accountTypeCodes] as [string, ...string[]])
+    .default('ALL'),
   role: z.string().nullish(),
-  status: z.enum(['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED']).default('ALL'),
-  sortBy: z.enum(['name', 'primaryId', 'recordType', 'userGroup', 'jobCategory', 'status', 'expiryDate']).default('name'),
+  status: z
+    .enum(['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED'])
+    .default('ALL'),
+  sortBy: z
+    .enum([
+      'name',
+      'primaryId',
+      'recordType',
+      'userGroup',
+      'jobCategory',
+      'status',
+      'expiryDate',
+    ])
+    .default('name'),
   sortDirection: z.enum(['asc', 'desc']).default('asc'),
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(100).default(25),
@@ -156,11 +194,49 @@ export const searchUsersInput = z.object({
 });
 export type SearchUsersInput = z.input<typeof searchUsersInput>;
 
-export const revertOverrideInput = z.object({ id: z.uuid(), field: z.string().min(1) });
+/** What one condition of a field-specific search looks at: the search's own kinds, and single name parts and the job category. */
+export const userConditionFields = [
+  'name',
+  'primaryId',
+  'identifier',
+  'email',
+  'all',
+  'firstName',
+  'lastName',
+  'jobCategory',
+] as const;
+export type UserConditionField = (typeof userConditionFields)[number];
+
+/** A search by several field conditions joined with AND, paged by offset (the REST API's `q`). An empty value matches everyone. */
+export const findUsersInput = z.object({
+  conditions: z
+    .array(
+      z.object({
+        field: z.enum(userConditionFields),
+        value: z.string().trim().max(200),
+      }),
+    )
+    .max(10)
+    .default([]),
+  orderBy: z.enum(['name', 'givenName', 'primaryId']).default('name'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(0).max(100).default(10),
+});
+export type FindUsersInput = z.input<typeof findUsersInput>;
+
+export const revertOverrideInput = z.object({
+  id: z.uuid(),
+  field: z.string().min(1),
+});
 
 /** A change applied to every user a search finds, as a job, with the rules of a single edit. */
 export const bulkEditInput = z.object({
-  search: searchUsersInput.omit({ page: true, pageSize: true, sortBy: true, sortDirection: true }),
+  search: searchUsersInput.omit({
+    page: true,
+    pageSize: true,
+    sortBy: true,
+    sortDirection: true,
+  }),
   changes: z
     .object({
       userGroup: z.string().min(1).optional(),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlmaQuery, rowFilterOfClause, searchOfClause } from './alma-query.js';
+import { conditionsOf, orderOf, parseAlmaQuery } from './alma-query.js';
 
 describe("the reference's q", () => {
   it('reads field~value conditions joined with AND', () => {
-    expect(parseAlmaQuery('primary_id~abc AND last_name~"van Dyke" AND all~x')).toEqual([
+    expect(
+      parseAlmaQuery('primary_id~abc AND last_name~"van Dyke" AND all~x'),
+    ).toEqual([
       { field: 'primary_id', value: 'abc' },
       { field: 'last_name', value: 'van Dyke' },
       { field: 'ALL', value: 'x' },
@@ -12,12 +14,24 @@ describe("the reference's q", () => {
     expect(() => parseAlmaQuery('shoe_size~44')).toThrow(/not field~value/);
   });
 
-  it('maps each field onto a search, a row filter, or both', () => {
-    expect(searchOfClause({ field: 'email', value: 'a@b' })).toEqual({ query: 'a@b', searchBy: 'email' });
-    expect(searchOfClause({ field: 'job_category', value: 'X' })).toBeUndefined();
-    const row = { fullName: 'Dyke, Anna Maria', jobCategory: 'Cataloger' } as Parameters<NonNullable<ReturnType<typeof rowFilterOfClause>>>[0];
-    expect(rowFilterOfClause({ field: 'first_name', value: 'maria' })?.(row)).toBe(true);
-    expect(rowFilterOfClause({ field: 'last_name', value: 'anna' })?.(row)).toBe(false);
-    expect(rowFilterOfClause({ field: 'job_category', value: 'cataloger' })?.(row)).toBe(true);
+  it("maps each field onto one of the users search's conditions, and order_by onto its order", () => {
+    expect(
+      conditionsOf(
+        parseAlmaQuery(
+          'email~a@b AND job_category~X AND first_name~Anna AND identifiers~B1',
+        ),
+      ),
+    ).toEqual([
+      { field: 'email', value: 'a@b' },
+      { field: 'jobCategory', value: 'X' },
+      { field: 'firstName', value: 'Anna' },
+      { field: 'identifier', value: 'B1' },
+    ]);
+    expect([
+      orderOf(undefined),
+      orderOf('last_name'),
+      orderOf('first_name'),
+      orderOf('primary_id'),
+    ]).toEqual(['name', 'name', 'givenName', 'primaryId']);
   });
 });

@@ -1,5 +1,10 @@
-import { type InstitutionRef, RestError, type ServiceContainer } from '@ulms/platform';
+import {
+  type InstitutionRef,
+  RestError,
+  type ServiceContainer,
+} from '@ulms/platform';
 import type { UserDto } from '../contracts/user.dto.js';
+import { PRIMARY_ID_TYPE } from '../server/user-record.mapper.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
 
@@ -8,25 +13,32 @@ export const ALL_UNIQUE = 'all_unique';
 const PRIMARY = 'primary_id';
 const MAX_IDENTIFIER_LENGTH = 200;
 
-const holds = (user: UserDto, id: string, idType: string): boolean => {
-  const key = id.toLowerCase();
-  const isPrimary = user.primaryId.toLowerCase() === key;
-  if (idType === PRIMARY) return isPrimary;
-  const byIdentifier = user.identifiers.some((i) => i.value.toLowerCase() === key && (idType === ALL_UNIQUE || i.idType === idType));
-  return byIdentifier || (idType === ALL_UNIQUE && isPrimary);
-};
+const accepts = (idType: string, held: string): boolean =>
+  idType === ALL_UNIQUE ||
+  (idType === PRIMARY ? held === PRIMARY_ID_TYPE : held === idType);
 
 /** The user an `{user_id}` path names: by primary identifier or another identifier (of `idType`), case-insensitive. */
-export async function findAlmaUser(services: ServiceContainer, institution: InstitutionRef, id: string, idType = ALL_UNIQUE): Promise<UserDto> {
-  const candidates =
+export async function findAlmaUser(
+  services: ServiceContainer,
+  institution: InstitutionRef,
+  id: string,
+  idType = ALL_UNIQUE,
+): Promise<UserDto> {
+  const holder =
     id.trim() === '' || id.length > MAX_IDENTIFIER_LENGTH
-      ? []
-      : await services.get(usersServices.search).matching(institution, { query: id, searchBy: 'identifier' });
-  for (const candidate of candidates) {
-    const user = await services.get(usersServices.users).get(institution.id, candidate.id);
-    if (holds(user, id, idType)) return user;
-  }
+      ? null
+      : await services.get(usersServices.search).holderOf(institution.id, id);
+  if (holder && accepts(idType, holder.idType))
+    return services.get(usersServices.users).get(institution.id, holder.userId);
   throw idType === ALL_UNIQUE
-    ? RestError.of(404, almaErrorCodes.userNotFound, `User with identifier ${id} was not found.`)
-    : RestError.of(404, almaErrorCodes.userOfTypeNotFound, `User with identifier ${id} of type ${idType} was not found.`);
+    ? RestError.of(
+        404,
+        almaErrorCodes.userNotFound,
+        `User with identifier ${id} was not found.`,
+      )
+    : RestError.of(
+        404,
+        almaErrorCodes.userOfTypeNotFound,
+        `User with identifier ${id} of type ${idType} was not found.`,
+      );
 }

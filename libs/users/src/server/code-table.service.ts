@@ -1,21 +1,41 @@
 import type { PrismaClient } from '@prisma/client';
-import { ConflictError, NotFoundError, parseInput } from '@ulms/platform';
+import {
+  ConflictError,
+  createExpiringCache,
+  type InstitutionService,
+  NotFoundError,
+  parseInput,
+} from '@ulms/platform';
 import { z } from 'zod';
-import { type CodeTable, codeTableNames, type RecordType, recordTypeCodes } from '../contracts/user-codes.js';
+import {
+  type CodeTable,
+  codeTableNames,
+  type RecordType,
+  recordTypeCodes,
+} from '../contracts/user-codes.js';
 import type { CodeTableEntryDto } from '../contracts/user.dto.js';
 import type { ValidationLookups } from './user-validation.js';
 
 export const codeTableEntryInput = z.object({
   table: z.enum(codeTableNames as [string, ...string[]]),
-  code: z.string().trim().min(1, 'is required').max(60).regex(/^[^\s]+$/, 'must have no spaces'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(60)
+    .regex(/^[^\s]+$/, 'must have no spaces'),
   description: z.string().trim().min(1, 'is required').max(255),
-  recordTypes: z.array(z.enum(recordTypeCodes as [string, ...string[]])).default([]),
+  recordTypes: z
+    .array(z.enum(recordTypeCodes as [string, ...string[]]))
+    .default([]),
   active: z.boolean().default(true),
 });
 export type CodeTableEntryInput = z.input<typeof codeTableEntryInput>;
 
 /** Which user column each code table fills, to refuse removing a value still in use. */
-const usedBy: Partial<Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle' | 'campusCode'>> = {
+const usedBy: Partial<
+  Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle' | 'campusCode'>
+> = {
   USER_GROUP: 'userGroup',
   JOB_CATEGORY: 'jobCategory',
   USER_TITLE: 'userTitle',
@@ -25,28 +45,57 @@ const usedBy: Partial<Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle
 /** The users module's code tables: user groups, job categories, titles, identifier types, campuses. */
 export interface CodeTableService {
   list(institutionId: string, table?: CodeTable): Promise<CodeTableEntryDto[]>;
-  save(institutionId: string, entry: CodeTableEntryInput): Promise<CodeTableEntryDto>;
+  save(
+    institutionId: string,
+    entry: CodeTableEntryInput,
+  ): Promise<CodeTableEntryDto>;
   remove(institutionId: string, table: CodeTable, code: string): Promise<void>;
-  /** Everything validation needs, in two queries. */
+  /** Everything validation needs (cached, as the list is). */
   lookups(institutionId: string): Promise<ValidationLookups>;
 }
 
-const entrySelect = { table: true, code: true, description: true, recordTypes: true, active: true } as const;
+const entrySelect = {
+  table: true,
+  code: true,
+  description: true,
+  recordTypes: true,
+  active: true,
+} as const;
 
-export function createCodeTableService(deps: { prisma: PrismaClient }): CodeTableService {
-  const { prisma } = deps;
-  const toDto = (row: { table: string; code: string; description: string; recordTypes: string[]; active: boolean }) => ({
+const CACHE_TTL_MS = 5_000;
+
+export function createCodeTableService(deps: {
+  prisma: PrismaClient;
+  institutions: InstitutionService;
+}): CodeTableService {
+  const { prisma, institutions } = deps;
+  const toDto = (row: {
+    table: string;
+    code: string;
+    description: string;
+    recordTypes: string[];
+    active: boolean;
+  }) => ({
     ...row,
     recordTypes: row.recordTypes as RecordType[],
   });
-  return {
-    async list(institutionId, table) {
+  // Every read of a user labels its codes; the tables change rarely.
+  const entriesOf = createExpiringCache<string, CodeTableEntryDto[]>(
+    CACHE_TTL_MS,
+  );
+  const allEntries = (institutionId: string) =>
+    entriesOf.get(institutionId, async () => {
       const rows = await prisma.userCodeTableEntry.findMany({
-        where: { institutionId, table },
+        where: { institutionId },
         select: entrySelect,
         orderBy: [{ table: 'asc' }, { position: 'asc' }, { code: 'asc' }],
       });
       return rows.map(toDto);
+    });
+  return {
+    async list(institutionId, table) {
+      const entries = await allEntries(institutionId);
+      return table ? entries.filter((e) => e.table === table) : [...entries];
     },
 
     async save(institutionId, input) {
@@ -54,35 +103,59 @@ export function createCodeTableService(deps: { prisma: PrismaClient }): CodeTabl
       const key = { institutionId, table: entry.table, code: entry.code };
       const row = await prisma.userCodeTableEntry.upsert({
         where: { institutionId_table_code: key },
-        create: { ...key, description: entry.description, recordTypes: entry.recordTypes, active: entry.active },
-        update: { description: entry.description, recordTypes: entry.recordTypes, active: entry.active },
+        create: {
+          ...key,
+          description: entry.description,
+          recordTypes: entry.recordTypes,
+          active: entry.active,
+        },
+        update: {
+          description: entry.description,
+          recordTypes: entry.recordTypes,
+          active: entry.active,
+        },
         select: entrySelect,
       });
+      entriesOf.delete(institutionId);
       return toDto(row);
     },
 
     async remove(institutionId, table, code) {
       const column = usedBy[table];
       if (column) {
-        const count = await prisma.user.count({ where: { institutionId, [column]: code } });
-        if (count > 0) throw new ConflictError(`"${code}" is used by ${count} user${count === 1 ? '' : 's'}; deactivate it instead`);
+        const count = await prisma.user.count({
+          where: { institutionId, [column]: code },
+        });
+        if (count > 0)
+          throw new ConflictError(
+            `"${code}" is used by ${count} user${count === 1 ? '' : 's'}; deactivate it instead`,
+          );
       } else if (table === 'IDENTIFIER_TYPE') {
-        const count = await prisma.userIdentifier.count({ where: { institutionId, idType: code } });
-        if (count > 0) throw new ConflictError(`"${code}" is used by ${count} identifier${count === 1 ? '' : 's'}; deactivate it instead`);
+        const count = await prisma.userIdentifier.count({
+          where: { institutionId, idType: code },
+        });
+        if (count > 0)
+          throw new ConflictError(
+            `"${code}" is used by ${count} identifier${count === 1 ? '' : 's'}; deactivate it instead`,
+          );
       }
-      const { count } = await prisma.userCodeTableEntry.deleteMany({ where: { institutionId, table, code } });
+      const { count } = await prisma.userCodeTableEntry.deleteMany({
+        where: { institutionId, table, code },
+      });
+      entriesOf.delete(institutionId);
       if (count === 0) throw new NotFoundError(`code "${code}" in ${table}`);
     },
 
     async lookups(institutionId) {
       const [entries, libraries] = await Promise.all([
-        prisma.userCodeTableEntry.findMany({
-          where: { institutionId, active: true },
-          select: { table: true, code: true, recordTypes: true },
-        }),
-        prisma.library.findMany({ where: { institutionId }, select: { code: true } }),
+        allEntries(institutionId),
+        institutions.listLibraries(institutionId),
       ]);
-      const allowed = new Map(entries.map((e) => [`${e.table}\u0000${e.code}`, e.recordTypes as RecordType[]]));
+      const allowed = new Map(
+        entries
+          .filter((e) => e.active)
+          .map((e) => [`${e.table}\u0000${e.code}`, e.recordTypes]),
+      );
       return {
         codeAllows: (table, code) => allowed.get(`${table}\u0000${code}`),
         libraryCodes: new Set(libraries.map((l) => l.code)),

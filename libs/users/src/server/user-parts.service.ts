@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import {
   type InstitutionRef,
+  type InstitutionService,
   type ModuleService,
   NotFoundError,
   ownerLibraryFilter,
@@ -36,84 +37,210 @@ export interface PartsViewer {
 /** The tabs of a user beside the record: notes, statistics, attachments and history. */
 export interface UserPartsService {
   listNotes(viewer: PartsViewer, userId: string): Promise<NoteDto[]>;
-  addNote(by: UserChangeActor, input: z.input<typeof addNoteInput>): Promise<NoteDto>;
+  addNote(
+    by: UserChangeActor,
+    input: z.input<typeof addNoteInput>,
+  ): Promise<NoteDto>;
   removeNote(by: UserChangeActor, userId: string, id: string): Promise<void>;
   listStatistics(viewer: PartsViewer, userId: string): Promise<StatisticDto[]>;
-  addStatistic(by: UserChangeActor, input: z.input<typeof addStatisticInput>): Promise<StatisticDto>;
-  removeStatistic(by: UserChangeActor, userId: string, id: string): Promise<void>;
-  listAttachments(institutionId: string, userId: string): Promise<AttachmentDto[]>;
-  addAttachment(by: UserChangeActor, input: z.input<typeof addAttachmentInput>): Promise<AttachmentDto>;
-  downloadAttachment(institutionId: string, userId: string, id: string): Promise<AttachmentDto & { contentBase64: string }>;
-  removeAttachment(by: UserChangeActor, userId: string, id: string): Promise<void>;
-  history(institutionId: string, userId: string, options: { field?: string; page: number; pageSize: number }): Promise<{ total: number; entries: HistoryEntryDto[] }>;
+  addStatistic(
+    by: UserChangeActor,
+    input: z.input<typeof addStatisticInput>,
+  ): Promise<StatisticDto>;
+  removeStatistic(
+    by: UserChangeActor,
+    userId: string,
+    id: string,
+  ): Promise<void>;
+  listAttachments(
+    institutionId: string,
+    userId: string,
+  ): Promise<AttachmentDto[]>;
+  addAttachment(
+    by: UserChangeActor,
+    input: z.input<typeof addAttachmentInput>,
+  ): Promise<AttachmentDto>;
+  downloadAttachment(
+    institutionId: string,
+    userId: string,
+    id: string,
+  ): Promise<AttachmentDto & { contentBase64: string }>;
+  removeAttachment(
+    by: UserChangeActor,
+    userId: string,
+    id: string,
+  ): Promise<void>;
+  history(
+    institutionId: string,
+    userId: string,
+    options: { field?: string; page: number; pageSize: number },
+  ): Promise<{ total: number; entries: HistoryEntryDto[] }>;
 }
 
-const noteSelect = { id: true, noteType: true, text: true, ownerLibraryId: true, popUp: true, userViewable: true, segmentType: true, createdBy: true, createdAt: true } as const;
-const statisticSelect = { id: true, categoryType: true, category: true, note: true, ownerLibraryId: true, segmentType: true, createdBy: true, createdAt: true } as const;
-const attachmentSelect = { id: true, fileName: true, mimeType: true, size: true, note: true, createdBy: true, createdAt: true } as const;
+const noteSelect = {
+  id: true,
+  noteType: true,
+  text: true,
+  ownerLibraryId: true,
+  popUp: true,
+  userViewable: true,
+  segmentType: true,
+  createdBy: true,
+  createdAt: true,
+} as const;
+const statisticSelect = {
+  id: true,
+  categoryType: true,
+  category: true,
+  note: true,
+  ownerLibraryId: true,
+  segmentType: true,
+  createdBy: true,
+  createdAt: true,
+} as const;
+const attachmentSelect = {
+  id: true,
+  fileName: true,
+  mimeType: true,
+  size: true,
+  note: true,
+  createdBy: true,
+  createdAt: true,
+} as const;
 
 export function createUserPartsService(deps: {
   prisma: PrismaClient;
   transactions: Transactions;
   modules: ModuleService;
   codeTables: CodeTableService;
+  institutions: InstitutionService;
   storage: (institutionId: string) => Promise<AttachmentStorage>;
 }): UserPartsService {
-  const { prisma, transactions } = deps;
+  const { prisma, transactions, institutions } = deps;
 
   const userOf = async (institutionId: string, userId: string) => {
-    const user = await prisma.user.findFirst({ where: { id: userId, institutionId }, select: { id: true, accountType: true } });
+    const user = await prisma.user.findFirst({
+      where: { id: userId, institutionId },
+      select: { id: true, accountType: true },
+    });
     if (!user) throw new NotFoundError('user');
     return user;
   };
 
   const libraryCodes = async (institutionId: string) =>
-    new Map((await prisma.library.findMany({ where: { institutionId }, select: { id: true, code: true } })).map((l) => [l.id, l.code]));
+    new Map(
+      (await institutions.listLibraries(institutionId)).map((l) => [
+        l.id,
+        l.code,
+      ]),
+    );
 
-  const ownerLibraryId = async (institutionId: string, code: string | null | undefined) => {
+  const ownerLibraryId = async (
+    institutionId: string,
+    code: string | null | undefined,
+  ) => {
     if (!code) return null;
-    const library = await prisma.library.findFirst({ where: { institutionId, code }, select: { id: true } });
-    if (!library) throw ValidationError.of('ownerLibrary', `"${code}" is not a library of this institution`);
+    const library = (await institutions.listLibraries(institutionId)).find(
+      (l) => l.code === code,
+    );
+    if (!library)
+      throw ValidationError.of(
+        'ownerLibrary',
+        `"${code}" is not a library of this institution`,
+      );
     return library.id;
   };
 
   const checkSegment = (accountType: string, segmentType: string) => {
     if (segmentType === 'EXTERNAL' && accountType !== 'EXTERNAL') {
-      throw ValidationError.of('segmentType', 'only an external user can have external data');
+      throw ValidationError.of(
+        'segmentType',
+        'only an external user can have external data',
+      );
     }
   };
 
   /** In the same transaction as the change: its History entry and the user's last-updated date. */
-  const recordChange = async (tx: Prisma.TransactionClient, by: UserChangeActor, userId: string, entry: { field: string; oldValue: string | null; newValue: string | null } | null) => {
+  const recordChange = async (
+    tx: Prisma.TransactionClient,
+    by: UserChangeActor,
+    userId: string,
+    entry: {
+      field: string;
+      oldValue: string | null;
+      newValue: string | null;
+    } | null,
+  ) => {
     const now = new Date();
-    await tx.user.update({ where: { id: userId }, data: { updatedAt: now, updatedBy: by.actor, lastUpdatedByJob: by.job ?? null } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        updatedAt: now,
+        updatedBy: by.actor,
+        lastUpdatedByJob: by.job ?? null,
+      },
+    });
     if (entry) {
       await tx.userHistoryEntry.create({
-        data: { ...entry, institutionId: by.institutionId, userId, actor: by.actor, actorKind: by.actorKind ?? 'staff', at: now },
+        data: {
+          ...entry,
+          institutionId: by.institutionId,
+          userId,
+          actor: by.actor,
+          actorKind: by.actorKind ?? 'staff',
+          at: now,
+        },
       });
     }
   };
 
-  const withOwner = <T extends { ownerLibraryId: string | null }>(row: T, libraries: Map<string, string>) => {
+  const withOwner = <T extends { ownerLibraryId: string | null }>(
+    row: T,
+    libraries: Map<string, string>,
+  ) => {
     const { ownerLibraryId: ownerId, ...rest } = row;
-    return { ...rest, ownerLibrary: ownerId ? (libraries.get(ownerId) ?? null) : null };
+    return {
+      ...rest,
+      ownerLibrary: ownerId ? (libraries.get(ownerId) ?? null) : null,
+    };
   };
 
-  /** A user's library-owned rows the viewer's scope covers, with owner library codes. */
+  /** A user's library-owned rows the viewer's scope covers, with owner library codes; found with the user, in one query. */
   const listOwned = async <T extends { ownerLibraryId: string | null }>(
     viewer: PartsViewer,
     userId: string,
-    find: (where: { userId: string; institutionId: string }) => Promise<T[]>,
+    find: (
+      user: Prisma.UserWhereInput,
+      scope: ReturnType<typeof ownerLibraryFilter>,
+    ) => Promise<{ rows: T[] } | null>,
   ) => {
-    await userOf(viewer.institution.id, userId);
-    const where = { userId, institutionId: viewer.institution.id, ...ownerLibraryFilter(viewer.institution, viewer.principal) };
-    const [rows, libraries] = await Promise.all([find(where), libraryCodes(viewer.institution.id)]);
-    return rows.map((r) => withOwner(r, libraries));
+    const institutionId = viewer.institution.id;
+    const [found, libraries] = await Promise.all([
+      find(
+        { id: userId, institutionId },
+        ownerLibraryFilter(viewer.institution, viewer.principal),
+      ),
+      libraryCodes(institutionId),
+    ]);
+    if (!found) throw new NotFoundError('user');
+    return found.rows.map((r) => withOwner(r, libraries));
   };
 
   return {
     listNotes: (viewer, userId) =>
-      listOwned(viewer, userId, (where) => prisma.userNote.findMany({ where, select: noteSelect, orderBy: { createdAt: 'desc' } })),
+      listOwned(viewer, userId, async (where, scope) => {
+        const user = await prisma.user.findFirst({
+          where,
+          select: {
+            notes: {
+              where: scope,
+              select: noteSelect,
+              orderBy: { createdAt: 'desc' },
+            },
+          },
+        });
+        return user && { rows: user.notes };
+      }),
     async addNote(by, input) {
       const note = parseInput(addNoteInput, input);
       const user = await userOf(by.institutionId, note.userId);
@@ -121,10 +248,24 @@ export function createUserPartsService(deps: {
       const ownerId = await ownerLibraryId(by.institutionId, note.ownerLibrary);
       const row = await transactions.run(async ({ tx }) => {
         const created = await tx.userNote.create({
-          data: { institutionId: by.institutionId, userId: user.id, noteType: note.noteType, text: note.text, ownerLibraryId: ownerId, popUp: note.popUp, userViewable: note.userViewable, segmentType: note.segmentType, createdBy: by.actor },
+          data: {
+            institutionId: by.institutionId,
+            userId: user.id,
+            noteType: note.noteType,
+            text: note.text,
+            ownerLibraryId: ownerId,
+            popUp: note.popUp,
+            userViewable: note.userViewable,
+            segmentType: note.segmentType,
+            createdBy: by.actor,
+          },
           select: noteSelect,
         });
-        await recordChange(tx, by, user.id, { field: 'notes', oldValue: null, newValue: note.text });
+        await recordChange(tx, by, user.id, {
+          field: 'notes',
+          oldValue: null,
+          newValue: note.text,
+        });
         return created;
       });
       return withOwner(row, await libraryCodes(by.institutionId));
@@ -132,29 +273,77 @@ export function createUserPartsService(deps: {
     async removeNote(by, userId, id) {
       await userOf(by.institutionId, userId);
       await transactions.run(async ({ tx }) => {
-        const note = await tx.userNote.findFirst({ where: { id, userId, institutionId: by.institutionId }, select: { text: true } });
+        const note = await tx.userNote.findFirst({
+          where: { id, userId, institutionId: by.institutionId },
+          select: { text: true },
+        });
         if (!note) throw new NotFoundError('note');
         await tx.userNote.delete({ where: { id } });
-        await recordChange(tx, by, userId, { field: 'notes', oldValue: note.text, newValue: null });
+        await recordChange(tx, by, userId, {
+          field: 'notes',
+          oldValue: note.text,
+          newValue: null,
+        });
       });
     },
 
     listStatistics: (viewer, userId) =>
-      listOwned(viewer, userId, (where) => prisma.userStatistic.findMany({ where, select: statisticSelect, orderBy: { createdAt: 'asc' } })),
+      listOwned(viewer, userId, async (where, scope) => {
+        const user = await prisma.user.findFirst({
+          where,
+          select: {
+            statistics: {
+              where: scope,
+              select: statisticSelect,
+              orderBy: { createdAt: 'asc' },
+            },
+          },
+        });
+        return user && { rows: user.statistics };
+      }),
     async addStatistic(by, input) {
       const statistic = parseInput(addStatisticInput, input);
       const user = await userOf(by.institutionId, statistic.userId);
       checkSegment(user.accountType, statistic.segmentType);
       const lookups = await deps.codeTables.lookups(by.institutionId);
       const errors = [
-        ...(lookups.codeAllows('STATISTIC_CATEGORY_TYPE', statistic.categoryType) ? [] : [{ field: 'categoryType', message: `"${statistic.categoryType}" is not a statistical category type of this institution` }]),
-        ...(lookups.codeAllows('STATISTIC_CATEGORY', statistic.category) ? [] : [{ field: 'category', message: `"${statistic.category}" is not a statistical category of this institution` }]),
+        ...(lookups.codeAllows(
+          'STATISTIC_CATEGORY_TYPE',
+          statistic.categoryType,
+        )
+          ? []
+          : [
+              {
+                field: 'categoryType',
+                message: `"${statistic.categoryType}" is not a statistical category type of this institution`,
+              },
+            ]),
+        ...(lookups.codeAllows('STATISTIC_CATEGORY', statistic.category)
+          ? []
+          : [
+              {
+                field: 'category',
+                message: `"${statistic.category}" is not a statistical category of this institution`,
+              },
+            ]),
       ];
       if (errors.length) throw new ValidationError(errors);
-      const ownerId = await ownerLibraryId(by.institutionId, statistic.ownerLibrary);
+      const ownerId = await ownerLibraryId(
+        by.institutionId,
+        statistic.ownerLibrary,
+      );
       const row = await transactions.run(async ({ tx }) => {
         const created = await tx.userStatistic.create({
-          data: { institutionId: by.institutionId, userId: user.id, categoryType: statistic.categoryType, category: statistic.category, note: statistic.note ?? null, ownerLibraryId: ownerId, segmentType: statistic.segmentType, createdBy: by.actor },
+          data: {
+            institutionId: by.institutionId,
+            userId: user.id,
+            categoryType: statistic.categoryType,
+            category: statistic.category,
+            note: statistic.note ?? null,
+            ownerLibraryId: ownerId,
+            segmentType: statistic.segmentType,
+            createdBy: by.actor,
+          },
           select: statisticSelect,
         });
         await recordChange(tx, by, user.id, null);
@@ -164,26 +353,44 @@ export function createUserPartsService(deps: {
     },
     async removeStatistic(by, userId, id) {
       await userOf(by.institutionId, userId);
-      const { count } = await prisma.userStatistic.deleteMany({ where: { id, userId, institutionId: by.institutionId } });
+      const { count } = await prisma.userStatistic.deleteMany({
+        where: { id, userId, institutionId: by.institutionId },
+      });
       if (count === 0) throw new NotFoundError('statistic');
     },
 
     async listAttachments(institutionId, userId) {
       await userOf(institutionId, userId);
-      return prisma.userAttachment.findMany({ where: { userId, institutionId }, select: attachmentSelect, orderBy: { createdAt: 'desc' } });
+      return prisma.userAttachment.findMany({
+        where: { userId, institutionId },
+        select: attachmentSelect,
+        orderBy: { createdAt: 'desc' },
+      });
     },
     async addAttachment(by, input) {
       const attachment = parseInput(addAttachmentInput, input);
       const user = await userOf(by.institutionId, attachment.userId);
-      const config = await deps.modules.config<UsersConfig>(by.institutionId, USERS_MODULE);
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.contentBase64)) throw ValidationError.of('contentBase64', 'is not base64');
-      const content = new Uint8Array(Buffer.from(attachment.contentBase64, 'base64'));
+      const config = await deps.modules.config<UsersConfig>(
+        by.institutionId,
+        USERS_MODULE,
+      );
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.contentBase64))
+        throw ValidationError.of('contentBase64', 'is not base64');
+      const content = new Uint8Array(
+        Buffer.from(attachment.contentBase64, 'base64'),
+      );
       if (content.byteLength > config.attachments.maxSizeBytes) {
-        throw ValidationError.of('contentBase64', `the file is larger than the ${config.attachments.maxSizeBytes} bytes allowed`);
+        throw ValidationError.of(
+          'contentBase64',
+          `the file is larger than the ${config.attachments.maxSizeBytes} bytes allowed`,
+        );
       }
       const mimeType = sniffContentType(content);
       if (!config.attachments.allowedTypes.includes(mimeType)) {
-        throw ValidationError.of('contentBase64', `files of type ${mimeType} are not allowed (allowed: ${config.attachments.allowedTypes.join(', ')})`);
+        throw ValidationError.of(
+          'contentBase64',
+          `files of type ${mimeType} are not allowed (allowed: ${config.attachments.allowedTypes.join(', ')})`,
+        );
       }
       const storage = await deps.storage(by.institutionId);
       const storageKey = `${by.institutionId}/${user.id}/${randomUUID()}`;
@@ -191,7 +398,16 @@ export function createUserPartsService(deps: {
       try {
         return await transactions.run(async ({ tx }) => {
           const created = await tx.userAttachment.create({
-            data: { institutionId: by.institutionId, userId: user.id, fileName: attachment.fileName, mimeType, size: content.byteLength, storageKey, note: attachment.note ?? null, createdBy: by.actor },
+            data: {
+              institutionId: by.institutionId,
+              userId: user.id,
+              fileName: attachment.fileName,
+              mimeType,
+              size: content.byteLength,
+              storageKey,
+              note: attachment.note ?? null,
+              createdBy: by.actor,
+            },
             select: attachmentSelect,
           });
           await recordChange(tx, by, user.id, null);
@@ -203,14 +419,23 @@ export function createUserPartsService(deps: {
       }
     },
     async downloadAttachment(institutionId, userId, id) {
-      const row = await prisma.userAttachment.findFirst({ where: { id, userId, institutionId }, select: { ...attachmentSelect, storageKey: true } });
+      const row = await prisma.userAttachment.findFirst({
+        where: { id, userId, institutionId },
+        select: { ...attachmentSelect, storageKey: true },
+      });
       if (!row) throw new NotFoundError('attachment');
       const { storageKey, ...info } = row;
       const content = await (await deps.storage(institutionId)).get(storageKey);
-      return { ...info, contentBase64: Buffer.from(content).toString('base64') };
+      return {
+        ...info,
+        contentBase64: Buffer.from(content).toString('base64'),
+      };
     },
     async removeAttachment(by, userId, id) {
-      const row = await prisma.userAttachment.findFirst({ where: { id, userId, institutionId: by.institutionId }, select: { storageKey: true } });
+      const row = await prisma.userAttachment.findFirst({
+        where: { id, userId, institutionId: by.institutionId },
+        select: { storageKey: true },
+      });
       if (!row) throw new NotFoundError('attachment');
       await prisma.userAttachment.delete({ where: { id } });
       await (await deps.storage(by.institutionId)).delete(row.storageKey);
@@ -218,18 +443,37 @@ export function createUserPartsService(deps: {
 
     async history(institutionId, userId, options) {
       await userOf(institutionId, userId);
-      const where = { userId, institutionId, ...(options.field ? { field: options.field } : {}) };
+      const where = {
+        userId,
+        institutionId,
+        ...(options.field ? { field: options.field } : {}),
+      };
       const [total, rows] = await Promise.all([
         prisma.userHistoryEntry.count({ where }),
         prisma.userHistoryEntry.findMany({
           where,
-          select: { id: true, field: true, oldValue: true, newValue: true, actorKind: true, actor: true, at: true },
+          select: {
+            id: true,
+            field: true,
+            oldValue: true,
+            newValue: true,
+            actorKind: true,
+            actor: true,
+            at: true,
+          },
           orderBy: [{ at: 'desc' }, { id: 'asc' }],
           skip: options.page * options.pageSize,
           take: options.pageSize,
         }),
       ]);
-      return { total, entries: rows.map((r) => ({ ...r, fieldLabel: historyFields[r.field as keyof typeof historyFields] ?? r.field })) };
+      return {
+        total,
+        entries: rows.map((r) => ({
+          ...r,
+          fieldLabel:
+            historyFields[r.field as keyof typeof historyFields] ?? r.field,
+        })),
+      };
     },
   };
 }

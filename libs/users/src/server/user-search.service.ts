@@ -1,7 +1,7 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
-import type { z } from 'zod';
+import { Prisma } from '@prisma/client';
 import {
   contributorOf,
+  type Database,
   type InstitutionRef,
   type ModuleService,
   parseInput,
@@ -13,15 +13,21 @@ import type {
 } from '../contracts/user-codes.js';
 import type { UserListPage } from '../contracts/user.dto.js';
 import {
+  type FindUsersInput,
+  findUsersInput,
   type SearchUsersInput,
   searchUsersInput,
 } from '../contracts/user.schema.js';
 import type { UserListColumn } from '../contracts/users-extension-points.js';
-import { fromIsoDate, todayIn, toIsoDate } from './dates.js';
-import { cappedUserCount } from './capped-user-count.js';
-import { fullNameOf, normalizeName } from './names.js';
-import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { todayIn } from './dates.js';
+import { fullNameOf } from './names.js';
 import { USERS_MODULE } from './user.service.js';
+import {
+  fieldCondition,
+  givenNamesOfSortName,
+  runSql,
+  searchCondition,
+} from './user-search-sql.js';
 
 /** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */
 export interface UserSearchService {
@@ -34,7 +40,19 @@ export interface UserSearchService {
     institution: InstitutionRef,
     input: SearchUsersInput,
   ): Promise<{ id: string; primaryId: string }[]>;
+  /** One window of the users matching every field condition (the REST API's `q`), with the exact total. */
+  find(
+    institution: InstitutionRef,
+    input: FindUsersInput,
+  ): Promise<{ total: number; ids: string[] }>;
+  /** The user holding `value` as primary identifier (type PRIMARY) or another identifier, case-insensitive (they are unique). */
+  holderOf(
+    institutionId: string,
+    value: string,
+  ): Promise<{ userId: string; idType: string } | null>;
 }
+
+export const COUNT_LIMIT = 1_000;
 
 const sortColumns = {
   name: 'sortName',
@@ -46,191 +64,105 @@ const sortColumns = {
   expiryDate: 'expiryDate',
 } as const;
 
-export const COUNT_LIMIT = 1_000;
+const LIST_COLUMNS = Prisma.raw(
+  `u.id, u."primaryId", u."firstName", u."middleName", u."lastName", u."prefFirstName", u."prefMiddleName", u."prefLastName",
+   u."accountType", u."recordType", u."jobCategory", u."userGroup", u.status, u."expiryDate"::text AS "expiryDate"`,
+);
 
-const NULLABLE_SORT_COLUMNS = new Set<string>([
-  'userGroup',
-  'jobCategory',
-  'expiryDate',
-]);
-
-const listSelect = {
-  id: true,
-  primaryId: true,
-  firstName: true,
-  middleName: true,
-  lastName: true,
-  prefFirstName: true,
-  prefMiddleName: true,
-  prefLastName: true,
-  accountType: true,
-  recordType: true,
-  jobCategory: true,
-  userGroup: true,
-  status: true,
-  expiryDate: true,
-} satisfies Prisma.UserSelect;
-
-function nameWhere(query: string): Prisma.UserWhereInput[] {
-  return normalizeName(query)
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((token) => ({ nameSearch: { contains: token } }));
+interface ListRow {
+  id: string;
+  primaryId: string;
+  firstName: string | null;
+  middleName: string | null;
+  lastName: string | null;
+  prefFirstName: string | null;
+  prefMiddleName: string | null;
+  prefLastName: string | null;
+  accountType: string;
+  recordType: string;
+  jobCategory: string | null;
+  userGroup: string | null;
+  status: string;
+  expiryDate: string | null;
 }
 
-function queryWhere(
-  institutionId: string,
-  query: string,
-  searchBy: string,
-): Prisma.UserWhereInput {
-  if (!query) return {};
-  const key = query.toLowerCase();
-  const byPrimaryId = {
-    identifiers: {
-      some: { institutionId, valueKey: key, idType: PRIMARY_ID_TYPE },
-    },
-  };
-  const byIdentifier = {
-    identifiers: { some: { institutionId, valueKey: key } },
-  };
-  const byEmail = { emails: { some: { institutionId, addressKey: key } } };
-  const byName = { AND: nameWhere(query) };
-  switch (searchBy) {
-    case 'primaryId':
-      return byPrimaryId;
-    case 'identifier':
-      return byIdentifier;
-    case 'email':
-      return byEmail;
-    case 'name':
-      return byName;
-    default:
-      return { OR: [byName, byIdentifier, byEmail] };
-  }
-}
+const findOrders = {
+  name: Prisma.sql`u."sortName", u.id`,
+  givenName: Prisma.sql`${givenNamesOfSortName}, u."sortName", u.id`,
+  primaryId: Prisma.sql`u."primaryId", u.id`,
+} as const;
 
 export function createUserSearchService(deps: {
-  prisma: PrismaClient;
+  database: Database;
   modules: ModuleService;
   listColumns: readonly UserListColumn[];
 }): UserSearchService {
-  const { prisma, modules } = deps;
-  /** Ids first: with the name-ordered covering indexes the page is an index-only scan; then its rows. */
-  const pageByName = async (
-    where: Prisma.UserWhereInput,
-    orderBy: Prisma.UserOrderByWithRelationInput[],
-    skip: number,
-    take: number,
-  ) => {
-    const page = await prisma.user.findMany({
-      where,
-      select: { id: true },
-      orderBy,
-      skip,
-      take,
-    });
-    const found = await prisma.user.findMany({
-      where: { id: { in: page.map((p) => p.id) } },
-      select: listSelect,
-    });
-    const byId = new Map(found.map((row) => [row.id, row]));
-    return page.flatMap((p) => byId.get(p.id) ?? []);
-  };
-  const today = (
-    institution: InstitutionRef,
-    q: z.output<typeof searchUsersInput>,
-  ) => (q.status === 'ALL' ? null : fromIsoDate(todayIn(institution.timeZone)));
+  const { database, modules } = deps;
+  const sql = database.sql;
   const whereOf = (
     institution: InstitutionRef,
-    q: z.output<typeof searchUsersInput>,
-  ): Prisma.UserWhereInput => {
-    return {
-      institutionId: institution.id,
-      ...(q.tab !== 'ALL' ? { recordType: q.tab } : {}),
-      ...(q.account !== 'ALL' ? { accountType: q.account } : {}),
-      ...(q.role
-        ? { roles: { some: { role: q.role, status: 'ACTIVE' } } }
-        : {}),
-      AND: [
-        queryWhere(institution.id, q.query, q.searchBy),
-        q.status === 'ACTIVE_NOT_EXPIRED'
-          ? {
-              status: 'ACTIVE',
-              OR: [
-                { expiryDate: null },
-                { expiryDate: { gte: today(institution, q) ?? undefined } },
-              ],
-            }
-          : q.status === 'INACTIVE_OR_EXPIRED'
-            ? {
-                OR: [
-                  { status: 'INACTIVE' },
-                  { expiryDate: { lt: today(institution, q) ?? undefined } },
-                ],
-              }
-            : {},
-      ],
-    };
+    q: ReturnType<typeof searchUsersInput.parse>,
+  ) => searchCondition(institution.id, q, todayIn(institution.timeZone));
+
+  /** The page's ids first, in order (with the name-ordered covering indexes an index-only scan), then their rows. */
+  const page = (
+    where: Prisma.Sql,
+    q: ReturnType<typeof searchUsersInput.parse>,
+  ) => {
+    const column = Prisma.raw(`"${sortColumns[q.sortBy]}"`);
+    const direction = Prisma.raw(
+      `${q.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
+    );
+    return runSql<ListRow>(
+      sql,
+      Prisma.sql`SELECT ${LIST_COLUMNS} FROM (
+          SELECT u.id, u.${column} AS k FROM "User" u WHERE ${where}
+          ORDER BY u.${column} ${direction}, u.id LIMIT ${q.pageSize} OFFSET ${q.page * q.pageSize}
+        ) p JOIN "User" u ON u.id = p.id
+        ORDER BY p.k ${direction}, p.id`,
+    );
+  };
+
+  /** Past COUNT_LIMIT the list says "1,000+" instead of counting every "García"; the REST API asks exact. */
+  const count = async (where: Prisma.Sql, limit: number | null) => {
+    const matches =
+      limit === null
+        ? Prisma.sql`SELECT 1 FROM "User" u WHERE ${where}`
+        : Prisma.sql`SELECT 1 FROM "User" u WHERE ${where} LIMIT ${limit}`;
+    const [row] = await runSql<{ n: number }>(
+      sql,
+      Prisma.sql`SELECT count(*)::int AS n FROM (${matches}) AS matches`,
+    );
+    return row?.n ?? 0;
+  };
+
+  const extraColumns = async (institutionId: string, ids: string[]) => {
+    const enabled = await Promise.all(
+      deps.listColumns.map((c) =>
+        modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE),
+      ),
+    );
+    const columns = deps.listColumns.filter((_, i) => enabled[i]);
+    const values = await Promise.all(
+      columns.map((c) => c.load(institutionId, ids)),
+    );
+    return { columns, values };
   };
 
   return {
-    async matching(institution, input) {
-      const q = parseInput(searchUsersInput, input);
-      return prisma.user.findMany({
-        where: whereOf(institution, q),
-        select: { id: true, primaryId: true },
-        orderBy: { id: 'asc' },
-      });
-    },
     async search(institution, input) {
       const q = parseInput(searchUsersInput, input);
       const where = whereOf(institution, q);
-      const column = sortColumns[q.sortBy];
-      const orderBy: Prisma.UserOrderByWithRelationInput[] = [
-        {
-          [column]: NULLABLE_SORT_COLUMNS.has(column)
-            ? { sort: q.sortDirection, nulls: 'last' }
-            : q.sortDirection,
-        },
-        { id: 'asc' },
-      ];
-      const byName =
-        q.query !== '' && (q.searchBy === 'name' || q.searchBy === 'all');
-      const rows = byName
-        ? await pageByName(where, orderBy, q.page * q.pageSize, q.pageSize)
-        : await prisma.user.findMany({
-            where,
-            select: listSelect,
-            orderBy,
-            skip: q.page * q.pageSize,
-            take: q.pageSize,
-          });
-      // A first page that is not full holds every match, so exact lookups need no count. Past
-      // COUNT_LIMIT the list says "1,000+" instead of counting every "García"; the REST API asks exact.
+      const rows = await page(where, q);
+      // A first page that is not full holds every match, so exact lookups need no count.
       const total =
         q.page === 0 && rows.length < q.pageSize
           ? rows.length
-          : q.exactTotal
-            ? await prisma.user.count({ where })
-            : await cappedUserCount(
-                prisma,
-                institution.id,
-                q,
-                today(institution, q),
-                COUNT_LIMIT + 1,
-              );
-
-      const enabled = await Promise.all(
-        deps.listColumns.map((c) =>
-          modules.isEnabled(institution.id, contributorOf(c) ?? USERS_MODULE),
-        ),
+          : await count(where, q.exactTotal ? null : COUNT_LIMIT + 1);
+      const { columns, values } = await extraColumns(
+        institution.id,
+        rows.map((r) => r.id),
       );
-      const columns = deps.listColumns.filter((_, i) => enabled[i]);
-      const ids = rows.map((r) => r.id);
-      const values = await Promise.all(
-        columns.map((c) => c.load(institution.id, ids)),
-      );
-
       return {
         total: q.exactTotal ? total : Math.min(total, COUNT_LIMIT),
         totalIsLowerBound: !q.exactTotal && total > COUNT_LIMIT,
@@ -245,12 +177,52 @@ export function createUserSearchService(deps: {
           jobCategory: row.jobCategory,
           userGroup: row.userGroup,
           status: row.status as UserStatus,
-          expiryDate: toIsoDate(row.expiryDate),
+          expiryDate: row.expiryDate,
           extra: Object.fromEntries(
             columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null]),
           ),
         })),
       };
+    },
+
+    matching(institution, input) {
+      const where = whereOf(institution, parseInput(searchUsersInput, input));
+      return runSql<{ id: string; primaryId: string }>(
+        sql,
+        Prisma.sql`SELECT u.id, u."primaryId" FROM "User" u WHERE ${where} ORDER BY u.id`,
+      );
+    },
+
+    async find(institution, input) {
+      const q = parseInput(findUsersInput, input);
+      const where = Prisma.join(
+        [
+          Prisma.sql`u."institutionId" = ${institution.id}::uuid`,
+          ...q.conditions.map((c) =>
+            fieldCondition(institution.id, c.field, c.value),
+          ),
+        ],
+        ' AND ',
+      );
+      const [ids, total] = await Promise.all([
+        q.limit === 0
+          ? Promise.resolve([])
+          : runSql<{ id: string }>(
+              sql,
+              Prisma.sql`SELECT u.id FROM "User" u WHERE ${where} ORDER BY ${findOrders[q.orderBy]} LIMIT ${q.limit} OFFSET ${q.offset}`,
+            ),
+        count(where, null),
+      ]);
+      return { total, ids: ids.map((r) => r.id) };
+    },
+
+    async holderOf(institutionId, value) {
+      const [holder] = await sql.query<{ userId: string; idType: string }>(
+        `SELECT "userId", "idType" FROM "UserIdentifier" WHERE "institutionId" = $1::uuid AND "valueKey" = $2`,
+        [institutionId, value.toLowerCase()],
+        { name: 'users.identifier-holder' },
+      );
+      return holder ?? null;
     },
   };
 }

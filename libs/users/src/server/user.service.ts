@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import {
   ConflictError,
   contributorOf,
+  type Database,
   hashPassword,
   isUniqueViolation,
   type ModuleService,
@@ -14,14 +15,32 @@ import {
 } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
 import { protectedExternalFields } from '../contracts/user-codes.js';
-import type { PossibleDuplicate, SaveUserResult, UserDto } from '../contracts/user.dto.js';
-import { type CreateUserInput, createUserInput, type UpdateUserInput, updateUserInput, type UserFields } from '../contracts/user.schema.js';
+import type {
+  PossibleDuplicate,
+  SaveUserResult,
+  UserDto,
+} from '../contracts/user.dto.js';
+import {
+  type CreateUserInput,
+  createUserInput,
+  type UpdateUserInput,
+  updateUserInput,
+  type UserFields,
+} from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
-import type { IdentifierGenerator, UserValidator } from '../contracts/users-extension-points.js';
+import type {
+  IdentifierGenerator,
+  UserValidator,
+} from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
 import { fromIsoDate } from './dates.js';
-import { externalEditRules, mergeSisRecord, type OverrideChanges, segmentTypeErrors } from './external-account.rules.js';
+import {
+  externalEditRules,
+  mergeSisRecord,
+  type OverrideChanges,
+  segmentTypeErrors,
+} from './external-account.rules.js';
 import { fullNameOf } from './names.js';
 import { pictureUrlOf } from './picture-url.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
@@ -34,7 +53,11 @@ import {
   userRecordSelect,
   type UserRecordRow,
 } from './user-record.mapper.js';
-import { repeatedIdentifierErrors, validateUserFields } from './user-validation.js';
+import { readUserRecord } from './user-record.reader.js';
+import {
+  repeatedIdentifierErrors,
+  validateUserFields,
+} from './user-validation.js';
 
 export const USERS_MODULE = 'users';
 
@@ -57,14 +80,26 @@ export interface UserService {
   markUpdated(
     by: UserChangeActor,
     userId: string,
-    history?: { field: string; oldValue: string | null; newValue: string | null },
+    history?: {
+      field: string;
+      oldValue: string | null;
+      newValue: string | null;
+    },
   ): Promise<void>;
   /** Drops a local override of an external user and restores the value the SIS sent. */
-  revertOverride(by: UserChangeActor, userId: string, field: string): Promise<UserDto>;
+  revertOverride(
+    by: UserChangeActor,
+    userId: string,
+    field: string,
+  ): Promise<UserDto>;
   /** Internal → External (owner SIS_temp, identifiers external) or External → Internal (data kept as internal). */
   toggleAccountType(by: UserChangeActor, userId: string): Promise<UserDto>;
   /** What the sis module calls for each user it loads: the SIS record, except what staff overrode. */
-  applySisRecord(by: UserChangeActor, userId: string, incoming: CreateUserInput): Promise<UserDto>;
+  applySisRecord(
+    by: UserChangeActor,
+    userId: string,
+    incoming: CreateUserInput,
+  ): Promise<UserDto>;
 }
 
 const MAX_GENERATION_ATTEMPTS = 100;
@@ -80,6 +115,7 @@ interface SaveOptions {
 
 export function createUserService(deps: {
   prisma: PrismaClient;
+  database: Database;
   transactions: Transactions;
   modules: ModuleService;
   codeTables: CodeTableService;
@@ -88,27 +124,53 @@ export function createUserService(deps: {
 }): UserService {
   const { prisma, transactions, modules, codeTables } = deps;
 
-  const configOf = (institutionId: string) => modules.config<UsersConfig>(institutionId, USERS_MODULE);
+  const configOf = (institutionId: string) =>
+    modules.config<UsersConfig>(institutionId, USERS_MODULE);
 
-  const enabledFor = async <T extends object>(institutionId: string, contributions: readonly T[]): Promise<T[]> => {
+  const enabledFor = async <T extends object>(
+    institutionId: string,
+    contributions: readonly T[],
+  ): Promise<T[]> => {
     const enabled = await Promise.all(
-      contributions.map((c) => modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE)),
+      contributions.map((c) =>
+        modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE),
+      ),
     );
     return contributions.filter((_, i) => enabled[i]);
   };
 
-  const loadRow = async (institutionId: string, id: string, client: Prisma.TransactionClient = prisma): Promise<UserRecordRow> => {
-    const row = await client.user.findFirst({ where: { id, institutionId }, select: userRecordSelect });
+  /** Within a transaction through it; otherwise in one plain statement, the fast read. */
+  const loadRow = async (
+    institutionId: string,
+    id: string,
+    tx?: Prisma.TransactionClient,
+  ): Promise<UserRecordRow> => {
+    const row = tx
+      ? await tx.user.findFirst({
+          where: { id, institutionId },
+          select: userRecordSelect,
+        })
+      : await readUserRecord(deps.database.sql, institutionId, id);
     if (!row) throw new NotFoundError('user');
     return row;
   };
 
-  const dtoOf = (row: UserRecordRow, config: UsersConfig) => toUserDto(row, pictureUrlOf(row, config));
+  const dtoOf = (row: UserRecordRow, config: UsersConfig) =>
+    toUserDto(row, pictureUrlOf(row, config));
 
-  const identifierConflicts = async (institutionId: string, userId: string | null, user: UserFields): Promise<FieldError[]> => {
+  const identifierConflicts = async (
+    institutionId: string,
+    userId: string | null,
+    user: UserFields,
+  ): Promise<FieldError[]> => {
     const wanted = [
-      ...(user.primaryId ? [{ field: 'primaryId', value: user.primaryId }] : []),
-      ...user.identifiers.map((i, n) => ({ field: `identifiers.${n}.value`, value: i.value })),
+      ...(user.primaryId
+        ? [{ field: 'primaryId', value: user.primaryId }]
+        : []),
+      ...user.identifiers.map((i, n) => ({
+        field: `identifiers.${n}.value`,
+        value: i.value,
+      })),
     ];
     if (wanted.length === 0) return [];
     const taken = await prisma.userIdentifier.findMany({
@@ -124,11 +186,19 @@ export function createUserService(deps: {
       const idType = byKey.get(w.value.toLowerCase());
       if (!idType) return [];
       const type = idType === PRIMARY_ID_TYPE ? 'primary identifier' : idType;
-      return [{ field: w.field, message: `a user with identifier of type ${type} "${w.value}" already exists` }];
+      return [
+        {
+          field: w.field,
+          message: `a user with identifier of type ${type} "${w.value}" already exists`,
+        },
+      ];
     });
   };
 
-  const possibleDuplicates = async (institutionId: string, user: UserFields): Promise<PossibleDuplicate[]> => {
+  const possibleDuplicates = async (
+    institutionId: string,
+    user: UserFields,
+  ): Promise<PossibleDuplicate[]> => {
     if (!user.firstName || !user.lastName || !user.birthDate) return [];
     const rows = await prisma.user.findMany({
       where: {
@@ -137,19 +207,36 @@ export function createUserService(deps: {
         lastName: { equals: user.lastName, mode: 'insensitive' },
         birthDate: fromIsoDate(user.birthDate),
       },
-      select: { id: true, primaryId: true, firstName: true, lastName: true, middleName: true, prefFirstName: true, prefLastName: true, prefMiddleName: true },
+      select: {
+        id: true,
+        primaryId: true,
+        firstName: true,
+        lastName: true,
+        middleName: true,
+        prefFirstName: true,
+        prefLastName: true,
+        prefMiddleName: true,
+      },
       take: 10,
     });
-    return rows.map((r) => ({ id: r.id, primaryId: r.primaryId, fullName: fullNameOf(r) }));
+    return rows.map((r) => ({
+      id: r.id,
+      primaryId: r.primaryId,
+      fullName: fullNameOf(r),
+    }));
   };
 
-  const rolesFromRules = (user: UserFields, config: UsersConfig): UserFields['roles'] => {
+  const rolesFromRules = (
+    user: UserFields,
+    config: UsersConfig,
+  ): UserFields['roles'] => {
     const held = new Set(user.roles.map((r) => `${r.role}@${r.scope ?? ''}`));
     const added: UserFields['roles'] = [];
     for (const rule of config.roleAssignmentRules) {
       const applies =
         (rule.jobCategory !== undefined || rule.userGroup !== undefined) &&
-        (rule.jobCategory === undefined || rule.jobCategory === user.jobCategory) &&
+        (rule.jobCategory === undefined ||
+          rule.jobCategory === user.jobCategory) &&
         (rule.userGroup === undefined || rule.userGroup === user.userGroup);
       if (!applies) continue;
       for (const role of rule.roles) {
@@ -161,11 +248,24 @@ export function createUserService(deps: {
     return [...user.roles, ...added];
   };
 
-  const generatePrimaryId = async (tx: Prisma.TransactionClient, institutionId: string, user: UserFields, config: UsersConfig): Promise<string> => {
-    const generators = await enabledFor(institutionId, deps.identifierGenerators);
-    const generator = generators.find((g) => g.id === config.userIdGeneration.generator);
+  const generatePrimaryId = async (
+    tx: Prisma.TransactionClient,
+    institutionId: string,
+    user: UserFields,
+    config: UsersConfig,
+  ): Promise<string> => {
+    const generators = await enabledFor(
+      institutionId,
+      deps.identifierGenerators,
+    );
+    const generator = generators.find(
+      (g) => g.id === config.userIdGeneration.generator,
+    );
     if (!generator) {
-      throw ValidationError.of('primaryId', `is required (identifier generator "${config.userIdGeneration.generator}" is not available)`);
+      throw ValidationError.of(
+        'primaryId',
+        `is required (identifier generator "${config.userIdGeneration.generator}" is not available)`,
+      );
     }
     const nextInSequence = async () => {
       const [row] = await tx.$queryRaw<{ value: bigint }[]>`
@@ -175,11 +275,20 @@ export function createUserService(deps: {
       return BigInt(row?.value ?? 1);
     };
     for (let attempt = 0; attempt < MAX_GENERATION_ATTEMPTS; attempt += 1) {
-      const candidate = await generator.generate({ institutionId, user, config: config.userIdGeneration, nextInSequence });
-      const taken = await tx.userIdentifier.count({ where: { institutionId, valueKey: candidate.toLowerCase() } });
+      const candidate = await generator.generate({
+        institutionId,
+        user,
+        config: config.userIdGeneration,
+        nextInSequence,
+      });
+      const taken = await tx.userIdentifier.count({
+        where: { institutionId, valueKey: candidate.toLowerCase() },
+      });
       if (taken === 0) return candidate;
     }
-    throw new ConflictError('could not generate a free primary identifier; enter one');
+    throw new ConflictError(
+      'could not generate a free primary identifier; enter one',
+    );
   };
 
   /** Writes the user and its lists, its overrides and history, and raises the event; in one transaction. */
@@ -188,13 +297,22 @@ export function createUserService(deps: {
     fields: UserFields,
     existing: UserRecordRow | null,
     config: UsersConfig,
-    extra: { secrets: Record<string, string | null>; overrideChanges: OverrideChanges },
+    extra: {
+      secrets: Record<string, string | null>;
+      overrideChanges: OverrideChanges;
+    },
   ): Promise<string> => {
     const { institutionId } = by;
     const now = new Date();
-    const audit = { updatedBy: by.actor, updatedAt: now, lastUpdatedByJob: by.job ?? null };
+    const audit = {
+      updatedBy: by.actor,
+      updatedAt: now,
+      lastUpdatedByJob: by.job ?? null,
+    };
     return transactions.run(async ({ tx, raise }) => {
-      const primaryId = fields.primaryId ?? (await generatePrimaryId(tx, institutionId, fields, config));
+      const primaryId =
+        fields.primaryId ??
+        (await generatePrimaryId(tx, institutionId, fields, config));
       const complete = { ...fields, primaryId };
       const columns = userColumns(complete);
       let userId: string;
@@ -203,7 +321,12 @@ export function createUserService(deps: {
         const statusChanged = existing.status !== columns.status;
         await tx.user.update({
           where: { id: userId },
-          data: { ...columns, ...extra.secrets, ...audit, ...(statusChanged ? { statusDate: now } : {}) },
+          data: {
+            ...columns,
+            ...extra.secrets,
+            ...audit,
+            ...(statusChanged ? { statusDate: now } : {}),
+          },
         });
         await tx.userIdentifier.deleteMany({ where: { userId } });
         await tx.userEmail.deleteMany({ where: { userId } });
@@ -212,24 +335,44 @@ export function createUserService(deps: {
         await tx.userRole.deleteMany({ where: { userId } });
       } else {
         ({ id: userId } = await tx.user.create({
-          data: { ...columns, ...extra.secrets, ...audit, institutionId, createdBy: by.actor, createdAt: now, statusDate: now },
+          data: {
+            ...columns,
+            ...extra.secrets,
+            ...audit,
+            institutionId,
+            createdBy: by.actor,
+            createdAt: now,
+            statusDate: now,
+          },
           select: { id: true },
         }));
       }
       const children = userChildRows(institutionId, userId, complete);
       await tx.userIdentifier.createMany({ data: children.identifiers });
-      if (children.emails.length) await tx.userEmail.createMany({ data: children.emails });
-      if (children.addresses.length) await tx.userAddress.createMany({ data: children.addresses });
-      if (children.phones.length) await tx.userPhone.createMany({ data: children.phones });
-      if (children.roles.length) await tx.userRole.createMany({ data: children.roles });
+      if (children.emails.length)
+        await tx.userEmail.createMany({ data: children.emails });
+      if (children.addresses.length)
+        await tx.userAddress.createMany({ data: children.addresses });
+      if (children.phones.length)
+        await tx.userPhone.createMany({ data: children.phones });
+      if (children.roles.length)
+        await tx.userRole.createMany({ data: children.roles });
 
       if (extra.overrideChanges.drop.size) {
-        await tx.userFieldOverride.deleteMany({ where: { userId, field: { in: [...extra.overrideChanges.drop] } } });
+        await tx.userFieldOverride.deleteMany({
+          where: { userId, field: { in: [...extra.overrideChanges.drop] } },
+        });
       }
       for (const [field, sisValue] of extra.overrideChanges.set) {
         await tx.userFieldOverride.upsert({
           where: { userId_field: { userId, field } },
-          create: { institutionId, userId, field, sisValue: sisValue as Prisma.InputJsonValue, createdBy: by.actor },
+          create: {
+            institutionId,
+            userId,
+            field,
+            sisValue: sisValue as Prisma.InputJsonValue,
+            createdBy: by.actor,
+          },
           update: { sisValue: sisValue as Prisma.InputJsonValue },
         });
       }
@@ -243,44 +386,86 @@ export function createUserService(deps: {
         });
         if (changes.length) {
           await tx.userHistoryEntry.createMany({
-            data: changes.map((c) => ({ ...c, institutionId, userId, actor: by.actor, actorKind: by.actorKind ?? 'staff', at: now })),
+            data: changes.map((c) => ({
+              ...c,
+              institutionId,
+              userId,
+              actor: by.actor,
+              actorKind: by.actorKind ?? 'staff',
+              at: now,
+            })),
           });
         }
-        raise(usersEvents.userUpdated, { institutionId, userId, actor: by.actor, changedFields: changes.map((c) => c.field) });
+        raise(usersEvents.userUpdated, {
+          institutionId,
+          userId,
+          actor: by.actor,
+          changedFields: changes.map((c) => c.field),
+        });
       } else {
-        raise(usersEvents.userCreated, { institutionId, userId, actor: by.actor });
+        raise(usersEvents.userCreated, {
+          institutionId,
+          userId,
+          actor: by.actor,
+        });
       }
       return userId;
     });
   };
 
-  const hashedSecrets = async (pin: string | null | undefined, password: string | null | undefined) => ({
-    ...(pin !== undefined ? { pinNumberHash: pin === null ? null : await hashPassword(pin) } : {}),
-    ...(password !== undefined ? { passwordHash: password === null ? null : await hashPassword(password) } : {}),
+  const hashedSecrets = async (
+    pin: string | null | undefined,
+    password: string | null | undefined,
+  ) => ({
+    ...(pin !== undefined
+      ? { pinNumberHash: pin === null ? null : await hashPassword(pin) }
+      : {}),
+    ...(password !== undefined
+      ? {
+          passwordHash: password === null ? null : await hashPassword(password),
+        }
+      : {}),
   });
 
-  const save = async (by: UserChangeActor, input: CreateUserInput, options: SaveOptions): Promise<SaveUserResult> => {
+  const save = async (
+    by: UserChangeActor,
+    input: CreateUserInput,
+    options: SaveOptions,
+  ): Promise<SaveUserResult> => {
     const { institutionId } = by;
     const parsed = parseInput(createUserInput, input);
     const [config, lookups, existing] = await Promise.all([
       configOf(institutionId),
       codeTables.lookups(institutionId),
-      options.existingId ? loadRow(institutionId, options.existingId) : Promise.resolve(null),
+      options.existingId
+        ? loadRow(institutionId, options.existingId)
+        : Promise.resolve(null),
     ]);
     const existingDto = existing ? toUserDto(existing) : null;
-    let user: UserFields = { ...parsed, primaryId: parsed.primaryId ?? existing?.primaryId ?? null };
+    let user: UserFields = {
+      ...parsed,
+      primaryId: parsed.primaryId ?? existing?.primaryId ?? null,
+    };
     let overrideChanges: OverrideChanges = { set: new Map(), drop: new Set() };
     const errors: FieldError[] = [];
 
     if (existing && existingDto && options.fromSis) {
-      const merged = mergeSisRecord({ existing: existingDto, incoming: user, overrides: new Map(existing.overrides.map((o) => [o.field, o.sisValue])) });
+      const merged = mergeSisRecord({
+        existing: existingDto,
+        incoming: user,
+        overrides: new Map(
+          existing.overrides.map((o) => [o.field, o.sisValue]),
+        ),
+      });
       user = merged.fields;
       overrideChanges = merged.overrideChanges;
     } else if (existing && existingDto && existing.accountType === 'EXTERNAL') {
       const rules = externalEditRules({
         existing: existingDto,
         incoming: user,
-        overrides: new Map(existing.overrides.map((o) => [o.field, o.sisValue])),
+        overrides: new Map(
+          existing.overrides.map((o) => [o.field, o.sisValue]),
+        ),
         openForUpdate: options.openForUpdate ?? false,
         keepOnSync: options.keepOnSync ?? {},
         currentPinHash: existing.pinNumberHash,
@@ -292,54 +477,101 @@ export function createUserService(deps: {
     const generateId = !user.primaryId && config.userIdGeneration.enabled;
     const recordType = user.recordType as keyof UsersConfig['registrationForm'];
     const rulesConfig: UsersConfig = generateId
-      ? { ...config, registrationForm: { ...config.registrationForm, [recordType]: config.registrationForm[recordType].filter((f) => f !== 'primaryId') } }
+      ? {
+          ...config,
+          registrationForm: {
+            ...config.registrationForm,
+            [recordType]: config.registrationForm[recordType].filter(
+              (f) => f !== 'primaryId',
+            ),
+          },
+        }
       : config;
     errors.push(
       ...segmentTypeErrors(existingDto, user),
       ...validateUserFields(user, rulesConfig, lookups),
-      ...(user.primaryId ? repeatedIdentifierErrors({ ...user, primaryId: user.primaryId }) : []),
-      ...(user.password ? passwordPolicyErrors(user.password, user.primaryId ?? '', 'password') : []),
+      ...(user.primaryId
+        ? repeatedIdentifierErrors({ ...user, primaryId: user.primaryId })
+        : []),
+      ...(user.password
+        ? passwordPolicyErrors(user.password, user.primaryId ?? '', 'password')
+        : []),
       ...(parsed.generatePin && config.pinNumberMethod !== 'fourDigit'
-        ? [{ field: 'generatePin', message: 'PIN generation is not enabled for this institution (pin_number_method)' }]
+        ? [
+            {
+              field: 'generatePin',
+              message:
+                'PIN generation is not enabled for this institution (pin_number_method)',
+            },
+          ]
         : []),
     );
     for (const validator of await enabledFor(institutionId, deps.validators)) {
-      errors.push(...(await validator.validate(user, { institutionId, userId: options.existingId })));
+      errors.push(
+        ...(await validator.validate(user, {
+          institutionId,
+          userId: options.existingId,
+        })),
+      );
     }
-    errors.push(...(await identifierConflicts(institutionId, options.existingId, user)));
+    errors.push(
+      ...(await identifierConflicts(institutionId, options.existingId, user)),
+    );
     if (errors.length > 0) throw new ValidationError(errors);
 
     if (!parsed.confirmDuplicate && !existing) {
       const duplicates = await possibleDuplicates(institutionId, user);
-      if (duplicates.length > 0) return { status: 'duplicateWarning', duplicates };
+      if (duplicates.length > 0)
+        return { status: 'duplicateWarning', duplicates };
     }
 
-    const generatedPin = parsed.generatePin ? String(randomInt(0, 10_000)).padStart(4, '0') : undefined;
-    const secrets = await hashedSecrets(generatedPin ?? user.pinNumber, user.password);
+    const generatedPin = parsed.generatePin
+      ? String(randomInt(0, 10_000)).padStart(4, '0')
+      : undefined;
+    const secrets = await hashedSecrets(
+      generatedPin ?? user.pinNumber,
+      user.password,
+    );
     const withRoles = { ...user, roles: rolesFromRules(user, config) };
     try {
-      const id = await persist(by, withRoles, existing, config, { secrets, overrideChanges });
-      return { status: 'saved', user: dtoOf(await loadRow(institutionId, id), config), ...(generatedPin ? { generatedPin } : {}) };
+      const id = await persist(by, withRoles, existing, config, {
+        secrets,
+        overrideChanges,
+      });
+      return {
+        status: 'saved',
+        user: dtoOf(await loadRow(institutionId, id), config),
+        ...(generatedPin ? { generatedPin } : {}),
+      };
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError('another user took one of these identifiers a moment ago; check them and save again');
+        throw new ConflictError(
+          'another user took one of these identifiers a moment ago; check them and save again',
+        );
       }
       throw error;
     }
   };
 
   const saved = (result: SaveUserResult): UserDto => {
-    if (result.status !== 'saved') throw new ConflictError('the change was not saved');
+    if (result.status !== 'saved')
+      throw new ConflictError('the change was not saved');
     return result.user;
   };
 
   const service: UserService = {
     async get(institutionId, id) {
-      return dtoOf(await loadRow(institutionId, id), await configOf(institutionId));
+      return dtoOf(
+        await loadRow(institutionId, id),
+        await configOf(institutionId),
+      );
     },
     create: (by, input) => save(by, input, { existingId: null }),
     update: (by, input) => {
-      const { id, openForUpdate, keepOnSync, ...fields } = parseInput(updateUserInput, input);
+      const { id, openForUpdate, keepOnSync, ...fields } = parseInput(
+        updateUserInput,
+        input,
+      );
       return save(by, fields, { existingId: id, openForUpdate, keepOnSync });
     },
     async markUpdated(by, userId, history) {
@@ -347,11 +579,22 @@ export function createUserService(deps: {
       await transactions.run(async ({ tx }) => {
         const { count } = await tx.user.updateMany({
           where: { id: userId, institutionId: by.institutionId },
-          data: { updatedAt: at, updatedBy: by.actor, lastUpdatedByJob: by.job ?? null },
+          data: {
+            updatedAt: at,
+            updatedBy: by.actor,
+            lastUpdatedByJob: by.job ?? null,
+          },
         });
         if (count > 0 && history) {
           await tx.userHistoryEntry.create({
-            data: { ...history, institutionId: by.institutionId, userId, actor: by.actor, actorKind: by.actorKind ?? 'staff', at },
+            data: {
+              ...history,
+              institutionId: by.institutionId,
+              userId,
+              actor: by.actor,
+              actorKind: by.actorKind ?? 'staff',
+              at,
+            },
           });
         }
       });
@@ -360,12 +603,17 @@ export function createUserService(deps: {
       const row = await loadRow(by.institutionId, userId);
       const override = row.overrides.find((o) => o.field === field);
       if (!override) throw new NotFoundError(`override of "${field}"`);
-      if (!(protectedExternalFields as readonly string[]).includes(field)) throw ValidationError.of('field', `"${field}" cannot be overridden`);
+      if (!(protectedExternalFields as readonly string[]).includes(field))
+        throw ValidationError.of('field', `"${field}" cannot be overridden`);
       const fields = userDtoToFields(toUserDto(row));
-      if (field !== 'pinNumber') (fields as Record<string, unknown>)[field] = override.sisValue;
+      if (field !== 'pinNumber')
+        (fields as Record<string, unknown>)[field] = override.sisValue;
       const config = await configOf(by.institutionId);
       await persist(by, fields, row, config, {
-        secrets: field === 'pinNumber' ? { pinNumberHash: override.sisValue as string | null } : {},
+        secrets:
+          field === 'pinNumber'
+            ? { pinNumberHash: override.sisValue as string | null }
+            : {},
         overrideChanges: { set: new Map(), drop: new Set([field]) },
       });
       return service.get(by.institutionId, userId);
@@ -382,7 +630,10 @@ export function createUserService(deps: {
           ...fields,
           accountType: toExternal ? 'EXTERNAL' : 'INTERNAL',
           externalId: toExternal ? SIS_TEMP_OWNER : null,
-          identifiers: fields.identifiers.map((i) => ({ ...i, segmentType: toExternal ? 'EXTERNAL' : 'INTERNAL' })),
+          identifiers: fields.identifiers.map((i) => ({
+            ...i,
+            segmentType: toExternal ? 'EXTERNAL' : 'INTERNAL',
+          })),
           ...(toExternal
             ? {}
             : {
@@ -393,12 +644,24 @@ export function createUserService(deps: {
         },
         row,
         config,
-        { secrets: {}, overrideChanges: { set: new Map(), drop: new Set(toExternal ? [] : row.overrides.map((o) => o.field)) } },
+        {
+          secrets: {},
+          overrideChanges: {
+            set: new Map(),
+            drop: new Set(toExternal ? [] : row.overrides.map((o) => o.field)),
+          },
+        },
       );
       return service.get(by.institutionId, userId);
     },
     async applySisRecord(by, userId, incoming) {
-      return saved(await save(by, { ...incoming, confirmDuplicate: true }, { existingId: userId, fromSis: true }));
+      return saved(
+        await save(
+          by,
+          { ...incoming, confirmDuplicate: true },
+          { existingId: userId, fromSis: true },
+        ),
+      );
     },
   };
   return service;

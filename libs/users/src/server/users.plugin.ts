@@ -1,4 +1,11 @@
-import { type BuiltInRole, coreServices, definePlugin, jobDefinitions, platformEvents, tenancyServices } from '@ulms/platform';
+import {
+  type BuiltInRole,
+  coreServices,
+  definePlugin,
+  jobDefinitions,
+  platformEvents,
+  tenancyServices,
+} from '@ulms/platform';
 import { usersConfigSchema } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
@@ -8,7 +15,10 @@ import { createStoragePicker } from './attachment-storage.js';
 import { bulkEditUsersJob } from './bulk-edit-users.job.js';
 import { createUserBulkUpdater } from './user-bulk-update.js';
 import { createCodeTableService } from './code-table.service.js';
-import { recordPatronActivity, forgetPatronActivityWhenSwitchedOff } from './patron-activity.js';
+import {
+  recordPatronActivity,
+  forgetPatronActivityWhenSwitchedOff,
+} from './patron-activity.js';
 import { prefixSequenceGenerator } from './prefix-sequence.generator.js';
 import { purgeUsersJob } from './purge-users.job.js';
 import { createUserDeletionService } from './user-deletion.service.js';
@@ -19,7 +29,11 @@ import { usersRouter } from './users.router.js';
 import { usersServices } from './users-services.js';
 
 const MANAGERS: BuiltInRole[] = ['USER_MANAGER', 'USER_ADMINISTRATOR'];
-const EDITORS: BuiltInRole[] = [...MANAGERS, 'CIRCULATION_DESK_MANAGER', 'CIRCULATION_DESK_OPERATOR'];
+const EDITORS: BuiltInRole[] = [
+  ...MANAGERS,
+  'CIRCULATION_DESK_MANAGER',
+  'CIRCULATION_DESK_OPERATOR',
+];
 const VIEWERS: BuiltInRole[] = [...EDITORS, 'FULFILLMENT_SERVICES_OPERATOR'];
 
 /** The users module: the user record, its configuration and tabs, and Find and Manage Users. */
@@ -30,11 +44,26 @@ export const usersPlugin = definePlugin({
   permissions: {
     [can.userRead]: { description: 'Find and view users', roles: VIEWERS },
     [can.userCreate]: { description: 'Add users', roles: EDITORS },
-    [can.userUpdate]: { description: 'Edit users, their notes, statistics and attachments', roles: EDITORS },
-    [can.userDelete]: { description: 'Delete and purge users', roles: MANAGERS },
-    [can.toggleAccountType]: { description: 'Toggle users between internal and external', roles: MANAGERS },
-    [can.configRead]: { description: 'View user code tables and rules', roles: [...VIEWERS, 'GENERAL_SYSTEM_ADMINISTRATOR'] },
-    [can.configManage]: { description: 'Edit user code tables and rules', roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'] },
+    [can.userUpdate]: {
+      description: 'Edit users, their notes, statistics and attachments',
+      roles: EDITORS,
+    },
+    [can.userDelete]: {
+      description: 'Delete and purge users',
+      roles: MANAGERS,
+    },
+    [can.toggleAccountType]: {
+      description: 'Toggle users between internal and external',
+      roles: MANAGERS,
+    },
+    [can.configRead]: {
+      description: 'View user code tables and rules',
+      roles: [...VIEWERS, 'GENERAL_SYSTEM_ADMINISTRATOR'],
+    },
+    [can.configManage]: {
+      description: 'Edit user code tables and rules',
+      roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'],
+    },
   },
   router: usersRouter,
   http: usersHttp,
@@ -48,14 +77,25 @@ export const usersPlugin = definePlugin({
     env.contribute(jobDefinitions, purgeUsersJob);
     env.contribute(jobDefinitions, bulkEditUsersJob);
 
-    env.provideService(usersServices.codeTables, { deps: { prisma: coreServices.prisma }, factory: createCodeTableService });
+    env.provideService(usersServices.codeTables, {
+      deps: {
+        prisma: coreServices.prisma,
+        institutions: tenancyServices.institutions,
+      },
+      factory: createCodeTableService,
+    });
     env.provideService(usersServices.storage, {
-      deps: { modules: tenancyServices.modules, dataDir: coreServices.dataDir, contributed: points.attachmentStorage },
+      deps: {
+        modules: tenancyServices.modules,
+        dataDir: coreServices.dataDir,
+        contributed: points.attachmentStorage,
+      },
       factory: createStoragePicker,
     });
     env.provideService(usersServices.users, {
       deps: {
         prisma: coreServices.prisma,
+        database: coreServices.database,
         transactions: coreServices.transactions,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
@@ -75,7 +115,11 @@ export const usersPlugin = definePlugin({
       factory: createUserBulkUpdater,
     });
     env.provideService(usersServices.search, {
-      deps: { prisma: coreServices.prisma, modules: tenancyServices.modules, listColumns: points.listColumns },
+      deps: {
+        database: coreServices.database,
+        modules: tenancyServices.modules,
+        listColumns: points.listColumns,
+      },
       factory: createUserSearchService,
     });
     env.provideService(usersServices.deletion, {
@@ -94,15 +138,28 @@ export const usersPlugin = definePlugin({
         transactions: coreServices.transactions,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
+        institutions: tenancyServices.institutions,
         storage: usersServices.storage,
       },
       factory: createUserPartsService,
     });
 
-    env.subscribe(usersEvents.userTouched, async ({ institutionId, userId, actor, actorKind, history }, { services }) => {
-      await services.get(usersServices.users).markUpdated({ institutionId, actor, actorKind }, userId, history);
-    });
-    env.subscribe(usersEvents.patronActivity, (event, { services }) => recordPatronActivity(services, event));
-    env.subscribe(platformEvents.moduleConfigured, (event, { services }) => forgetPatronActivityWhenSwitchedOff(services, event));
+    env.subscribe(
+      usersEvents.userTouched,
+      async (
+        { institutionId, userId, actor, actorKind, history },
+        { services },
+      ) => {
+        await services
+          .get(usersServices.users)
+          .markUpdated({ institutionId, actor, actorKind }, userId, history);
+      },
+    );
+    env.subscribe(usersEvents.patronActivity, (event, { services }) =>
+      recordPatronActivity(services, event),
+    );
+    env.subscribe(platformEvents.moduleConfigured, (event, { services }) =>
+      forgetPatronActivityWhenSwitchedOff(services, event),
+    );
   },
 });
