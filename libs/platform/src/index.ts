@@ -101,7 +101,7 @@ export { permissionsOfRoles } from './auth/role-permissions.js';
 export { totpCode } from './auth/totp.js';
 export type { HttpExchange } from './trpc/request-context.js';
 export type { DeclaredPermission } from './plugin/kernel.js';
-export { ownerLibraryFilter } from './tenancy/library-scope.js';
+export { ownerLibraryFilter, visibleOwnerLibraries } from './tenancy/library-scope.js';
 export {
   hashPassword,
   verifyPassword,

@@ -8,8 +8,22 @@ import type { InstitutionRef, Principal } from '../trpc/request-context.js';
 export function ownerLibraryFilter(
   institution: Pick<InstitutionRef, 'libraryIndependence'>,
   principal: Pick<Principal, 'libraryScope'>,
-): { ownerLibraryId?: null } | { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: string[] } }] } {
+):
+  | { ownerLibraryId?: null }
+  | { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: string[] } }] } {
+  const libraryIds = visibleOwnerLibraries(institution, principal);
+  return libraryIds
+    ? { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: libraryIds } }] }
+    : {};
+}
+
+/** The same rule for SQL: the owner libraries whose rows the caller may see besides unowned ones, or null for all. */
+export function visibleOwnerLibraries(
+  institution: Pick<InstitutionRef, 'libraryIndependence'>,
+  principal: Pick<Principal, 'libraryScope'>,
+): string[] | null {
   const scope = principal.libraryScope;
-  if (!institution.libraryIndependence || !scope || scope.all) return {};
-  return { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: [...scope.libraryIds] } }] };
+  return !institution.libraryIndependence || !scope || scope.all
+    ? null
+    : [...scope.libraryIds];
 }

@@ -1,10 +1,17 @@
 import type { InstitutionRef, ServiceContainer } from '@ulms/platform';
 import { tenancyServices } from '@ulms/platform';
 import { noteTypes } from '../contracts/user-codes.js';
-import type { AttachmentDto, NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
+import type {
+  AttachmentDto,
+  NoteDto,
+  StatisticDto,
+} from '../contracts/user-parts.schema.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import { almaLabelsOf } from '../server/alma/alma-labels.js';
-import { type AlmaOutputOptions, userDtoToAlma } from '../server/alma/alma-user.mapper.js';
+import {
+  type AlmaOutputOptions,
+  userDtoToAlma,
+} from '../server/alma/alma-user.mapper.js';
 import { almaSegmentTypeOf } from '../server/alma/alma-codes.js';
 import { usersServices } from '../server/users-services.js';
 
@@ -17,40 +24,76 @@ export interface AlmaContext {
 }
 
 /** Loads the institution's code-table labels and libraries. */
-export async function almaContextOf(services: ServiceContainer, institution: InstitutionRef): Promise<AlmaContext> {
+export async function almaContextOf(
+  services: ServiceContainer,
+  institution: InstitutionRef,
+): Promise<AlmaContext> {
   const [entries, libraries] = await Promise.all([
     services.get(usersServices.codeTables).list(institution.id),
     services.get(tenancyServices.institutions).listLibraries(institution.id),
   ]);
   return {
-    output: { labels: almaLabelsOf(entries, libraries), institution: { code: institution.code, name: institution.name } },
+    output: {
+      labels: almaLabelsOf(entries, libraries),
+      institution: { code: institution.code, name: institution.name },
+    },
     libraryCodes: new Set(libraries.map((l) => l.code)),
   };
 }
 
 /** The address of a user in the API. */
-export const userLink = (baseUrl: string, user: Pick<UserDto, 'primaryId'>) => `${baseUrl}/users/${encodeURIComponent(user.primaryId)}`;
+export const userLink = (baseUrl: string, user: Pick<UserDto, 'primaryId'>) =>
+  `${baseUrl}/users/${encodeURIComponent(user.primaryId)}`;
 
 /** The full Alma user with its link. */
-export function fullAlmaUser(user: UserDto, context: AlmaContext, baseUrl: string): Json {
-  return { ...userDtoToAlma(user, context.output), link: userLink(baseUrl, user) };
+export function fullAlmaUser(
+  user: UserDto,
+  context: AlmaContext,
+  baseUrl: string,
+): Json {
+  return {
+    ...userDtoToAlma(user, context.output),
+    link: userLink(baseUrl, user),
+  };
 }
 
-const BRIEF_FIELDS = ['primary_id', 'first_name', 'middle_name', 'last_name', 'full_name', 'user_group', 'record_type', 'account_type', 'status', 'expiry_date'];
+const BRIEF_FIELDS = [
+  'primary_id',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'full_name',
+  'user_group',
+  'record_type',
+  'account_type',
+  'status',
+  'expiry_date',
+];
 
 /** The brief Alma user (`view=brief` and list entries). */
-export function briefAlmaUser(user: UserDto, context: AlmaContext, baseUrl: string): Json {
+export function briefAlmaUser(
+  user: UserDto,
+  context: AlmaContext,
+  baseUrl: string,
+): Json {
   const full = userDtoToAlma(user, context.output);
-  return { ...Object.fromEntries(BRIEF_FIELDS.map((k) => [k, full[k]])), link: userLink(baseUrl, user) };
+  return {
+    ...Object.fromEntries(BRIEF_FIELDS.map((k) => [k, full[k]])),
+    link: userLink(baseUrl, user),
+  };
 }
 
-const segmentTypeOf = (type: string) => almaSegmentTypeOf[type as keyof typeof almaSegmentTypeOf] ?? type;
+const segmentTypeOf = (type: string) =>
+  almaSegmentTypeOf[type as keyof typeof almaSegmentTypeOf] ?? type;
 const almaDate = (at: Date) => `${at.toISOString().slice(0, 10)}Z`;
 
 /** A note as the reference's `user_note`. */
 export function almaNote(note: NoteDto): Json {
   return {
-    note_type: { value: note.noteType, desc: noteTypes[note.noteType as keyof typeof noteTypes] ?? note.noteType },
+    note_type: {
+      value: note.noteType,
+      desc: noteTypes[note.noteType as keyof typeof noteTypes] ?? note.noteType,
+    },
     note_text: note.text,
     user_viewable: note.userViewable,
     popup_note: note.popUp,
@@ -61,18 +104,33 @@ export function almaNote(note: NoteDto): Json {
 }
 
 /** A statistic as the reference's `user_statistic`. */
-export function almaStatistic(statistic: StatisticDto, context: AlmaContext): Json {
-  const label = (table: 'STATISTIC_CATEGORY_TYPE' | 'STATISTIC_CATEGORY', code: string) => context.output.labels?.codeTable(table, code) ?? code;
+export function almaStatistic(
+  statistic: StatisticDto,
+  context: AlmaContext,
+): Json {
+  const label = (
+    table: 'STATISTIC_CATEGORY_TYPE' | 'STATISTIC_CATEGORY',
+    code: string,
+  ) => context.output.labels?.codeTable(table, code) ?? code;
   return {
-    statistic_category: { value: statistic.category, desc: label('STATISTIC_CATEGORY', statistic.category) },
-    category_type: { value: statistic.categoryType, desc: label('STATISTIC_CATEGORY_TYPE', statistic.categoryType) },
+    statistic_category: {
+      value: statistic.category,
+      desc: label('STATISTIC_CATEGORY', statistic.category),
+    },
+    category_type: {
+      value: statistic.categoryType,
+      desc: label('STATISTIC_CATEGORY_TYPE', statistic.categoryType),
+    },
     statistic_note: statistic.note,
     segment_type: segmentTypeOf(statistic.segmentType),
   };
 }
 
 /** An attachment's description as the reference's `user_attachment`. */
-export function almaAttachment(attachment: AttachmentDto, userUrl: string): Json {
+export function almaAttachment(
+  attachment: AttachmentDto,
+  userUrl: string,
+): Json {
   return {
     id: attachment.id,
     file_name: attachment.fileName,

@@ -5,6 +5,7 @@ import {
 } from '@ulms/platform';
 import type { UserDto } from '../contracts/user.dto.js';
 import { PRIMARY_ID_TYPE } from '../server/user-record.mapper.js';
+import type { PartsViewer } from '../server/user-parts.service.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
 
@@ -17,20 +18,11 @@ const accepts = (idType: string, held: string): boolean =>
   idType === ALL_UNIQUE ||
   (idType === PRIMARY ? held === PRIMARY_ID_TYPE : held === idType);
 
-/** The user an `{user_id}` path names: by primary identifier or another identifier (of `idType`), case-insensitive. */
-export async function findAlmaUser(
-  services: ServiceContainer,
-  institution: InstitutionRef,
-  id: string,
-  idType = ALL_UNIQUE,
-): Promise<UserDto> {
-  const holder =
-    id.trim() === '' || id.length > MAX_IDENTIFIER_LENGTH
-      ? null
-      : await services.get(usersServices.search).holderOf(institution.id, id);
-  if (holder && accepts(idType, holder.idType))
-    return services.get(usersServices.users).get(institution.id, holder.userId);
-  throw idType === ALL_UNIQUE
+const searchable = (id: string) =>
+  id.trim() !== '' && id.length <= MAX_IDENTIFIER_LENGTH;
+
+const notFound = (id: string, idType: string) =>
+  idType === ALL_UNIQUE
     ? RestError.of(
         404,
         almaErrorCodes.userNotFound,
@@ -41,4 +33,35 @@ export async function findAlmaUser(
         almaErrorCodes.userOfTypeNotFound,
         `User with identifier ${id} of type ${idType} was not found.`,
       );
+
+/** The user an `{user_id}` path names: by primary identifier or another identifier (of `idType`), case-insensitive. */
+export async function findAlmaUser(
+  services: ServiceContainer,
+  institution: InstitutionRef,
+  id: string,
+  idType = ALL_UNIQUE,
+): Promise<UserDto> {
+  const found = searchable(id)
+    ? await services
+        .get(usersServices.users)
+        .findByIdentifier(institution.id, id)
+    : null;
+  if (found && accepts(idType, found.heldAs)) return found.user;
+  throw notFound(id, idType);
+}
+
+/** The same user with the notes and statistics the caller may see (the full `GET /users/{user_id}`). */
+export async function findAlmaDocument(
+  services: ServiceContainer,
+  viewer: PartsViewer,
+  id: string,
+  idType = ALL_UNIQUE,
+) {
+  const found = searchable(id)
+    ? await services
+        .get(usersServices.users)
+        .findDocumentByIdentifier(viewer, id)
+    : null;
+  if (found && accepts(idType, found.heldAs)) return found;
+  throw notFound(id, idType);
 }

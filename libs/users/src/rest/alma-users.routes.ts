@@ -14,7 +14,7 @@ import {
   briefAlmaUser,
   fullAlmaUser,
 } from './alma-user-document.js';
-import { findAlmaUser } from './alma-user-finder.js';
+import { findAlmaDocument, findAlmaUser } from './alma-user-finder.js';
 import { almaUserListSchema, almaUserSchema } from './alma-user.schema.js';
 import { almaUpdateInput, parseOverride } from './alma-user-update.js';
 import { searchAlmaUsers } from './alma-user-search.js';
@@ -153,24 +153,26 @@ export const getUserRoute = defineRestRoute({
     404: notFound,
   },
   async handle({ services, institution, principal, params, query, baseUrl }) {
-    const user = await findAlmaUser(
-      services,
-      institution,
-      params.user_id,
-      query.user_id_type,
-    );
     const context = await almaContextOf(services, institution);
-    if (query.view === 'brief')
+    if (query.view === 'brief') {
+      const user = await findAlmaUser(
+        services,
+        institution,
+        params.user_id,
+        query.user_id_type,
+      );
       return {
         status: 200,
         body: briefAlmaUser(user, context, baseUrl),
         xmlRoot: 'user',
       };
-    const parts = services.get(usersServices.parts);
-    const [notes, statistics] = await Promise.all([
-      parts.listNotes({ institution, principal }, user.id),
-      parts.listStatistics({ institution, principal }, user.id),
-    ]);
+    }
+    const { user, notes, statistics } = await findAlmaDocument(
+      services,
+      { institution, principal },
+      params.user_id,
+      query.user_id_type,
+    );
     return {
       status: 200,
       body: {

@@ -5,13 +5,22 @@ import {
   type InstitutionService,
   type ModuleService,
   NotFoundError,
-  ownerLibraryFilter,
+  visibleOwnerLibraries,
+  type Database,
   parseInput,
   type Principal,
   type Transactions,
   ValidationError,
 } from '@ulms/platform';
 import type { z } from 'zod';
+import { type OwnedList, readOwnedRows } from './user-record.reader.js';
+import {
+  noteSelect,
+    onlyNotes,
+  onlyStatistics,
+  statisticSelect,
+  withOwnerCode,
+} from './owned-lists.js';
 import { historyFields } from '../contracts/user-codes.js';
 import {
   addAttachmentInput,
@@ -77,27 +86,6 @@ export interface UserPartsService {
   ): Promise<{ total: number; entries: HistoryEntryDto[] }>;
 }
 
-const noteSelect = {
-  id: true,
-  noteType: true,
-  text: true,
-  ownerLibraryId: true,
-  popUp: true,
-  userViewable: true,
-  segmentType: true,
-  createdBy: true,
-  createdAt: true,
-} as const;
-const statisticSelect = {
-  id: true,
-  categoryType: true,
-  category: true,
-  note: true,
-  ownerLibraryId: true,
-  segmentType: true,
-  createdBy: true,
-  createdAt: true,
-} as const;
 const attachmentSelect = {
   id: true,
   fileName: true,
@@ -110,6 +98,7 @@ const attachmentSelect = {
 
 export function createUserPartsService(deps: {
   prisma: PrismaClient;
+  database: Database;
   transactions: Transactions;
   modules: ModuleService;
   codeTables: CodeTableService;
@@ -194,53 +183,36 @@ export function createUserPartsService(deps: {
     }
   };
 
-  const withOwner = <T extends { ownerLibraryId: string | null }>(
-    row: T,
-    libraries: Map<string, string>,
-  ) => {
-    const { ownerLibraryId: ownerId, ...rest } = row;
-    return {
-      ...rest,
-      ownerLibrary: ownerId ? (libraries.get(ownerId) ?? null) : null,
-    };
-  };
-
-  /** A user's library-owned rows the viewer's scope covers, with owner library codes; found with the user, in one query. */
-  const listOwned = async <T extends { ownerLibraryId: string | null }>(
+  /** A user's library-owned rows the viewer's scope covers, with owner library codes; the user checked in the same statement. */
+  const listOwned = async <L extends Record<string, OwnedList>>(
     viewer: PartsViewer,
     userId: string,
-    find: (
-      user: Prisma.UserWhereInput,
-      scope: ReturnType<typeof ownerLibraryFilter>,
-    ) => Promise<{ rows: T[] } | null>,
+    lists: L,
   ) => {
     const institutionId = viewer.institution.id;
     const [found, libraries] = await Promise.all([
-      find(
-        { id: userId, institutionId },
-        ownerLibraryFilter(viewer.institution, viewer.principal),
+      readOwnedRows(
+        deps.database.sql,
+        lists,
+        institutionId,
+        userId,
+        visibleOwnerLibraries(viewer.institution, viewer.principal),
       ),
       libraryCodes(institutionId),
     ]);
     if (!found) throw new NotFoundError('user');
-    return found.rows.map((r) => withOwner(r, libraries));
+    const owned = (rows: Record<string, unknown>[]) =>
+      rows.map((r) =>
+        withOwnerCode(r as { ownerLibraryId: string | null }, libraries),
+      );
+    return Object.fromEntries(
+      Object.entries(found).map(([name, rows]) => [name, owned(rows)]),
+    ) as { [K in keyof L]: ReturnType<typeof owned> };
   };
 
   return {
-    listNotes: (viewer, userId) =>
-      listOwned(viewer, userId, async (where, scope) => {
-        const user = await prisma.user.findFirst({
-          where,
-          select: {
-            notes: {
-              where: scope,
-              select: noteSelect,
-              orderBy: { createdAt: 'desc' },
-            },
-          },
-        });
-        return user && { rows: user.notes };
-      }),
+    listNotes: async (viewer, userId) =>
+      (await listOwned(viewer, userId, onlyNotes)).notes as NoteDto[],
     async addNote(by, input) {
       const note = parseInput(addNoteInput, input);
       const user = await userOf(by.institutionId, note.userId);
@@ -268,7 +240,7 @@ export function createUserPartsService(deps: {
         });
         return created;
       });
-      return withOwner(row, await libraryCodes(by.institutionId));
+      return withOwnerCode(row, await libraryCodes(by.institutionId));
     },
     async removeNote(by, userId, id) {
       await userOf(by.institutionId, userId);
@@ -287,20 +259,9 @@ export function createUserPartsService(deps: {
       });
     },
 
-    listStatistics: (viewer, userId) =>
-      listOwned(viewer, userId, async (where, scope) => {
-        const user = await prisma.user.findFirst({
-          where,
-          select: {
-            statistics: {
-              where: scope,
-              select: statisticSelect,
-              orderBy: { createdAt: 'asc' },
-            },
-          },
-        });
-        return user && { rows: user.statistics };
-      }),
+    listStatistics: async (viewer, userId) =>
+      (await listOwned(viewer, userId, onlyStatistics))
+        .statistics as StatisticDto[],
     async addStatistic(by, input) {
       const statistic = parseInput(addStatisticInput, input);
       const user = await userOf(by.institutionId, statistic.userId);
@@ -349,7 +310,7 @@ export function createUserPartsService(deps: {
         await recordChange(tx, by, user.id, null);
         return created;
       });
-      return withOwner(row, await libraryCodes(by.institutionId));
+      return withOwnerCode(row, await libraryCodes(by.institutionId));
     },
     async removeStatistic(by, userId, id) {
       await userOf(by.institutionId, userId);

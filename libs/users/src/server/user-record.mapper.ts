@@ -1,5 +1,11 @@
 import type { Prisma } from '@prisma/client';
-import type { AccountType, Gender, RecordType, SegmentType, UserStatus } from '../contracts/user-codes.js';
+import type {
+  AccountType,
+  Gender,
+  RecordType,
+  SegmentType,
+  UserStatus,
+} from '../contracts/user-codes.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
@@ -49,10 +55,29 @@ export const userRecordSelect = {
   updatedAt: true,
   lastUpdatedByJob: true,
   lastPatronActivityDate: true,
-  overrides: { select: { field: true, sisValue: true }, orderBy: { field: 'asc' as const } },
-  identifiers: { select: { id: true, idType: true, value: true, note: true, segmentType: true }, ...byPosition },
+  overrides: {
+    select: { field: true, sisValue: true },
+    orderBy: { field: 'asc' as const },
+  },
+  identifiers: {
+    select: {
+      id: true,
+      idType: true,
+      value: true,
+      note: true,
+      segmentType: true,
+    },
+    ...byPosition,
+  },
   emails: {
-    select: { id: true, emailAddress: true, emailTypes: true, preferred: true, description: true, segmentType: true },
+    select: {
+      id: true,
+      emailAddress: true,
+      emailTypes: true,
+      preferred: true,
+      description: true,
+      segmentType: true,
+    },
     ...byPosition,
   },
   addresses: {
@@ -77,22 +102,48 @@ export const userRecordSelect = {
     ...byPosition,
   },
   phones: {
-    select: { id: true, phoneNumber: true, phoneTypes: true, preferred: true, preferredSms: true, segmentType: true },
+    select: {
+      id: true,
+      phoneNumber: true,
+      phoneTypes: true,
+      preferred: true,
+      preferredSms: true,
+      segmentType: true,
+    },
     ...byPosition,
   },
-  roles: { select: { role: true, scope: true, status: true, expiryDate: true }, orderBy: { role: 'asc' as const } },
+  roles: {
+    select: { role: true, scope: true, status: true, expiryDate: true },
+    orderBy: { role: 'asc' as const },
+  },
 } satisfies Prisma.UserSelect;
 
-export type UserRecordRow = Prisma.UserGetPayload<{ select: typeof userRecordSelect }>;
+export type UserRecordRow = Prisma.UserGetPayload<{
+  select: typeof userRecordSelect;
+}>;
 
-export function toUserDto(row: UserRecordRow, pictureUrl: string | null = null): UserDto {
-  const { pinNumberHash, passwordHash, identifiers, addresses, roles, overrides, ...rest } = row;
+export function toUserDto(
+  row: UserRecordRow,
+  pictureUrl: string | null = null,
+): UserDto {
+  const {
+    pinNumberHash,
+    passwordHash,
+    identifiers,
+    addresses,
+    roles,
+    overrides,
+    ...rest
+  } = row;
   return {
     ...rest,
     pictureUrl,
     lastPatronActivityDate: toIsoDate(row.lastPatronActivityDate),
     // The SIS's PIN is kept as a hash: say that one exists, never what it is.
-    overrides: overrides.map((o) => ({ field: o.field, sisValue: o.field === 'pinNumber' ? null : o.sisValue })),
+    overrides: overrides.map((o) => ({
+      field: o.field,
+      sisValue: o.field === 'pinNumber' ? null : o.sisValue,
+    })),
     recordType: row.recordType as RecordType,
     accountType: row.accountType as AccountType,
     gender: row.gender as Gender | null,
@@ -106,15 +157,25 @@ export function toUserDto(row: UserRecordRow, pictureUrl: string | null = null):
     identifiers: identifiers
       .filter((i) => i.idType !== PRIMARY_ID_TYPE)
       .map((i) => ({ ...i, segmentType: i.segmentType as SegmentType })),
-    emails: row.emails.map((e) => ({ ...e, segmentType: e.segmentType as SegmentType })),
+    emails: row.emails.map((e) => ({
+      ...e,
+      segmentType: e.segmentType as SegmentType,
+    })),
     addresses: addresses.map((a) => ({
       ...a,
       startDate: toIsoDate(a.startDate),
       endDate: toIsoDate(a.endDate),
       segmentType: a.segmentType as SegmentType,
     })),
-    phones: row.phones.map((p) => ({ ...p, segmentType: p.segmentType as SegmentType })),
-    roles: roles.map((r) => ({ ...r, status: r.status as 'ACTIVE' | 'INACTIVE', expiryDate: toIsoDate(r.expiryDate) })),
+    phones: row.phones.map((p) => ({
+      ...p,
+      segmentType: p.segmentType as SegmentType,
+    })),
+    roles: roles.map((r) => ({
+      ...r,
+      status: r.status as 'ACTIVE' | 'INACTIVE',
+      expiryDate: toIsoDate(r.expiryDate),
+    })),
   };
 }
 
@@ -155,11 +216,21 @@ export function userColumns(fields: UserFields & { primaryId: string }) {
 }
 
 /** The rows of a user's lists, numbered in the order given. */
-export function userChildRows(institutionId: string, userId: string, fields: UserFields & { primaryId: string }) {
+export function userChildRows(
+  institutionId: string,
+  userId: string,
+  fields: UserFields & { primaryId: string },
+) {
   const base = { institutionId, userId };
   return {
     identifiers: [
-      { idType: PRIMARY_ID_TYPE, value: fields.primaryId, note: null, segmentType: fields.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL' },
+      {
+        idType: PRIMARY_ID_TYPE,
+        value: fields.primaryId,
+        note: null,
+        segmentType:
+          fields.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL',
+      },
       ...fields.identifiers,
     ].map((i, position) => ({
       ...base,

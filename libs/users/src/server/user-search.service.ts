@@ -45,11 +45,6 @@ export interface UserSearchService {
     institution: InstitutionRef,
     input: FindUsersInput,
   ): Promise<{ total: number; ids: string[] }>;
-  /** The user holding `value` as primary identifier (type PRIMARY) or another identifier, case-insensitive (they are unique). */
-  holderOf(
-    institutionId: string,
-    value: string,
-  ): Promise<{ userId: string; idType: string } | null>;
 }
 
 export const COUNT_LIMIT = 1_000;
@@ -214,15 +209,6 @@ export function createUserSearchService(deps: {
         count(where, null),
       ]);
       return { total, ids: ids.map((r) => r.id) };
-    },
-
-    async holderOf(institutionId, value) {
-      const [holder] = await sql.query<{ userId: string; idType: string }>(
-        `SELECT "userId", "idType" FROM "UserIdentifier" WHERE "institutionId" = $1::uuid AND "valueKey" = $2`,
-        [institutionId, value.toLowerCase()],
-        { name: 'users.identifier-holder' },
-      );
-      return holder ?? null;
     },
   };
 }

@@ -4,6 +4,8 @@ import {
   ConflictError,
   contributorOf,
   type Database,
+  type InstitutionService,
+  visibleOwnerLibraries,
   hashPassword,
   isUniqueViolation,
   type ModuleService,
@@ -33,7 +35,10 @@ import type {
   IdentifierGenerator,
   UserValidator,
 } from '../contracts/users-extension-points.js';
+import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
 import type { CodeTableService } from './code-table.service.js';
+import { notesAndStatistics, withOwnerCode } from './owned-lists.js';
+import type { PartsViewer } from './user-parts.service.js';
 import { fromIsoDate } from './dates.js';
 import {
   externalEditRules,
@@ -53,7 +58,10 @@ import {
   userRecordSelect,
   type UserRecordRow,
 } from './user-record.mapper.js';
-import { readUserRecord } from './user-record.reader.js';
+import {
+  readUserRecord,
+  readUserRecordByIdentifier,
+} from './user-record.reader.js';
 import {
   repeatedIdentifierErrors,
   validateUserFields,
@@ -74,6 +82,21 @@ export interface UserChangeActor {
 /** The user record: read, create and edit with every rule of the reference and the institution. */
 export interface UserService {
   get(institutionId: string, id: string): Promise<UserDto>;
+  /** The user holding `identifier` as primary identifier (held as type PRIMARY) or another identifier, case-insensitive. */
+  findByIdentifier(
+    institutionId: string,
+    identifier: string,
+  ): Promise<{ heldAs: string; user: UserDto } | null>;
+  /** The same with the notes and statistics `viewer` may see, in one statement (the REST API's full user). */
+  findDocumentByIdentifier(
+    viewer: PartsViewer,
+    identifier: string,
+  ): Promise<{
+    heldAs: string;
+    user: UserDto;
+    notes: NoteDto[];
+    statistics: StatisticDto[];
+  } | null>;
   create(by: UserChangeActor, input: CreateUserInput): Promise<SaveUserResult>;
   update(by: UserChangeActor, input: UpdateUserInput): Promise<SaveUserResult>;
   /** Moves the last-updated date and actor, as adding a note or block does (the reference's rule). */
@@ -116,6 +139,7 @@ interface SaveOptions {
 export function createUserService(deps: {
   prisma: PrismaClient;
   database: Database;
+  institutions: InstitutionService;
   transactions: Transactions;
   modules: ModuleService;
   codeTables: CodeTableService;
@@ -565,6 +589,46 @@ export function createUserService(deps: {
         await loadRow(institutionId, id),
         await configOf(institutionId),
       );
+    },
+    async findByIdentifier(institutionId, identifier) {
+      const [found, config] = await Promise.all([
+        readUserRecordByIdentifier(
+          deps.database.sql,
+          institutionId,
+          identifier,
+        ),
+        configOf(institutionId),
+      ]);
+      return found && { heldAs: found.heldAs, user: dtoOf(found.row, config) };
+    },
+    async findDocumentByIdentifier(viewer, identifier) {
+      const institutionId = viewer.institution.id;
+      const libraryIds = visibleOwnerLibraries(
+        viewer.institution,
+        viewer.principal,
+      );
+      const [found, config, libraries] = await Promise.all([
+        readUserRecordByIdentifier(
+          deps.database.sql,
+          institutionId,
+          identifier,
+          { lists: notesAndStatistics, libraryIds },
+        ),
+        configOf(institutionId),
+        deps.institutions.listLibraries(institutionId),
+      ]);
+      if (!found) return null;
+      const codes = new Map(libraries.map((l) => [l.id, l.code]));
+      const owned = (rows: Record<string, unknown>[]) =>
+        rows.map((r) =>
+          withOwnerCode(r as { ownerLibraryId: string | null }, codes),
+        );
+      return {
+        heldAs: found.heldAs,
+        user: dtoOf(found.row, config),
+        notes: owned(found.owned.notes) as NoteDto[],
+        statistics: owned(found.owned.statistics) as StatisticDto[],
+      };
     },
     create: (by, input) => save(by, input, { existingId: null }),
     update: (by, input) => {

@@ -96,6 +96,7 @@ export const usersPlugin = definePlugin({
       deps: {
         prisma: coreServices.prisma,
         database: coreServices.database,
+        institutions: tenancyServices.institutions,
         transactions: coreServices.transactions,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
@@ -135,6 +136,7 @@ export const usersPlugin = definePlugin({
     env.provideService(usersServices.parts, {
       deps: {
         prisma: coreServices.prisma,
+        database: coreServices.database,
         transactions: coreServices.transactions,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,

@@ -1,0 +1,52 @@
+import type { OwnedList } from './user-record.reader.js';
+
+// Notes and statistics may belong to a library: what is read of them, and in which order.
+export const noteSelect = {
+  id: true,
+  noteType: true,
+  text: true,
+  ownerLibraryId: true,
+  popUp: true,
+  userViewable: true,
+  segmentType: true,
+  createdBy: true,
+  createdAt: true,
+} as const;
+export const statisticSelect = {
+  id: true,
+  categoryType: true,
+  category: true,
+  note: true,
+  ownerLibraryId: true,
+  segmentType: true,
+  createdBy: true,
+  createdAt: true,
+} as const;
+const notesList: OwnedList = {
+  table: 'UserNote',
+  select: noteSelect,
+  orderBy: 'l."createdAt" DESC',
+};
+const statisticsList: OwnedList = {
+  table: 'UserStatistic',
+  select: statisticSelect,
+  orderBy: 'l."createdAt" ASC',
+};
+export const onlyNotes = { notes: notesList };
+export const onlyStatistics = { statistics: statisticsList };
+export const notesAndStatistics = {
+  notes: notesList,
+  statistics: statisticsList,
+};
+
+/** A library-owned row with its owner library's code in place of its id. */
+export function withOwnerCode<T extends { ownerLibraryId: string | null }>(
+  row: T,
+  libraries: ReadonlyMap<string, string>,
+) {
+  const { ownerLibraryId: ownerId, ...rest } = row;
+  return {
+    ...rest,
+    ownerLibrary: ownerId ? (libraries.get(ownerId) ?? null) : null,
+  };
+}
