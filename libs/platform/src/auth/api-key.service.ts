@@ -41,12 +41,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // A key revoked in another server process stops working within this time (in this one, at once).
 const KEY_CACHE_TTL_MS = 5_000;
 
+/** A live key as cached: who it authenticates, and when it was last recorded as used. */
 interface StoredKey {
   readonly id: string;
-  readonly name: string;
-  readonly institutionId: string;
-  readonly permissions: string[];
-  readonly revokedAt: Date | null;
+  readonly principal: Principal;
   lastUsedAt: Date | null;
 }
 
@@ -128,8 +126,8 @@ export function createApiKeyService(deps: {
 
     async principalOf(key) {
       const keyHash = sha256(key);
-      const found = await byHash.get(keyHash, () =>
-        prisma.apiKey.findUnique({
+      const found = await byHash.get(keyHash, async () => {
+        const row = await prisma.apiKey.findUnique({
           where: { keyHash },
           select: {
             id: true,
@@ -139,9 +137,19 @@ export function createApiKeyService(deps: {
             revokedAt: true,
             lastUsedAt: true,
           },
-        }),
-      );
-      if (!found || found.revokedAt) return null;
+        });
+        if (!row || row.revokedAt) return null;
+        const principal: Principal = {
+          kind: 'apiKey',
+          id: row.id,
+          displayName: `API key "${row.name}"`,
+          institutionId: row.institutionId,
+          permissions: new Set(row.permissions),
+          libraryScope: { all: true, libraryIds: new Set() },
+        };
+        return { id: row.id, lastUsedAt: row.lastUsedAt, principal };
+      });
+      if (!found) return null;
       hashById.set(found.id, keyHash);
       const now = Date.now();
       if (
@@ -154,14 +162,7 @@ export function createApiKeyService(deps: {
           data: { lastUsedAt: found.lastUsedAt },
         });
       }
-      return {
-        kind: 'apiKey',
-        id: found.id,
-        displayName: `API key "${found.name}"`,
-        institutionId: found.institutionId,
-        permissions: new Set(found.permissions),
-        libraryScope: { all: true, libraryIds: new Set() },
-      };
+      return found.principal;
     },
   };
 }

@@ -23,7 +23,18 @@ export interface AlmaContext {
   readonly libraryCodes: ReadonlySet<string>;
 }
 
-/** Loads the institution's code-table labels and libraries. */
+interface BuiltContext {
+  readonly from: readonly [
+    InstitutionRef,
+    readonly unknown[],
+    readonly unknown[],
+  ];
+  readonly context: AlmaContext;
+}
+// Built again only when one of its sources is no longer the (cached) object it was built from.
+const lastContexts = new Map<string, BuiltContext>();
+
+/** The institution's code-table labels and libraries. */
 export async function almaContextOf(
   services: ServiceContainer,
   institution: InstitutionRef,
@@ -32,13 +43,26 @@ export async function almaContextOf(
     services.get(usersServices.codeTables).list(institution.id),
     services.get(tenancyServices.institutions).listLibraries(institution.id),
   ]);
-  return {
+  const last = lastContexts.get(institution.id);
+  if (
+    last &&
+    last.from[0] === institution &&
+    last.from[1] === entries &&
+    last.from[2] === libraries
+  )
+    return last.context;
+  const context = {
     output: {
       labels: almaLabelsOf(entries, libraries),
       institution: { code: institution.code, name: institution.name },
     },
     libraryCodes: new Set(libraries.map((l) => l.code)),
   };
+  lastContexts.set(institution.id, {
+    from: [institution, entries, libraries],
+    context,
+  });
+  return context;
 }
 
 /** The address of a user in the API. */

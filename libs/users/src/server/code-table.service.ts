@@ -44,7 +44,11 @@ const usedBy: Partial<
 
 /** The users module's code tables: user groups, job categories, titles, identifier types, campuses. */
 export interface CodeTableService {
-  list(institutionId: string, table?: CodeTable): Promise<CodeTableEntryDto[]>;
+  /** Cached: the same array until the tables change (or the cache expires), not to be modified. */
+  list(
+    institutionId: string,
+    table?: CodeTable,
+  ): Promise<readonly CodeTableEntryDto[]>;
   save(
     institutionId: string,
     entry: CodeTableEntryInput,
@@ -95,7 +99,7 @@ export function createCodeTableService(deps: {
   return {
     async list(institutionId, table) {
       const entries = await allEntries(institutionId);
-      return table ? entries.filter((e) => e.table === table) : [...entries];
+      return table ? entries.filter((e) => e.table === table) : entries;
     },
 
     async save(institutionId, input) {

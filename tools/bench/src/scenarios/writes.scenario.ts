@@ -93,9 +93,9 @@ async function bulkEditScenario(
     name: `bulk edit ${count} users' user group (job)`,
     product: {
       samples: 1,
-      medianMs: seconds * 1000,
-      p95Ms: seconds * 1000,
-      p99Ms: seconds * 1000,
+      medianMs: Math.round(seconds * 1000),
+      p95Ms: Math.round(seconds * 1000),
+      p99Ms: Math.round(seconds * 1000),
       perSecond: Math.round(count / seconds),
     },
     notes: `${Math.round(seconds * 10) / 10} s in all; ${history} history entries written`,
