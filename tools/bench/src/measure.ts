@@ -7,22 +7,12 @@ export interface Timing {
   readonly perSecond: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ??
-  0;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Runs `work` once per input after a warm-up on the first inputs (none for writes), one at a time. */
-export async function measure<T>(
-  inputs: readonly T[],
-  work: (input: T) => Promise<unknown>,
-  options: { warmUp?: number } = {},
-): Promise<Timing> {
-  for (const input of inputs.slice(
-    0,
-    Math.min(options.warmUp ?? 20, inputs.length),
-  ))
-    await work(input);
+export async function measure<T>(inputs: readonly T[], work: (input: T) => Promise<unknown>, options: { warmUp?: number } = {}): Promise<Timing> {
+  for (const input of inputs.slice(0, Math.min(options.warmUp ?? 20, inputs.length))) await work(input);
   const times: number[] = [];
   const started = performance.now();
   for (const input of inputs) {

@@ -10,15 +10,11 @@ export function seededRandom(seed: number) {
   };
   return {
     next,
-    int: (min: number, max: number) =>
-      min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T =>
-      list[Math.floor(next() * list.length)] as T,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
     chance: (p: number) => next() < p,
     uuid: () => {
-      const hex = Array.from({ length: 32 }, () =>
-        Math.floor(next() * 16).toString(16),
-      ).join('');
+      const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
     },
   };

@@ -10,13 +10,9 @@ import { tenancyServices } from './tenancy-services.js';
 const catalogue = definePlugin({
   id: 'catalogue',
   title: 'Catalogue',
-  permissions: {
-    'catalogue.record.read': { description: 'Read records', roles: [] },
-  },
+  permissions: { 'catalogue.record.read': { description: 'Read records', roles: [] } },
   router: {
-    count: protectedProcedure('catalogue', 'catalogue.record.read').query(
-      () => 42,
-    ),
+    count: protectedProcedure('catalogue', 'catalogue.record.read').query(() => 42),
   } satisfies TRPCRouterRecord,
 });
 
@@ -34,10 +30,7 @@ describe('module enablement per institution', () => {
   let api: TestApi<[typeof catalogue, typeof loans]>;
   let other: Awaited<ReturnType<TestApi<[]>['createInstitution']>>;
   beforeAll(async () => {
-    api = await startTestApi({
-      plugins: [catalogue, loans],
-      institution: { modules: ['catalogue'] },
-    });
+    api = await startTestApi({ plugins: [catalogue, loans], institution: { modules: ['catalogue'] } });
     other = await api.createInstitution({ code: 'OTHER_INST' });
   });
   afterAll(() => api.close());
@@ -70,54 +63,36 @@ describe('module enablement per institution', () => {
       principal: null,
       requestId: 'r',
     });
-    await expect(anonymous.catalogue.count()).rejects.toMatchObject({
-      code: 'UNAUTHORIZED',
-    });
+    await expect(anonymous.catalogue.count()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
-  it("requires a module's dependencies to be enabled first", async () => {
-    await expect(
-      callerIn(other.id).platform.modules.enable({ moduleId: 'loans' }),
-    ).rejects.toMatchObject({
+  it('requires a module\'s dependencies to be enabled first', async () => {
+    await expect(callerIn(other.id).platform.modules.enable({ moduleId: 'loans' })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'module "loans" needs "catalogue" enabled first',
     });
     await callerIn(other.id).platform.modules.enable({ moduleId: 'catalogue' });
-    const status = await callerIn(other.id).platform.modules.enable({
-      moduleId: 'loans',
-    });
+    const status = await callerIn(other.id).platform.modules.enable({ moduleId: 'loans' });
     expect(status).toMatchObject({ enabled: true, config: { maxLoans: 10 } });
   });
 
   it('refuses to disable a module that an enabled module depends on, and the core', async () => {
-    await expect(
-      callerIn(other.id).platform.modules.disable({ moduleId: 'catalogue' }),
-    ).rejects.toMatchObject({
+    await expect(callerIn(other.id).platform.modules.disable({ moduleId: 'catalogue' })).rejects.toMatchObject({
       code: 'CONFLICT',
-      message:
-        'module "catalogue" cannot be disabled: enabled modules depend on it: "loans"',
+      message: 'module "catalogue" cannot be disabled: enabled modules depend on it: "loans"',
     });
-    await expect(
-      callerIn(other.id).platform.modules.disable({ moduleId: 'platform' }),
-    ).rejects.toMatchObject({
+    await expect(callerIn(other.id).platform.modules.disable({ moduleId: 'platform' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     await callerIn(other.id).platform.modules.disable({ moduleId: 'loans' });
-    await callerIn(other.id).platform.modules.disable({
-      moduleId: 'catalogue',
-    });
-    await expect(callerIn(other.id).catalogue.count()).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
+    await callerIn(other.id).platform.modules.disable({ moduleId: 'catalogue' });
+    await expect(callerIn(other.id).catalogue.count()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('validates configuration against the plugin schema, field by field', async () => {
     const caller = callerIn(api.institution.id);
     await expect(
-      caller.platform.modules.configure({
-        moduleId: 'loans',
-        config: { maxLoans: 0, currency: 'EURO' },
-      }),
+      caller.platform.modules.configure({ moduleId: 'loans', config: { maxLoans: 0, currency: 'EURO' } }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: [
@@ -125,16 +100,9 @@ describe('module enablement per institution', () => {
         { field: 'config.currency', message: expect.stringContaining('3') },
       ],
     });
-    const saved = await caller.platform.modules.configure({
-      moduleId: 'loans',
-      config: { maxLoans: 3 },
-    });
+    const saved = await caller.platform.modules.configure({ moduleId: 'loans', config: { maxLoans: 3 } });
     expect(saved.config).toEqual({ maxLoans: 3 });
-    expect(
-      await api.kernel.services
-        .get(tenancyServices.modules)
-        .config(api.institution.id, 'loans'),
-    ).toEqual({
+    expect(await api.kernel.services.get(tenancyServices.modules).config(api.institution.id, 'loans')).toEqual({
       maxLoans: 3,
     });
   });
@@ -153,39 +121,21 @@ describe('module enablement per institution', () => {
     });
   });
 
-  it("keeps each institution's libraries to itself", async () => {
+  it('keeps each institution\'s libraries to itself', async () => {
     const mine = api.callerFor({
-      permissions: new Set([
-        platformPermissions.libraryManage,
-        platformPermissions.libraryRead,
-      ]),
+      permissions: new Set([platformPermissions.libraryManage, platformPermissions.libraryRead]),
     });
-    const theirs = api.callerFor({
-      institutionId: other.id,
-      permissions: new Set([platformPermissions.libraryRead]),
-    });
-    await mine.platform.libraries.create({
-      code: 'MAIN',
-      name: 'Main Library',
-    });
-    expect((await mine.platform.libraries.list()).map((l) => l.code)).toEqual([
-      'MAIN',
-    ]);
+    const theirs = api.callerFor({ institutionId: other.id, permissions: new Set([platformPermissions.libraryRead]) });
+    await mine.platform.libraries.create({ code: 'MAIN', name: 'Main Library' });
+    expect((await mine.platform.libraries.list()).map((l) => l.code)).toEqual(['MAIN']);
     expect(await theirs.platform.libraries.list()).toEqual([]);
-    await expect(
-      mine.platform.libraries.create({ code: 'MAIN', name: 'Again' }),
-    ).rejects.toMatchObject({
+    await expect(mine.platform.libraries.create({ code: 'MAIN', name: 'Again' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const error = await mine.platform.libraries
-      .create({ code: 'bad code', name: ' ' })
-      .catch((e) => e);
+    const error = await mine.platform.libraries.create({ code: 'bad code', name: ' ' }).catch((e) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(fieldErrorsOf(error)).toEqual([
-      {
-        field: 'code',
-        message: 'use 1 to 40 letters, digits, underscores or hyphens',
-      },
+      { field: 'code', message: 'use 1 to 40 letters, digits, underscores or hyphens' },
       { field: 'name', message: 'is required' },
     ]);
   });

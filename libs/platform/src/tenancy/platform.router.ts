@@ -17,29 +17,21 @@ const PLATFORM = 'platform';
 /** The kernel's own procedures: the caller's institution, its libraries and its modules. */
 export const platformRouter = {
   institution: {
-    get: protectedProcedure(PLATFORM, can.institutionRead).query(
-      ({ ctx }) => ctx.institution,
-    ),
+    get: protectedProcedure(PLATFORM, can.institutionRead).query(({ ctx }) => ctx.institution),
     update: protectedProcedure(PLATFORM, can.institutionManage)
       .input(updateInstitutionInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(tenancyServices.institutions)
-          .update(ctx.institution.id, input),
+        ctx.services.get(tenancyServices.institutions).update(ctx.institution.id, input),
       ),
   },
   libraries: {
     list: protectedProcedure(PLATFORM, can.libraryRead).query(({ ctx }) =>
-      ctx.services
-        .get(tenancyServices.institutions)
-        .listLibraries(ctx.institution.id),
+      ctx.services.get(tenancyServices.institutions).listLibraries(ctx.institution.id),
     ),
     create: protectedProcedure(PLATFORM, can.libraryManage)
       .input(createLibraryInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(tenancyServices.institutions)
-          .createLibrary(ctx.institution.id, input),
+        ctx.services.get(tenancyServices.institutions).createLibrary(ctx.institution.id, input),
       ),
   },
   modules: {
@@ -49,35 +41,25 @@ export const platformRouter = {
     enable: protectedProcedure(PLATFORM, can.moduleManage)
       .input(enableModuleInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(tenancyServices.modules)
-          .enable(ctx.institution.id, input.moduleId, input.config),
+        ctx.services.get(tenancyServices.modules).enable(ctx.institution.id, input.moduleId, input.config),
       ),
     disable: protectedProcedure(PLATFORM, can.moduleManage)
       .input(moduleIdInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(tenancyServices.modules)
-          .disable(ctx.institution.id, input.moduleId),
+        ctx.services.get(tenancyServices.modules).disable(ctx.institution.id, input.moduleId),
       ),
     configure: protectedProcedure(PLATFORM, can.moduleManage)
       .input(configureModuleInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(tenancyServices.modules)
-          .configure(ctx.institution.id, input.moduleId, input.config),
+        ctx.services.get(tenancyServices.modules).configure(ctx.institution.id, input.moduleId, input.config),
       ),
   },
   jobs: {
     list: protectedProcedure(PLATFORM, can.jobRead)
       .input(listJobsInput)
-      .query(({ ctx, input }) =>
-        ctx.services.get(jobServices.jobs).list(ctx.institution.id, input),
-      ),
+      .query(({ ctx, input }) => ctx.services.get(jobServices.jobs).list(ctx.institution.id, input)),
     get: protectedProcedure(PLATFORM, can.jobRead)
       .input(jobIdInput)
-      .query(({ ctx, input }) =>
-        ctx.services.get(jobServices.jobs).get(ctx.institution.id, input.id),
-      ),
+      .query(({ ctx, input }) => ctx.services.get(jobServices.jobs).get(ctx.institution.id, input.id)),
   },
 } satisfies TRPCRouterRecord;

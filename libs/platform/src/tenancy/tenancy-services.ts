@@ -4,8 +4,6 @@ import type { ModuleService } from './module.service.js';
 
 /** Tenancy services provided by the platform plugin. */
 export const tenancyServices = {
-  institutions: createServiceRef<InstitutionService>({
-    id: 'platform.institutions',
-  }),
+  institutions: createServiceRef<InstitutionService>({ id: 'platform.institutions' }),
   modules: createServiceRef<ModuleService>({ id: 'platform.modules' }),
 };

@@ -4,30 +4,16 @@ import type { UserChangeActor } from '../server/user.service.js';
 import { ALL_UNIQUE } from './alma-user-finder.js';
 
 /** `{user_id}`: a primary identifier or another identifier. */
-export const userPathParams = z.object({
-  user_id: z
-    .string()
-    .min(1)
-    .describe('primary identifier, or another identifier (see user_id_type)'),
-});
+export const userPathParams = z.object({ user_id: z.string().min(1).describe('primary identifier, or another identifier (see user_id_type)') });
 
 /** Which identifier `{user_id}` is. */
 export const userIdType = z
   .string()
   .min(1)
   .default(ALL_UNIQUE)
-  .describe(
-    'all_unique (primary identifier or any identifier, the default), primary_id, or an identifier type code',
-  );
+  .describe('all_unique (primary identifier or any identifier, the default), primary_id, or an identifier type code');
 
 /** Who a change made over the API is recorded as. */
-export function apiActor(request: {
-  institution: { id: string };
-  principal: Principal;
-}): UserChangeActor {
-  return {
-    institutionId: request.institution.id,
-    actor: request.principal.displayName,
-    actorKind: request.principal.kind,
-  };
+export function apiActor(request: { institution: { id: string }; principal: Principal }): UserChangeActor {
+  return { institutionId: request.institution.id, actor: request.principal.displayName, actorKind: request.principal.kind };
 }

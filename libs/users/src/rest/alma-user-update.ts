@@ -1,13 +1,7 @@
 import { ValidationError } from '@ulms/platform';
-import {
-  type ProtectedExternalField,
-  protectedExternalFields,
-} from '../contracts/user-codes.js';
+import { type ProtectedExternalField, protectedExternalFields } from '../contracts/user-codes.js';
 import type { UserDto } from '../contracts/user.dto.js';
-import type {
-  CreateUserInput,
-  UpdateUserInput,
-} from '../contracts/user.schema.js';
+import type { CreateUserInput, UpdateUserInput } from '../contracts/user.schema.js';
 
 /** The reference's names for the protected fields of an external user, as `override=` lists them. */
 const overrideNames: Readonly<Record<string, ProtectedExternalField>> = {
@@ -28,22 +22,11 @@ const overrideNames: Readonly<Record<string, ProtectedExternalField>> = {
 };
 
 /** Reads `override=user_group,job_category` into our field names; unknown names are refused. */
-export function parseOverride(
-  override: string | undefined,
-): Set<ProtectedExternalField> {
-  const names = (override ?? '')
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
+export function parseOverride(override: string | undefined): Set<ProtectedExternalField> {
+  const names = (override ?? '').split(',').map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(n.toLowerCase() in overrideNames));
-  if (unknown.length)
-    throw ValidationError.of(
-      'override',
-      `not protected fields: ${unknown.join(', ')} (known: ${Object.keys(overrideNames).join(', ')})`,
-    );
-  return new Set(
-    names.map((n) => overrideNames[n.toLowerCase()] as ProtectedExternalField),
-  );
+  if (unknown.length) throw ValidationError.of('override', `not protected fields: ${unknown.join(', ')} (known: ${Object.keys(overrideNames).join(', ')})`);
+  return new Set(names.map((n) => overrideNames[n.toLowerCase()] as ProtectedExternalField));
 }
 
 /**
@@ -59,17 +42,9 @@ export function almaUpdateInput(
 ): UpdateUserInput {
   const fields: Record<string, unknown> = { ...incoming };
   if (!incoming.roles?.length) {
-    fields['roles'] = existing.roles.map(
-      ({ role, scope, status, expiryDate }) => ({
-        role,
-        scope,
-        status,
-        expiryDate,
-      }),
-    );
+    fields['roles'] = existing.roles.map(({ role, scope, status, expiryDate }) => ({ role, scope, status, expiryDate }));
   }
-  if (!('account_type' in document))
-    fields['accountType'] = existing.accountType;
+  if (!('account_type' in document)) fields['accountType'] = existing.accountType;
   if (!('external_id' in document)) fields['externalId'] = existing.externalId;
 
   const keepOnSync: Record<string, boolean> = {};
@@ -80,11 +55,5 @@ export function almaUpdateInput(
       else fields[field] = existing[field];
     }
   }
-  return {
-    ...(fields as CreateUserInput),
-    id: existing.id,
-    openForUpdate: true,
-    keepOnSync,
-    confirmDuplicate: true,
-  };
+  return { ...(fields as CreateUserInput), id: existing.id, openForUpdate: true, keepOnSync, confirmDuplicate: true };
 }

@@ -1,8 +1,5 @@
 import type { FieldError } from '@ulms/platform/contracts';
-import {
-  type ProtectedExternalField,
-  protectedExternalFields,
-} from '../contracts/user-codes.js';
+import { type ProtectedExternalField, protectedExternalFields } from '../contracts/user-codes.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
@@ -33,49 +30,25 @@ const SIS_OWNED_FIELDS = [
   'purchaseRequestLibraries',
 ] as const satisfies readonly (keyof UserFields & keyof UserDto)[];
 
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** A segment's content without its id and segment type, for comparing. */
 const contentOf = (segment: object) => {
-  const {
-    id: _id,
-    segmentType: _segmentType,
-    ...content
-  } = segment as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(content).map(([k, v]) => [k, v ?? null]),
-  );
+  const { id: _id, segmentType: _segmentType, ...content } = segment as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(content).map(([k, v]) => [k, v ?? null]));
 };
 
 /** Every list: an internal segment can never become external (remove it and add it again instead). */
-export function segmentTypeErrors(
-  existing: UserDto | null,
-  incoming: UserFields,
-): FieldError[] {
+export function segmentTypeErrors(existing: UserDto | null, incoming: UserFields): FieldError[] {
   if (!existing) return [];
   const errors: FieldError[] = [];
   for (const list of SEGMENT_LISTS) {
-    const before = new Map(
-      (existing[list] as readonly { id: string; segmentType: string }[]).map(
-        (s) => [s.id, s.segmentType],
-      ),
-    );
-    (incoming[list] as { id?: string; segmentType: string }[]).forEach(
-      (segment, index) => {
-        if (
-          segment.id &&
-          before.get(segment.id) === 'INTERNAL' &&
-          segment.segmentType === 'EXTERNAL'
-        ) {
-          errors.push({
-            field: `${list}.${index}.segmentType`,
-            message:
-              'an internal entry cannot become external; remove it and add it again as external',
-          });
-        }
-      },
-    );
+    const before = new Map((existing[list] as readonly { id: string; segmentType: string }[]).map((s) => [s.id, s.segmentType]));
+    (incoming[list] as { id?: string; segmentType: string }[]).forEach((segment, index) => {
+      if (segment.id && before.get(segment.id) === 'INTERNAL' && segment.segmentType === 'EXTERNAL') {
+        errors.push({ field: `${list}.${index}.segmentType`, message: 'an internal entry cannot become external; remove it and add it again as external' });
+      }
+    });
   }
   return errors;
 }
@@ -99,30 +72,16 @@ export function externalEditRules(input: {
   if (!openForUpdate) {
     for (const field of SIS_OWNED_FIELDS) {
       if (!same(existing[field], incoming[field])) {
-        errors.push({
-          field,
-          message: 'is managed by the SIS; use Open for Update to change it',
-        });
+        errors.push({ field, message: 'is managed by the SIS; use Open for Update to change it' });
       }
     }
     for (const list of SEGMENT_LISTS) {
-      const kept = new Map(
-        (incoming[list] as { id?: string }[])
-          .filter((s) => s.id)
-          .map((s) => [s.id, s]),
-      );
-      for (const segment of existing[list] as readonly {
-        id: string;
-        segmentType: string;
-      }[]) {
+      const kept = new Map((incoming[list] as { id?: string }[]).filter((s) => s.id).map((s) => [s.id, s]));
+      for (const segment of existing[list] as readonly { id: string; segmentType: string }[]) {
         if (segment.segmentType !== 'EXTERNAL') continue;
         const now = kept.get(segment.id);
         if (!now || !same(contentOf(now), contentOf(segment))) {
-          errors.push({
-            field: list as SegmentList,
-            message:
-              'external entries come from the SIS and cannot be changed or removed; use Open for Update',
-          });
+          errors.push({ field: list as SegmentList, message: 'external entries come from the SIS and cannot be changed or removed; use Open for Update' });
           break;
         }
       }
@@ -130,22 +89,12 @@ export function externalEditRules(input: {
   }
 
   for (const field of protectedExternalFields) {
-    const changed =
-      field === 'pinNumber'
-        ? incoming.pinNumber !== undefined
-        : !same(
-            existing[field as Exclude<ProtectedExternalField, 'pinNumber'>],
-            incoming[field],
-          );
+    const changed = field === 'pinNumber' ? incoming.pinNumber !== undefined : !same(existing[field as Exclude<ProtectedExternalField, 'pinNumber'>], incoming[field]);
     if (!changed) continue;
-    const current =
-      field === 'pinNumber'
-        ? input.currentPinHash
-        : existing[field as Exclude<ProtectedExternalField, 'pinNumber'>];
+    const current = field === 'pinNumber' ? input.currentPinHash : existing[field as Exclude<ProtectedExternalField, 'pinNumber'>];
     const sisValue = overrides.has(field) ? overrides.get(field) : current;
     const backToSis = field !== 'pinNumber' && same(incoming[field], sisValue);
-    if (backToSis || (openForUpdate && keepOnSync[field] === false))
-      overrideChanges.drop.add(field);
+    if (backToSis || (openForUpdate && keepOnSync[field] === false)) overrideChanges.drop.add(field);
     else overrideChanges.set.set(field, sisValue ?? null);
   }
   return { errors, overrideChanges };
@@ -163,11 +112,7 @@ export function mergeSisRecord(input: {
 }): { fields: UserFields; overrideChanges: OverrideChanges } {
   const { existing, incoming, overrides } = input;
   const overrideChanges: OverrideChanges = { set: new Map(), drop: new Set() };
-  const fields: UserFields = {
-    ...incoming,
-    accountType: 'EXTERNAL',
-    pinNumber: incoming.pinNumber,
-  };
+  const fields: UserFields = { ...incoming, accountType: 'EXTERNAL', pinNumber: incoming.pinNumber };
 
   for (const [field] of overrides) {
     if (field === 'pinNumber') {
@@ -184,25 +129,16 @@ export function mergeSisRecord(input: {
   }
 
   const current = userDtoToFields(existing);
-  const internal = <T extends { segmentType: string }>(list: T[]) =>
-    list.filter((s) => s.segmentType === 'INTERNAL');
-  const external = <T extends { segmentType: string; id?: string }>(
-    list: T[],
-  ) => list.map(({ id: _id, ...s }) => ({ ...s, segmentType: 'EXTERNAL' }));
-  const incomingIds = new Set(
-    incoming.identifiers.map((i) => i.value.toLowerCase()),
-  );
+  const internal = <T extends { segmentType: string }>(list: T[]) => list.filter((s) => s.segmentType === 'INTERNAL');
+  const external = <T extends { segmentType: string; id?: string }>(list: T[]) =>
+    list.map(({ id: _id, ...s }) => ({ ...s, segmentType: 'EXTERNAL' }));
+  const incomingIds = new Set(incoming.identifiers.map((i) => i.value.toLowerCase()));
   fields.identifiers = [
-    ...internal(current.identifiers).filter(
-      (i) => !incomingIds.has(i.value.toLowerCase()),
-    ),
+    ...internal(current.identifiers).filter((i) => !incomingIds.has(i.value.toLowerCase())),
     ...external(incoming.identifiers),
   ];
   fields.emails = [...internal(current.emails), ...external(incoming.emails)];
-  fields.addresses = [
-    ...internal(current.addresses),
-    ...external(incoming.addresses),
-  ];
+  fields.addresses = [...internal(current.addresses), ...external(incoming.addresses)];
   fields.phones = [...internal(current.phones), ...external(incoming.phones)];
   fields.roles = incoming.roles.length > 0 ? incoming.roles : current.roles;
   return { fields, overrideChanges };

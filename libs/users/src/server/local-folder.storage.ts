@@ -6,8 +6,7 @@ import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 export function localFolderStorage(root: string): AttachmentStorage {
   const pathOf = (key: string) => {
     const path = resolve(root, key);
-    if (!path.startsWith(resolve(root)))
-      throw new Error('attachment key escapes the storage folder');
+    if (!path.startsWith(resolve(root))) throw new Error('attachment key escapes the storage folder');
     return path;
   };
   return {
@@ -26,5 +25,4 @@ export function localFolderStorage(root: string): AttachmentStorage {
   };
 }
 
-export const attachmentsFolder = (dataDir: string) =>
-  join(dataDir, 'attachments');
+export const attachmentsFolder = (dataDir: string) => join(dataDir, 'attachments');

@@ -9,11 +9,7 @@ describe('names', () => {
   });
 
   it('indexes preferred names beside the legal ones and shows the preferred', () => {
-    const names = {
-      firstName: 'Robert',
-      lastName: 'Smith',
-      prefFirstName: 'Bob',
-    };
+    const names = { firstName: 'Robert', lastName: 'Smith', prefFirstName: 'Bob' };
     expect(nameSearchOf(names)).toBe('robert smith bob');
     expect(fullNameOf(names)).toBe('Smith, Bob');
   });

@@ -11,18 +11,11 @@ export const purgeUsersJob = defineJob({
   title: 'Purge users',
   paramsSchema: z.object({}).default({}),
   async run({ institutionId, services, progress, actor, jobId }) {
-    const institution = await services
-      .get(tenancyServices.institutions)
-      .findById(institutionId);
+    const institution = await services.get(tenancyServices.institutions).findById(institutionId);
     if (!institution) throw new Error('the institution no longer exists');
     const prisma = services.get(coreServices.prisma);
     const candidates = await prisma.user.findMany({
-      where: {
-        institutionId,
-        purgeDate: {
-          lt: fromIsoDate(todayIn(institution.timeZone)) ?? undefined,
-        },
-      },
+      where: { institutionId, purgeDate: { lt: fromIsoDate(todayIn(institution.timeZone)) ?? undefined } },
       select: { id: true, primaryId: true },
       orderBy: { primaryId: 'asc' },
     });
@@ -33,17 +26,10 @@ export const purgeUsersJob = defineJob({
       const batch = candidates.slice(start, start + BATCH).map((c) => c.id);
       const result = await services
         .get(usersServices.deletion)
-        .deleteUnguarded(
-          { institutionId, actor, actorKind: 'job', job: jobId },
-          batch,
-        );
+        .deleteUnguarded({ institutionId, actor, actorKind: 'job', job: jobId }, batch);
       deleted.push(...result.deleted.map((id) => primaryIdOf.get(id) ?? id));
-      for (const [id, reasons] of result.skipped)
-        skipped.push({ primaryId: primaryIdOf.get(id) ?? id, reasons });
-      await progress(
-        Math.min(start + BATCH, candidates.length),
-        candidates.length,
-      );
+      for (const [id, reasons] of result.skipped) skipped.push({ primaryId: primaryIdOf.get(id) ?? id, reasons });
+      await progress(Math.min(start + BATCH, candidates.length), candidates.length);
     }
     return { deleted, skipped };
   },

@@ -1,17 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
-import {
-  contributorOf,
-  type ModuleService,
-  type Transactions,
-} from '@ulms/platform';
+import { contributorOf, type ModuleService, type Transactions } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
-import {
-  historyFields,
-  type ProtectedExternalField,
-  protectedExternalFields,
-  type RecordType,
-  recordTypes,
-} from '../contracts/user-codes.js';
+import { historyFields, type ProtectedExternalField, protectedExternalFields, type RecordType, recordTypes } from '../contracts/user-codes.js';
 import type { BulkEditInput } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
@@ -23,16 +13,8 @@ import { USERS_MODULE, type UserChangeActor } from './user.service.js';
 export type BulkChanges = NonNullable<BulkEditInput['changes']>;
 type ChangedField = keyof BulkChanges;
 
-const CODE_TABLE_OF = {
-  userGroup: 'USER_GROUP',
-  jobCategory: 'JOB_CATEGORY',
-  campusCode: 'CAMPUS',
-} as const;
-const LABELS = {
-  userGroup: 'user group',
-  jobCategory: 'job category',
-  campusCode: 'campus',
-} as const;
+const CODE_TABLE_OF = { userGroup: 'USER_GROUP', jobCategory: 'JOB_CATEGORY', campusCode: 'CAMPUS' } as const;
+const LABELS = { userGroup: 'user group', jobCategory: 'job category', campusCode: 'campus' } as const;
 const SIS_OWNED = new Set<ChangedField>(['status', 'expiryDate', 'purgeDate']);
 const DATE_FIELDS = new Set<ChangedField>(['expiryDate', 'purgeDate']);
 
@@ -57,33 +39,16 @@ export function createUserBulkUpdater(deps: {
 }) {
   const { prisma } = deps;
 
-  const needsWholeRecord = async (
-    institutionId: string,
-    changes: BulkChanges,
-    config: UsersConfig,
-  ) => {
-    const enabled = await Promise.all(
-      deps.validators.map((v) =>
-        deps.modules.isEnabled(institutionId, contributorOf(v) ?? USERS_MODULE),
-      ),
-    );
-    const touchesRules =
-      ('userGroup' in changes || 'jobCategory' in changes) &&
-      config.roleAssignmentRules.length > 0;
+  const needsWholeRecord = async (institutionId: string, changes: BulkChanges, config: UsersConfig) => {
+    const enabled = await Promise.all(deps.validators.map((v) => deps.modules.isEnabled(institutionId, contributorOf(v) ?? USERS_MODULE)));
+    const touchesRules = ('userGroup' in changes || 'jobCategory' in changes) && config.roleAssignmentRules.length > 0;
     return enabled.some(Boolean) || touchesRules;
   };
 
   return {
-    async bulkUpdate(
-      by: UserChangeActor,
-      userIds: readonly string[],
-      changes: BulkChanges,
-    ): Promise<BulkOutcome | null> {
+    async bulkUpdate(by: UserChangeActor, userIds: readonly string[], changes: BulkChanges): Promise<BulkOutcome | null> {
       const { institutionId } = by;
-      const config = await deps.modules.config<UsersConfig>(
-        institutionId,
-        USERS_MODULE,
-      );
+      const config = await deps.modules.config<UsersConfig>(institutionId, USERS_MODULE);
       if (await needsWholeRecord(institutionId, changes, config)) return null;
       const lookups = await deps.codeTables.lookups(institutionId);
       const fields = Object.keys(changes) as ChangedField[];
@@ -102,13 +67,8 @@ export function createUserBulkUpdater(deps: {
           overrides: { select: { field: true, sisValue: true } },
         },
       });
-      const valueOf = (
-        row: (typeof rows)[number],
-        field: ChangedField,
-      ): string | null =>
-        DATE_FIELDS.has(field)
-          ? toIsoDate(row[field as 'expiryDate'])
-          : (row[field as 'status'] as string | null);
+      const valueOf = (row: (typeof rows)[number], field: ChangedField): string | null =>
+        DATE_FIELDS.has(field) ? toIsoDate(row[field as 'expiryDate']) : (row[field as 'status'] as string | null);
 
       const failed = new Map<string, FieldError[]>();
       const accepted: typeof rows = [];
@@ -120,31 +80,13 @@ export function createUserBulkUpdater(deps: {
           if (table && typeof value === 'string') {
             const allowed = lookups.codeAllows(table, value);
             const label = LABELS[field as keyof typeof LABELS];
-            if (!allowed)
-              errors.push({
-                field,
-                message: `"${value}" is not a ${label} of this institution`,
-              });
-            else if (
-              allowed.length &&
-              !allowed.includes(row.recordType as RecordType)
-            ) {
-              errors.push({
-                field,
-                message: `${label} "${value}" is not allowed for ${recordTypes[row.recordType as RecordType]} users`,
-              });
+            if (!allowed) errors.push({ field, message: `"${value}" is not a ${label} of this institution` });
+            else if (allowed.length && !allowed.includes(row.recordType as RecordType)) {
+              errors.push({ field, message: `${label} "${value}" is not allowed for ${recordTypes[row.recordType as RecordType]} users` });
             }
           }
-          if (
-            row.accountType === 'EXTERNAL' &&
-            SIS_OWNED.has(field) &&
-            valueOf(row, field) !== (value ?? null)
-          ) {
-            errors.push({
-              field,
-              message:
-                'is managed by the SIS; use Open for Update to change it',
-            });
+          if (row.accountType === 'EXTERNAL' && SIS_OWNED.has(field) && valueOf(row, field) !== (value ?? null)) {
+            errors.push({ field, message: 'is managed by the SIS; use Open for Update to change it' });
           }
         }
         if (errors.length) failed.set(row.id, errors);
@@ -153,90 +95,41 @@ export function createUserBulkUpdater(deps: {
 
       const now = new Date();
       const data: Prisma.UserUpdateManyMutationInput = {
-        ...Object.fromEntries(
-          fields.map((f) => [
-            f,
-            DATE_FIELDS.has(f)
-              ? fromIsoDate(changes[f] as string | null)
-              : changes[f],
-          ]),
-        ),
+        ...Object.fromEntries(fields.map((f) => [f, DATE_FIELDS.has(f) ? fromIsoDate(changes[f] as string | null) : changes[f]])),
         updatedAt: now,
         updatedBy: by.actor,
         lastUpdatedByJob: by.job ?? null,
       };
       const history = accepted.flatMap((row) =>
         fields
-          .filter(
-            (f) =>
-              f in historyFields && valueOf(row, f) !== (changes[f] ?? null),
-          )
-          .map((field) => ({
-            institutionId,
-            userId: row.id,
-            field,
-            oldValue: valueOf(row, field),
-            newValue: (changes[field] as string | null) ?? null,
-            actorKind: by.actorKind ?? 'job',
-            actor: by.actor,
-            at: now,
-          })),
+          .filter((f) => f in historyFields && valueOf(row, f) !== (changes[f] ?? null))
+          .map((field) => ({ institutionId, userId: row.id, field, oldValue: valueOf(row, field), newValue: (changes[field] as string | null) ?? null, actorKind: by.actorKind ?? 'job', actor: by.actor, at: now })),
       );
       const overrides = accepted
         .filter((row) => row.accountType === 'EXTERNAL')
         .flatMap((row) =>
           fields
-            .filter(
-              (f) =>
-                (protectedExternalFields as readonly string[]).includes(f) &&
-                valueOf(row, f) !== (changes[f] ?? null),
-            )
+            .filter((f) => (protectedExternalFields as readonly string[]).includes(f) && valueOf(row, f) !== (changes[f] ?? null))
             .map((field) => {
               const existing = row.overrides.find((o) => o.field === field);
-              const sisValue = existing
-                ? existing.sisValue
-                : valueOf(row, field);
-              return {
-                row,
-                field: field as ProtectedExternalField,
-                sisValue,
-                backToSis: sisValue === (changes[field] ?? null),
-              };
+              const sisValue = existing ? existing.sisValue : valueOf(row, field);
+              return { row, field: field as ProtectedExternalField, sisValue, backToSis: sisValue === (changes[field] ?? null) };
             }),
         );
-      const statusChanged =
-        'status' in changes
-          ? accepted.filter((r) => r.status !== changes.status).map((r) => r.id)
-          : [];
+      const statusChanged = 'status' in changes ? accepted.filter((r) => r.status !== changes.status).map((r) => r.id) : [];
 
       await deps.transactions.run(async ({ tx, raise }) => {
-        await tx.user.updateMany({
-          where: { id: { in: accepted.map((r) => r.id) } },
-          data,
-        });
-        if (statusChanged.length)
-          await tx.user.updateMany({
-            where: { id: { in: statusChanged } },
-            data: { statusDate: now },
-          });
-        if (history.length)
-          await tx.userHistoryEntry.createMany({ data: history });
+        await tx.user.updateMany({ where: { id: { in: accepted.map((r) => r.id) } }, data });
+        if (statusChanged.length) await tx.user.updateMany({ where: { id: { in: statusChanged } }, data: { statusDate: now } });
+        if (history.length) await tx.userHistoryEntry.createMany({ data: history });
         if (overrides.length) {
           await tx.userFieldOverride.deleteMany({
-            where: {
-              OR: overrides.map((o) => ({ userId: o.row.id, field: o.field })),
-            },
+            where: { OR: overrides.map((o) => ({ userId: o.row.id, field: o.field })) },
           });
           const kept = overrides.filter((o) => !o.backToSis);
           if (kept.length) {
             await tx.userFieldOverride.createMany({
-              data: kept.map((o) => ({
-                institutionId,
-                userId: o.row.id,
-                field: o.field,
-                sisValue: o.sisValue as Prisma.InputJsonValue,
-                createdBy: by.actor,
-              })),
+              data: kept.map((o) => ({ institutionId, userId: o.row.id, field: o.field, sisValue: o.sisValue as Prisma.InputJsonValue, createdBy: by.actor })),
             });
           }
         }
@@ -245,9 +138,7 @@ export function createUserBulkUpdater(deps: {
             institutionId,
             userId: row.id,
             actor: by.actor,
-            changedFields: fields.filter(
-              (f) => valueOf(row, f) !== (changes[f] ?? null),
-            ),
+            changedFields: fields.filter((f) => valueOf(row, f) !== (changes[f] ?? null)),
           });
         }
       });

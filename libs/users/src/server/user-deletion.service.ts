@@ -1,31 +1,17 @@
 import type { PrismaClient } from '@prisma/client';
-import {
-  contributorOf,
-  type ModuleService,
-  NotFoundError,
-  type Transactions,
-} from '@ulms/platform';
+import { contributorOf, type ModuleService, NotFoundError, type Transactions } from '@ulms/platform';
 import type { DeleteUserResult } from '../contracts/user-parts.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
-import type {
-  AttachmentStorage,
-  UserDeletionGuard,
-} from '../contracts/users-extension-points.js';
+import type { AttachmentStorage, UserDeletionGuard } from '../contracts/users-extension-points.js';
 import type { UserChangeActor } from './user.service.js';
 import { USERS_MODULE } from './user.service.js';
 
 /** Deleting users: every guard is asked, and the answer lists every reason that stops it. */
 export interface UserDeletionService {
-  reasons(
-    institutionId: string,
-    userIds: readonly string[],
-  ): Promise<Map<string, string[]>>;
+  reasons(institutionId: string, userIds: readonly string[]): Promise<Map<string, string[]>>;
   delete(by: UserChangeActor, userId: string): Promise<DeleteUserResult>;
   /** Deletes the given users that no guard protects (a purge); returns who was deleted and who skipped. */
-  deleteUnguarded(
-    by: UserChangeActor,
-    userIds: readonly string[],
-  ): Promise<{ deleted: string[]; skipped: Map<string, string[]> }>;
+  deleteUnguarded(by: UserChangeActor, userIds: readonly string[]): Promise<{ deleted: string[]; skipped: Map<string, string[]> }>;
 }
 
 /** The core's own guard: a user a running job is working on stays until the job ends. */
@@ -33,16 +19,8 @@ export function lockedByJobGuard(prisma: PrismaClient): UserDeletionGuard {
   return {
     id: 'locked-by-job',
     async reasons(_institutionId, userIds) {
-      const locks = await prisma.userJobLock.findMany({
-        where: { userId: { in: [...userIds] } },
-        select: { userId: true },
-      });
-      return new Map(
-        locks.map((l) => [
-          l.userId,
-          ['the user record is locked by a running job'],
-        ]),
-      );
+      const locks = await prisma.userJobLock.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true } });
+      return new Map(locks.map((l) => [l.userId, ['the user record is locked by a running job']]));
     },
   };
 }
@@ -58,18 +36,11 @@ export function createUserDeletionService(deps: {
   const coreGuard = lockedByJobGuard(prisma);
 
   const reasons = async (institutionId: string, userIds: readonly string[]) => {
-    const enabled = await Promise.all(
-      deps.guards.map((g) =>
-        modules.isEnabled(institutionId, contributorOf(g) ?? USERS_MODULE),
-      ),
-    );
+    const enabled = await Promise.all(deps.guards.map((g) => modules.isEnabled(institutionId, contributorOf(g) ?? USERS_MODULE)));
     const guards = [coreGuard, ...deps.guards.filter((_, i) => enabled[i])];
     const all = new Map<string, string[]>();
-    for (const found of await Promise.all(
-      guards.map((g) => g.reasons(institutionId, userIds)),
-    )) {
-      for (const [userId, list] of found)
-        all.set(userId, [...(all.get(userId) ?? []), ...list]);
+    for (const found of await Promise.all(guards.map((g) => g.reasons(institutionId, userIds)))) {
+      for (const [userId, list] of found) all.set(userId, [...(all.get(userId) ?? []), ...list]);
     }
     return all;
   };
@@ -77,46 +48,24 @@ export function createUserDeletionService(deps: {
   const remove = async (by: UserChangeActor, userIds: readonly string[]) => {
     const users = await prisma.user.findMany({
       where: { id: { in: [...userIds] }, institutionId: by.institutionId },
-      select: {
-        id: true,
-        primaryId: true,
-        attachments: { select: { storageKey: true } },
-      },
+      select: { id: true, primaryId: true, attachments: { select: { storageKey: true } } },
     });
     await deps.transactions.run(async ({ tx, raise }) => {
-      await tx.user.deleteMany({
-        where: {
-          id: { in: users.map((u) => u.id) },
-          institutionId: by.institutionId,
-        },
-      });
+      await tx.user.deleteMany({ where: { id: { in: users.map((u) => u.id) }, institutionId: by.institutionId } });
       for (const user of users) {
-        raise(usersEvents.userDeleted, {
-          institutionId: by.institutionId,
-          userId: user.id,
-          actor: by.actor,
-          primaryId: user.primaryId,
-        });
+        raise(usersEvents.userDeleted, { institutionId: by.institutionId, userId: user.id, actor: by.actor, primaryId: user.primaryId });
       }
     });
     // The rows are gone; files follow. A file left by a failure here is unreferenced, never a dangling row.
     const storage = await deps.storage(by.institutionId);
-    await Promise.all(
-      users.flatMap((u) =>
-        u.attachments.map((a) =>
-          storage.delete(a.storageKey).catch(() => undefined),
-        ),
-      ),
-    );
+    await Promise.all(users.flatMap((u) => u.attachments.map((a) => storage.delete(a.storageKey).catch(() => undefined))));
     return users.map((u) => u.id);
   };
 
   return {
     reasons,
     async delete(by, userId) {
-      const exists = await prisma.user.count({
-        where: { id: userId, institutionId: by.institutionId },
-      });
+      const exists = await prisma.user.count({ where: { id: userId, institutionId: by.institutionId } });
       if (exists === 0) throw new NotFoundError('user');
       const found = (await reasons(by.institutionId, [userId])).get(userId);
       if (found?.length) return { deleted: false, reasons: found };
@@ -125,10 +74,7 @@ export function createUserDeletionService(deps: {
     },
     async deleteUnguarded(by, userIds) {
       const skipped = await reasons(by.institutionId, userIds);
-      const deleted = await remove(
-        by,
-        userIds.filter((id) => !skipped.has(id)),
-      );
+      const deleted = await remove(by, userIds.filter((id) => !skipped.has(id)));
       return { deleted, skipped };
     },
   };

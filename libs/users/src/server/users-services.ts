@@ -16,7 +16,5 @@ export const usersServices = {
   parts: createServiceRef<UserPartsService>({ id: 'users.parts' }),
   bulkUpdater: createServiceRef<UserBulkUpdater>({ id: 'users.bulkUpdater' }),
   /** The attachment storage an institution's configuration picks. */
-  storage: createServiceRef<
-    (institutionId: string) => Promise<AttachmentStorage>
-  >({ id: 'users.storage' }),
+  storage: createServiceRef<(institutionId: string) => Promise<AttachmentStorage>>({ id: 'users.storage' }),
 };

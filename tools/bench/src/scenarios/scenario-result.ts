@@ -10,22 +10,7 @@ export interface ScenarioResult {
   readonly notes?: string;
 }
 
-export function compared(
-  name: string,
-  product: Timing,
-  rawSql: Timing,
-  notes?: string,
-): ScenarioResult {
-  const r = (a: number, b: number) =>
-    Math.round((a / Math.max(b, 0.001)) * 100) / 100;
-  return {
-    name,
-    product,
-    rawSql,
-    ratio: {
-      median: r(product.medianMs, rawSql.medianMs),
-      p95: r(product.p95Ms, rawSql.p95Ms),
-    },
-    ...(notes ? { notes } : {}),
-  };
+export function compared(name: string, product: Timing, rawSql: Timing, notes?: string): ScenarioResult {
+  const r = (a: number, b: number) => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
+  return { name, product, rawSql, ratio: { median: r(product.medianMs, rawSql.medianMs), p95: r(product.p95Ms, rawSql.p95Ms) }, ...(notes ? { notes } : {}) };
 }
