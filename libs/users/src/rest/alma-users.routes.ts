@@ -1,5 +1,6 @@
 import { defineRestRoute, RestError, restErrorCodes } from '@ulms/platform';
 import { z } from 'zod';
+import type { SaveUserResult } from '../contracts/user.dto.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { almaUserToFields } from '../server/alma/alma-user.mapper.js';
 import { USERS_MODULE } from '../server/user.service.js';
@@ -8,6 +9,7 @@ import { almaErrorCodes } from './alma-error-codes.js';
 import { almaOrderBy } from './alma-query.js';
 import { apiActor, userIdType, userPathParams } from './alma-request.js';
 import {
+  type AlmaContext,
   almaContextOf,
   almaNote,
   almaStatistic,
@@ -37,6 +39,21 @@ function requireRecordType(fields: { recordType?: string }): void {
         errorMessage: 'Mandatory field is missing. (record_type: is required)',
       },
     ]);
+}
+
+/** The saved user as the reference answers a create or an update (the API confirms duplicates, so nothing else is expected). */
+function savedUserResponse(
+  result: SaveUserResult,
+  context: AlmaContext,
+  baseUrl: string,
+) {
+  if (result.status !== 'saved')
+    throw RestError.of(500, restErrorCodes.internal, 'the user was not saved');
+  return {
+    status: 200,
+    body: fullAlmaUser(result.user, context, baseUrl),
+    xmlRoot: 'user',
+  };
 }
 
 /** GET /users: the reference's `q`, paged. */
@@ -116,17 +133,7 @@ export const createUserRoute = defineRestRoute({
     const result = await services
       .get(usersServices.users)
       .create(apiActor(request), { ...fields, confirmDuplicate: true });
-    if (result.status !== 'saved')
-      throw RestError.of(
-        500,
-        restErrorCodes.internal,
-        'the user was not saved',
-      );
-    return {
-      status: 200,
-      body: fullAlmaUser(result.user, context, baseUrl),
-      xmlRoot: 'user',
-    };
+    return savedUserResponse(result, context, baseUrl);
   },
 });
 
@@ -227,17 +234,7 @@ export const updateUserRoute = defineRestRoute({
     const result = await services
       .get(usersServices.users)
       .update(apiActor(request), input);
-    if (result.status !== 'saved')
-      throw RestError.of(
-        500,
-        restErrorCodes.internal,
-        'the user was not saved',
-      );
-    return {
-      status: 200,
-      body: fullAlmaUser(result.user, context, baseUrl),
-      xmlRoot: 'user',
-    };
+    return savedUserResponse(result, context, baseUrl);
   },
 });
 
