@@ -6,15 +6,37 @@ export interface ExpiringCache<K, V> {
   delete(key: K): void;
 }
 
-export function createExpiringCache<K, V>(ttlMs: number, now: () => number = Date.now): ExpiringCache<K, V> {
+const DEFAULT_MAX_ENTRIES = 10_000;
+
+/**
+ * At most `maxEntries` keys are kept: past that, expired entries go first, then the oldest, so that
+ * lookups of ever-new keys (random API keys, say) cannot grow the cache without bound.
+ */
+export function createExpiringCache<K, V>(
+  ttlMs: number,
+  options: { now?: () => number; maxEntries?: number } = {},
+): ExpiringCache<K, V> {
+  const now = options.now ?? Date.now;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const entries = new Map<K, { expiresAt: number; value: Promise<V> }>();
+  const trim = () => {
+    const time = now();
+    for (const [key, entry] of entries)
+      if (entry.expiresAt <= time) entries.delete(key);
+    for (const key of entries.keys()) {
+      if (entries.size <= maxEntries) break;
+      entries.delete(key);
+    }
+  };
   return {
     get(key, load) {
       const cached = entries.get(key);
       if (cached && cached.expiresAt > now()) return cached.value;
       const value = load();
       const entry = { expiresAt: now() + ttlMs, value };
+      entries.delete(key);
       entries.set(key, entry);
+      if (entries.size > maxEntries) trim();
       // A failed load is not remembered.
       value.catch(() => entries.get(key) === entry && entries.delete(key));
       return value;
