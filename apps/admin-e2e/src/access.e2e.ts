@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, screenshot } from './support/browser.js';
 import { newcomer } from './support/newcomer.js';
 import { submitSignIn } from './support/sign-in.js';
+import { pageParts } from './support/page-parts.js';
 
 describe('access by role and first sign-in', () => {
   let browser: Browser;
@@ -17,12 +18,12 @@ describe('access by role and first sign-in', () => {
     await browser?.close();
   });
 
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name });
+  const { heading } = pageParts(() => page);
 
   it('makes a newcomer choose a new password before anything else', async () => {
     page = await openPage(browser, inject('baseUrl'));
     await page.goto('/');
-    await submitSignIn(page, newcomer);
+    await submitSignIn(page, { ...newcomer, password: inject('newcomerPassword') });
     await heading('Choose a new password').waitFor();
 
     await page.getByLabel('New password', { exact: true }).fill('short');
@@ -31,7 +32,7 @@ describe('access by role and first sign-in', () => {
     await page.locator('input[aria-invalid="true"]').first().waitFor();
     await screenshot(page, 'sign-in-new-password-invalid');
 
-    const chosen = 'a-much-better-passphrase-2026';
+    const chosen = `${inject('newcomerPassword')}-and-longer`;
     await page.getByLabel('New password', { exact: true }).fill(chosen);
     await page.getByLabel('Repeat the new password', { exact: true }).fill(chosen);
     await page.getByRole('button', { name: 'Save and continue' }).click();

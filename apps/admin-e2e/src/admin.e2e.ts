@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, screenshot } from './support/browser.js';
 import { demoAdmin } from './support/demo-admin.js';
 import { submitSignIn } from './support/sign-in.js';
+import { pageParts } from './support/page-parts.js';
 
 const usersNavLink = 'Find and Manage Users';
 
@@ -21,15 +22,14 @@ describe('admin app', () => {
     await browser?.close();
   });
 
-  const mainNav = () => page.getByRole('navigation', { name: 'Main' });
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name });
+  const { mainNav, heading } = pageParts(() => page);
 
   it('refuses a wrong password with the generic message', async () => {
     await page.goto('/');
     await heading('Sign in').waitFor();
     await screenshot(page, 'sign-in');
 
-    await submitSignIn(page, { ...demoAdmin, password: 'not-the-password' });
+    await submitSignIn(page, { ...demoAdmin, password: `${demoAdmin.password}-wrong` });
     const alert = page.getByRole('alert').filter({ hasText: 'sign-in failed' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('check the institution, username and password');

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { screenshot } from './support/browser.js';
 import { openAdminSession } from './support/admin-session.js';
+import { pageParts } from './support/page-parts.js';
 
 /** A field's label, with or without the required marker. */
 const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
@@ -26,10 +27,7 @@ describe('users lifecycle', () => {
     await browser?.close();
   });
 
-  const mainNav = () => page.getByRole('navigation', { name: 'Main' });
-  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-  const toast = (text: string | RegExp) => page.getByRole('status').getByText(text);
-  const tab = (name: string) => page.getByRole('tab', { name });
+  const { mainNav, heading, toast, tab } = pageParts(() => page);
 
   async function createUser(first: string, last: string, primaryId: string) {
     await page.goto('/users/new');

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { screenshot } from './support/browser.js';
 import { openAdminSession } from './support/admin-session.js';
+import { pageParts } from './support/page-parts.js';
 
 // Codes of this test only, so the run does not depend on (or clash with) the demo seed's code tables.
 const groups = [
@@ -27,9 +28,7 @@ describe('users screens', () => {
     await browser?.close();
   });
 
-  const mainNav = () => page.getByRole('navigation', { name: 'Main' });
-  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-  const toast = (text: string | RegExp) => page.getByRole('status').getByText(text);
+  const { mainNav, heading, toast } = pageParts(() => page);
 
   async function addCodeTableEntry(table: string, entry: { code: string; description: string }, recordType?: string) {
     await page.getByLabel('Code table').selectOption({ label: table });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the server under test listens, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
+    /** The newcomer's first password, made up for this run. */
+    newcomerPassword: string;
   }
 }
 
@@ -32,15 +35,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   const demo = await app.kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
   if (!demo) throw new Error('the demo seed created no DEMO institution');
+  const newcomerPassword = randomBytes(12).toString('base64url');
   await app.kernel.services.get(authServices.accounts).create({
     institutionId: demo.id,
     username: newcomer.username,
     displayName: newcomer.displayName,
-    password: newcomer.password,
+    password: newcomerPassword,
     roles: [{ role: 'USER_MANAGER' }],
     mustChangePassword: true,
   });
   project.provide('baseUrl', app.url);
+  project.provide('newcomerPassword', newcomerPassword);
   return async () => {
     await app.stop();
     await rm(dataDir, { recursive: true, force: true });

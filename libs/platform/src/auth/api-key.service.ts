@@ -56,7 +56,6 @@ export function createApiKeyService(deps: {
   const byHash = createExpiringCache<string, StoredKey | null>(
     KEY_CACHE_TTL_MS,
   );
-  const hashById = new Map<string, string>();
   return {
     async create(institutionId, input, grantor) {
       const parsed = parseInput(createApiKeyInput, input);
@@ -109,18 +108,18 @@ export function createApiKeyService(deps: {
     },
 
     async revoke(institutionId, id) {
-      const hash = hashById.get(id);
-      if (hash) byHash.delete(hash);
       const { count } = await prisma.apiKey.updateMany({
         where: { id, institutionId, revokedAt: null },
         data: { revokedAt: new Date() },
       });
-      const key = await prisma.apiKey.findFirst({
+      const found = await prisma.apiKey.findFirst({
         where: { id, institutionId },
-        select: infoSelect,
+        select: { ...infoSelect, keyHash: true },
       });
-      if (!key || (count === 0 && !key.revokedAt))
+      if (!found || (count === 0 && !found.revokedAt))
         throw new NotFoundError('API key');
+      const { keyHash, ...key } = found;
+      byHash.delete(keyHash);
       return key;
     },
 
@@ -150,7 +149,6 @@ export function createApiKeyService(deps: {
         return { id: row.id, lastUsedAt: row.lastUsedAt, principal };
       });
       if (!found) return null;
-      hashById.set(found.id, keyHash);
       const now = Date.now();
       if (
         !found.lastUsedAt ||

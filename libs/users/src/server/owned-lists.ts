@@ -39,14 +39,14 @@ export const notesAndStatistics = {
   statistics: statisticsList,
 };
 
-/** A library-owned row with its owner library's code in place of its id. */
-export function withOwnerCode<T extends { ownerLibraryId: string | null }>(
-  row: T,
-  libraries: ReadonlyMap<string, string>,
+/** Library-owned rows with their owner library's code in place of its id. */
+export function withOwnerCodes<T extends { ownerLibraryId: string | null }>(
+  rows: readonly T[],
+  libraries: readonly { id: string; code: string }[],
 ) {
-  const { ownerLibraryId: ownerId, ...rest } = row;
-  return {
+  const codes = new Map(libraries.map((l) => [l.id, l.code]));
+  return rows.map(({ ownerLibraryId, ...rest }) => ({
     ...rest,
-    ownerLibrary: ownerId ? (libraries.get(ownerId) ?? null) : null,
-  };
+    ownerLibrary: ownerLibraryId ? (codes.get(ownerLibraryId) ?? null) : null,
+  }));
 }

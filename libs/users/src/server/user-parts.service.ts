@@ -16,10 +16,10 @@ import type { z } from 'zod';
 import { type OwnedList, readOwnedRows } from './user-record.reader.js';
 import {
   noteSelect,
-    onlyNotes,
+  onlyNotes,
   onlyStatistics,
   statisticSelect,
-  withOwnerCode,
+  withOwnerCodes,
 } from './owned-lists.js';
 import { historyFields } from '../contracts/user-codes.js';
 import {
@@ -116,14 +116,6 @@ export function createUserPartsService(deps: {
     return user;
   };
 
-  const libraryCodes = async (institutionId: string) =>
-    new Map(
-      (await institutions.listLibraries(institutionId)).map((l) => [
-        l.id,
-        l.code,
-      ]),
-    );
-
   const ownerLibraryId = async (
     institutionId: string,
     code: string | null | undefined,
@@ -198,13 +190,11 @@ export function createUserPartsService(deps: {
         userId,
         visibleOwnerLibraries(viewer.institution, viewer.principal),
       ),
-      libraryCodes(institutionId),
+      institutions.listLibraries(institutionId),
     ]);
     if (!found) throw new NotFoundError('user');
     const owned = (rows: Record<string, unknown>[]) =>
-      rows.map((r) =>
-        withOwnerCode(r as { ownerLibraryId: string | null }, libraries),
-      );
+      withOwnerCodes(rows as { ownerLibraryId: string | null }[], libraries);
     return Object.fromEntries(
       Object.entries(found).map(([name, rows]) => [name, owned(rows)]),
     ) as { [K in keyof L]: ReturnType<typeof owned> };
@@ -240,7 +230,11 @@ export function createUserPartsService(deps: {
         });
         return created;
       });
-      return withOwnerCode(row, await libraryCodes(by.institutionId));
+      const [owned] = withOwnerCodes(
+        [row],
+        await institutions.listLibraries(by.institutionId),
+      );
+      return owned as NoteDto;
     },
     async removeNote(by, userId, id) {
       await userOf(by.institutionId, userId);
@@ -310,7 +304,11 @@ export function createUserPartsService(deps: {
         await recordChange(tx, by, user.id, null);
         return created;
       });
-      return withOwnerCode(row, await libraryCodes(by.institutionId));
+      const [owned] = withOwnerCodes(
+        [row],
+        await institutions.listLibraries(by.institutionId),
+      );
+      return owned as StatisticDto;
     },
     async removeStatistic(by, userId, id) {
       await userOf(by.institutionId, userId);

@@ -37,7 +37,7 @@ import type {
 } from '../contracts/users-extension-points.js';
 import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
 import type { CodeTableService } from './code-table.service.js';
-import { notesAndStatistics, withOwnerCode } from './owned-lists.js';
+import { notesAndStatistics, withOwnerCodes } from './owned-lists.js';
 import type { PartsViewer } from './user-parts.service.js';
 import { fromIsoDate } from './dates.js';
 import {
@@ -618,11 +618,8 @@ export function createUserService(deps: {
         deps.institutions.listLibraries(institutionId),
       ]);
       if (!found) return null;
-      const codes = new Map(libraries.map((l) => [l.id, l.code]));
       const owned = (rows: Record<string, unknown>[]) =>
-        rows.map((r) =>
-          withOwnerCode(r as { ownerLibraryId: string | null }, codes),
-        );
+        withOwnerCodes(rows as { ownerLibraryId: string | null }[], libraries);
       return {
         heldAs: found.heldAs,
         user: dtoOf(found.row, config),
