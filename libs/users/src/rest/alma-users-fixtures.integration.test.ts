@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { type AlmaSampleName, almaSample } from '../testing/alma-samples.js';
 import { fromXml, toXml } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { almaRoleTypes } from '../server/alma/alma-codes.js';
@@ -10,8 +9,6 @@ import { almaXmlShape } from './alma-xml-shape.js';
 
 type Json = Record<string, unknown>;
 
-const samples = resolve(import.meta.dirname, '../../../../../shared/reference/alma-samples');
-const fixture = (name: string): Json => JSON.parse(readFileSync(resolve(samples, name), 'utf8'));
 const rolesWeModel = (roles: unknown) => (roles as Json[]).filter((r) => ((r['role_type'] as Json)['value'] as string) in almaRoleTypes);
 
 /** Every field of `expected` except `skip`, one soft assertion per field. */
@@ -25,7 +22,7 @@ function expectModelledFieldsKept(actual: Json, expected: Json, skip: readonly s
 }
 
 interface Sample {
-  readonly file: string;
+  readonly file: AlmaSampleName;
   readonly institution: { code?: string; name?: string };
   readonly codes: CodeTableEntryInput[];
   readonly libraries: { code: string; name: string }[];
@@ -68,7 +65,7 @@ const samplesUnderTest: Sample[] = [
 
 for (const sample of samplesUnderTest) {
   describe(`the sample ${sample.file} over the REST API`, () => {
-    const document = fixture(sample.file);
+    const document = almaSample(sample.file);
     const primaryId = document['primary_id'] as string;
     let server: AlmaTestServer;
     let expected: Json;

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
+import { almaSample } from '../../testing/alma-samples.js';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeTableEntryInput } from '../code-table.service.js';
@@ -13,8 +12,6 @@ import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
 type Json = Record<string, unknown>;
 type Api = TestApi<[typeof usersPlugin]>;
 
-const samples = resolve(import.meta.dirname, '../../../../../../shared/reference/alma-samples');
-const fixture = (name: string): Json => JSON.parse(readFileSync(resolve(samples, name), 'utf8'));
 
 async function setUp(api: Api, entries: CodeTableEntryInput[], libraries: { code: string; name: string }[]): Promise<void> {
   for (const entry of entries) await api.caller.users.codeTables.save(entry);
@@ -46,7 +43,7 @@ function expectModelledFieldsKept(alma: Json, expected: Json, skip: readonly str
 const rolesWeModel = (roles: unknown) => (roles as Json[]).filter((r) => (r['role_type'] as Json)['value'] as string in almaRoleTypes);
 
 describe('the Temple University sample (tulibraries_single_user.json)', () => {
-  const sample = fixture('tulibraries_single_user.json');
+  const sample = almaSample('tulibraries_single_user.json');
   let api: Api;
 
   beforeAll(async () => {
@@ -80,7 +77,7 @@ describe('the Temple University sample (tulibraries_single_user.json)', () => {
 });
 
 describe('the University of Oslo sample (scriptotek_user_response.json)', () => {
-  const sample = fixture('scriptotek_user_response.json');
+  const sample = almaSample('scriptotek_user_response.json');
   let api: Api;
 
   beforeAll(async () => {

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { almaSample } from '../../testing/alma-samples.js';
 import { describe, expect, it } from 'vitest';
 import type { UserDto } from '../../contracts/user.dto.js';
 import { almaLabelsOf } from './alma-labels.js';
 import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
 
-const samples = resolve(import.meta.dirname, '../../../../../../shared/reference/alma-samples');
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(resolve(samples, name), 'utf8'));
 
 describe('almaUserToFields', () => {
   it('reads the Temple University sample, listing what we do not model', () => {
-    const { fields, unmapped } = almaUserToFields(fixture('tulibraries_single_user.json'));
+    const { fields, unmapped } = almaUserToFields(almaSample('tulibraries_single_user.json'));
     expect(fields).toEqual({
       recordType: 'PUBLIC',
       accountType: 'INTERNAL',
@@ -70,7 +67,7 @@ describe('almaUserToFields', () => {
   });
 
   it('reads the Oslo sample: segment types, resource sharing library, institution-wide patron role', () => {
-    const { fields, unmapped } = almaUserToFields(fixture('scriptotek_user_response.json'), new Set(['1030310']));
+    const { fields, unmapped } = almaUserToFields(almaSample('scriptotek_user_response.json'), new Set(['1030310']));
     expect(fields).toMatchObject({
       primaryId: '12345',
       gender: null,
