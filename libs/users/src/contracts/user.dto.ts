@@ -6,6 +6,7 @@ export interface IdentifierDto {
   readonly idType: string;
   readonly value: string;
   readonly note: string | null;
+  readonly status: 'ACTIVE' | 'INACTIVE';
   readonly segmentType: SegmentType;
 }
 

@@ -37,6 +37,7 @@ export const identifierInput = z.object({
   idType: z.string().min(1, 'is required'),
   value: z.string().trim().min(1, 'is required').max(255),
   note: optionalText(),
+  status: z.enum(['ACTIVE', 'INACTIVE']).default('ACTIVE'),
   segmentType,
 });
 

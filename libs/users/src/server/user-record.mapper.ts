@@ -65,6 +65,7 @@ export const userRecordSelect = {
       idType: true,
       value: true,
       note: true,
+      status: true,
       segmentType: true,
     },
     ...byPosition,
@@ -169,6 +170,7 @@ export function toUserDto(
         idType: i.idType,
         value: i.value,
         note: i.note,
+        status: i.status === 'INACTIVE' ? 'INACTIVE' : 'ACTIVE',
         segmentType: i.segmentType as SegmentType,
       })),
     emails: row.emails.map((e) => ({
@@ -275,6 +277,7 @@ export function userChildRows(
         idType: PRIMARY_ID_TYPE,
         value: fields.primaryId,
         note: null,
+        status: 'ACTIVE',
         segmentType:
           fields.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL',
       },
@@ -286,6 +289,7 @@ export function userChildRows(
       value: i.value,
       valueKey: i.value.toLowerCase(),
       note: i.note ?? null,
+      status: i.status,
       segmentType: i.segmentType,
       position,
     })),

@@ -36,7 +36,7 @@ describe('almaUserToFields', () => {
       catalogerLevel: null,
       libraryNotices: [],
       forcePasswordChange: false,
-      identifiers: [{ idType: '02', value: 'johns02', note: null, segmentType: undefined }],
+      identifiers: [{ idType: '02', value: 'johns02', note: null, status: 'ACTIVE', segmentType: undefined }],
       emails: [
         { emailAddress: 'johns@mylib.org', emailTypes: ['personal'], preferred: true, description: null, segmentType: undefined },
         { emailAddress: 'johns@myOTHERlib.org', emailTypes: ['personal'], preferred: false, description: null, segmentType: undefined },
@@ -123,7 +123,8 @@ describe('almaUserToFields', () => {
         { role: 'USER_MANAGER', scope: null, status: 'ACTIVE' },
       ],
     });
-    expect(unmapped).toEqual(['proxy_for_user', 'contact_info.fax_machine', 'user_identifier[0].status', 'user_role[0].parameter']);
+    expect(unmapped).toEqual(['proxy_for_user', 'contact_info.fax_machine', 'user_role[0].parameter']);
+    expect(fields.identifiers).toMatchObject([{ idType: 'BARCODE', value: 'B1', status: 'INACTIVE' }]);
   });
 
   it('refuses what is not a JSON object', () => {
@@ -165,7 +166,7 @@ const dto: UserDto = {
   hasPassword: true,
   forcePasswordChange: false,
   mfaEnabled: false,
-  identifiers: [{ id: 'i1', idType: 'BARCODE', value: 'B9', note: null, segmentType: 'EXTERNAL' }],
+  identifiers: [{ id: 'i1', idType: 'BARCODE', value: 'B9', note: null, status: 'INACTIVE', segmentType: 'EXTERNAL' }],
   emails: [{ id: 'e1', emailAddress: 'inga@example.org', emailTypes: ['work'], preferred: true, description: null, segmentType: 'EXTERNAL' }],
   addresses: [],
   phones: [{ id: 'p1', phoneNumber: '+47 22 00 00 00', phoneTypes: ['officeFax'], preferred: false, preferredSms: false, segmentType: 'INTERNAL' }],
@@ -214,7 +215,7 @@ describe('userDtoToAlma', () => {
         email: [{ email_address: 'inga@example.org', email_type: [{ value: 'work', desc: 'Work' }], preferred: true, segment_type: 'External' }],
         phone: [{ phone_type: [{ value: 'office_fax', desc: 'Office fax' }], preferred_sms: false, segment_type: 'Internal' }],
       },
-      user_identifier: [{ id_type: { value: 'BARCODE', desc: 'Barcode' }, value: 'B9', status: 'ACTIVE', segment_type: 'External' }],
+      user_identifier: [{ id_type: { value: 'BARCODE', desc: 'Barcode' }, value: 'B9', status: 'INACTIVE', segment_type: 'External' }],
       user_role: [
         { role_type: { value: '32', desc: 'Circulation Desk Operator' }, scope: { value: 'MAIN', desc: 'Main Library' } },
         { role_type: { value: '200', desc: 'Patron' }, scope: { value: 'DEMO', desc: 'Demo University Library' }, expiry_date: '2030-06-30Z' },

@@ -133,11 +133,12 @@ export function almaUserToFields(json: unknown, libraryCodes: ReadonlySet<string
     const id = asObject(entry) ?? {};
     unknownFieldsOf(id, knownIdentifierFields, `user_identifier[${i}]`, unmapped);
     const status = readCode(id['status']);
-    if (status && status !== 'ACTIVE') unmapped.push(`user_identifier[${i}].status`);
     return {
       idType: readCode(id['id_type']) ?? '',
       value: readText(id['value']) ?? '',
       note: readText(id['note']),
+      // Unknown words are passed on for validation to refuse.
+      ...(status ? { status: status.toUpperCase() as 'ACTIVE' } : {}),
       segmentType: readSegmentType(id['segment_type']),
     };
   });
@@ -304,7 +305,7 @@ export function userDtoToAlma(user: UserDto, options: AlmaOutputOptions = {}): R
       id_type: writeCode(i.idType, labels?.codeTable('IDENTIFIER_TYPE', i.idType)),
       value: i.value,
       note: i.note,
-      status: 'ACTIVE',
+      status: i.status,
       segment_type: segmentType(i.segmentType),
     })),
     user_role: user.roles.map((r) => ({

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "UserIdentifier" ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'ACTIVE';
+
