@@ -16,7 +16,7 @@ export const institutionCode = z
   .regex(/^[A-Za-z0-9_]{2,40}$/, 'use 2 to 40 letters, digits or underscores');
 export const libraryCode = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'use 1 to 40 letters, digits, underscores or hyphens');
+  .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'use 1 to 40 letters, digits, dots, underscores or hyphens');
 
 /** What an institution is created with; the defaults suit a library that has not decided yet. */
 export const createInstitutionInput = z.object({

@@ -135,7 +135,7 @@ describe('module enablement per institution', () => {
     const error = await mine.platform.libraries.create({ code: 'bad code', name: ' ' }).catch((e) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(fieldErrorsOf(error)).toEqual([
-      { field: 'code', message: 'use 1 to 40 letters, digits, underscores or hyphens' },
+      { field: 'code', message: 'use 1 to 40 letters, digits, dots, underscores or hyphens' },
       { field: 'name', message: 'is required' },
     ]);
   });

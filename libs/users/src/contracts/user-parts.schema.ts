@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noteTypes, segmentTypes } from './user-codes.js';
+import type { UserDocumentPart } from './users-extension-points.js';
 
 const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).default('INTERNAL');
 
@@ -22,6 +23,26 @@ export const addStatisticInput = z.object({
   ownerLibrary: z.string().nullish(),
   segmentType,
 });
+
+/** A note as a whole-record save carries it (the REST API's `user_note`): no owner library, no id. */
+export const noteFieldsInput = addNoteInput.omit({ userId: true, ownerLibrary: true });
+export type NoteFields = z.input<typeof noteFieldsInput>;
+
+/** A statistic as a whole-record save carries it (the REST API's `user_statistic`). */
+export const statisticFieldsInput = addStatisticInput.omit({ userId: true, ownerLibrary: true });
+export type StatisticFields = z.input<typeof statisticFieldsInput>;
+
+/**
+ * Notes and statistics that replace a user's own ("swap all"), each list only when given. Rows owned by a
+ * library outside `visibleLibraryIds` (null: every library) are neither seen nor touched.
+ */
+export interface UserPartsReplacement {
+  readonly notes?: readonly NoteFields[];
+  readonly statistics?: readonly StatisticFields[];
+  readonly visibleLibraryIds: readonly string[] | null;
+  /** Other modules' parts of the document, each written by the part that takes it. */
+  readonly documentParts?: readonly { part: UserDocumentPart; value: unknown }[];
+}
 
 export const addAttachmentInput = z.object({
   userId: z.uuid(),

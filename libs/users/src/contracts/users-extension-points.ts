@@ -40,6 +40,27 @@ export interface AttachmentStorage {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Another module's part of the Alma user document: a list it stores (`user_block`, `proxy_for_user`) or a
+ * summary shown on request (`expand=loans`, `requests`, `fees`). Applied where the contributing plugin is
+ * enabled; a field no enabled part takes is refused on input with an error naming it.
+ */
+export interface UserDocumentPart {
+  readonly id: string;
+  /** The document's field: `user_block`, `proxy_for_user`, `loans`, `requests`, `fees`. */
+  readonly field: string;
+  /** Shown only when GET asks for it with `expand=<field>`. */
+  readonly expandOnly?: boolean;
+  /** The field's value for one user, as the Alma document shows it. */
+  read(context: { institutionId: string; userId: string; userUrl: string }): Promise<unknown>;
+  /**
+   * Replaces the user's part with what a POST or PUT carried, inside the user's save transaction (`tx` is the
+   * Prisma transaction client); throw a ValidationError with the document's paths to refuse it. Without
+   * `write`, the field is read-only and a value sent is refused.
+   */
+  write?(context: { tx: unknown; institutionId: string; userId: string; actor: string }, value: unknown): Promise<void>;
+}
+
 /** Extension points of the users module. */
 export const usersExtensionPoints = {
   validators: createExtensionPoint<UserValidator>({ id: 'users.validators' }),
@@ -47,4 +68,5 @@ export const usersExtensionPoints = {
   listColumns: createExtensionPoint<UserListColumn>({ id: 'users.listColumns' }),
   deletionGuards: createExtensionPoint<UserDeletionGuard>({ id: 'users.deletionGuards' }),
   attachmentStorage: createExtensionPoint<AttachmentStorage>({ id: 'users.attachmentStorage' }),
+  documentParts: createExtensionPoint<UserDocumentPart>({ id: 'users.documentParts' }),
 };

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, RestError, type RestErrorEntry, restErrorCodes, ValidationError } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
+import { almaFieldPath } from './alma-field-names.js';
 
 /** The reference's error codes for the Users API. */
 export const almaErrorCodes = {
@@ -9,11 +10,13 @@ export const almaErrorCodes = {
   userNotFound: '401861',
   userOfTypeNotFound: '401890',
   accountType: '401857',
+  externalIdMustBeEmpty: '401853',
+  externalIdMandatory: '401854',
   passwordPolicy: '500038',
   failedToDelete: '401850',
 } as const;
 
-const detail = (e: FieldError) => (e.field ? `${e.field}: ${e.message}` : e.message);
+const detail = (e: FieldError) => (e.field ? `${almaFieldPath(e.field)}: ${e.message}` : e.message);
 
 /** The reference's code for one field-level error of ours; the generic code when none matches. */
 function entryOf(e: FieldError): RestErrorEntry {
@@ -21,6 +24,8 @@ function entryOf(e: FieldError): RestErrorEntry {
   if (/^(primaryId|identifiers\.\d+\.value)$/.test(e.field) && /already exists/.test(e.message)) {
     return code(almaErrorCodes.identifierExists, 'User with identifier already exists.');
   }
+  if (e.field === 'externalId' && /must be empty/.test(e.message)) return code(almaErrorCodes.externalIdMustBeEmpty, 'External id must be empty for an internal user.');
+  if (e.field === 'externalId' && /is mandatory/.test(e.message)) return code(almaErrorCodes.externalIdMandatory, 'External id is mandatory for an external user.');
   if (/^(is required|at least one is required\b.*)$/.test(e.message)) return code(almaErrorCodes.mandatoryFieldMissing, 'Mandatory field is missing.');
   if (e.field === 'userGroup') return code(almaErrorCodes.illegalUserGroup, 'Given user group is not legal.');
   if (e.field === 'accountType') return code(almaErrorCodes.accountType, 'Account type is not legal.');

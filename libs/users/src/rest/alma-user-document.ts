@@ -1,5 +1,5 @@
 import type { InstitutionRef, ServiceContainer } from '@ulms/platform';
-import { tenancyServices } from '@ulms/platform';
+import { tenancyServices, ValidationError } from '@ulms/platform';
 import { noteTypes } from '../contracts/user-codes.js';
 import type {
   AttachmentDto,
@@ -165,4 +165,58 @@ export function almaAttachment(
     creation_date: almaDate(attachment.createdAt),
     link: `${userUrl}/attachments/${attachment.id}`,
   };
+}
+
+/** The reference's `expand` words, and who could provide each. */
+const expandProviders: Readonly<Record<string, string>> = {
+  loans: 'a circulation plugin',
+  requests: 'a circulation plugin',
+  fees: 'the "fines" module',
+};
+
+/** `expand=fees,loans` as its words; words the reference does not have are refused. */
+export function parseExpand(expand: string | undefined): string[] {
+  const words = (expand ?? '')
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = words.filter((w) => !(w in expandProviders));
+  if (unknown.length) {
+    throw ValidationError.of(
+      'expand',
+      `${unknown.map((w) => `"${w}"`).join(', ')} cannot be expanded (expandable: ${Object.keys(expandProviders).join(', ')})`,
+    );
+  }
+  return [...new Set(words)];
+}
+
+/**
+ * Other modules' parts of a user's full document: every enabled part that is not on request only, and the
+ * ones `expand` asks for; an expansion no enabled module provides is refused.
+ */
+export async function documentPartsOf(
+  services: ServiceContainer,
+  institution: InstitutionRef,
+  user: Pick<UserDto, 'id' | 'primaryId'>,
+  baseUrl: string,
+  expand: readonly string[],
+): Promise<Json> {
+  const parts = await services.get(usersServices.documentParts)(institution.id);
+  const missing = expand.filter((word) => !parts.some((p) => p.field === word));
+  if (missing.length) {
+    throw new ValidationError(
+      missing.map((word) => ({
+        field: 'expand',
+        message: `"${word}" needs ${expandProviders[word]}, and none is enabled for this institution`,
+      })),
+    );
+  }
+  const shown = parts.filter((p) => !p.expandOnly || expand.includes(p.field));
+  const context = {
+    institutionId: institution.id,
+    userId: user.id,
+    userUrl: userLink(baseUrl, user),
+  };
+  const values = await Promise.all(shown.map((p) => p.read(context)));
+  return Object.fromEntries(shown.map((p, i) => [p.field, values[i]]));
 }

@@ -98,7 +98,7 @@ describe('error codes', () => {
     await call('POST', '/users', { body: user('taken-1') });
     const result = await firstCode('POST', '/users', user('TAKEN-1'));
     expect(result).toMatchObject({ status: 400, codes: ['401851'] });
-    expect(result.messages[0]).toContain('primaryId');
+    expect(result.messages[0]).toContain('primary_id');
   });
 
   it('401664: a mandatory field missing', async () => {

@@ -1,8 +1,13 @@
-import { defineRestRoute, RestError, restErrorCodes } from '@ulms/platform';
+import {
+  defineRestRoute,
+  RestError,
+  type RestRequest,
+  restErrorCodes,
+} from '@ulms/platform';
 import { z } from 'zod';
-import type { SaveUserResult } from '../contracts/user.dto.js';
+import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
+import type { SaveUserResult, UserDto } from '../contracts/user.dto.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
-import { almaUserToFields } from '../server/alma/alma-user.mapper.js';
 import { USERS_MODULE } from '../server/user.service.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
@@ -14,8 +19,16 @@ import {
   almaNote,
   almaStatistic,
   briefAlmaUser,
+  documentPartsOf,
   fullAlmaUser,
+  parseExpand,
 } from './alma-user-document.js';
+import {
+  createActionParams,
+  refuseUnsupportedActions,
+  updateActionParams,
+} from './alma-user-actions.js';
+import { readAlmaUserBody } from './alma-user-body.js';
 import { findAlmaDocument, findAlmaUser } from './alma-user-finder.js';
 import { almaUserListSchema, almaUserSchema } from './alma-user.schema.js';
 import { almaUpdateInput, parseOverride } from './alma-user-update.js';
@@ -30,28 +43,50 @@ const invalid = {
     'Invalid input: 401851, 401664, 401852, 401857, 500038 or INVALID_REQUEST',
 };
 
-/** The reference's mandatory fields that the mapper cannot see missing (validation covers the rest). */
-function requireRecordType(fields: { recordType?: string }): void {
-  if (!fields.recordType)
-    throw new RestError(400, [
-      {
-        errorCode: almaErrorCodes.mandatoryFieldMissing,
-        errorMessage: 'Mandatory field is missing. (record_type: is required)',
-      },
-    ]);
+type Caller = Pick<
+  RestRequest<unknown, unknown, unknown>,
+  'services' | 'institution' | 'principal' | 'baseUrl'
+>;
+
+/** The full user as GET answers it: the record, the notes and statistics the caller may see, and other modules' parts. */
+async function fullAlmaDocument(
+  request: Caller,
+  found: { user: UserDto; notes: NoteDto[]; statistics: StatisticDto[] },
+  context: AlmaContext,
+  expand: readonly string[] = [],
+) {
+  const { services, institution, baseUrl } = request;
+  return {
+    ...fullAlmaUser(found.user, context, baseUrl),
+    user_note: found.notes.map(almaNote),
+    user_statistic: found.statistics.map((s) => almaStatistic(s, context)),
+    ...(await documentPartsOf(
+      services,
+      institution,
+      found.user,
+      baseUrl,
+      expand,
+    )),
+  };
 }
 
-/** The saved user as the reference answers a create or an update (the API confirms duplicates, so nothing else is expected). */
-function savedUserResponse(
+/** The saved user as the reference answers a create or an update: the same document GET answers. */
+async function savedUserResponse(
+  request: Caller,
   result: SaveUserResult,
   context: AlmaContext,
-  baseUrl: string,
 ) {
   if (result.status !== 'saved')
     throw RestError.of(500, restErrorCodes.internal, 'the user was not saved');
+  const found = await findAlmaDocument(
+    request.services,
+    request,
+    result.user.primaryId,
+    'primary_id',
+  );
   return {
     status: 200,
-    body: fullAlmaUser(result.user, context, baseUrl),
+    body: await fullAlmaDocument(request, found, context),
     xmlRoot: 'user',
   };
 }
@@ -120,20 +155,25 @@ export const createUserRoute = defineRestRoute({
   tags,
   moduleId: USERS_MODULE,
   permission: can.userCreate,
+  query: z.object(createActionParams),
   body: almaUserSchema,
   responses: {
     200: { description: 'The user created', schema: almaUserSchema },
     400: invalid,
   },
   async handle(request) {
-    const { services, institution, body, baseUrl } = request;
+    const { services, institution, body, query } = request;
+    refuseUnsupportedActions(query);
     const context = await almaContextOf(services, institution);
-    const { fields } = almaUserToFields(body, context.libraryCodes);
-    requireRecordType(fields);
+    const { fields, parts } = await readAlmaUserBody(request, body, context);
     const result = await services
       .get(usersServices.users)
-      .create(apiActor(request), { ...fields, confirmDuplicate: true });
-    return savedUserResponse(result, context, baseUrl);
+      .create(
+        apiActor(request),
+        { ...fields, confirmDuplicate: true },
+        { parts },
+      );
+    return savedUserResponse(request, result, context);
   },
 });
 
@@ -153,13 +193,19 @@ export const getUserRoute = defineRestRoute({
     expand: z
       .string()
       .optional()
-      .describe('fees: accepted, and ignored until the fines module exists'),
+      .describe(
+        'loans, requests, fees: each needs an enabled module that provides it (fees: fines; loans and requests: a circulation plugin), or the request is refused',
+      ),
   }),
   responses: {
     200: { description: 'The user', schema: almaUserSchema },
+    400: { description: 'An expansion no enabled module provides' },
     404: notFound,
   },
-  async handle({ services, institution, principal, params, query, baseUrl }) {
+  async handle(request) {
+    const { services, institution, principal, params, query, baseUrl } =
+      request;
+    const expand = parseExpand(query.expand);
     const context = await almaContextOf(services, institution);
     if (query.view === 'brief') {
       const user = await findAlmaUser(
@@ -174,7 +220,7 @@ export const getUserRoute = defineRestRoute({
         xmlRoot: 'user',
       };
     }
-    const { user, notes, statistics } = await findAlmaDocument(
+    const found = await findAlmaDocument(
       services,
       { institution, principal },
       params.user_id,
@@ -182,11 +228,7 @@ export const getUserRoute = defineRestRoute({
     );
     return {
       status: 200,
-      body: {
-        ...fullAlmaUser(user, context, baseUrl),
-        user_note: notes.map(almaNote),
-        user_statistic: statistics.map((s) => almaStatistic(s, context)),
-      },
+      body: await fullAlmaDocument(request, found, context, expand),
       xmlRoot: 'user',
     };
   },
@@ -211,6 +253,7 @@ export const updateUserRoute = defineRestRoute({
       .describe(
         'comma-separated protected fields of an external user to replace: user_group, job_category, pin_number, preferred_language, campus_code, rs_libraries, user_title, library_notices, pref_first_name, pref_middle_name, pref_last_name, cataloger_level',
       ),
+    ...updateActionParams,
   }),
   body: almaUserSchema,
   responses: {
@@ -219,7 +262,8 @@ export const updateUserRoute = defineRestRoute({
     404: notFound,
   },
   async handle(request) {
-    const { services, institution, params, query, body, baseUrl } = request;
+    const { services, institution, principal, params, query, body } = request;
+    refuseUnsupportedActions(query);
     const override = parseOverride(query.override);
     const existing = await findAlmaUser(
       services,
@@ -228,13 +272,23 @@ export const updateUserRoute = defineRestRoute({
       query.user_id_type,
     );
     const context = await almaContextOf(services, institution);
-    const { fields } = almaUserToFields(body, context.libraryCodes);
-    requireRecordType(fields);
+    const { fields, parts } = await readAlmaUserBody(request, body, context);
     const input = almaUpdateInput(existing, fields, body, override);
+    const accountTypeChange = input.accountType !== existing.accountType;
+    if (
+      accountTypeChange &&
+      !principal.permissions.has(can.toggleAccountType)
+    ) {
+      throw RestError.of(
+        403,
+        restErrorCodes.unauthorized,
+        `changing account_type needs the permission "${can.toggleAccountType}", which the API key lacks`,
+      );
+    }
     const result = await services
       .get(usersServices.users)
-      .update(apiActor(request), input);
-    return savedUserResponse(result, context, baseUrl);
+      .update(apiActor(request), input, { parts, accountTypeChange });
+    return savedUserResponse(request, result, context);
   },
 });
 

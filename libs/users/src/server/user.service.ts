@@ -35,7 +35,11 @@ import type {
   IdentifierGenerator,
   UserValidator,
 } from '../contracts/users-extension-points.js';
-import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
+import type {
+  NoteDto,
+  StatisticDto,
+  UserPartsReplacement,
+} from '../contracts/user-parts.schema.js';
 import type { CodeTableService } from './code-table.service.js';
 import { notesAndStatistics, withOwnerCodes } from './owned-lists.js';
 import type { PartsViewer } from './user-parts.service.js';
@@ -50,6 +54,11 @@ import { fullNameOf } from './names.js';
 import { pictureUrlOf } from './picture-url.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
 import { historyChanges } from './user-history.js';
+import {
+  type CheckedReplacement,
+  checkPartsReplacement,
+  replaceUserParts,
+} from './user-parts-replacement.js';
 import {
   PRIMARY_ID_TYPE,
   toUserDto,
@@ -97,8 +106,21 @@ export interface UserService {
     notes: NoteDto[];
     statistics: StatisticDto[];
   } | null>;
-  create(by: UserChangeActor, input: CreateUserInput): Promise<SaveUserResult>;
-  update(by: UserChangeActor, input: UpdateUserInput): Promise<SaveUserResult>;
+  /** Creates a user; `options.parts` gives its notes and statistics in the same transaction. */
+  create(
+    by: UserChangeActor,
+    input: CreateUserInput,
+    options?: { parts?: UserPartsReplacement },
+  ): Promise<SaveUserResult>;
+  /**
+   * Saves a user's record; `options.parts` replaces its notes and statistics in the same transaction. The
+   * account type changes only with `options.accountTypeChange` (the caller has checked the toggle permission).
+   */
+  update(
+    by: UserChangeActor,
+    input: UpdateUserInput,
+    options?: { parts?: UserPartsReplacement; accountTypeChange?: boolean },
+  ): Promise<SaveUserResult>;
   /** Moves the last-updated date and actor, as adding a note or block does (the reference's rule). */
   markUpdated(
     by: UserChangeActor,
@@ -134,6 +156,44 @@ interface SaveOptions {
   readonly keepOnSync?: Readonly<Record<string, boolean>>;
   /** The SIS is the owner: staff rules for external users do not apply, overrides are merged instead. */
   readonly fromSis?: boolean;
+  readonly parts?: UserPartsReplacement;
+  readonly accountTypeChange?: boolean;
+}
+
+/** The reference's account-type and external-id rules for a save that is not the SIS's. */
+function accountTypeErrors(
+  existing: { accountType: string } | null,
+  user: UserFields,
+  accountTypeChange: boolean,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (existing && existing.accountType !== user.accountType) {
+    if (!accountTypeChange) {
+      errors.push({
+        field: 'accountType',
+        message: 'changes only through Toggle Account Type',
+      });
+    } else if (existing.accountType === 'EXTERNAL') {
+      errors.push({
+        field: 'accountType',
+        message:
+          'an external user cannot be made internal by an update; use Toggle Account Type',
+      });
+    }
+  }
+  if (user.accountType === 'INTERNAL' && user.externalId) {
+    errors.push({
+      field: 'externalId',
+      message: 'must be empty for an internal user',
+    });
+  }
+  if (user.accountType === 'EXTERNAL' && !user.externalId) {
+    errors.push({
+      field: 'externalId',
+      message: 'is mandatory for an external user (the system that owns it)',
+    });
+  }
+  return errors;
 }
 
 export function createUserService(deps: {
@@ -324,6 +384,7 @@ export function createUserService(deps: {
     extra: {
       secrets: Record<string, string | null>;
       overrideChanges: OverrideChanges;
+      parts?: CheckedReplacement;
     },
   ): Promise<string> => {
     const { institutionId } = by;
@@ -381,6 +442,7 @@ export function createUserService(deps: {
         await tx.userPhone.createMany({ data: children.phones });
       if (children.roles.length)
         await tx.userRole.createMany({ data: children.roles });
+      if (extra.parts) await replaceUserParts(tx, by, userId, extra.parts, now);
 
       if (extra.overrideChanges.drop.size) {
         await tx.userFieldOverride.deleteMany({
@@ -483,7 +545,21 @@ export function createUserService(deps: {
       });
       user = merged.fields;
       overrideChanges = merged.overrideChanges;
-    } else if (existing && existingDto && existing.accountType === 'EXTERNAL') {
+    } else {
+      errors.push(
+        ...accountTypeErrors(
+          existing,
+          user,
+          options.accountTypeChange ?? false,
+        ),
+      );
+    }
+    if (
+      existing &&
+      existingDto &&
+      !options.fromSis &&
+      existing.accountType === 'EXTERNAL'
+    ) {
       const rules = externalEditRules({
         existing: existingDto,
         incoming: user,
@@ -541,6 +617,13 @@ export function createUserService(deps: {
     errors.push(
       ...(await identifierConflicts(institutionId, options.existingId, user)),
     );
+    const parts = options.parts
+      ? checkPartsReplacement(options.parts, {
+          accountType: user.accountType,
+          lookups,
+        })
+      : undefined;
+    if (parts) errors.push(...parts.errors);
     if (errors.length > 0) throw new ValidationError(errors);
 
     if (!parsed.confirmDuplicate && !existing) {
@@ -561,6 +644,7 @@ export function createUserService(deps: {
       const id = await persist(by, withRoles, existing, config, {
         secrets,
         overrideChanges,
+        parts: parts?.checked,
       });
       return {
         status: 'saved',
@@ -627,13 +711,19 @@ export function createUserService(deps: {
         statistics: owned(found.owned.statistics) as StatisticDto[],
       };
     },
-    create: (by, input) => save(by, input, { existingId: null }),
-    update: (by, input) => {
+    create: (by, input, options = {}) =>
+      save(by, input, { existingId: null, parts: options.parts }),
+    update: (by, input, options = {}) => {
       const { id, openForUpdate, keepOnSync, ...fields } = parseInput(
         updateUserInput,
         input,
       );
-      return save(by, fields, { existingId: id, openForUpdate, keepOnSync });
+      return save(by, fields, {
+        existingId: id,
+        openForUpdate,
+        keepOnSync,
+        ...options,
+      });
     },
     async markUpdated(by, userId, history) {
       const at = new Date();

@@ -1,6 +1,7 @@
 import { createServiceRef } from '@ulms/platform';
 import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
+import type { DocumentParts } from './document-parts.js';
 import type { UserBulkUpdater } from './user-bulk-update.js';
 import type { UserDeletionService } from './user-deletion.service.js';
 import type { UserPartsService } from './user-parts.service.js';
@@ -17,4 +18,6 @@ export const usersServices = {
   bulkUpdater: createServiceRef<UserBulkUpdater>({ id: 'users.bulkUpdater' }),
   /** The attachment storage an institution's configuration picks. */
   storage: createServiceRef<(institutionId: string) => Promise<AttachmentStorage>>({ id: 'users.storage' }),
+  /** The parts of the Alma user document other modules enabled for an institution contribute. */
+  documentParts: createServiceRef<DocumentParts>({ id: 'users.documentParts' }),
 };

@@ -15,6 +15,7 @@ import { createStoragePicker } from './attachment-storage.js';
 import { bulkEditUsersJob } from './bulk-edit-users.job.js';
 import { createUserBulkUpdater } from './user-bulk-update.js';
 import { createCodeTableService } from './code-table.service.js';
+import { createDocumentParts } from './document-parts.js';
 import {
   recordPatronActivity,
   forgetPatronActivityWhenSwitchedOff,
@@ -73,6 +74,7 @@ export const usersPlugin = definePlugin({
     env.declareExtensionPoint(points.listColumns);
     env.declareExtensionPoint(points.deletionGuards);
     env.declareExtensionPoint(points.attachmentStorage);
+    env.declareExtensionPoint(points.documentParts);
     env.contribute(points.identifierGenerators, prefixSequenceGenerator);
     env.contribute(jobDefinitions, purgeUsersJob);
     env.contribute(jobDefinitions, bulkEditUsersJob);
@@ -91,6 +93,13 @@ export const usersPlugin = definePlugin({
         contributed: points.attachmentStorage,
       },
       factory: createStoragePicker,
+    });
+    env.provideService(usersServices.documentParts, {
+      deps: {
+        modules: tenancyServices.modules,
+        contributed: points.documentParts,
+      },
+      factory: createDocumentParts,
     });
     env.provideService(usersServices.users, {
       deps: {

@@ -21,7 +21,11 @@ async function setUp(api: Api, entries: CodeTableEntryInput[], libraries: { code
 /** Loads an Alma document through the service and reads it back as Alma JSON. */
 async function load(api: Api, document: Json) {
   const libraries = await api.caller.platform.libraries.list();
-  const { fields, unmapped } = almaUserToFields(document, new Set(libraries.map((l) => l.code)));
+  const { fields, unmapped, errors } = almaUserToFields(document, {
+    libraryCodes: new Set(libraries.map((l) => l.code)),
+    institutionCode: api.institution.code,
+  });
+  expect(errors).toEqual([]);
   const result = await api.caller.users.create({ ...fields, confirmDuplicate: true });
   if (result.status !== 'saved') throw new Error('expected the user to be saved');
   const user = await api.caller.users.get({ id: result.user.id });
@@ -56,23 +60,22 @@ describe('the Temple University sample (tulibraries_single_user.json)', () => {
         { table: 'CAMPUS', code: 'Main', description: 'Main Campus' },
         { table: 'IDENTIFIER_TYPE', code: '02', description: 'User ID' },
       ],
-      [],
+      [{ code: '110.121', name: 'Main Campus' }],
     );
   });
   afterAll(() => api.close());
 
   it('loads with every field we model kept (its purge date comes before its expiry date, which Alma allows)', async () => {
-    const { alma, unmapped } = await load(api, sample);
-    expect(unmapped).toEqual(['loans', 'user_block', 'user_note', 'user_statistic', 'user_role[1]']);
-    expectModelledFieldsKept(
-      alma,
-      {
-        ...sample,
-        // Scope "110.121" is not a library code we can hold (no dots), so the patron role holds institution-wide.
-        user_role: rolesWeModel(sample['user_role']).map((r) => ({ ...r, scope: { value: api.institution.code, desc: api.institution.name } })),
-      },
-      ['loans', 'user_block', 'user_note', 'user_statistic', 'link'],
-    );
+    // Its Cataloger role (204) has no counterpart here: the REST API refuses it, so it is left out.
+    const { alma, unmapped } = await load(api, { ...sample, user_role: rolesWeModel(sample['user_role']) });
+    expect(unmapped).toEqual([]);
+    expectModelledFieldsKept(alma, { ...sample, user_role: rolesWeModel(sample['user_role']) }, [
+      'loans',
+      'user_block',
+      'user_note',
+      'user_statistic',
+      'link',
+    ]);
   });
 });
 

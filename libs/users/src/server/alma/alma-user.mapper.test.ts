@@ -6,8 +6,10 @@ import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
 
 
 describe('almaUserToFields', () => {
-  it('reads the Temple University sample, listing what we do not model', () => {
-    const { fields, unmapped } = almaUserToFields(almaSample('tulibraries_single_user.json'));
+  it('reads the Temple University sample: what it cannot take is named, nothing dropped in silence', () => {
+    const { fields, unmapped, errors, notes, statistics, foreign } = almaUserToFields(almaSample('tulibraries_single_user.json'), {
+      libraryCodes: new Set(['110.121']),
+    });
     expect(fields).toEqual({
       recordType: 'PUBLIC',
       accountType: 'INTERNAL',
@@ -61,13 +63,20 @@ describe('almaUserToFields', () => {
         },
       ],
       phones: [{ phoneNumber: '123456789', phoneTypes: ['home', 'office'], preferred: true, preferredSms: false, segmentType: undefined }],
-      roles: [{ role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: null }],
+      roles: [{ role: 'PATRON', scope: '110.121', status: 'ACTIVE', expiryDate: null }],
     });
-    expect(unmapped).toEqual(['loans', 'user_block', 'user_note', 'user_statistic', 'user_role[1]']);
+    expect(unmapped).toEqual([]);
+    expect(errors).toEqual([{ field: 'user_role[1].role_type', message: expect.stringMatching(/^"204" is not a role type this system has \(known: .*200 PATRON/) }]);
+    expect(notes).toEqual([{ noteType: 'ADDRESS', text: 'His address was changed a month ago', popUp: false, userViewable: true, segmentType: 'INTERNAL' }]);
+    expect(statistics).toEqual([{ categoryType: '', category: 'Graduate', note: null, segmentType: 'INTERNAL' }]);
+    expect(foreign).toEqual([{ field: 'user_block', value: expect.any(Array) }]);
   });
 
   it('reads the Oslo sample: segment types, resource sharing library, institution-wide patron role', () => {
-    const { fields, unmapped } = almaUserToFields(almaSample('scriptotek_user_response.json'), new Set(['1030310']));
+    const { fields, unmapped } = almaUserToFields(almaSample('scriptotek_user_response.json'), {
+      libraryCodes: new Set(['1030310']),
+      institutionCode: '47BIBSYS_UBO',
+    });
     expect(fields).toMatchObject({
       primaryId: '12345',
       gender: null,
@@ -88,7 +97,7 @@ describe('almaUserToFields', () => {
   });
 
   it('accepts {value} alone and bare codes, maps Alma phone types and keeps library scopes', () => {
-    const { fields, unmapped } = almaUserToFields(
+    const { fields, unmapped, errors, foreign } = almaUserToFields(
       {
         record_type: { value: 'STAFF' },
         account_type: 'EXTERNAL',
@@ -108,7 +117,7 @@ describe('almaUserToFields', () => {
         library_notice: [{ code: { value: 'NEWS' }, value: true }, { code: { value: 'ADS' }, value: false }],
         proxy_for_user: [{ primary_id: 'x' }],
       },
-      new Set(['LAW']),
+      { libraryCodes: new Set(['LAW']), institutionCode: 'INST_CODE' },
     );
     expect(fields).toMatchObject({
       recordType: 'STAFF',
@@ -123,8 +132,39 @@ describe('almaUserToFields', () => {
         { role: 'USER_MANAGER', scope: null, status: 'ACTIVE' },
       ],
     });
-    expect(unmapped).toEqual(['proxy_for_user', 'contact_info.fax_machine', 'user_role[0].parameter']);
+    expect(unmapped).toEqual(['contact_info.fax_machine', 'user_role[0].parameter']);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([{ field: 'proxy_for_user', value: [{ primary_id: 'x' }] }]);
     expect(fields.identifiers).toMatchObject([{ idType: 'BARCODE', value: 'B1', status: 'INACTIVE' }]);
+  });
+
+  it('names role types it does not have and scopes that are neither a library nor the institution', () => {
+    const { fields, errors } = almaUserToFields(
+      {
+        record_type: 'PUBLIC',
+        user_role: [
+          { role_type: { value: '999' } },
+          { role_type: { value: '200' }, scope: { value: 'ELSEWHERE' } },
+          { role_type: { value: '200' }, scope: { value: 'INST' } },
+          { role_type: {} },
+        ],
+      },
+      { libraryCodes: new Set(['MAIN']), institutionCode: 'INST' },
+    );
+    expect(errors).toEqual([
+      { field: 'user_role[0].role_type', message: expect.stringContaining('"999" is not a role type this system has') },
+      { field: 'user_role[1].scope', message: '"ELSEWHERE" is neither a library of this institution nor the institution itself (INST)' },
+      { field: 'user_role[3].role_type', message: 'is required' },
+    ]);
+    expect(fields.roles).toEqual([{ role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: null }]);
+  });
+
+  it('treats a list of fees as data of the fines module, and the expand summaries as read-only', () => {
+    const summaries = almaUserToFields({ record_type: 'PUBLIC', fees: { value: 12.5, currency: 'EUR' }, loans: { value: '14' }, requests: { value: '0' } });
+    expect(summaries.foreign).toEqual([]);
+    expect(summaries.unmapped).toEqual([]);
+    const list = almaUserToFields({ record_type: 'PUBLIC', fees: [{ type: { value: 'OVERDUEFINE' }, balance: 3 }] });
+    expect(list.foreign).toEqual([{ field: 'fees', value: [{ type: { value: 'OVERDUEFINE' }, balance: 3 }] }]);
   });
 
   it('refuses what is not a JSON object', () => {
@@ -226,7 +266,7 @@ describe('userDtoToAlma', () => {
   });
 
   it('reads back what it writes', () => {
-    const { fields, unmapped } = almaUserToFields(userDtoToAlma(dto, { labels }), new Set(['MAIN']));
+    const { fields, unmapped } = almaUserToFields(userDtoToAlma(dto, { labels }), { libraryCodes: new Set(['MAIN']) });
     const notInput = new Set(['id', 'fullName', 'statusDate', 'hasPin', 'hasPassword', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'lastUpdatedByJob', 'lastPatronActivityDate', 'overrides', 'pictureUrl']);
     const withoutId = (entry: unknown) => (typeof entry === 'object' && entry !== null ? Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'id')) : entry);
     const expected = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { ValidationError } from '@ulms/platform';
-import { builtInRoles } from '@ulms/platform/contracts';
+import { builtInRoles, type FieldError } from '@ulms/platform/contracts';
 import {
   accountTypes,
   addressTypes,
@@ -27,10 +27,47 @@ import {
   writeDate,
 } from './alma-values.js';
 
-/** An Alma user document read into our create input, with the paths of what it carried that we do not model. */
+/** A note of the document, as the notes tab stores it. */
+export interface AlmaNoteFields {
+  readonly noteType: string;
+  readonly text: string;
+  readonly popUp: boolean;
+  readonly userViewable: boolean;
+  readonly segmentType: string;
+}
+
+/** A statistic of the document, as the statistics tab stores it. */
+export interface AlmaStatisticFields {
+  readonly categoryType: string;
+  readonly category: string;
+  readonly note: string | null;
+  readonly segmentType: string;
+}
+
+/** A field of the document that another module owns (`user_block`, `proxy_for_user`, a list of `fees`). */
+export interface AlmaForeignField {
+  readonly field: string;
+  readonly value: unknown;
+}
+
+/**
+ * An Alma user document read into our create input. Nothing it carries is lost without a word: what we do
+ * not model is listed in `unmapped`, values we cannot take in `errors` (with the document's own paths),
+ * other modules' fields in `foreign`. Notes and statistics are undefined when the document has no such key.
+ */
 export interface AlmaUserFields {
   readonly fields: CreateUserInput;
+  readonly notes: AlmaNoteFields[] | undefined;
+  readonly statistics: AlmaStatisticFields[] | undefined;
+  readonly foreign: AlmaForeignField[];
   readonly unmapped: string[];
+  readonly errors: FieldError[];
+}
+
+/** Where an Alma document's role scopes point: the institution's libraries, and its own code (institution-wide). */
+export interface AlmaScopes {
+  readonly libraryCodes: ReadonlySet<string>;
+  readonly institutionCode?: string;
 }
 
 /** How `userDtoToAlma` describes codes and institution-wide roles. */
@@ -41,8 +78,18 @@ export interface AlmaOutputOptions {
   readonly institution?: { readonly code: string; readonly name: string };
 }
 
-/** Top-level fields we read; Alma's read-only `full_name`, `status_date` and `last_patron_activity_date` are ours to derive, so they are skipped. */
+/** Fields of the document that other modules store; the module named must take them, or they are refused. */
+export const foreignFieldModules: Readonly<Record<string, string>> = {
+  user_block: 'blocks',
+  proxy_for_user: 'proxies',
+};
+
+/**
+ * Top-level fields we read. Alma's read-only `full_name`, `status_date`, `last_patron_activity_date`, `link`
+ * and the `expand` summaries (`loans`, `requests`, and `fees` as a total) are ours to derive, so they are skipped.
+ */
 const knownFields = new Set([
+  'link', 'loans', 'requests', 'fees', 'user_note', 'user_statistic', ...Object.keys(foreignFieldModules),
   'record_type', 'account_type', 'external_id', 'primary_id', 'user_title', 'first_name', 'middle_name', 'last_name',
   'pref_first_name', 'pref_middle_name', 'pref_last_name', 'full_name', 'job_category', 'job_description', 'gender',
   'user_group', 'campus_code', 'web_site_url', 'preferred_language', 'birth_date', 'expiry_date', 'purge_date',
@@ -57,6 +104,9 @@ const knownEmailFields = new Set(['email_address', 'email_type', 'preferred', 'd
 const knownPhoneFields = new Set(['phone_number', 'phone_type', 'preferred', 'preferred_sms', 'segment_type']);
 const knownIdentifierFields = new Set(['id_type', 'value', 'note', 'segment_type', 'status']);
 const knownRoleFields = new Set(['role_type', 'scope', 'status', 'expiry_date', 'parameter']);
+// created_by and created_date are the system's to set.
+const knownNoteFields = new Set(['note_type', 'note_text', 'user_viewable', 'popup_note', 'segment_type', 'created_by', 'created_date']);
+const knownStatisticFields = new Set(['statistic_category', 'category_type', 'statistic_note', 'segment_type']);
 
 /** Collects the paths of values a record carries outside the fields we model. */
 function unknownFieldsOf(object: Record<string, unknown>, known: ReadonlySet<string>, path: string, into: string[]): void {
@@ -72,16 +122,27 @@ const readCodes = (value: unknown): string[] => asList(value).map(readCode).filt
 const readListCodes = (value: unknown): string[] =>
   asList(value).map((entry) => readCode(asObject(entry)?.['code'])).filter((c): c is string => c !== null);
 
+/** `fees` is a derived total on a user (`{value, currency, link}`); a list of fees is data for the fines module. */
+function foreignFieldsOf(user: Record<string, unknown>): AlmaForeignField[] {
+  const foreign = Object.keys(foreignFieldModules)
+    .filter((field) => carriesData(user[field]))
+    .map((field) => ({ field, value: user[field] }));
+  if (Array.isArray(user['fees']) && carriesData(user['fees'])) foreign.push({ field: 'fees', value: user['fees'] });
+  return foreign;
+}
+
 /**
- * Reads an Alma user JSON document into our create input. Role scopes that are not one of `libraryCodes`
- * (an institution code, say) become null: institution-wide. Codes are passed on as given, so that
- * validation refuses the ones this institution does not know.
+ * Reads an Alma user JSON document into our create input. A role's scope must be a library of
+ * `scopes.libraryCodes` or the institution's own code (institution-wide, our null). Codes are passed on as
+ * given, so that validation refuses the ones this institution does not know.
  */
-export function almaUserToFields(json: unknown, libraryCodes: ReadonlySet<string> = new Set()): AlmaUserFields {
+export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCodes: new Set() }): AlmaUserFields {
   const user = asObject(json);
   if (!user) throw ValidationError.of('user', 'must be an Alma user JSON object');
   const unmapped: string[] = [];
+  const errors: FieldError[] = [];
   unknownFieldsOf(user, knownFields, '', unmapped);
+  if (carriesData(user['fees']) && !Array.isArray(user['fees']) && !asObject(user['fees'])) unmapped.push('fees');
 
   const contact = asObject(user['contact_info']) ?? {};
   unknownFieldsOf(contact, new Set(['address', 'email', 'phone']), 'contact_info', unmapped);
@@ -144,22 +205,43 @@ export function almaUserToFields(json: unknown, libraryCodes: ReadonlySet<string
   });
   const roles = asList(user['user_role']).flatMap((entry, i) => {
     const r = asObject(entry) ?? {};
-    const role = almaRoleTypes[readCode(r['role_type']) ?? ''];
-    if (!role) {
-      unmapped.push(`user_role[${i}]`);
-      return [];
-    }
+    const roleType = readCode(r['role_type']);
+    const role = almaRoleTypes[roleType ?? ''];
     unknownFieldsOf(r, knownRoleFields, `user_role[${i}]`, unmapped);
     if (carriesData(r['parameter'])) unmapped.push(`user_role[${i}].parameter`);
+    if (!role) {
+      errors.push({ field: `user_role[${i}].role_type`, message: roleType ? `"${roleType}" is not a role type this system has (known: ${knownRoleTypes})` : 'is required' });
+      return [];
+    }
     const scope = readCode(r['scope']);
-    return [
-      {
-        role,
-        scope: scope && libraryCodes.has(scope) ? scope : null,
-        status: readCode(r['status']) === 'INACTIVE' ? ('INACTIVE' as const) : ('ACTIVE' as const),
-        expiryDate: readDate(r['expiry_date']),
-      },
-    ];
+    const library = scope !== null && scopes.libraryCodes.has(scope);
+    if (scope !== null && !library && scope !== scopes.institutionCode) {
+      errors.push({ field: `user_role[${i}].scope`, message: `"${scope}" is neither a library of this institution nor the institution itself${scopes.institutionCode ? ` (${scopes.institutionCode})` : ''}` });
+      return [];
+    }
+    const status = readCode(r['status'])?.toUpperCase() ?? 'ACTIVE';
+    return [{ role, scope: library ? scope : null, status: status as 'ACTIVE', expiryDate: readDate(r['expiry_date']) }];
+  });
+  const notes = user['user_note'] === undefined ? undefined : asList(user['user_note']).map((entry, i) => {
+    const n = asObject(entry) ?? {};
+    unknownFieldsOf(n, knownNoteFields, `user_note[${i}]`, unmapped);
+    return {
+      noteType: readCode(n['note_type']) ?? 'GENERAL',
+      text: readText(n['note_text']) ?? '',
+      popUp: readFlag(n['popup_note']),
+      userViewable: readFlag(n['user_viewable']),
+      segmentType: readSegmentType(n['segment_type']) ?? 'INTERNAL',
+    };
+  });
+  const statistics = user['user_statistic'] === undefined ? undefined : asList(user['user_statistic']).map((entry, i) => {
+    const st = asObject(entry) ?? {};
+    unknownFieldsOf(st, knownStatisticFields, `user_statistic[${i}]`, unmapped);
+    return {
+      categoryType: readCode(st['category_type']) ?? '',
+      category: readCode(st['statistic_category']) ?? '',
+      note: readText(st['statistic_note']),
+      segmentType: readSegmentType(st['segment_type']) ?? 'INTERNAL',
+    };
   });
 
   const pinNumber = readText(user['pin_number']);
@@ -207,8 +289,10 @@ export function almaUserToFields(json: unknown, libraryCodes: ReadonlySet<string
     phones,
     roles,
   };
-  return { fields, unmapped };
+  return { fields, notes, statistics, foreign: foreignFieldsOf(user), unmapped, errors };
 }
+
+const knownRoleTypes = Object.entries(almaRoleTypes).map(([code, role]) => `${code} ${role}`).join(', ');
 
 const languageNames = new Intl.DisplayNames('en', { type: 'language' });
 
