@@ -1,5 +1,14 @@
-import { authServices, registerRestApi } from '@ulms/platform';
-import { startTestApi, type TestApi, type TestInstitutionOptions } from '@ulms/platform/testing';
+import {
+  type AnyPlugin,
+  authServices,
+  type BuiltInRole,
+  registerRestApi,
+} from '@ulms/platform';
+import {
+  startTestApi,
+  type TestApi,
+  type TestInstitutionOptions,
+} from '@ulms/platform/testing';
 import Fastify from 'fastify';
 import { usersPlugin } from '../server/users.plugin.js';
 
@@ -11,13 +20,25 @@ export interface AlmaTestServer {
   /** A key holding USER_MANAGER's permissions in `api.institution`. */
   readonly key: string;
   /** Creates another key of the test institution. */
-  createKey(options: { role?: 'USER_MANAGER' | 'PATRON'; permissions?: string[] }): Promise<string>;
+  createKey(options: {
+    role?: BuiltInRole;
+    permissions?: string[];
+  }): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Starts the users module's REST routes on a fresh test database (PGlite, or TEST_DATABASE_URL's server). */
-export async function startAlmaTestServer(options: { rateLimitPerSecond?: number; institution?: TestInstitutionOptions } = {}): Promise<AlmaTestServer> {
-  const api = await startTestApi({ plugins: [usersPlugin], institution: { modules: ['users'], ...options.institution } });
+/** Starts the users module's REST routes on a fresh test database (PGlite, or TEST_DATABASE_URL's server), with `plugins` installed beside it. */
+export async function startAlmaTestServer(
+  options: {
+    rateLimitPerSecond?: number;
+    institution?: TestInstitutionOptions;
+    plugins?: readonly AnyPlugin[];
+  } = {},
+): Promise<AlmaTestServer> {
+  const api = (await startTestApi({
+    plugins: [usersPlugin, ...(options.plugins ?? [])],
+    institution: { modules: ['users'], ...options.institution },
+  })) as unknown as TestApi<[typeof usersPlugin]>;
   const app = Fastify({ logger: false });
   await registerRestApi(app, {
     prefix: '/almaws/v1',
@@ -28,8 +49,22 @@ export async function startAlmaTestServer(options: { rateLimitPerSecond?: number
     rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const createKey = async ({ role, permissions = [] }: { role?: 'USER_MANAGER' | 'PATRON'; permissions?: string[] }) =>
-    (await api.kernel.services.get(authServices.apiKeys).create(api.institution.id, { name: 'test key', role, permissions }, null)).key;
+  const createKey = async ({
+    role,
+    permissions = [],
+  }: {
+    role?: BuiltInRole;
+    permissions?: string[];
+  }) =>
+    (
+      await api.kernel.services
+        .get(authServices.apiKeys)
+        .create(
+          api.institution.id,
+          { name: 'test key', role, permissions },
+          null,
+        )
+    ).key;
   return {
     api,
     base: `${url}/almaws/v1`,

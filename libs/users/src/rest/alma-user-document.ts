@@ -191,8 +191,8 @@ export function parseExpand(expand: string | undefined): string[] {
 }
 
 /**
- * Other modules' parts of a user's full document: every enabled part that is not on request only, and the
- * ones `expand` asks for; an expansion no enabled module provides is refused.
+ * Other modules' parts of a user's document: every enabled part that is not on request only (unless
+ * `expandedOnly`, for the brief view), and the ones `expand` asks for; an expansion no enabled module provides is refused.
  */
 export async function documentPartsOf(
   services: ServiceContainer,
@@ -200,6 +200,7 @@ export async function documentPartsOf(
   user: Pick<UserDto, 'id' | 'primaryId'>,
   baseUrl: string,
   expand: readonly string[],
+  options: { expandedOnly?: boolean } = {},
 ): Promise<Json> {
   const parts = await services.get(usersServices.documentParts)(institution.id);
   const missing = expand.filter((word) => !parts.some((p) => p.field === word));
@@ -211,7 +212,9 @@ export async function documentPartsOf(
       })),
     );
   }
-  const shown = parts.filter((p) => !p.expandOnly || expand.includes(p.field));
+  const shown = parts.filter((p) =>
+    expand.includes(p.field) ? true : !p.expandOnly && !options.expandedOnly,
+  );
   const context = {
     institutionId: institution.id,
     userId: user.id,

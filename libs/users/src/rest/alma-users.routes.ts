@@ -214,9 +214,14 @@ export const getUserRoute = defineRestRoute({
         params.user_id,
         query.user_id_type,
       );
+      const expanded = expand.length
+        ? await documentPartsOf(services, institution, user, baseUrl, expand, {
+            expandedOnly: true,
+          })
+        : {};
       return {
         status: 200,
-        body: briefAlmaUser(user, context, baseUrl),
+        body: { ...briefAlmaUser(user, context, baseUrl), ...expanded },
         xmlRoot: 'user',
       };
     }
