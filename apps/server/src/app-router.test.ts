@@ -29,6 +29,10 @@ describe('the root router', () => {
     },
   );
 
+  it('screens the raw input of every procedure for characters XML 1.0 forbids, before anything else', () => {
+    expect(procedures.filter((p) => !p.screensInput).map((p) => p.path)).toEqual([]);
+  });
+
   it.each([...SELF_SERVICE])('%s requires a signed-in caller', (path) => {
     expect([...(procedures.find((p) => p.path === path)?.guards ?? [])]).toEqual(['authenticated']);
   });

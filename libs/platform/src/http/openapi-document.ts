@@ -30,7 +30,7 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): J
 }
 
 const commonParameters: JsonSchema[] = [
-  { name: 'format', in: 'query', required: false, description: 'json (default) or xml; the Accept header works too', schema: { type: 'string', enum: ['json', 'xml'] } },
+  { name: 'format', in: 'query', required: false, description: 'json (default) or xml, in any case; the Accept header works too; any other value is a 400', schema: { type: 'string', enum: ['json', 'xml'] } },
 ];
 
 /** The OpenAPI 3.1 document of the REST routes, from the same zod schemas that validate their input. */

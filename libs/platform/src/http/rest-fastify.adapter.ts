@@ -5,7 +5,9 @@ import { authServices } from '../auth/auth-services.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import type { InstitutionRef, Principal } from '../trpc/request-context.js';
-import { isXmlContentType, type RestFormat, responseFormatOf } from './content-negotiation.js';
+import { ValidationError } from '../errors/domain-errors.js';
+import { forbiddenCharacterErrors } from '../errors/forbidden-characters.js';
+import { formatParameterOf, isXmlContentType, type RestFormat, responseFormatOf } from './content-negotiation.js';
 import { defaultRestError, invalidInput } from './default-rest-errors.js';
 import { openApiDocument } from './openapi-document.js';
 import { openApiPage } from './openapi-page.js';
@@ -13,6 +15,7 @@ import { createRateLimiter } from './rate-limiter.js';
 import { errorEnvelope, errorEnvelopeXml, RestError, restErrorCodes as codes } from './rest-error.js';
 import type { RestContribution, RestResult, RestRoute } from './rest-route.js';
 import { fromXml, toXml, type XmlShape } from './xml-codec.js';
+import { decodeXmlBody } from './xml-encoding.js';
 
 /** Where and how the REST API is served. */
 export interface RestApiOptions {
@@ -50,12 +53,24 @@ function sendError(reply: FastifyReply, format: RestFormat, error: RestError, tr
   return send(reply, format, { status: error.status, body: envelope }, {});
 }
 
-function readXmlBody(text: string, shape: XmlShape | undefined): unknown {
+/** An XML body's JSON reading: decoded by its declared encoding, and refused whole unless well-formed. */
+function readXmlBody(bytes: Buffer, contentType: string | undefined, shape: XmlShape | undefined): unknown {
   try {
-    return fromXml(text, shape).value;
+    return fromXml(decodeXmlBody(bytes, contentType), shape).value;
   } catch (error) {
     throw RestError.of(400, codes.invalidRequest, `the XML body cannot be read: ${(error as Error).message}`);
   }
+}
+
+/** The request's input as the client wrote it, refused when any value or name holds a character XML 1.0 cannot carry. */
+function refuseForbiddenCharacters(params: unknown, query: unknown, body: unknown): void {
+  const errors = [
+    ...forbiddenCharacterErrors(params, 'brackets'),
+    ...forbiddenCharacterErrors(query, 'brackets'),
+    ...forbiddenCharacterErrors(body, 'brackets'),
+  ];
+  // The kit's reading, not the module's: these field names are the client's, not the domain's.
+  if (errors.length > 0) throw defaultRestError(new ValidationError(errors));
 }
 
 function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
@@ -99,7 +114,8 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
 
   await app.register(
     async (scope) => {
-      scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+      // Kept as bytes: the handler decodes them by the document's own encoding, after the caller is checked.
+      scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
       scope.setNotFoundHandler((request, reply) =>
         sendError(reply, responseFormatOf(request.headers.accept, queryOf(request)['format']), RestError.of(404, codes.notFound, `no route ${request.method} ${request.url.split('?')[0]}`), String(request.id)),
@@ -128,10 +144,15 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
             handler: async (request, reply) => {
               const format = responseFormatOf(request.headers.accept, queryOf(request)['format']);
               try {
+                formatParameterOf(queryOf(request)['format']);
                 const caller = await callerOf(request, route);
-                const rawBody = isXmlContentType(request.headers['content-type']) && typeof request.body === 'string'
-                  ? readXmlBody(request.body, contribution.xmlShape)
-                  : request.body;
+                const contentType = request.headers['content-type'];
+                const rawBody = !route.body
+                  ? undefined
+                  : isXmlContentType(contentType) && Buffer.isBuffer(request.body)
+                    ? readXmlBody(request.body, contentType, contribution.xmlShape)
+                    : request.body;
+                refuseForbiddenCharacters(request.params, request.query, rawBody);
                 const result = await route.handle({
                   ...caller,
                   services: options.services,

@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import { type X2jOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { replaceForbiddenCharacters } from '../errors/forbidden-characters.js';
 
 /** How a JSON document maps onto XML: the plural wrappers JSON flattens away, and which keys are attributes. */
 export interface XmlShape {
@@ -11,8 +12,16 @@ export interface XmlShape {
 type Json = Record<string, unknown>;
 type XmlNode = Record<string, unknown>;
 
+/**
+ * Text as XML character data that any parser reads back unchanged: markup escaped, CR as a reference (parsers
+ * turn a literal CR into LF), and each character XML 1.0 cannot carry (stored before input was screened for
+ * them) replaced by U+FFFD, so that one legacy value cannot make a whole document unreadable.
+ */
 const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  replaceForbiddenCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
+
+/** An attribute value also keeps its tabs and line breaks, which parsers would otherwise normalise to spaces. */
+const escapeAttribute = (text: string): string => escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -27,7 +36,7 @@ const textOf = (value: unknown): string => (value === null || value === undefine
 function attributesOf(pairs: readonly (readonly [string, unknown])[]): string {
   return pairs
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => ` ${k}="${textOf(v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
     .join('');
 }
 
@@ -64,6 +73,42 @@ export function toXml(root: string, value: Json, shape: XmlShape = {}, rootAttri
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${element(root, value, shape, Object.entries(rootAttributes))}`;
 }
 
+const predefinedEntities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function characterReference(reference: string): string {
+  const codePoint = reference[1] === 'x' ? Number.parseInt(reference.slice(2), 16) : Number.parseInt(reference.slice(1), 10);
+  if (!(codePoint <= 0x10ffff)) throw new SyntaxError(`the character reference &${reference}; is not a character`);
+  return String.fromCodePoint(codePoint);
+}
+
+/**
+ * XML's own entities and character references (`&#233;`, `&#xE9;`), nothing else. fast-xml-parser's default
+ * decoder leaves character references as text (so `Ren&#233;` would be stored as typed) and drops the ones XML
+ * 1.0 forbids; here a forbidden character comes through, for the input screen to refuse with its field. An
+ * undefined entity is an error, and so is a DOCTYPE: request bodies need no DTD, and entity expansion is a risk.
+ */
+const entityDecoder: NonNullable<X2jOptions['entityDecoder']> = {
+  setExternalEntities: () => undefined,
+  addInputEntities: () => {
+    throw new SyntaxError('a DOCTYPE declaration is not accepted');
+  },
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+  decode: (text) =>
+    text.includes('&')
+      ? text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
+          if (!whole.endsWith(';')) throw new SyntaxError(`"&${name}" is not an entity reference (write & as &amp;)`);
+          if (name.startsWith('#')) {
+            if (!/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name)) throw new SyntaxError(`the character reference &${name}; is malformed`);
+            return characterReference(name);
+          }
+          const value = predefinedEntities[name];
+          if (value === undefined) throw new SyntaxError(`the entity &${name}; is not defined`);
+          return value;
+        })
+      : text,
+};
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -72,7 +117,16 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
+  entityDecoder,
 });
+
+/** Throws a SyntaxError saying where, unless `text` is one well-formed XML document. */
+function assertWellFormed(text: string): void {
+  const result = XMLValidator.validate(text);
+  if (result === true) return;
+  const { msg, line, col } = result.err;
+  throw new SyntaxError(`${msg.replace(/\.$/, '')} (line ${line}${col !== undefined ? `, column ${col}` : ''})`);
+}
 
 const nameOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
 
@@ -102,13 +156,25 @@ function readNode(name: string, node: XmlNode, itemOf: ReadonlyMap<string, strin
   return object;
 }
 
-/** Reads an XML document into the JSON shape `toXml` writes: wrappers become lists, attributes keys, text strings. */
+/**
+ * Reads an XML document into the JSON shape `toXml` writes: wrappers become lists, attributes keys, text strings.
+ * A document that is not well-formed (unclosed or mismatched tags, text after the root, two roots, an undefined
+ * entity) is a SyntaxError naming the problem, before anything is read from it.
+ */
 export function fromXml(text: string, shape: XmlShape = {}): { root: string; value: Json } {
-  const nodes = parser.parse(text) as XmlNode[];
-  const rootNode = nodes.find((node) => {
+  assertWellFormed(text);
+  let nodes: XmlNode[];
+  try {
+    nodes = parser.parse(text) as XmlNode[];
+  } catch (error) {
+    throw error instanceof SyntaxError ? error : new SyntaxError((error as Error).message);
+  }
+  const roots = nodes.filter((node) => {
     const name = nameOf(node);
-    return name !== undefined && name !== '?xml' && name !== '#text';
+    return name !== undefined && !name.startsWith('?') && name !== '#text';
   });
+  if (roots.length > 1) throw new SyntaxError(`the XML document has more than one root element (${roots.map((node) => nameOf(node)).join(', ')})`);
+  const rootNode = roots[0];
   if (!rootNode) throw new SyntaxError('the XML document has no root element');
   const root = nameOf(rootNode) as string;
   const itemOf = new Map(Object.entries(shape.wrappers ?? {}).map(([item, wrapper]) => [wrapper, item]));

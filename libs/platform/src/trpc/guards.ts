@@ -8,11 +8,18 @@ interface GuardMark {
 }
 
 const marks = new WeakMap<object, GuardMark>();
+const inputScreens = new WeakSet<object>();
 
 /** Records that a middleware is one of the kernel's guards, so tests can prove every procedure has them. */
 export function markGuard(middleware: unknown, kind: GuardKind, permission?: string): void {
   const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
   for (const fn of fns) marks.set(fn, { kind, permission });
+}
+
+/** Records that a middleware is the kernel's screen of raw input, so tests can prove no procedure skips it. */
+export function markInputScreen(middleware: unknown): void {
+  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
+  for (const fn of fns) inputScreens.add(fn);
 }
 
 /** A procedure of a router with the guards it passes through. */
@@ -21,6 +28,8 @@ export interface ProcedureGuards {
   readonly type: string;
   readonly guards: ReadonlySet<GuardKind>;
   readonly permission?: string;
+  /** Whether the kernel screens its raw input for characters XML 1.0 cannot carry before anything else runs. */
+  readonly screensInput: boolean;
 }
 
 /** Lists every procedure of a router with its guards. */
@@ -36,6 +45,7 @@ export function describeProcedureGuards(router: AnyTRPCRouter): ProcedureGuards[
       type: procedure._def.type,
       guards: new Set(found.map((m) => m.kind)),
       permission: found.find((m) => m.kind === 'permission')?.permission,
+      screensInput: inputScreens.has(procedure._def.middlewares[0] as object),
     };
   });
 }

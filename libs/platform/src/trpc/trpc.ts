@@ -2,8 +2,9 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { transformer } from '../contracts/transformer.js';
 import { ZodError } from 'zod';
 import { type FieldError, ValidationError } from '../errors/domain-errors.js';
+import { forbiddenCharacterErrors } from '../errors/forbidden-characters.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
-import { markGuard } from './guards.js';
+import { markGuard, markInputScreen } from './guards.js';
 import type { InstitutionRef, RequestContext } from './request-context.js';
 
 /** The field-level messages of a tRPC error: from a ValidationError or from input parsing. */
@@ -40,8 +41,22 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
+/**
+ * The raw input, before any guard or parser, refused when a value or field name holds a character XML 1.0
+ * cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates): such a value
+ * could never be written into an XML document. Every procedure below is built on it.
+ */
+const screenInput = t.middleware(async ({ getRawInput, next }) => {
+  const errors = forbiddenCharacterErrors(await getRawInput(), 'dots');
+  if (errors.length > 0) throw new ValidationError(errors);
+  return next();
+});
+markInputScreen(screenInput);
+
+const baseProcedure = t.procedure.use(screenInput);
+
 /** Reachable by anyone: only sign-in and health may use it. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = baseProcedure;
 
 const authenticated = t.middleware(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
@@ -66,10 +81,10 @@ const resolveInstitution = t.middleware(async ({ ctx, next }) => {
 markGuard(resolveInstitution, 'institution');
 
 /** Signed in, with no institution needed (for example the list of one's institutions). */
-export const authedProcedure = t.procedure.use(authenticated);
+export const authedProcedure = baseProcedure.use(authenticated);
 
 /** Signed in, with `ctx.institution` resolved from the caller. */
-export const institutionProcedure = t.procedure.use(resolveInstitution);
+export const institutionProcedure = baseProcedure.use(resolveInstitution);
 
 /** Signed in, and the module is enabled for the caller's institution. */
 export function moduleProcedure(moduleId: string) {
