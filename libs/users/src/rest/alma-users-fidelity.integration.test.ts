@@ -3,12 +3,15 @@ import {
   authServices,
   definePlugin,
   fieldErrorsOf,
+  fromXml,
+  toXml,
   ValidationError,
 } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDtoToFields } from '../contracts/user-fields.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { usersServices } from '../server/users-services.js';
+import { almaXmlShape } from './alma-xml-shape.js';
 import {
   type AlmaTestServer,
   startAlmaTestServer,
@@ -231,6 +234,46 @@ describe('notes and statistics', () => {
         ['New one', null],
       ].sort(),
     );
+  });
+
+  it("travel in XML as well, with the reference's wrappers and attributes", async () => {
+    const body = toXml(
+      'user',
+      user('notes-xml', {
+        user_note: [note('From a script', { popup_note: true })],
+        user_statistic: [statistic('GRADUATE')],
+      }),
+      almaXmlShape,
+    );
+    expect(body).toContain(
+      '<user_notes><user_note user_viewable="false" popup_note="true">',
+    );
+    const response = await fetch(`${server.base}/users`, {
+      method: 'POST',
+      headers: {
+        authorization: `apikey ${server.key}`,
+        'content-type': 'application/xml',
+        accept: 'application/xml',
+      },
+      body,
+    });
+    const text = await response.text();
+    expect(response.status, text).toBe(200);
+    expect(fromXml(text, almaXmlShape).value['user_note']).toEqual([
+      expect.objectContaining({
+        note_text: 'From a script',
+        popup_note: 'true',
+      }),
+    ]);
+    const read = (await call('GET', '/users/notes-xml')).json;
+    expect(read['user_note']).toEqual([
+      expect.objectContaining({
+        note_text: 'From a script',
+        popup_note: true,
+        user_viewable: false,
+      }),
+    ]);
+    expect(categories(read)).toEqual(['GRADUATE']);
   });
 
   it('follow the segment rules and the code tables, named as the API names them, and nothing is half-written', async () => {
