@@ -113,6 +113,29 @@ const categories = (document: Json) =>
     (s) => s['statistic_category']['value'],
   );
 
+/** A USER_MANAGER key of a new institution with `modules` enabled and the UG user group. */
+async function otherInstitutionKey(modules: string[]): Promise<string> {
+  const institution = await server.api.createInstitution({ modules });
+  await server.api
+    .callerFor({
+      institutionId: institution.id,
+      permissions: new Set(['users.config.manage']),
+    })
+    .users.codeTables.save({
+      table: 'USER_GROUP',
+      code: 'UG',
+      description: 'Undergraduates',
+    });
+  const apiKeys = server.api.kernel.services.get(authServices.apiKeys);
+  return (
+    await apiKeys.create(
+      institution.id,
+      { name: 'other', role: 'USER_MANAGER' },
+      null,
+    )
+  ).key;
+}
+
 beforeAll(async () => {
   server = await startAlmaTestServer({
     plugins: [standInBlocksPlugin, standInCirculationPlugin],
@@ -417,24 +440,7 @@ describe('other modules’ parts of the record', () => {
   });
 
   it('stores them through the module that takes them, in the same transaction, where it is enabled', async () => {
-    const institution = await server.api.createInstitution({
-      modules: ['users', 'blocks'],
-    });
-    await server.api
-      .callerFor({
-        institutionId: institution.id,
-        permissions: new Set(['users.config.manage']),
-      })
-      .users.codeTables.save({
-        table: 'USER_GROUP',
-        code: 'UG',
-        description: 'Undergraduates',
-      });
-    const key = (
-      await server.api.kernel.services
-        .get(authServices.apiKeys)
-        .create(institution.id, { name: 'blocks', role: 'USER_MANAGER' }, null)
-    ).key;
+    const key = await otherInstitutionKey(['users', 'blocks']);
     const blocks = [
       { block_type: { value: 'GENERAL' }, block_status: 'ACTIVE' },
     ];
@@ -477,23 +483,7 @@ describe('other modules’ parts of the record', () => {
         ?.message,
     ).toContain('"shoes" cannot be expanded');
 
-    const institution = await server.api.createInstitution({
-      modules: ['users', 'circulation'],
-    });
-    const caller = server.api.callerFor({
-      institutionId: institution.id,
-      permissions: new Set(['users.config.manage']),
-    });
-    await caller.users.codeTables.save({
-      table: 'USER_GROUP',
-      code: 'UG',
-      description: 'Undergraduates',
-    });
-    const key = (
-      await server.api.kernel.services
-        .get(authServices.apiKeys)
-        .create(institution.id, { name: 'circ', role: 'USER_MANAGER' }, null)
-    ).key;
+    const key = await otherInstitutionKey(['users', 'circulation']);
     await call('POST', '/users', { key, body: user('expand-2') });
     expect(
       (await call('GET', '/users/expand-2', { key })).json,
