@@ -195,7 +195,7 @@ export const searchUsersInput = z.object({
 });
 export type SearchUsersInput = z.input<typeof searchUsersInput>;
 
-/** What one condition of a field-specific search looks at: the search's own kinds, and single name parts and the job category. */
+/** What one condition of a field-specific search looks at: the search's own kinds, single name parts, and the REST API's other fields. */
 export const userConditionFields = [
   'name',
   'primaryId',
@@ -203,19 +203,38 @@ export const userConditionFields = [
   'email',
   'all',
   'firstName',
+  'middleName',
   'lastName',
   'jobCategory',
+  'phone',
+  'birthDate',
+  'generalInfo',
 ] as const;
 export type UserConditionField = (typeof userConditionFields)[number];
 
-/** A search by several field conditions joined with AND, paged by offset (the REST API's `q`). An empty value matches everyone. */
+/**
+ * A search by several field conditions joined with AND, paged by offset (the REST API's `q`). An empty value
+ * matches everyone; `_` in a value stands for a space (as Alma clients write it); a birthDate is YYYY-MM-DD.
+ */
 export const findUsersInput = z.object({
   conditions: z
     .array(
-      z.object({
-        field: z.enum(userConditionFields),
-        value: z.string().trim().max(200),
-      }),
+      z
+        .object({
+          field: z.enum(userConditionFields),
+          value: z.string().trim().max(200),
+        })
+        .refine(
+          (c) =>
+            c.field !== 'birthDate' ||
+            c.value === '' ||
+            (/^\d{4}-\d{2}-\d{2}$/.test(c.value) &&
+              !Number.isNaN(Date.parse(`${c.value}T00:00:00Z`)) &&
+              new Date(`${c.value}T00:00:00Z`)
+                .toISOString()
+                .startsWith(c.value)),
+          { message: 'is not a date (YYYY-MM-DD)', path: ['value'] },
+        ),
     )
     .max(10)
     .default([]),

@@ -9,12 +9,24 @@ export const almaQueryFields = [
   'primary_id',
   'first_name',
   'last_name',
+  'middle_name',
   'email',
-  'identifiers',
+  'phone_number',
   'job_category',
+  'identifiers',
+  'birth_date',
+  'general_info',
   'ALL',
 ] as const;
 type AlmaQueryField = (typeof almaQueryFields)[number];
+
+/** What each `q` field finds, for the route's summary, the OpenAPI document and the README. */
+export const almaQueryHelp =
+  'q: field~value conditions joined with upper-case AND (no OR, NOT or lower-case and); `_` in a value stands for a space (last_name~Van_Dyke). ' +
+  'first_name, middle_name, last_name: whole words of that name, in order, accents and case ignored (last_name looks at the surname shown, preferred where given). ' +
+  'primary_id, identifiers, email: the whole value, any case. phone_number: the same digits. birth_date: a date, 1979-01-11 or 1979-01-11Z. job_category: the code. ' +
+  'general_info: the general information of the record: any name or preferred name (any part of it, as the admin search box), the primary or any other identifier, an email address, the job category or user group code, or a word of the job description. ' +
+  'ALL: general_info and phone numbers.';
 
 /** The orders GET /users offers. */
 export const almaOrderBy = ['last_name', 'first_name', 'primary_id'] as const;
@@ -26,27 +38,73 @@ export interface AlmaQueryClause {
   readonly value: string;
 }
 
-/** Reads `q` (`field~value` conditions joined with AND); an empty `q` finds everyone. */
+const CONNECTIVE = /^(and|or|not)$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})Z?$/;
+
+/** `1979-01-11` or `1979-01-11Z` (the reference's date format) as `1979-01-11`, or null when it is no date. */
+export function almaDateOf(value: string): string | null {
+  const match = DATE.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d
+    ? value.slice(0, 10)
+    : null;
+}
+
+const refused = (message: string) => ValidationError.of('q', message);
+
+/** An operator `q` does not have: OR, NOT, or AND in another case, standing as a word outside quotes. */
+function unsupportedOperator(condition: string): string | undefined {
+  const unquoted = condition.replace(/"[^"]*"/g, '""');
+  return unquoted.split(/\s+/).find((word) => CONNECTIVE.test(word));
+}
+
+/** One condition's value: quotes taken off, and for dates the reference's format checked. */
+function valueOf(field: AlmaQueryField, raw: string): string {
+  const value = raw
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
+  if (field !== 'birth_date' || value === '') return value;
+  const date = almaDateOf(value);
+  if (!date)
+    throw refused(
+      `birth_date~${value}: "${value}" is not a date such as 1979-01-11 or 1979-01-11Z`,
+    );
+  return date;
+}
+
+/**
+ * Reads `q` (`field~value` conditions joined with upper-case ` AND `); an empty `q` finds everyone. Any other
+ * operator (OR, NOT, a lower-case and) is refused rather than read as part of a value and matching nothing.
+ */
 export function parseAlmaQuery(q: string | undefined): AlmaQueryClause[] {
   if (!q?.trim()) return [];
   return q
     .trim()
     .split(/\s+AND\s+/)
-    .map((condition, index) => {
-      const match = /^([A-Za-z_]+)~(.*)$/.exec(condition.trim());
+    .map((condition) => {
+      const operator = unsupportedOperator(condition.trim());
+      if (operator) {
+        throw refused(
+          operator === 'AND'
+            ? `"${condition.trim()}": AND must join two field~value conditions`
+            : `"${condition.trim()}": the operator ${operator} is not supported; join field~value conditions with upper-case AND (write a space inside a value as _)`,
+        );
+      }
+      const match = /^([A-Za-z_]+)~(.*)$/s.exec(condition.trim());
       const field = almaQueryFields.find(
         (f) => f.toLowerCase() === match?.[1]?.toLowerCase(),
       );
       if (!match || !field) {
-        throw ValidationError.of(
-          `q.${index}`,
-          `"${condition}" is not field~value with field one of ${almaQueryFields.join(', ')}`,
+        throw refused(
+          `"${condition.trim()}" is not field~value with field one of ${almaQueryFields.join(', ')}`,
         );
       }
-      return {
-        field,
-        value: (match[2] ?? '').replace(/^"(.*)"$/, '$1').trim(),
-      };
+      return { field, value: valueOf(field, match[2] ?? '') };
     });
 }
 
@@ -54,13 +112,17 @@ const conditionFieldOf: Record<AlmaQueryField, UserConditionField> = {
   primary_id: 'primaryId',
   first_name: 'firstName',
   last_name: 'lastName',
+  middle_name: 'middleName',
   email: 'email',
-  identifiers: 'identifier',
+  phone_number: 'phone',
   job_category: 'jobCategory',
+  identifiers: 'identifier',
+  birth_date: 'birthDate',
+  general_info: 'generalInfo',
   ALL: 'all',
 };
 
-/** The clauses as the users search's field conditions: first_name and last_name look at the given names and the surname displayed. */
+/** The clauses as the users search's field conditions (`_` stands for a space: the search reads it so). */
 export function conditionsOf(
   clauses: readonly AlmaQueryClause[],
 ): FindUsersInput['conditions'] {

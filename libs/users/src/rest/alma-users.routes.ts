@@ -11,7 +11,7 @@ import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { USERS_MODULE } from '../server/user.service.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
-import { almaOrderBy } from './alma-query.js';
+import { almaOrderBy, almaQueryHelp } from './alma-query.js';
 import { apiActor, userIdType, userPathParams } from './alma-request.js';
 import {
   type AlmaContext,
@@ -97,7 +97,7 @@ export const listUsersRoute = defineRestRoute({
   path: '/users',
   operationId: 'listUsers',
   summary:
-    'Find users: q as field~value conditions joined with AND (primary_id, first_name, last_name, email, identifiers, job_category, ALL)',
+    'Find users: q as field~value conditions joined with upper-case AND, `_` for a space (primary_id, first_name, last_name, middle_name, email, phone_number, job_category, identifiers, birth_date, general_info: names, identifiers, email, job category, user group and job description; ALL: general_info and phone numbers)',
   tags,
   moduleId: USERS_MODULE,
   permission: can.userRead,
@@ -105,7 +105,9 @@ export const listUsersRoute = defineRestRoute({
     q: z
       .string()
       .optional()
-      .describe('e.g. last_name~Smith AND email~jo@example.org'),
+      .describe(
+        `e.g. last_name~Van_Dyke AND email~jo@example.org. ${almaQueryHelp}`,
+      ),
     limit: z.coerce.number().int().min(0).max(100).default(10),
     offset: z.coerce.number().int().min(0).default(0),
     order_by: z
