@@ -8,3 +8,9 @@ export const usersPermissions = {
   configRead: 'users.config.read',
   configManage: 'users.config.manage',
 } as const;
+
+/** Fields whose change needs more than `users.user.update`, in a single edit and a bulk edit alike. */
+export const fieldPermissions: Readonly<Record<string, string>> = {
+  // A purge date schedules the user's deletion by the routine purge.
+  purgeDate: usersPermissions.userDelete,
+};

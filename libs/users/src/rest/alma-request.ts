@@ -1,19 +1,42 @@
-import type { Principal } from '@ulms/platform';
+import {
+  type InstitutionRef,
+  type Principal,
+  visibleOwnerLibraries,
+} from '@ulms/platform';
 import { z } from 'zod';
 import type { UserChangeActor } from '../server/user.service.js';
 import { ALL_UNIQUE } from './alma-user-finder.js';
 
 /** `{user_id}`: a primary identifier or another identifier. */
-export const userPathParams = z.object({ user_id: z.string().min(1).describe('primary identifier, or another identifier (see user_id_type)') });
+export const userPathParams = z.object({
+  user_id: z
+    .string()
+    .min(1)
+    .describe('primary identifier, or another identifier (see user_id_type)'),
+});
 
 /** Which identifier `{user_id}` is. */
 export const userIdType = z
   .string()
   .min(1)
   .default(ALL_UNIQUE)
-  .describe('all_unique (primary identifier or any identifier, the default), primary_id, or an identifier type code');
+  .describe(
+    'all_unique (primary identifier or any identifier, the default), primary_id, or an identifier type code',
+  );
 
-/** Who a change made over the API is recorded as. */
-export function apiActor(request: { institution: { id: string }; principal: Principal }): UserChangeActor {
-  return { institutionId: request.institution.id, actor: request.principal.displayName, actorKind: request.principal.kind };
+/** Who a change made over the API is recorded as, with what the key may do. */
+export function apiActor(request: {
+  institution: InstitutionRef;
+  principal: Principal;
+}): UserChangeActor {
+  const { institution, principal } = request;
+  return {
+    institutionId: institution.id,
+    actor: principal.displayName,
+    actorKind: principal.kind,
+    caller: {
+      permissions: principal.permissions,
+      visibleLibraryIds: visibleOwnerLibraries(institution, principal),
+    },
+  };
 }

@@ -132,6 +132,27 @@ export function createUserPartsService(deps: {
     return library.id;
   };
 
+  /** Library independence on writes: rows owned outside the caller's scope are neither made nor touched. */
+  const inCallerScope = (by: UserChangeActor) => {
+    const visible = by.caller?.visibleLibraryIds;
+    return visible
+      ? {
+          OR: [
+            { ownerLibraryId: null },
+            { ownerLibraryId: { in: [...visible] } },
+          ],
+        }
+      : {};
+  };
+  const checkOwnerInScope = (by: UserChangeActor, ownerId: string | null) => {
+    const visible = by.caller?.visibleLibraryIds;
+    if (visible && ownerId && !visible.includes(ownerId))
+      throw ValidationError.of(
+        'ownerLibrary',
+        'is a library outside your role scope',
+      );
+  };
+
   const checkSegment = (accountType: string, segmentType: string) => {
     if (segmentType === 'EXTERNAL' && accountType !== 'EXTERNAL') {
       throw ValidationError.of(
@@ -208,6 +229,7 @@ export function createUserPartsService(deps: {
       const user = await userOf(by.institutionId, note.userId);
       checkSegment(user.accountType, note.segmentType);
       const ownerId = await ownerLibraryId(by.institutionId, note.ownerLibrary);
+      checkOwnerInScope(by, ownerId);
       const row = await transactions.run(async ({ tx }) => {
         const created = await tx.userNote.create({
           data: {
@@ -240,7 +262,12 @@ export function createUserPartsService(deps: {
       await userOf(by.institutionId, userId);
       await transactions.run(async ({ tx }) => {
         const note = await tx.userNote.findFirst({
-          where: { id, userId, institutionId: by.institutionId },
+          where: {
+            id,
+            userId,
+            institutionId: by.institutionId,
+            ...inCallerScope(by),
+          },
           select: { text: true },
         });
         if (!note) throw new NotFoundError('note');
@@ -287,6 +314,7 @@ export function createUserPartsService(deps: {
         by.institutionId,
         statistic.ownerLibrary,
       );
+      checkOwnerInScope(by, ownerId);
       const row = await transactions.run(async ({ tx }) => {
         const created = await tx.userStatistic.create({
           data: {
@@ -313,7 +341,12 @@ export function createUserPartsService(deps: {
     async removeStatistic(by, userId, id) {
       await userOf(by.institutionId, userId);
       const { count } = await prisma.userStatistic.deleteMany({
-        where: { id, userId, institutionId: by.institutionId },
+        where: {
+          id,
+          userId,
+          institutionId: by.institutionId,
+          ...inCallerScope(by),
+        },
       });
       if (count === 0) throw new NotFoundError('statistic');
     },

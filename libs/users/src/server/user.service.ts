@@ -31,6 +31,7 @@ import {
 } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
+import { fieldPermissions } from '../contracts/users-permissions.js';
 import type {
   IdentifierGenerator,
   UserValidator,
@@ -86,6 +87,29 @@ export interface UserChangeActor {
   readonly actorKind?: string;
   /** Set when a job makes the change (the reference's "last updated by job"). */
   readonly job?: string;
+  /** The person or key asking, when one does: what they may change and which owner libraries they see. */
+  readonly caller?: ChangeCaller;
+}
+
+/** What a person or API key making a change may do (jobs and the SIS act for the institution and have none). */
+export interface ChangeCaller {
+  readonly permissions: ReadonlySet<string>;
+  /** Owner libraries whose notes and statistics the caller sees and changes; null for every library. */
+  readonly visibleLibraryIds: readonly string[] | null;
+}
+
+/** Field errors for changes the caller lacks the permission for (see `fieldPermissions`). */
+export function fieldPermissionErrors(
+  caller: ChangeCaller | undefined,
+  changed: readonly string[],
+): FieldError[] {
+  if (!caller) return [];
+  return changed.flatMap((field) => {
+    const needed = fieldPermissions[field];
+    return needed && !caller.permissions.has(needed)
+      ? [{ field, message: `changing it needs the permission "${needed}"` }]
+      : [];
+  });
 }
 
 /** The user record: read, create and edit with every rule of the reference and the institution. */
@@ -554,6 +578,14 @@ export function createUserService(deps: {
         ),
       );
     }
+    const purgeDateChanged =
+      (user.purgeDate ?? null) !== (existingDto?.purgeDate ?? null);
+    errors.push(
+      ...fieldPermissionErrors(
+        by.caller,
+        purgeDateChanged ? ['purgeDate'] : [],
+      ),
+    );
     if (
       existing &&
       existingDto &&
