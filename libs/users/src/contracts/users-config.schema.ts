@@ -1,16 +1,14 @@
 import { builtInRoleCodes } from '@ulms/platform/contracts';
 import { z } from 'zod';
+import { linearPattern } from './linear-pattern.js';
 
 const regex = z
   .string()
-  .refine((source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'is not a valid regular expression')
+  .max(1000)
+  .refine(
+    (source) => linearPattern(source) !== null,
+    'is not a regular expression that runs in linear time (RE2 syntax: no backreferences or lookaround)',
+  )
   .optional();
 
 /** Fields a registration form may require, per record type. */
@@ -36,11 +34,25 @@ const mandatoryFields = z.array(z.enum(mandatoryFieldNames));
 export const usersConfigSchema = z.object({
   registrationForm: z
     .object({
-      STAFF: mandatoryFields.default(['primaryId', 'firstName', 'lastName', 'userGroup']),
-      PUBLIC: mandatoryFields.default(['primaryId', 'firstName', 'lastName', 'userGroup']),
+      STAFF: mandatoryFields.default([
+        'primaryId',
+        'firstName',
+        'lastName',
+        'userGroup',
+      ]),
+      PUBLIC: mandatoryFields.default([
+        'primaryId',
+        'firstName',
+        'lastName',
+        'userGroup',
+      ]),
       CONTACT: mandatoryFields.default(['primaryId', 'lastName']),
     })
-    .default({ STAFF: ['primaryId', 'firstName', 'lastName', 'userGroup'], PUBLIC: ['primaryId', 'firstName', 'lastName', 'userGroup'], CONTACT: ['primaryId', 'lastName'] }),
+    .default({
+      STAFF: ['primaryId', 'firstName', 'lastName', 'userGroup'],
+      PUBLIC: ['primaryId', 'firstName', 'lastName', 'userGroup'],
+      CONTACT: ['primaryId', 'lastName'],
+    }),
   primaryIdentifierRegex: regex,
   emailRegex: regex.default('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'),
   phoneRegex: regex,
@@ -58,7 +70,12 @@ export const usersConfigSchema = z.object({
       prefix: z.string().max(20).default(''),
       digits: z.number().int().min(1).max(20).default(8),
     })
-    .default({ enabled: false, generator: 'prefix-sequence', prefix: '', digits: 8 }),
+    .default({
+      enabled: false,
+      generator: 'prefix-sequence',
+      prefix: '',
+      digits: 8,
+    }),
   /** Record the last patron activity date; switching it off deletes the dates of every user. */
   recordLastPatronActivity: z.boolean().default(false),
   photoServerUrl: z
@@ -68,23 +85,51 @@ export const usersConfigSchema = z.object({
     .optional(),
   /** USERNAME (the primary identifier) or an identifier type code. */
   photoIdentifierType: z.string().default('USERNAME'),
-  photoSuffix: z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'is a file suffix such as png').default('jpg'),
+  photoSuffix: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,10}$/, 'is a file suffix such as png')
+    .default('jpg'),
   attachments: z
     .object({
       /** `local-folder` (under the installation's data folder) or the id of a contributed storage. */
       storage: z.string().default('local-folder'),
-      maxSizeBytes: z.number().int().min(1).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+      maxSizeBytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(100 * 1024 * 1024)
+        .default(5 * 1024 * 1024),
       allowedTypes: z
         .array(z.string())
-        .default(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'application/zip']),
+        .default([
+          'application/pdf',
+          'image/png',
+          'image/jpeg',
+          'image/gif',
+          'text/plain',
+          'application/zip',
+        ]),
     })
-    .default({ storage: 'local-folder', maxSizeBytes: 5 * 1024 * 1024, allowedTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'application/zip'] }),
+    .default({
+      storage: 'local-folder',
+      maxSizeBytes: 5 * 1024 * 1024,
+      allowedTypes: [
+        'application/pdf',
+        'image/png',
+        'image/jpeg',
+        'image/gif',
+        'text/plain',
+        'application/zip',
+      ],
+    }),
   roleAssignmentRules: z
     .array(
       z.object({
         jobCategory: z.string().optional(),
         userGroup: z.string().optional(),
-        roles: z.array(z.enum(builtInRoleCodes as [string, ...string[]])).min(1),
+        roles: z
+          .array(z.enum(builtInRoleCodes as [string, ...string[]]))
+          .min(1),
       }),
     )
     .default([]),

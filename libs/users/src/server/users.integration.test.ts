@@ -151,6 +151,24 @@ describe('the user record', () => {
     }
   });
 
+  it('runs the institution\'s patterns in linear time, and refuses patterns that would need backtracking', async () => {
+    // In a backtracking engine this pattern takes hours on 40 a's and a '!': RE2 answers at once.
+    await api.caller.platform.modules.configure({ moduleId: 'users', config: { primaryIdentifierRegex: '^(a+)+$' } });
+    try {
+      expect(await errorsOf(create({ primaryId: `${'a'.repeat(40)}!` }))).toContainEqual({
+        field: 'primaryId',
+        message: 'does not have the format this institution requires',
+      });
+    } finally {
+      await api.caller.platform.modules.configure({ moduleId: 'users', config: {} });
+    }
+    const refused = await api.caller.platform.modules.configure({ moduleId: 'users', config: { primaryIdentifierRegex: '^(a)\\1$' } }).catch((e) => e);
+    expect(fieldErrorsOf(refused)).toContainEqual({
+      field: 'config.primaryIdentifierRegex',
+      message: 'is not a regular expression that runs in linear time (RE2 syntax: no backreferences or lookaround)',
+    });
+  });
+
   it('applies a validator contributed by an enabled plugin only', async () => {
     const saved = await create({ primaryId: 'S6', lastName: 'Test', birthDate: null, identifiers: [], emails: [] });
     expect(saved.status).toBe('saved');
