@@ -119,6 +119,7 @@ export {
   type RestRoute,
   type RestRequest,
   type RestResult,
+  type RestBodyLimitContext,
   type RestContribution,
   type RestMethod,
   type RestResponseDoc,
@@ -134,5 +135,9 @@ export {
   registerRestApi,
   type RestApiOptions,
 } from './http/rest-fastify.adapter.js';
-export { rateLimitFromEnv } from './http/rate-limiter.js';
+export {
+  rateLimitFromEnv,
+  keyRateLimitFromEnv,
+  defaultKeyRateLimit,
+} from './http/rate-limiter.js';
 export { errorEnvelopeSchema } from './http/openapi-document.js';

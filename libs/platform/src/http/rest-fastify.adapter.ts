@@ -1,3 +1,5 @@
+import { Transform } from 'node:stream';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { authenticateRequest } from '../auth/request-authenticator.js';
@@ -15,8 +17,8 @@ import {
 } from './content-negotiation.js';
 import { defaultRestError, invalidInput } from './default-rest-errors.js';
 import { openApiDocument } from './openapi-document.js';
-import { openApiPage } from './openapi-page.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { OPENAPI_PAGE_CSP, openApiPage } from './openapi-page.js';
+import { createRestRateLimiter, defaultKeyRateLimit } from './rate-limiter.js';
 import {
   errorEnvelope,
   errorEnvelopeXml,
@@ -35,13 +37,20 @@ export interface RestApiOptions {
   readonly version: string;
   readonly services: ServiceContainer;
   readonly contributions: readonly RestContribution[];
-  /** Requests per second per institution before 429. */
+  /** Requests per second per institution (all its API keys together) before 429. */
   readonly rateLimitPerSecond: number;
-  /** Largest request body (attachments travel base64-encoded). */
+  /** Requests per second per API key before 429; half of `rateLimitPerSecond` when not given. */
+  readonly rateLimitPerKeyPerSecond?: number;
+  /** Largest request body of a route that does not set its own `bodyLimit` (1 MiB). */
   readonly bodyLimitBytes?: number;
+  /**
+   * The server's public address (`https://ulms.example.org`), for the OpenAPI document's server and the links
+   * in answers; the address the server listens on when not given. Never taken from the request's Host header.
+   */
+  readonly publicUrl?: string;
 }
 
-const DEFAULT_BODY_LIMIT = 150 * 1024 * 1024;
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 const queryOf = (request: FastifyRequest) =>
   (request.query ?? {}) as Record<string, unknown>;
@@ -76,6 +85,8 @@ function sendError(
   trackingId: string,
 ): FastifyReply {
   const envelope = errorEnvelope(error, trackingId);
+  // Limits count whole seconds: the next one is open again.
+  if (error.status === 429) reply.header('retry-after', '1');
   if (format === 'xml') {
     const { result: _result, ...xmlEnvelope } = envelope;
     return send(
@@ -136,15 +147,76 @@ function parse<S extends z.ZodType>(
   return result.data;
 }
 
+// The most any route may take when its limit depends on the institution (a 100 MB attachment, base64).
+const MAX_BODY_LIMIT = 150 * 1024 * 1024;
+
+const bodyTooLarge = (limit: number) =>
+  RestError.of(
+    413,
+    codes.invalidRequest,
+    `the request body is larger than the ${limit} bytes this route accepts`,
+  );
+
+const hasBody = (request: FastifyRequest): boolean =>
+  Number(request.headers['content-length'] ?? 0) > 0 ||
+  request.headers['transfer-encoding'] !== undefined;
+
+/** The body stream, failing with 413 as soon as more than `limit` bytes have arrived (chunked bodies too). */
+function limitedTo(
+  payload: NodeJS.ReadableStream,
+  limit: number,
+): NodeJS.ReadableStream {
+  let received = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      received += chunk.length;
+      if (received > limit) {
+        const error = Object.assign(
+          new Error(
+            `the request body is larger than the ${limit} bytes this route accepts`,
+          ),
+          { statusCode: 413 },
+        );
+        next(error);
+        return;
+      }
+      next(null, chunk);
+    },
+  });
+  payload.on('error', (error) => counted.destroy(error));
+  return payload.pipe(counted);
+}
+
 /** Registers every contributed route under `prefix`, with API-key auth, rate limit, module and permission checks, JSON/XML and the error envelope; plus `openapi.json` and `docs`. */
 export async function registerRestApi(
   app: FastifyInstance,
   options: RestApiOptions,
 ): Promise<void> {
-  const limiter = createRateLimiter(options.rateLimitPerSecond);
-  const baseUrlOf = (request: FastifyRequest) =>
-    `${request.protocol}://${request.host}${options.prefix}`;
+  const limiter = createRestRateLimiter({
+    perInstitution: options.rateLimitPerSecond,
+    perKey:
+      options.rateLimitPerKeyPerSecond ??
+      defaultKeyRateLimit(options.rateLimitPerSecond),
+  });
+  const configuredBase = options.publicUrl
+    ? `${options.publicUrl.replace(/\/+$/, '')}${options.prefix}`
+    : undefined;
+  /** The API's own address: configured, else where the server listens (a Host header cannot change it). */
+  const baseUrl = (): string => {
+    if (configuredBase) return configuredBase;
+    const address = app.server.address() as AddressInfo | string | null;
+    if (!address || typeof address === 'string') return options.prefix;
+    const host =
+      address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}${options.prefix}`;
+  };
   const allRoutes = options.contributions.flatMap((c) => c.routes);
+  const defaultBodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  /** What onRequest found out about the caller, for the handler. */
+  const checked = new WeakMap<
+    FastifyRequest,
+    { principal: Principal; institution: InstitutionRef; bodyLimit?: number }
+  >();
 
   /** The caller and its institution, or the envelope's reason why not. */
   const callerOf = async (
@@ -172,7 +244,12 @@ export async function registerRestApi(
         codes.unauthorized,
         'API-key not defined or not configured to allow this API.',
       );
-    if (!limiter.allow(principal.institutionId))
+    const refused = limiter.check({
+      keyId: `${principal.kind}:${principal.id}`,
+      institutionId: principal.institutionId,
+    });
+    // The reference's words whichever limit was reached (per key or per institution), for the scripts matching them.
+    if (refused)
       throw RestError.of(
         429,
         codes.perSecondThreshold,
@@ -251,23 +328,25 @@ export async function registerRestApi(
         },
       );
 
-      scope.get('/openapi.json', async (request) =>
+      scope.get('/openapi.json', async () =>
         openApiDocument({
           title: options.title,
           version: options.version,
-          serverUrl: baseUrlOf(request),
+          serverUrl: baseUrl(),
           routes: allRoutes,
         }),
       );
-      scope.get('/docs', async (request, reply) =>
+      scope.get('/docs', async (_request, reply) =>
         reply
           .type('text/html; charset=utf-8')
+          // The page's one inline style by its hash; no scripts at all.
+          .header('content-security-policy', OPENAPI_PAGE_CSP)
           .send(
             openApiPage(
               openApiDocument({
                 title: options.title,
                 version: options.version,
-                serverUrl: baseUrlOf(request),
+                serverUrl: baseUrl(),
                 routes: allRoutes,
               }),
             ),
@@ -276,18 +355,77 @@ export async function registerRestApi(
 
       for (const contribution of options.contributions) {
         for (const route of contribution.routes) {
+          const refuse = (
+            request: FastifyRequest,
+            reply: FastifyReply,
+            error: unknown,
+          ) => {
+            const restError =
+              contribution.mapError?.(error) ?? defaultRestError(error);
+            if (restError.status >= 500)
+              request.log.error(
+                { err: error, route: route.operationId },
+                'REST request failed',
+              );
+            return sendError(
+              reply,
+              responseFormatOf(
+                request.headers.accept,
+                queryOf(request)['format'],
+              ),
+              restError,
+              String(request.id),
+            );
+          };
           scope.route({
             method: route.method,
             url: route.path.replace(/\{(\w+)\}/g, ':$1'),
-            bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+            // A route whose limit depends on the institution is held to it in preParsing; this is the ceiling.
+            bodyLimit:
+              typeof route.bodyLimit === 'number'
+                ? route.bodyLimit
+                : route.bodyLimit
+                  ? MAX_BODY_LIMIT
+                  : defaultBodyLimit,
+            // The caller is authenticated, rate-limited and checked for the module and permission before any
+            // of the body is read, and a declared length over the route's limit is refused then too.
+            onRequest: async (request, reply) => {
+              try {
+                formatParameterOf(queryOf(request)['format']);
+                const caller = await callerOf(request, route);
+                const limit =
+                  typeof route.bodyLimit === 'function'
+                    ? await route.bodyLimit({
+                        services: options.services,
+                        institution: caller.institution,
+                      })
+                    : undefined;
+                checked.set(request, { ...caller, bodyLimit: limit });
+                const declared = Number(request.headers['content-length']);
+                const max =
+                  limit ??
+                  (typeof route.bodyLimit === 'number'
+                    ? route.bodyLimit
+                    : defaultBodyLimit);
+                if (declared > max) throw bodyTooLarge(max);
+              } catch (error) {
+                // The body is left unread: close the connection rather than read it only to drop it.
+                if (hasBody(request)) reply.header('connection', 'close');
+                return refuse(request, reply, error);
+              }
+            },
+            preParsing: async (request, _reply, payload) => {
+              const limit = checked.get(request)?.bodyLimit;
+              return limit === undefined ? payload : limitedTo(payload, limit);
+            },
             handler: async (request, reply) => {
               const format = responseFormatOf(
                 request.headers.accept,
                 queryOf(request)['format'],
               );
               try {
-                formatParameterOf(queryOf(request)['format']);
-                const caller = await callerOf(request, route);
+                const caller = checked.get(request);
+                if (!caller) throw new Error('the caller was not checked');
                 const contentType = request.headers['content-type'];
                 const rawBody = !route.body
                   ? undefined
@@ -305,26 +443,20 @@ export async function registerRestApi(
                   rawBody,
                 );
                 const result = await route.handle({
-                  ...caller,
+                  principal: caller.principal,
+                  institution: caller.institution,
                   services: options.services,
                   params: parse(route.params, request.params, ''),
                   query: parse(route.query, request.query, ''),
                   body: route.body
                     ? parse(route.body, rawBody ?? {}, 'body')
                     : undefined,
-                  baseUrl: baseUrlOf(request),
+                  baseUrl: baseUrl(),
                   requestId: String(request.id),
                 });
                 return send(reply, format, result, contribution.xmlShape);
               } catch (error) {
-                const restError =
-                  contribution.mapError?.(error) ?? defaultRestError(error);
-                if (restError.status >= 500)
-                  request.log.error(
-                    { err: error, route: route.operationId },
-                    'REST request failed',
-                  );
-                return sendError(reply, format, restError, String(request.id));
+                return refuse(request, reply, error);
               }
             },
           });

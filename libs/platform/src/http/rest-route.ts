@@ -20,6 +20,12 @@ export interface RestRequest<TParams, TQuery, TBody> {
   readonly requestId: string;
 }
 
+/** What a route's body limit may depend on: the caller's institution, known before any of the body is read. */
+export interface RestBodyLimitContext {
+  readonly services: ServiceContainer;
+  readonly institution: InstitutionRef;
+}
+
 /** A handler's answer: the status, and a JSON document that the kit writes as JSON or as XML under `xmlRoot`. */
 export interface RestResult {
   readonly status: number;
@@ -55,8 +61,18 @@ export interface RestRoute<
   readonly query?: TQuery;
   /** The request body's JSON shape; an XML body is read into it with the contribution's XML shape first. */
   readonly body?: TBody;
+  /**
+   * The largest request body in bytes, checked once the caller is authenticated and before the body is read: a
+   * number, or one worked out for the caller's institution (such as an attachment's configured size, base64).
+   * The API's default (1 MiB) when left out.
+   */
+  readonly bodyLimit?:
+    | number
+    | ((context: RestBodyLimitContext) => Promise<number> | number);
   readonly responses: Readonly<Record<number, RestResponseDoc>>;
-  handle(request: RestRequest<z.output<TParams>, z.output<TQuery>, z.output<TBody>>): Promise<RestResult>;
+  handle(
+    request: RestRequest<z.output<TParams>, z.output<TQuery>, z.output<TBody>>,
+  ): Promise<RestResult>;
 }
 
 /** What a plugin adds to the REST API: routes, its XML shape, and how its domain errors read in the envelope. */
@@ -69,8 +85,10 @@ export interface RestContribution {
 }
 
 /** Declares a REST route; only checks and returns it, so that handler input types follow the schemas. */
-export function defineRestRoute<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(
-  route: RestRoute<TParams, TQuery, TBody>,
-): RestRoute<TParams, TQuery, TBody> {
+export function defineRestRoute<
+  TParams extends z.ZodType,
+  TQuery extends z.ZodType,
+  TBody extends z.ZodType,
+>(route: RestRoute<TParams, TQuery, TBody>): RestRoute<TParams, TQuery, TBody> {
   return route;
 }
