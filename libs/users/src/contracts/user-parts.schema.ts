@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { noteTypes, segmentTypes } from './user-codes.js';
 import type { UserDocumentPart } from './users-extension-points.js';
 
-const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).default('INTERNAL');
+const segmentType = z
+  .enum(Object.keys(segmentTypes) as [string, ...string[]])
+  .default('INTERNAL');
 
 export const addNoteInput = z.object({
   userId: z.uuid(),
-  noteType: z.enum(Object.keys(noteTypes) as [string, ...string[]]).default('GENERAL'),
+  noteType: z
+    .enum(Object.keys(noteTypes) as [string, ...string[]])
+    .default('GENERAL'),
   text: z.string().trim().min(1, 'is required').max(4000),
   ownerLibrary: z.string().nullish(),
   popUp: z.boolean().default(false),
@@ -25,23 +29,36 @@ export const addStatisticInput = z.object({
 });
 
 /** A note as a whole-record save carries it (the REST API's `user_note`): no owner library, no id. */
-export const noteFieldsInput = addNoteInput.omit({ userId: true, ownerLibrary: true });
+export const noteFieldsInput = addNoteInput.omit({
+  userId: true,
+  ownerLibrary: true,
+});
 export type NoteFields = z.input<typeof noteFieldsInput>;
 
 /** A statistic as a whole-record save carries it (the REST API's `user_statistic`). */
-export const statisticFieldsInput = addStatisticInput.omit({ userId: true, ownerLibrary: true });
+export const statisticFieldsInput = addStatisticInput.omit({
+  userId: true,
+  ownerLibrary: true,
+});
 export type StatisticFields = z.input<typeof statisticFieldsInput>;
 
 /**
  * Notes and statistics that replace a user's own ("swap all"), each list only when given. Rows owned by a
  * library outside `visibleLibraryIds` (null: every library) are neither seen nor touched.
  */
+/** The most notes and statistics one save may carry. */
+export const maxNotesPerSave = 500;
+export const maxStatisticsPerSave = 200;
+
 export interface UserPartsReplacement {
   readonly notes?: readonly NoteFields[];
   readonly statistics?: readonly StatisticFields[];
   readonly visibleLibraryIds: readonly string[] | null;
   /** Other modules' parts of the document, each written by the part that takes it. */
-  readonly documentParts?: readonly { part: UserDocumentPart; value: unknown }[];
+  readonly documentParts?: readonly {
+    part: UserDocumentPart;
+    value: unknown;
+  }[];
 }
 
 export const addAttachmentInput = z.object({
@@ -100,4 +117,6 @@ export interface HistoryEntryDto {
 }
 
 /** Delete answers with every reason that stops it, so the app can show them all at once. */
-export type DeleteUserResult = { readonly deleted: true } | { readonly deleted: false; readonly reasons: readonly string[] };
+export type DeleteUserResult =
+  | { readonly deleted: true }
+  | { readonly deleted: false; readonly reasons: readonly string[] };

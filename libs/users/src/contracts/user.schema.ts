@@ -29,7 +29,14 @@ const isoDate = z
 const segmentType = z
   .enum(Object.keys(segmentTypes) as [string, ...string[]])
   .default('INTERNAL');
-const typeList = z.array(z.string().min(1)).min(1, 'choose at least one type');
+/** A list of a user record with a sensible maximum, so no record can grow without bound. */
+const boundedList = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, `at most ${max} are allowed`);
+
+const typeList = boundedList(z.string().min(1).max(50), 20).min(
+  1,
+  'choose at least one type',
+);
 
 export const identifierInput = z.object({
   /** The existing segment this entry keeps; omitted for a new one. */
@@ -121,10 +128,12 @@ export const userFields = z.object({
   status: z
     .enum(Object.keys(userStatuses) as [string, ...string[]])
     .default('ACTIVE'),
-  rsLibraries: z.array(z.string().min(1)).default([]),
-  purchaseRequestLibraries: z.array(z.string().min(1)).default([]),
+  rsLibraries: boundedList(z.string().min(1).max(50), 100).default([]),
+  purchaseRequestLibraries: boundedList(z.string().min(1).max(50), 100).default(
+    [],
+  ),
   catalogerLevel: optionalText(20),
-  libraryNotices: z.array(z.string().min(1)).default([]),
+  libraryNotices: boundedList(z.string().min(1).max(50), 100).default([]),
   /** Four digits; omitted to keep the current PIN, null to clear it. */
   pinNumber: z
     .string()
@@ -134,11 +143,11 @@ export const userFields = z.object({
   password: z.string().max(1000).nullish(),
   forcePasswordChange: z.boolean().default(false),
   mfaEnabled: z.boolean().default(false),
-  identifiers: z.array(identifierInput).default([]),
-  emails: z.array(emailInput).default([]),
-  addresses: z.array(addressInput).default([]),
-  phones: z.array(phoneInput).default([]),
-  roles: z.array(roleInput).default([]),
+  identifiers: boundedList(identifierInput, 50).default([]),
+  emails: boundedList(emailInput, 20).default([]),
+  addresses: boundedList(addressInput, 20).default([]),
+  phones: boundedList(phoneInput, 20).default([]),
+  roles: boundedList(roleInput, 100).default([]),
 });
 export type UserFields = z.output<typeof userFields>;
 

@@ -565,6 +565,33 @@ describe('identifiers, roles and unknown fields', () => {
     );
   });
 
+  it('bounds every list of the record, refusing a longer one by name at once', async () => {
+    const emails = Array.from({ length: 2_000 }, (_, i) => ({
+      email_address: `x${i}@example.org`,
+      email_type: [{ value: 'personal' }],
+    }));
+    const refused = await call('POST', '/users', {
+      body: user('lists-1', { contact_info: { email: emails } }),
+    });
+    expect(refused.status).toBe(400);
+    expect(errorsOf(refused.json)).toEqual([
+      {
+        code: 'INVALID_REQUEST',
+        message: 'contact_info.email: at most 20 are allowed',
+      },
+    ]);
+    const notes = Array.from({ length: 501 }, (_, i) => note(`n${i}`));
+    const tooManyNotes = await call('POST', '/users', {
+      body: user('lists-2', { user_note: notes }),
+    });
+    expect(errorsOf(tooManyNotes.json)).toEqual([
+      {
+        code: 'INVALID_REQUEST',
+        message: 'user_note: at most 500 are allowed',
+      },
+    ]);
+  });
+
   it('refuses a field it does not store instead of dropping it', async () => {
     const refused = await call('POST', '/users', {
       body: user('unknown-1', {

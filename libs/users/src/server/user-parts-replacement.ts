@@ -1,6 +1,8 @@
 import type { Prisma } from '@prisma/client';
 import type { FieldError } from '@ulms/platform/contracts';
 import {
+  maxNotesPerSave,
+  maxStatisticsPerSave,
   noteFieldsInput,
   statisticFieldsInput,
   type UserPartsReplacement,
@@ -22,9 +24,7 @@ export interface CheckedReplacement {
 function parseList<T>(
   list: readonly unknown[] | undefined,
   name: string,
-  parse: (
-    value: unknown,
-  ) =>
+  parse: (value: unknown) =>
     | { success: true; data: T }
     | {
         success: false;
@@ -50,6 +50,17 @@ export function checkPartsReplacement(
   context: { accountType: string; lookups: ValidationLookups },
 ): { checked: CheckedReplacement; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  for (const [name, list, max] of [
+    ['notes', replacement.notes, maxNotesPerSave],
+    ['statistics', replacement.statistics, maxStatisticsPerSave],
+  ] as const) {
+    if ((list?.length ?? 0) > max) {
+      return {
+        checked: { visibleLibraryIds: replacement.visibleLibraryIds },
+        errors: [{ field: name, message: `at most ${max} are allowed` }],
+      };
+    }
+  }
   const notes = parseList(
     replacement.notes,
     'notes',
