@@ -9,7 +9,7 @@ import {
   startKernel,
 } from '@ulms/platform';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { appRouter } from './app-router.js';
 import type { ServerConfig } from './config.js';
 import { buildServer } from './http/build-server.js';
@@ -25,18 +25,75 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, starts the plugins, seeds the demo on an empty database, listens. */
-export async function startApp(config: ServerConfig, options: { seedDemo: boolean }): Promise<RunningApp> {
+type Migrations = Awaited<ReturnType<typeof readMigrations>>;
+
+async function migrate(
+  database: Database,
+  migrations: Migrations,
+  logger: Logger,
+) {
+  const { applied } = await applyMigrations(database.sql, migrations);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+}
+
+/** Marks the jobs the last stop interrupted as failed, and seeds the demo on an empty database. */
+async function recover(kernel: Kernel, logger: Logger, seedDemo: boolean) {
+  const interrupted = await kernel.services
+    .get(jobServices.jobs)
+    .failInterrupted();
+  if (interrupted > 0)
+    logger.warn(
+      { interrupted },
+      'jobs interrupted by the last stop were marked failed',
+    );
+  if (seedDemo) await seedDemoInstitution(kernel, logger);
+}
+
+/**
+ * The start-up steps only one process may take, before any serves: the migrations, failing the jobs the last
+ * stop interrupted (a second process doing it would fail the jobs the first one is running) and the demo
+ * seed. The primary of several server processes (`WORKERS`) takes them, then starts the others `prepared`.
+ */
+export async function prepareDatabase(
+  config: ServerConfig,
+  options: { seedDemo: boolean },
+): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database, await readMigrations(migrationsDir), logger);
+    const kernel = startKernel({
+      plugins: installedPlugins,
+      database,
+      logger,
+      dataDir: config.dataDir,
+    });
+    await recover(kernel, logger, options.seedDemo);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Opens and migrates the database, starts the plugins, seeds the demo on an empty database, listens. With
+ * `prepared`, `prepareDatabase` has taken the start-up steps in another process and this one only serves.
+ */
+export async function startApp(
+  config: ServerConfig,
+  options: { seedDemo: boolean; prepared?: boolean },
+): Promise<RunningApp> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config.database);
   const migrations = await readMigrations(migrationsDir);
-  const { applied } = await applyMigrations(database.sql, migrations);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  if (!options.prepared) await migrate(database, migrations, logger);
 
-  const kernel = startKernel({ plugins: installedPlugins, database, logger, dataDir: config.dataDir });
-  const interrupted = await kernel.services.get(jobServices.jobs).failInterrupted();
-  if (interrupted > 0) logger.warn({ interrupted }, 'jobs interrupted by the last stop were marked failed');
-  if (options.seedDemo) await seedDemoInstitution(kernel, logger);
+  const kernel = startKernel({
+    plugins: installedPlugins,
+    database,
+    logger,
+    dataDir: config.dataDir,
+  });
+  if (!options.prepared) await recover(kernel, logger, options.seedDemo);
 
   const server = await buildServer({
     kernel,

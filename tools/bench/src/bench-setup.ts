@@ -28,6 +28,8 @@ export interface BenchEnvironment {
   readonly institution: InstitutionRef;
   readonly caller: ReturnType<typeof createCaller>;
   readonly databaseLabel: string;
+  /** The database's URL on a PostgreSQL server (other processes can open it); none for PGlite in memory. */
+  readonly databaseUrl?: string;
   /** Users already in a kept database from an earlier run (0 in a fresh one). */
   readonly loadedUsers: number;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export interface BenchEnvironment {
 interface OpenedBenchDatabase {
   readonly database: Database;
   readonly label: string;
+  readonly url?: string;
   readonly drop: () => Promise<void>;
 }
 
@@ -83,6 +86,7 @@ async function openBenchDatabase(
       poolSize: 10,
     }),
     label: `PostgreSQL server (${url.host}/${name})`,
+    url: url.toString(),
     drop: async () => {
       if (!keepAs)
         await adminQuery(
@@ -99,7 +103,10 @@ export async function setUpBench(
   serverUrl: string | undefined,
   keepAs?: string,
 ): Promise<BenchEnvironment> {
-  const { database, label, drop } = await openBenchDatabase(serverUrl, keepAs);
+  const { database, label, url, drop } = await openBenchDatabase(
+    serverUrl,
+    keepAs,
+  );
   await applyMigrations(database.sql, await readMigrations(migrationsDir));
   const kernel = startKernel({
     plugins: installedPlugins,
@@ -165,6 +172,7 @@ export async function setUpBench(
     institution,
     caller,
     databaseLabel: label,
+    ...(url ? { databaseUrl: url } : {}),
     loadedUsers: userCount,
     close: async () => {
       await database.close();

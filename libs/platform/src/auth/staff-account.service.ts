@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import QRCode from 'qrcode';
 import type { MfaEnrolment } from '../contracts/auth.schema.js';
@@ -24,13 +24,19 @@ export interface StaffAccountService {
     accountId: string,
     assignment: { institutionId: string; role: BuiltInRole; libraryId?: string; expiresAt?: Date },
   ): Promise<void>;
-  changePassword(accountId: string, currentPassword: string, newPassword: string): Promise<void>;
+  /** Changes the password and ends the account's other sessions; the one whose token is `keepSessionToken` stays. */
+  changePassword(
+    accountId: string,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionToken?: string,
+  ): Promise<void>;
   startMfaEnrolment(accountId: string): Promise<MfaEnrolment>;
   confirmMfaEnrolment(accountId: string, code: string): Promise<{ recoveryCodes: string[] }>;
   disableMfa(accountId: string, password: string): Promise<void>;
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string): string => hash('sha256', text, 'hex');
 
 function newRecoveryCode(): string {
   const text = randomBytes(8).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0');
@@ -103,7 +109,7 @@ export function createStaffAccountService(deps: { prisma: PrismaClient }): Staff
       await prisma.roleAssignment.create({ data: { accountId, ...assignment } });
     },
 
-    async changePassword(accountId, currentPassword, newPassword) {
+    async changePassword(accountId, currentPassword, newPassword, keepSessionToken) {
       const account = await accountOf(accountId);
       await requirePassword(account.passwordHash, currentPassword, 'currentPassword');
       const errors = passwordPolicyErrors(newPassword, account.username, 'newPassword');
@@ -111,10 +117,20 @@ export function createStaffAccountService(deps: { prisma: PrismaClient }): Staff
         errors.push({ field: 'newPassword', message: 'must differ from the current password' });
       }
       if (errors.length) throw new ValidationError(errors);
-      await prisma.staffAccount.update({
-        where: { id: accountId },
-        data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
-      });
+      const passwordHash = await hashPassword(newPassword);
+      // Whoever else holds a session (perhaps the one who learnt the old password) must sign in again.
+      await prisma.$transaction([
+        prisma.staffAccount.update({
+          where: { id: accountId },
+          data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
+        }),
+        prisma.staffSession.deleteMany({
+          where: {
+            accountId,
+            ...(keepSessionToken ? { tokenHash: { not: sha256(keepSessionToken) } } : {}),
+          },
+        }),
+      ]);
     },
 
     async startMfaEnrolment(accountId) {

@@ -48,6 +48,11 @@ export function createModuleService(deps: {
     CACHE_TTL_MS,
   );
 
+  const parsedConfigs = new WeakMap<
+    Map<string, ModuleRow>,
+    Map<string, unknown>
+  >();
+
   const pluginOf = (moduleId: string): AnyPlugin => {
     const plugin = pluginById.get(moduleId);
     if (!plugin) throw new NotFoundError(`module "${moduleId}"`);
@@ -149,7 +154,15 @@ export function createModuleService(deps: {
     },
     async config<T>(institutionId: string, moduleId: string) {
       const rows = await rowsOf(institutionId);
-      return parseConfig(pluginOf(moduleId), rows.get(moduleId)?.config) as T;
+      // Parsed once per cached reading of the rows (the REST API asks on every request), not per call.
+      let parsed = parsedConfigs.get(rows)?.get(moduleId);
+      if (parsed === undefined) {
+        parsed = parseConfig(pluginOf(moduleId), rows.get(moduleId)?.config);
+        const byModule = parsedConfigs.get(rows) ?? new Map<string, unknown>();
+        byModule.set(moduleId, parsed);
+        parsedConfigs.set(rows, byModule);
+      }
+      return parsed as T;
     },
     async enable(institutionId, moduleId, config) {
       const plugin = pluginOf(moduleId);

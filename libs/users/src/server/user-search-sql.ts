@@ -27,7 +27,7 @@ export function nameCondition(query: string): Prisma.Sql {
     : Prisma.sql`TRUE`;
 }
 
-/** The condition of Find and Manage Users' search box, on the user aliased `u`. */
+/** The condition of Find and Manage Users' search box, on the user aliased `u` (only the kind asked for is built: this runs on every search). */
 export function queryCondition(
   institutionId: string,
   query: string,
@@ -37,19 +37,19 @@ export function queryCondition(
   const key = query.toLowerCase();
   const identifier = (primaryOnly: boolean) =>
     Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentifier" i WHERE i."userId" = u.id AND i."institutionId" = ${institutionId}::uuid AND i."valueKey" = ${key}${primaryOnly ? Prisma.sql` AND i."idType" = ${PRIMARY_ID_TYPE}` : Prisma.empty})`;
-  const email = Prisma.sql`EXISTS (SELECT 1 FROM "UserEmail" e WHERE e."userId" = u.id AND e."institutionId" = ${institutionId}::uuid AND e."addressKey" = ${key})`;
-  const name = nameCondition(query);
+  const email = () =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "UserEmail" e WHERE e."userId" = u.id AND e."institutionId" = ${institutionId}::uuid AND e."addressKey" = ${key})`;
   switch (searchBy) {
     case 'primaryId':
       return identifier(true);
     case 'identifier':
       return identifier(false);
     case 'email':
-      return email;
+      return email();
     case 'name':
-      return name;
+      return nameCondition(query);
     default:
-      return Prisma.sql`((${name}) OR ${identifier(false)} OR ${email})`;
+      return Prisma.sql`((${nameCondition(query)}) OR ${identifier(false)} OR ${email()})`;
   }
 }
 
@@ -185,11 +185,11 @@ export function fieldCondition(
 
 type SearchQuery = z.output<typeof searchUsersInput>;
 
-/** Everything Find and Manage Users filters on: the search box, tab, account type, role and status; `today` in the institution's time zone. */
+/** Everything Find and Manage Users filters on: the search box, tab, account type, role and status; `today` in the institution's time zone (asked only by the status filters). */
 export function searchCondition(
   institutionId: string,
   q: SearchQuery,
-  today: string,
+  today: () => string,
 ): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`u."institutionId" = ${institutionId}::uuid`,
@@ -205,12 +205,12 @@ export function searchCondition(
   }
   if (q.status === 'ACTIVE_NOT_EXPIRED') {
     conditions.push(
-      Prisma.sql`u.status = 'ACTIVE' AND (u."expiryDate" IS NULL OR u."expiryDate" >= ${today}::date)`,
+      Prisma.sql`u.status = 'ACTIVE' AND (u."expiryDate" IS NULL OR u."expiryDate" >= ${today()}::date)`,
     );
   }
   if (q.status === 'INACTIVE_OR_EXPIRED')
     conditions.push(
-      Prisma.sql`(u.status = 'INACTIVE' OR u."expiryDate" < ${today}::date)`,
+      Prisma.sql`(u.status = 'INACTIVE' OR u."expiryDate" < ${today()}::date)`,
     );
   return Prisma.join(conditions, ' AND ');
 }

@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { authServices, migrationsDir, readMigrations } from '@ulms/platform';
-import { appRouter } from '@ulms/server/app-router';
-import { buildServer } from '@ulms/server/build-server';
+import { authServices } from '@ulms/platform';
 import type { BenchEnvironment } from '../bench-setup.js';
 import type { GeneratedUser } from '../generate-users.js';
+import { startBenchServer } from '../rest-server.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 const CONNECTIONS = 8;
@@ -78,22 +77,15 @@ async function rawPerSecond(
 
 const NAME_SEARCHES = 50;
 
-/** Scenario 3: the Alma-format REST API over HTTP with 8 concurrent clients, each case over many users. */
+/** Scenario 3: the Alma-format REST API over HTTP with 8 concurrent clients, each case over many users, from `processes` server processes. */
 export async function restScenarios(
   env: BenchEnvironment,
   sample: readonly GeneratedUser[],
   seconds: number,
+  processes: number,
 ): Promise<ScenarioResult[]> {
-  // The per-institution rate limit is a policy (ALMA_API_RATE_LIMIT, 1,000/s by default); here we measure capacity.
-  const server = await buildServer({
-    kernel: env.kernel,
-    database: env.database,
-    router: appRouter,
-    migrations: await readMigrations(migrationsDir),
-    logLevel: 'warn',
-    restRateLimit: 1_000_000,
-  });
-  const base = await server.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startBenchServer(env, processes);
+  const { base } = server;
   try {
     const { key } = await env.kernel.services
       .get(authServices.apiKeys)
@@ -158,7 +150,7 @@ export async function restScenarios(
           p99Ms: result.latency.p99,
           perSecond: result.requests.average,
         },
-        notes: `p95 column is autocannon's p97.5${raw ? `; raw SQL lookup ${raw}/s (ratio ${Math.round((raw / Math.max(result.requests.average, 1)) * 100) / 100}x)` : ''}`,
+        notes: `${server.processes} server process${server.processes > 1 ? 'es' : ''}; p95 column is autocannon's p97.5${raw ? `; raw SQL lookup ${raw}/s, REST at ${Math.round((result.requests.average / Math.max(raw, 1)) * 100)}% of it` : ''}`,
       });
     }
     return results;
