@@ -8,7 +8,7 @@ import { prepareDatabase } from './start-app.js';
 const MIN_LIFETIME_MS = 10_000;
 
 /**
- * `WORKERS=N`: the primary takes the start-up steps once (migrations, failing interrupted jobs, demo seed),
+ * `WORKERS=N`: the primary takes the start-up steps once (migrations, demo seed),
  * then starts N server processes that share the port (node:cluster hands each new connection to the next),
  * restarts one that dies, and stops them all on SIGINT or SIGTERM. Each process keeps its own caches and
  * rate-limit counters. The embedded database can be opened by one process only, so this needs a server.

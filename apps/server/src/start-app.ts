@@ -36,23 +36,16 @@ async function migrate(
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 }
 
-/** Marks the jobs the last stop interrupted as failed, and seeds the demo on an empty database. */
-async function recover(kernel: Kernel, logger: Logger, seedDemo: boolean) {
-  const interrupted = await kernel.services
-    .get(jobServices.jobs)
-    .failInterrupted();
-  if (interrupted > 0)
-    logger.warn(
-      { interrupted },
-      'jobs interrupted by the last stop were marked failed',
-    );
+/** Seeds the demo on an empty database. */
+async function seed(kernel: Kernel, logger: Logger, seedDemo: boolean) {
   if (seedDemo) await seedDemoInstitution(kernel, logger);
 }
 
 /**
- * The start-up steps only one process may take, before any serves: the migrations, failing the jobs the last
- * stop interrupted (a second process doing it would fail the jobs the first one is running) and the demo
- * seed. The primary of several server processes (`WORKERS`) takes them, then starts the others `prepared`.
+ * The start-up steps only one process may take, before any serves: the migrations and the demo seed. The
+ * primary of several server processes (`WORKERS`) takes them, then starts the others `prepared`. Jobs a
+ * stopped process left running are not failed here: each serving process takes them over once their lease
+ * has run out.
  */
 export async function prepareDatabase(
   config: ServerConfig,
@@ -68,7 +61,7 @@ export async function prepareDatabase(
       logger,
       dataDir: config.dataDir,
     });
-    await recover(kernel, logger, options.seedDemo);
+    await seed(kernel, logger, options.seedDemo);
   } finally {
     await database.close();
   }
@@ -93,7 +86,7 @@ export async function startApp(
     logger,
     dataDir: config.dataDir,
   });
-  if (!options.prepared) await recover(kernel, logger, options.seedDemo);
+  if (!options.prepared) await seed(kernel, logger, options.seedDemo);
 
   const server = await buildServer({
     kernel,
@@ -106,6 +99,9 @@ export async function startApp(
     logLevel: config.logLevel,
   });
   const url = await server.listen({ port: config.port, host: config.host });
+  // Every process takes over the jobs of processes that stopped, once their lease has run out.
+  const jobs = kernel.services.get(jobServices.jobs);
+  jobs.startRecovery();
   return {
     kernel,
     database,
@@ -113,6 +109,7 @@ export async function startApp(
     url,
     async stop() {
       await server.close();
+      await jobs.stop();
       await database.close();
     },
   };

@@ -11,6 +11,12 @@ export interface JobContext<P> {
   readonly actor: string;
   /** Records progress; cheap enough to call every few hundred items. */
   progress(processed: number, total?: number): Promise<void>;
+  /** Stores the report so far, so that a job whose process is killed still tells what it did. */
+  checkpoint(report: unknown): Promise<void>;
+  /** The last checkpoint of an earlier run of this job that its process left unfinished, or null. */
+  readonly previousReport: unknown;
+  /** Aborted when this process loses the job (its lease expired and another took it) or stops: check it between batches. */
+  readonly signal: AbortSignal;
 }
 
 /** A kind of background job, contributed to `platform.jobs` by the plugin that owns it. */
@@ -21,9 +27,22 @@ export interface JobDefinition<P = unknown, R = unknown> {
   readonly paramsSchema: z.ZodType<P>;
   /** Does the work and returns the report stored with the job. */
   run(context: JobContext<P>): Promise<R>;
+  /**
+   * True when running the job again with the same parameters finishes its work safely: a job whose process
+   * stopped is then resumed by another process, and otherwise failed.
+   */
+  readonly resumable?: boolean;
+  /** Frees what a run holds (locks, say) when the job is failed after its process stopped. */
+  release?(context: {
+    jobId: string;
+    institutionId: string;
+    services: ServiceContainer;
+  }): Promise<void>;
 }
 
 /** Declares a job; only checks and returns it, keeping the param and report types. */
-export function defineJob<P, R>(definition: JobDefinition<P, R>): JobDefinition<P, R> {
+export function defineJob<P, R>(
+  definition: JobDefinition<P, R>,
+): JobDefinition<P, R> {
   return definition;
 }
