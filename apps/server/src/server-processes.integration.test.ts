@@ -1,61 +1,17 @@
 // WORKERS: several server processes on one port. Needs a PostgreSQL server (TEST_DATABASE_URL); the
 // embedded database is refused up front.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { migrationsDir, readMigrations } from '@ulms/platform';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { serverConfigFromEnv, workersFromEnv } from './config.js';
 import { runServerProcesses } from './server-processes.js';
+import {
+  createServerDatabase,
+  startServerProcess,
+} from './testing/server-process.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The server started as an operator would, with an IPC channel to hear when every process listens. */
-function startServer(env: Record<string, string>): {
-  child: ChildProcess;
-  listening: Promise<{ url: string; processes: number }>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const listening = new Promise<{ url: string; processes: number }>(
-    (resolve, reject) => {
-      child.on(
-        'message',
-        (message: { ulms?: string; url: string; processes: number }) => {
-          if (message.ulms === 'listening') resolve(message);
-        },
-      );
-      child.on('exit', (code) =>
-        reject(new Error(`the server stopped (${code}): ${stderr}`)),
-      );
-    },
-  );
-  return { child, listening };
-}
 
 describe('WORKERS', () => {
   it('reads a whole number of processes, 1 when unset', () => {
@@ -84,12 +40,13 @@ describe('WORKERS', () => {
   it.runIf(serverUrl)(
     'migrates once, serves the port from every process, and stops them all on SIGTERM',
     async () => {
-      const name = `ulms_workers_${randomBytes(4).toString('hex')}`;
-      await admin(`CREATE DATABASE ${name}`);
-      const url = new URL(serverUrl ?? '');
-      url.pathname = `/${name}`;
+      const database = await createServerDatabase(
+        serverUrl ?? '',
+        'ulms_workers',
+      );
+      const url = new URL(database.url);
       try {
-        const { child, listening } = startServer({
+        const { child, listening } = startServerProcess({
           DATABASE_URL: url.toString(),
           WORKERS: '2',
         });
@@ -101,12 +58,12 @@ describe('WORKERS', () => {
           ),
         );
         expect(answers).toEqual(Array(8).fill(200));
-        const database = new pg.Client({ connectionString: url.toString() });
-        await database.connect();
-        const applied = await database.query<{ n: number }>(
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        const applied = await client.query<{ n: number }>(
           'SELECT count(*)::int AS n FROM _ulms_migrations',
         );
-        await database.end();
+        await client.end();
         expect(applied.rows[0]?.n).toBe(
           (await readMigrations(migrationsDir)).length,
         );
@@ -115,7 +72,7 @@ describe('WORKERS', () => {
         const [code] = (await exited) as [number | null];
         expect(code).toBe(0);
       } finally {
-        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await database.drop();
       }
     },
     60_000,
