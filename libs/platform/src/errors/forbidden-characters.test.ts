@@ -4,6 +4,14 @@ import {
   forbiddenCharacterProblem,
   replaceForbiddenCharacters,
 } from './forbidden-characters.js';
+import { MAX_INPUT_DEPTH, nestedDeeperThan } from './input-depth.js';
+
+/** Objects (or lists) nested `depth` levels around a leaf, built without recursion. */
+function nested(depth: number, leaf: unknown, list = false): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i += 1) value = list ? [value] : { a: value };
+  return value;
+}
 
 describe('characters XML 1.0 cannot carry', () => {
   it('names the first one: C0 controls and NUL, U+FFFE/U+FFFF, unpaired surrogates', () => {
@@ -152,5 +160,35 @@ describe('characters XML 1.0 cannot carry', () => {
         'dots',
       ),
     ).toEqual([]);
+  });
+
+  it('refuses input nested deeper than the limit by the path where it goes too deep, at any depth without exhausting the stack', () => {
+    expect(
+      forbiddenCharacterErrors(nested(MAX_INPUT_DEPTH, 'x'), 'dots'),
+    ).toEqual([]);
+    const tooDeep = forbiddenCharacterErrors(
+      { user: nested(MAX_INPUT_DEPTH, 'x') },
+      'brackets',
+    );
+    expect(tooDeep).toEqual([
+      {
+        field: `user${'.a'.repeat(MAX_INPUT_DEPTH - 1)}`,
+        message: `is nested more than ${MAX_INPUT_DEPTH} levels deep`,
+      },
+    ]);
+    for (const list of [false, true]) {
+      expect(
+        forbiddenCharacterErrors(nested(100_000, 'x', list), 'dots'),
+      ).toHaveLength(1);
+    }
+  });
+
+  it('tells whether a value nests deeper than a limit, without recursion', () => {
+    expect(nestedDeeperThan(nested(3, 1), 3)).toBe(false);
+    expect(nestedDeeperThan(nested(4, 1), 3)).toBe(true);
+    expect(nestedDeeperThan(nested(4, 1, true), 3)).toBe(true);
+    expect(nestedDeeperThan('text', 0)).toBe(false);
+    expect(nestedDeeperThan(nested(100_000, null, true))).toBe(true);
+    expect(nestedDeeperThan({ a: [1, { b: 2 }], c: 'x' })).toBe(false);
   });
 });

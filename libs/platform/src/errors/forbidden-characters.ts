@@ -1,4 +1,5 @@
 import type { FieldError } from '../contracts/field-error.js';
+import { MAX_INPUT_DEPTH, TOO_DEEP } from './input-depth.js';
 
 /**
  * Characters XML 1.0 cannot carry (its `Char` production): C0 controls other than tab, LF and CR (NUL
@@ -71,6 +72,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * Every string of an input (values and field names, at any depth) holding a character XML 1.0 cannot
  * carry, as field errors whose field is the path the client wrote (`prefix` first, when given). Walks
  * plain objects, arrays, Maps and Sets; other objects (dates, decimals, buffers, streams) are not text.
+ * An object or list nested deeper than `MAX_INPUT_DEPTH` is an error too, and is not walked further.
  */
 export function forbiddenCharacterErrors(
   input: unknown,
@@ -79,7 +81,7 @@ export function forbiddenCharacterErrors(
 ): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<object>();
-  const visit = (value: unknown, path: string): void => {
+  const visit = (value: unknown, path: string, depth: number): void => {
     if (errors.length >= MAX_ERRORS) return;
     if (typeof value === 'string') {
       const problem = forbiddenCharacterProblem(value);
@@ -87,20 +89,33 @@ export function forbiddenCharacterErrors(
       return;
     }
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    if (depth >= MAX_INPUT_DEPTH) {
+      errors.push({ field: path, message: TOO_DEEP });
+      return;
+    }
     seen.add(value);
+    const inner = depth + 1;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, join(path, index, style)));
+      value.forEach((item, index) =>
+        visit(item, join(path, index, style), inner),
+      );
     } else if (value instanceof Map) {
-      for (const [key, item] of value) visitEntry(key, item, path);
+      for (const [key, item] of value) visitEntry(key, item, path, inner);
     } else if (value instanceof Set) {
       let index = 0;
-      for (const item of value) visit(item, join(path, index++, style));
+      for (const item of value) visit(item, join(path, index++, style), inner);
     } else if (isPlainObject(value)) {
-      for (const key of Object.keys(value)) visitEntry(key, value[key], path);
+      for (const key of Object.keys(value))
+        visitEntry(key, value[key], path, inner);
     }
     seen.delete(value);
   };
-  const visitEntry = (key: unknown, value: unknown, path: string): void => {
+  const visitEntry = (
+    key: unknown,
+    value: unknown,
+    path: string,
+    depth: number,
+  ): void => {
     if (typeof key === 'string') {
       const problem = forbiddenCharacterProblem(key);
       if (problem) {
@@ -108,11 +123,11 @@ export function forbiddenCharacterErrors(
           errors.push({ field: path, message: `a field name ${problem}` });
         return;
       }
-      visit(value, join(path, key, style));
+      visit(value, join(path, key, style), depth);
     } else {
-      visit(value, path);
+      visit(value, path, depth);
     }
   };
-  visit(input, prefix);
+  visit(input, prefix, 0);
   return errors;
 }

@@ -3,6 +3,7 @@ import { transformer } from '../contracts/transformer.js';
 import { ZodError } from 'zod';
 import { type FieldError, ValidationError } from '../errors/domain-errors.js';
 import { forbiddenCharacterErrors } from '../errors/forbidden-characters.js';
+import { MAX_INPUT_DEPTH, nestedDeeperThan } from '../errors/input-depth.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import { markGuard, markInputScreen } from './guards.js';
 import type { InstitutionRef, RequestContext } from './request-context.js';
@@ -21,9 +22,29 @@ export function fieldErrorsOf(
   return undefined;
 }
 
+/**
+ * The shared transformer, refusing before superjson walks it (recursively) an input nested so deeply that
+ * the walk would exhaust the stack; the input screen names the field of anything deeper than the limit.
+ */
+const serverTransformer = {
+  input: {
+    serialize: (value: unknown) => transformer.serialize(value),
+    deserialize: (value: unknown) => {
+      if (nestedDeeperThan(value, 4 * MAX_INPUT_DEPTH)) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `the input is nested more than ${MAX_INPUT_DEPTH} levels deep`,
+        });
+      }
+      return transformer.deserialize(value as Parameters<typeof transformer.deserialize>[0]);
+    },
+  },
+  output: transformer,
+};
+
 /** The one tRPC instance of the workspace. Modules build on the procedures below, never on this. */
 const t = initTRPC.context<RequestContext>().create({
-  transformer,
+  transformer: serverTransformer,
   errorFormatter({ shape, error }) {
     const fieldErrors = fieldErrorsOf(error);
     const message = fieldErrors
