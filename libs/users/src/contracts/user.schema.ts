@@ -16,15 +16,18 @@ const optionalText = (max = 255) =>
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
+/** A calendar date of the years 0001 to 9999 (a database date has no year 0) as YYYY-MM-DD. */
+export function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000'))
+    return false;
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'is not a real date',
-  );
+  .refine(isRealIsoDate, 'is not a real date (years 0001 to 9999)');
 
 const segmentType = z
   .enum(Object.keys(segmentTypes) as [string, ...string[]])
@@ -237,11 +240,7 @@ export const findUsersInput = z.object({
           (c) =>
             c.field !== 'birthDate' ||
             c.value === '' ||
-            (/^\d{4}-\d{2}-\d{2}$/.test(c.value) &&
-              !Number.isNaN(Date.parse(`${c.value}T00:00:00Z`)) &&
-              new Date(`${c.value}T00:00:00Z`)
-                .toISOString()
-                .startsWith(c.value)),
+            isRealIsoDate(c.value),
           { message: 'is not a date (YYYY-MM-DD)', path: ['value'] },
         ),
     )
