@@ -18,6 +18,10 @@ import {
 import { defaultRestError, invalidInput } from './default-rest-errors.js';
 import { openApiDocument } from './openapi-document.js';
 import { OPENAPI_PAGE_CSP, openApiPage } from './openapi-page.js';
+import {
+  longestPathParameter,
+  maxParamLengthOf,
+} from './rest-path-parameters.js';
 import { createRestRateLimiter, defaultKeyRateLimit } from './rate-limiter.js';
 import {
   errorEnvelope,
@@ -62,6 +66,7 @@ function send(
   shape: XmlShape | undefined,
 ): FastifyReply {
   reply.code(result.status);
+  if (result.headers) reply.headers(result.headers);
   if (result.body === undefined) return reply.send();
   if (format === 'xml') {
     return reply
@@ -192,6 +197,13 @@ export async function registerRestApi(
   app: FastifyInstance,
   options: RestApiOptions,
 ): Promise<void> {
+  // A parameter longer than Fastify's limit is a 414 before any route runs: the host must allow the longest.
+  const longestParameter = longestPathParameter(options.contributions);
+  if (maxParamLengthOf(app) < longestParameter) {
+    throw new Error(
+      `the REST routes take path parameters of up to ${longestParameter} characters: create Fastify with routerOptions.maxParamLength ${longestParameter} (longestPathParameter), not ${maxParamLengthOf(app)}`,
+    );
+  }
   const limiter = createRestRateLimiter({
     perInstitution: options.rateLimitPerSecond,
     perKey:
@@ -453,6 +465,10 @@ export async function registerRestApi(
                     : undefined,
                   baseUrl: baseUrl(),
                   requestId: String(request.id),
+                  header: (name) => {
+                    const value = request.headers[name.toLowerCase()];
+                    return Array.isArray(value) ? value.join(', ') : value;
+                  },
                 });
                 return send(reply, format, result, contribution.xmlShape);
               } catch (error) {

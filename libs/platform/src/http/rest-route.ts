@@ -18,6 +18,8 @@ export interface RestRequest<TParams, TQuery, TBody> {
   /** The API's own address (`http://host/almaws/v1`), for links in responses. */
   readonly baseUrl: string;
   readonly requestId: string;
+  /** A request header by its lower-case name (`if-match`, say). */
+  header(name: string): string | undefined;
 }
 
 /** What a route's body limit may depend on: the caller's institution, known before any of the body is read. */
@@ -33,6 +35,8 @@ export interface RestResult {
   readonly xmlRoot?: string;
   /** Attributes on the XML root element (the reference puts `total_record_count` there on lists). */
   readonly xmlRootAttributes?: Readonly<Record<string, string>>;
+  /** Response headers, such as the `ETag` of the version sent. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A documented response of a route, for the OpenAPI document. */

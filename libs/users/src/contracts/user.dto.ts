@@ -57,6 +57,8 @@ export interface RoleDto {
 /** The whole user record as staff see it. PIN and password are never returned, only whether they are set. */
 export interface UserDto {
   readonly id: string;
+  /** Raised by every save; an update sends back the version it read. */
+  readonly version: number;
   readonly recordType: RecordType;
   readonly accountType: AccountType;
   readonly externalId: string | null;

@@ -164,6 +164,8 @@ export type CreateUserInput = z.input<typeof createUserInput>;
 
 export const updateUserInput = createUserInput.extend({
   id: z.uuid(),
+  /** The record's version as the caller read it: a save over a newer one is refused (no lost update). */
+  version: z.number().int().min(0).optional(),
   /** External users: edit any field ("Open for Update"), not only the protected ones. */
   openForUpdate: z.boolean().default(false),
   /** With Open for Update: per protected field changed, whether the next SIS synchronisation keeps it. */

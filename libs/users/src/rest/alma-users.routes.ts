@@ -29,6 +29,7 @@ import {
   updateActionParams,
 } from './alma-user-actions.js';
 import { readAlmaUserBody } from './alma-user-body.js';
+import { etagOf, expectedVersionOf } from './alma-versions.js';
 import { findAlmaDocument, findAlmaUser } from './alma-user-finder.js';
 import { almaUserListSchema, almaUserSchema } from './alma-user.schema.js';
 import { almaUpdateInput, parseOverride } from './alma-user-update.js';
@@ -88,6 +89,7 @@ async function savedUserResponse(
     status: 200,
     body: await fullAlmaDocument(request, found, context),
     xmlRoot: 'user',
+    headers: etagOf(found.user),
   };
 }
 
@@ -225,6 +227,7 @@ export const getUserRoute = defineRestRoute({
         status: 200,
         body: { ...briefAlmaUser(user, context, baseUrl), ...expanded },
         xmlRoot: 'user',
+        headers: etagOf(user),
       };
     }
     const found = await findAlmaDocument(
@@ -237,6 +240,7 @@ export const getUserRoute = defineRestRoute({
       status: 200,
       body: await fullAlmaDocument(request, found, context, expand),
       xmlRoot: 'user',
+      headers: etagOf(found.user),
     };
   },
 });
@@ -278,9 +282,16 @@ export const updateUserRoute = defineRestRoute({
       params.user_id,
       query.user_id_type,
     );
+    const expectedVersion = expectedVersionOf(
+      request.header('if-match'),
+      existing,
+    );
     const context = await almaContextOf(services, institution);
     const { fields, parts } = await readAlmaUserBody(request, body, context);
-    const input = almaUpdateInput(existing, fields, body, override);
+    const input = {
+      ...almaUpdateInput(existing, fields, body, override),
+      version: expectedVersion,
+    };
     const accountTypeChange = input.accountType !== existing.accountType;
     if (
       accountTypeChange &&

@@ -99,6 +99,7 @@ export function createUserBulkUpdater(deps: {
         updatedAt: now,
         updatedBy: by.actor,
         lastUpdatedByJob: by.job ?? null,
+        version: { increment: 1 },
       };
       const history = accepted.flatMap((row) =>
         fields

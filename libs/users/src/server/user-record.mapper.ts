@@ -6,6 +6,7 @@ import type {
   SegmentType,
   UserStatus,
 } from '../contracts/user-codes.js';
+import { identifierKey } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
@@ -18,6 +19,7 @@ const byPosition = { orderBy: { position: 'asc' as const } };
 /** Exactly the columns the DTO shows: no hash leaves the repository. */
 export const userRecordSelect = {
   id: true,
+  version: true,
   recordType: true,
   accountType: true,
   externalId: true,
@@ -131,6 +133,7 @@ export function toUserDto(
 ): UserDto {
   return {
     id: row.id,
+    version: row.version,
     recordType: row.recordType as RecordType,
     accountType: row.accountType as AccountType,
     externalId: row.externalId,
@@ -287,7 +290,7 @@ export function userChildRows(
       ...('id' in i && i.id ? { id: i.id } : {}),
       idType: i.idType,
       value: i.value,
-      valueKey: i.value.toLowerCase(),
+      valueKey: identifierKey(i.value),
       note: i.note ?? null,
       status: i.status,
       segmentType: i.segmentType,

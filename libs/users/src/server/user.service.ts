@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
+import { identifierKey } from '../contracts/identifiers.js';
 import { protectedExternalFields } from '../contracts/user-codes.js';
 import type {
   PossibleDuplicate,
@@ -78,6 +79,16 @@ import {
 } from './user-validation.js';
 
 export const USERS_MODULE = 'users';
+
+/** An update over a version of the record newer than the one the caller read (someone else saved meanwhile). */
+export class StaleVersionError extends ConflictError {
+  constructor() {
+    super(
+      'the user was changed by someone else since you opened it; reload it and make your change again',
+    );
+    this.name = 'StaleVersionError';
+  }
+}
 
 /** Who makes a change: the institution it happens in and the name recorded as created/updated by. */
 export interface UserChangeActor {
@@ -182,6 +193,8 @@ interface SaveOptions {
   readonly fromSis?: boolean;
   readonly parts?: UserPartsReplacement;
   readonly accountTypeChange?: boolean;
+  /** The version the caller read; a save over a newer one is refused. */
+  readonly expectedVersion?: number;
 }
 
 /** The reference's account-type and external-id rules for a save that is not the SIS's. */
@@ -284,14 +297,14 @@ export function createUserService(deps: {
     const taken = await prisma.userIdentifier.findMany({
       where: {
         institutionId,
-        valueKey: { in: wanted.map((w) => w.value.toLowerCase()) },
+        valueKey: { in: wanted.map((w) => identifierKey(w.value)) },
         ...(userId ? { userId: { not: userId } } : {}),
       },
       select: { valueKey: true, idType: true },
     });
     const byKey = new Map(taken.map((t) => [t.valueKey, t.idType]));
     return wanted.flatMap((w) => {
-      const idType = byKey.get(w.value.toLowerCase());
+      const idType = byKey.get(identifierKey(w.value));
       if (!idType) return [];
       const type = idType === PRIMARY_ID_TYPE ? 'primary identifier' : idType;
       return [
@@ -390,7 +403,7 @@ export function createUserService(deps: {
         nextInSequence,
       });
       const taken = await tx.userIdentifier.count({
-        where: { institutionId, valueKey: candidate.toLowerCase() },
+        where: { institutionId, valueKey: identifierKey(candidate) },
       });
       if (taken === 0) return candidate;
     }
@@ -409,6 +422,7 @@ export function createUserService(deps: {
       secrets: Record<string, string | null>;
       overrideChanges: OverrideChanges;
       parts?: CheckedReplacement;
+      expectedVersion?: number;
     },
   ): Promise<string> => {
     const { institutionId } = by;
@@ -428,15 +442,22 @@ export function createUserService(deps: {
       if (existing) {
         userId = existing.id;
         const statusChanged = existing.status !== columns.status;
-        await tx.user.update({
-          where: { id: userId },
+        const { count } = await tx.user.updateMany({
+          where: {
+            id: userId,
+            ...(extra.expectedVersion !== undefined
+              ? { version: extra.expectedVersion }
+              : {}),
+          },
           data: {
             ...columns,
             ...extra.secrets,
             ...audit,
             ...(statusChanged ? { statusDate: now } : {}),
+            version: { increment: 1 },
           },
         });
+        if (count === 0) throw new StaleVersionError();
         await tx.userIdentifier.deleteMany({ where: { userId } });
         await tx.userEmail.deleteMany({ where: { userId } });
         await tx.userAddress.deleteMany({ where: { userId } });
@@ -551,6 +572,12 @@ export function createUserService(deps: {
         ? loadRow(institutionId, options.existingId)
         : Promise.resolve(null),
     ]);
+    if (
+      existing &&
+      options.expectedVersion !== undefined &&
+      existing.version !== options.expectedVersion
+    )
+      throw new StaleVersionError();
     const existingDto = existing ? toUserDto(existing) : null;
     let user: UserFields = {
       ...parsed,
@@ -677,6 +704,7 @@ export function createUserService(deps: {
         secrets,
         overrideChanges,
         parts: parts?.checked,
+        expectedVersion: options.expectedVersion,
       });
       return {
         status: 'saved',
@@ -746,14 +774,13 @@ export function createUserService(deps: {
     create: (by, input, options = {}) =>
       save(by, input, { existingId: null, parts: options.parts }),
     update: (by, input, options = {}) => {
-      const { id, openForUpdate, keepOnSync, ...fields } = parseInput(
-        updateUserInput,
-        input,
-      );
+      const { id, openForUpdate, keepOnSync, version, ...fields } =
+        parseInput(updateUserInput, input);
       return save(by, fields, {
         existingId: id,
         openForUpdate,
         keepOnSync,
+        expectedVersion: version,
         ...options,
       });
     },

@@ -174,6 +174,7 @@ describe('almaUserToFields', () => {
 
 const dto: UserDto = {
   id: '00000000-0000-4000-8000-000000000001',
+  version: 3,
   recordType: 'STAFF',
   accountType: 'EXTERNAL',
   externalId: 'SIS',
@@ -267,7 +268,7 @@ describe('userDtoToAlma', () => {
 
   it('reads back what it writes', () => {
     const { fields, unmapped } = almaUserToFields(userDtoToAlma(dto, { labels }), { libraryCodes: new Set(['MAIN']) });
-    const notInput = new Set(['id', 'fullName', 'statusDate', 'hasPin', 'hasPassword', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'lastUpdatedByJob', 'lastPatronActivityDate', 'overrides', 'pictureUrl']);
+    const notInput = new Set(['id', 'version', 'fullName', 'statusDate', 'hasPin', 'hasPassword', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'lastUpdatedByJob', 'lastPatronActivityDate', 'overrides', 'pictureUrl']);
     const withoutId = (entry: unknown) => (typeof entry === 'object' && entry !== null ? Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'id')) : entry);
     const expected = Object.fromEntries(
       Object.entries(dto)
