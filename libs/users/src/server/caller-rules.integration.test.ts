@@ -107,6 +107,18 @@ describe('library independence on writes', () => {
     ).toContain(lawStatistic.id);
   });
 
+  it('History shows a note’s text only to those who see its library', async () => {
+    const desk = mainDesk();
+    const texts = async (caller: typeof desk) =>
+      (await caller.users.history({ id: userId, field: 'notes' })).entries.map(
+        (e) => e.newValue ?? e.oldValue,
+      );
+    expect(await texts(api.caller)).toContain('Law only');
+    expect(await texts(desk)).not.toContain('Law only');
+    const { total } = await desk.users.history({ id: userId, field: 'notes' });
+    expect(total).toBe((await texts(desk)).length);
+  });
+
   it('a desk operator cannot add a note or statistic owned by a library outside the scope, but can for its own', async () => {
     const desk = mainDesk();
     expect(
@@ -206,7 +218,9 @@ describe('fields that need more than the update permission', () => {
       changes: { purgeDate: '2099-02-01' },
     });
     await api.kernel.services.get(jobServices.jobs).waitFor(allowed.id);
-    expect((await api.caller.users.get({ id: userId })).purgeDate).toBe('2099-02-01');
+    expect((await api.caller.users.get({ id: userId })).purgeDate).toBe(
+      '2099-02-01',
+    );
     expect(
       await api.caller.platform.jobs.list({ type: 'users.bulkEdit' }),
     ).toHaveLength(1);

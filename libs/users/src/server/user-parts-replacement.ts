@@ -176,12 +176,17 @@ export async function replaceUserParts(
       }
     : {};
   const where = { institutionId, userId, ...visible };
-  const history = (oldValue: string | null, newValue: string | null) => ({
+  const history = (
+    oldValue: string | null,
+    newValue: string | null,
+    ownerLibraryId: string | null = null,
+  ) => ({
     institutionId,
     userId,
     field: 'notes',
     oldValue,
     newValue,
+    ownerLibraryId,
     actor: by.actor,
     actorKind: by.actorKind ?? 'staff',
     at,
@@ -197,6 +202,7 @@ export async function replaceUserParts(
         popUp: true,
         userViewable: true,
         segmentType: true,
+        ownerLibraryId: true,
       },
     });
     const { removed, added } = difference(
@@ -222,7 +228,7 @@ export async function replaceUserParts(
       });
     }
     const entries = [
-      ...removed.map((n) => history(n.text, null)),
+      ...removed.map((n) => history(n.text, null, n.ownerLibraryId)),
       ...added.map((n) => history(null, n.text)),
     ];
     if (entries.length) await tx.userHistoryEntry.createMany({ data: entries });

@@ -5,6 +5,7 @@ import {
   type InstitutionService,
   type ModuleService,
   NotFoundError,
+  ownerLibraryFilter,
   visibleOwnerLibraries,
   type Database,
   parseInput,
@@ -79,8 +80,9 @@ export interface UserPartsService {
     userId: string,
     id: string,
   ): Promise<void>;
+  /** The user's history; entries about notes of libraries outside the viewer's scope are left out. */
   history(
-    institutionId: string,
+    viewer: PartsViewer,
     userId: string,
     options: { field?: string; page: number; pageSize: number },
   ): Promise<{ total: number; entries: HistoryEntryDto[] }>;
@@ -171,6 +173,7 @@ export function createUserPartsService(deps: {
       field: string;
       oldValue: string | null;
       newValue: string | null;
+      ownerLibraryId?: string | null;
     } | null,
   ) => {
     const now = new Date();
@@ -249,6 +252,7 @@ export function createUserPartsService(deps: {
           field: 'notes',
           oldValue: null,
           newValue: note.text,
+          ownerLibraryId: ownerId,
         });
         return created;
       });
@@ -268,7 +272,7 @@ export function createUserPartsService(deps: {
             institutionId: by.institutionId,
             ...inCallerScope(by),
           },
-          select: { text: true },
+          select: { text: true, ownerLibraryId: true },
         });
         if (!note) throw new NotFoundError('note');
         await tx.userNote.delete({ where: { id } });
@@ -276,6 +280,7 @@ export function createUserPartsService(deps: {
           field: 'notes',
           oldValue: note.text,
           newValue: null,
+          ownerLibraryId: note.ownerLibraryId,
         });
       });
     },
@@ -433,12 +438,14 @@ export function createUserPartsService(deps: {
       await (await deps.storage(by.institutionId)).delete(row.storageKey);
     },
 
-    async history(institutionId, userId, options) {
+    async history(viewer, userId, options) {
+      const institutionId = viewer.institution.id;
       await userOf(institutionId, userId);
       const where = {
         userId,
         institutionId,
         ...(options.field ? { field: options.field } : {}),
+        ...ownerLibraryFilter(viewer.institution, viewer.principal),
       };
       const [total, rows] = await Promise.all([
         prisma.userHistoryEntry.count({ where }),

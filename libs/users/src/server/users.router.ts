@@ -102,7 +102,7 @@ export const usersRouter = {
     .query(({ ctx, input }) =>
       ctx.services
         .get(usersServices.parts)
-        .history(ctx.institution.id, input.id, input),
+        .history(ctx, input.id, input),
     ),
   deletionCheck: remove.input(userIdInput).query(async ({ ctx, input }) => {
     await ctx.services
