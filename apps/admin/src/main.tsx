@@ -1,3 +1,4 @@
+import './zod-without-eval.js';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@ulms/server/app-router';
@@ -12,8 +13,13 @@ import { createQueryClient, createTrpcClient } from './trpc/create-clients.js';
 import { TRPCProvider } from './trpc/trpc.js';
 
 const queryClient = createQueryClient();
-const trpcClient = createTrpcClient(() => expireSession(queryClient, sessionKey));
-const sessionKey = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient }).auth.session.queryKey();
+const trpcClient = createTrpcClient(() =>
+  expireSession(queryClient, sessionKey),
+);
+const sessionKey = createTRPCOptionsProxy<AppRouter>({
+  client: trpcClient,
+  queryClient,
+}).auth.session.queryKey();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
