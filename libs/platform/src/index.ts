@@ -135,6 +135,7 @@ export {
   registerRestApi,
   type RestApiOptions,
 } from './http/rest-fastify.adapter.js';
+export { longestPathParameter } from './http/rest-path-parameters.js';
 export {
   rateLimitFromEnv,
   keyRateLimitFromEnv,

@@ -1,4 +1,5 @@
 import { authServices, type Kernel, tenancyServices } from '@ulms/platform';
+import { usersServices } from '@ulms/users';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../start-app.js';
 
@@ -27,5 +28,24 @@ describe('the Alma-format REST API in the running server', () => {
     expect(Object.keys(document.paths)).toContain('/users/{user_id}');
     expect((await fetch(`${app.url}/almaws/v1/docs`)).status).toBe(200);
     expect((await fetch(`${app.url}/almaws/v1/users`)).status).toBe(401);
+  });
+
+  it('reaches a primary identifier of the longest allowed length (255 characters) at /users/{user_id}', async () => {
+    const headers = { authorization: `apikey ${key}`, 'content-type': 'application/json' };
+    const institution = await kernel.services.get(tenancyServices.institutions).findByCode('REST');
+    await kernel.services.get(usersServices.codeTables).save(institution?.id ?? '', { table: 'USER_GROUP', code: 'UG', description: 'UG' });
+    for (const id of ['a'.repeat(255), '\u00E9'.repeat(255)]) {
+      const created = await fetch(`${app.url}/almaws/v1/users`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ record_type: { value: 'PUBLIC' }, primary_id: id, first_name: 'Long', last_name: 'Identifier', user_group: { value: 'UG' } }),
+      });
+      expect(created.status).toBe(200);
+      const found = await fetch(`${app.url}/almaws/v1/users/${encodeURIComponent(id)}`, { headers });
+      expect(found.status).toBe(200);
+      expect(((await found.json()) as { primary_id: string }).primary_id).toBe(id);
+    }
+    const tooLong = await fetch(`${app.url}/almaws/v1/users/${'a'.repeat(256)}`, { headers });
+    expect(tooLong.status).toBe(414);
   });
 });

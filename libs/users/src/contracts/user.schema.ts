@@ -7,6 +7,20 @@ import {
   segmentTypes,
   userStatuses,
 } from './user-codes.js';
+import { MAX_IDENTIFIER_LENGTH, normalizeIdentifier } from './identifiers.js';
+
+/** An identifier as stored: normalised (look-alikes are the same text), then at most the maximum length. */
+const identifierText = z
+  .string()
+  .transform(normalizeIdentifier)
+  .pipe(
+    z
+      .string()
+      .max(
+        MAX_IDENTIFIER_LENGTH,
+        `must be at most ${MAX_IDENTIFIER_LENGTH} characters`,
+      ),
+  );
 
 const optionalText = (max = 255) =>
   z
@@ -45,7 +59,7 @@ export const identifierInput = z.object({
   /** The existing segment this entry keeps; omitted for a new one. */
   id: z.uuid().optional(),
   idType: z.string().min(1, 'is required'),
-  value: z.string().trim().min(1, 'is required').max(255),
+  value: identifierText.pipe(z.string().min(1, 'is required')),
   note: optionalText(),
   status: z.enum(['ACTIVE', 'INACTIVE']).default('ACTIVE'),
   segmentType,
@@ -105,7 +119,9 @@ export const userFields = z.object({
     .enum(accountTypeCodes as [string, ...string[]])
     .default('INTERNAL'),
   externalId: optionalText(),
-  primaryId: optionalText(),
+  primaryId: identifierText
+    .transform((v) => (v === '' ? null : v))
+    .nullish(),
   userTitle: optionalText(),
   firstName: optionalText(),
   middleName: optionalText(),

@@ -4,14 +4,16 @@ import {
   visibleOwnerLibraries,
 } from '@ulms/platform';
 import { z } from 'zod';
+import { MAX_IDENTIFIER_LENGTH } from '../contracts/identifiers.js';
 import type { UserChangeActor } from '../server/user.service.js';
 import { ALL_UNIQUE } from './alma-user-finder.js';
 
-/** `{user_id}`: a primary identifier or another identifier. */
+/** `{user_id}`: a primary identifier or another identifier, of any length an identifier may have. */
 export const userPathParams = z.object({
   user_id: z
     .string()
     .min(1)
+    .max(MAX_IDENTIFIER_LENGTH)
     .describe('primary identifier, or another identifier (see user_id_type)'),
 });
 

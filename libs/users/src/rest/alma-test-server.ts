@@ -2,6 +2,7 @@ import {
   type AnyPlugin,
   authServices,
   type BuiltInRole,
+  longestPathParameter,
   registerRestApi,
 } from '@ulms/platform';
 import {
@@ -39,13 +40,17 @@ export async function startAlmaTestServer(
     plugins: [usersPlugin, ...(options.plugins ?? [])],
     institution: { modules: ['users'], ...options.institution },
   })) as unknown as TestApi<[typeof usersPlugin]>;
-  const app = Fastify({ logger: false });
+  const contributions = usersPlugin.http ? [usersPlugin.http] : [];
+  const app = Fastify({
+    logger: false,
+    routerOptions: { maxParamLength: longestPathParameter(contributions) },
+  });
   await registerRestApi(app, {
     prefix: '/almaws/v1',
     title: 'test',
     version: 'v1',
     services: api.kernel.services,
-    contributions: usersPlugin.http ? [usersPlugin.http] : [],
+    contributions,
     rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,6 +3,7 @@ import {
   RestError,
   type ServiceContainer,
 } from '@ulms/platform';
+import { MAX_IDENTIFIER_LENGTH } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import { PRIMARY_ID_TYPE } from '../server/user-record.mapper.js';
 import type { PartsViewer } from '../server/user-parts.service.js';
@@ -12,7 +13,6 @@ import { almaErrorCodes } from './alma-error-codes.js';
 /** `user_id_type` that matches the primary identifier or any other identifier (the reference's default). */
 export const ALL_UNIQUE = 'all_unique';
 const PRIMARY = 'primary_id';
-const MAX_IDENTIFIER_LENGTH = 200;
 
 const accepts = (idType: string, held: string): boolean =>
   idType === ALL_UNIQUE ||
@@ -34,7 +34,7 @@ const notFound = (id: string, idType: string) =>
         `User with identifier ${id} of type ${idType} was not found.`,
       );
 
-/** The user an `{user_id}` path names: by primary identifier or another identifier (of `idType`), case-insensitive. */
+/** The user an `{user_id}` path names: by primary identifier or another identifier (of `idType`), case-insensitive and normalised as stored. */
 export async function findAlmaUser(
   services: ServiceContainer,
   institution: InstitutionRef,

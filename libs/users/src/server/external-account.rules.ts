@@ -1,5 +1,6 @@
 import type { FieldError } from '@ulms/platform/contracts';
 import { type ProtectedExternalField, protectedExternalFields } from '../contracts/user-codes.js';
+import { identifierKey } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
@@ -132,9 +133,9 @@ export function mergeSisRecord(input: {
   const internal = <T extends { segmentType: string }>(list: T[]) => list.filter((s) => s.segmentType === 'INTERNAL');
   const external = <T extends { segmentType: string; id?: string }>(list: T[]) =>
     list.map(({ id: _id, ...s }) => ({ ...s, segmentType: 'EXTERNAL' }));
-  const incomingIds = new Set(incoming.identifiers.map((i) => i.value.toLowerCase()));
+  const incomingIds = new Set(incoming.identifiers.map((i) => identifierKey(i.value)));
   fields.identifiers = [
-    ...internal(current.identifiers).filter((i) => !incomingIds.has(i.value.toLowerCase())),
+    ...internal(current.identifiers).filter((i) => !incomingIds.has(identifierKey(i.value))),
     ...external(incoming.identifiers),
   ];
   fields.emails = [...internal(current.emails), ...external(incoming.emails)];

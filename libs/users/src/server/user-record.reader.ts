@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlRunner } from '@ulms/platform';
+import { identifierKey } from '../contracts/identifiers.js';
 import { fromIsoDate } from './dates.js';
 import { type UserRecordRow, userRecordSelect } from './user-record.mapper.js';
 
@@ -147,7 +148,7 @@ const revivedLists = <L extends Record<string, OwnedList>>(
   ) as { [K in keyof L]: Row[] };
 
 /**
- * The record of the user holding `identifier` (primary or other, case-insensitive), the type it is held
+ * The record of the user holding `identifier` (primary or other, case-insensitive and normalised as stored), the type it is held
  * as and, with `owned`, the user's rows of those lists the caller may see: all in one statement.
  */
 export async function readUserRecordByIdentifier<
@@ -173,7 +174,7 @@ export async function readUserRecordByIdentifier<
   // The lists' visibility condition is the third parameter; without lists there is none.
   const params = [
     institutionId,
-    identifier.toLowerCase(),
+    identifierKey(identifier),
     ...(Object.keys(lists).length ? [owned?.libraryIds ?? null] : []),
   ];
   const [found] = await sql.query<Row & { heldAs: string; record: Row }>(

@@ -5,6 +5,7 @@ import type {
   searchUsersInput,
   UserConditionField,
 } from '../contracts/user.schema.js';
+import { identifierKey } from '../contracts/identifiers.js';
 import { normalizeName } from './names.js';
 import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
 
@@ -36,7 +37,7 @@ export function queryCondition(
   if (!query) return Prisma.sql`TRUE`;
   const key = query.toLowerCase();
   const identifier = (primaryOnly: boolean) =>
-    Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentifier" i WHERE i."userId" = u.id AND i."institutionId" = ${institutionId}::uuid AND i."valueKey" = ${key}${primaryOnly ? Prisma.sql` AND i."idType" = ${PRIMARY_ID_TYPE}` : Prisma.empty})`;
+    Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentifier" i WHERE i."userId" = u.id AND i."institutionId" = ${institutionId}::uuid AND i."valueKey" = ${identifierKey(query)}${primaryOnly ? Prisma.sql` AND i."idType" = ${PRIMARY_ID_TYPE}` : Prisma.empty})`;
   const email = () =>
     Prisma.sql`EXISTS (SELECT 1 FROM "UserEmail" e WHERE e."userId" = u.id AND e."institutionId" = ${institutionId}::uuid AND e."addressKey" = ${key})`;
   switch (searchBy) {
@@ -118,7 +119,7 @@ const identifierCondition = (
   keys: readonly string[],
   primaryOnly: boolean,
 ) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentifier" i WHERE i."userId" = u.id AND i."institutionId" = ${institutionId}::uuid AND i."valueKey" IN ${anyOf(keys)}${primaryOnly ? Prisma.sql` AND i."idType" = ${PRIMARY_ID_TYPE}` : Prisma.empty})`;
+  Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentifier" i WHERE i."userId" = u.id AND i."institutionId" = ${institutionId}::uuid AND i."valueKey" IN ${anyOf(keys.map(identifierKey))}${primaryOnly ? Prisma.sql` AND i."idType" = ${PRIMARY_ID_TYPE}` : Prisma.empty})`;
 const emailCondition = (institutionId: string, keys: readonly string[]) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "UserEmail" e WHERE e."userId" = u.id AND e."institutionId" = ${institutionId}::uuid AND e."addressKey" IN ${anyOf(keys)})`;
 const codeCondition = (column: string, keys: readonly string[]) =>

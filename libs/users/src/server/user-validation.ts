@@ -7,6 +7,7 @@ import {
   type RecordType,
   recordTypes,
 } from '../contracts/user-codes.js';
+import { identifierKey } from '../contracts/identifiers.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { matchesLinearPattern } from '../contracts/linear-pattern.js';
@@ -191,16 +192,16 @@ export function validateUserFields(
   return errors;
 }
 
-/** Identifiers repeated within one record (the reference forbids it, primary identifier included). */
+/** Identifiers repeated within one record, look-alikes included (the reference forbids it, primary identifier included). */
 export function repeatedIdentifierErrors(
   user: UserFields & { primaryId: string },
 ): FieldError[] {
   const seen = new Map<string, string>([
-    [user.primaryId.toLowerCase(), 'the primary identifier'],
+    [identifierKey(user.primaryId), 'the primary identifier'],
   ]);
   const errors: FieldError[] = [];
   user.identifiers.forEach((identifier, i) => {
-    const key = identifier.value.toLowerCase();
+    const key = identifierKey(identifier.value);
     const first = seen.get(key);
     if (first)
       errors.push({
