@@ -12,7 +12,12 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { appRouter } from './app-router.js';
 import type { ServerConfig } from './config.js';
+import { buildCli } from './cli/build-cli.js';
 import { buildServer } from './http/build-server.js';
+import {
+  operatorSocketPath,
+  startOperatorSocket,
+} from './operator/operator-socket.js';
 import { installedPlugins } from './installed-plugins.js';
 import { seedDemoInstitution } from './seed/demo-seed.js';
 
@@ -21,6 +26,8 @@ export interface RunningApp {
   readonly database: Database;
   readonly server: FastifyInstance;
   readonly url: string;
+  /** Whether this start created the demo institution (its sign-in is printed only then). */
+  readonly demoCreated: boolean;
   /** Stops taking requests, finishes the ones in flight, then closes the database. */
   stop(): Promise<void>;
 }
@@ -36,9 +43,13 @@ async function migrate(
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 }
 
-/** Seeds the demo on an empty database. */
-async function seed(kernel: Kernel, logger: Logger, seedDemo: boolean) {
-  if (seedDemo) await seedDemoInstitution(kernel, logger);
+/** Seeds the demo on an empty database; true when this start created it. */
+async function seed(
+  kernel: Kernel,
+  logger: Logger,
+  seedDemo: boolean,
+): Promise<boolean> {
+  return seedDemo ? seedDemoInstitution(kernel, logger) : false;
 }
 
 /**
@@ -50,7 +61,7 @@ async function seed(kernel: Kernel, logger: Logger, seedDemo: boolean) {
 export async function prepareDatabase(
   config: ServerConfig,
   options: { seedDemo: boolean },
-): Promise<void> {
+): Promise<{ demoCreated: boolean }> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config.database);
   try {
@@ -61,7 +72,7 @@ export async function prepareDatabase(
       logger,
       dataDir: config.dataDir,
     });
-    await seed(kernel, logger, options.seedDemo);
+    return { demoCreated: await seed(kernel, logger, options.seedDemo) };
   } finally {
     await database.close();
   }
@@ -86,7 +97,9 @@ export async function startApp(
     logger,
     dataDir: config.dataDir,
   });
-  if (!options.prepared) await seed(kernel, logger, options.seedDemo);
+  const demoCreated = options.prepared
+    ? false
+    : await seed(kernel, logger, options.seedDemo);
 
   const server = await buildServer({
     kernel,
@@ -102,12 +115,22 @@ export async function startApp(
   // Every process takes over the jobs of processes that stopped, once their lease has run out.
   const jobs = kernel.services.get(jobServices.jobs);
   jobs.startRecovery();
+  const socketPath = operatorSocketPath(config.database);
+  const operator = socketPath
+    ? await startOperatorSocket(socketPath, { kernel, database }, (argv, io) =>
+        buildCli(io.print, io)
+          .parseAsync(argv, { from: 'user' })
+          .then(() => undefined),
+      )
+    : null;
   return {
     kernel,
     database,
     server,
     url,
+    demoCreated,
     async stop() {
+      await operator?.close();
       await server.close();
       await jobs.stop();
       await database.close();

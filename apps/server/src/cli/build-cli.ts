@@ -12,6 +12,7 @@ import {
 } from '@ulms/platform';
 import { serverConfigFromEnv } from '../config.js';
 import { installedPlugins } from '../installed-plugins.js';
+import { serverKernel } from '../operator/operator-socket.js';
 import { withKernel } from './open-kernel.js';
 
 type Print = (line: string) => void;
@@ -45,6 +46,10 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
     .command('migrate')
     .description('apply the database migrations that are not applied yet')
     .action(async () => {
+      if (serverKernel()) {
+        print('the running server applied the migrations when it started');
+        return;
+      }
       const database = await openDatabase(serverConfigFromEnv().database);
       try {
         const { applied } = await applyMigrations(database.sql, await readMigrations(migrationsDir));
