@@ -1,4 +1,9 @@
+import { tmpdir } from 'node:os';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformPlugin } from '../platform.plugin.js';
+import { startKernel } from '../plugin/kernel.js';
+import { authPlugin } from './auth.plugin.js';
 import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 import type { HttpExchange } from '../trpc/request-context.js';
 import { fieldErrorsOf } from '../trpc/trpc.js';
@@ -90,6 +95,24 @@ describe('staff sign-in', () => {
     }
     await expect(signIn(b, 'mfa')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/try again in 1[45] minutes/) });
     await expect(signIn(b, 'ghost')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+
+  it('keeps the block across a restart and for every server process (the failures are in the database)', async () => {
+    await api.kernel.services.get(authServices.accounts).create({
+      institutionId: api.institution.id,
+      username: 'restarted',
+      displayName: 'Re Started',
+      password: PASSWORD,
+      roles: [{ role: 'USER_MANAGER' }],
+    });
+    const b = browser('192.0.2.35');
+    for (let i = 0; i < 5; i += 1) await signIn(b, 'restarted', 'wrong wrong wrong').catch(() => undefined);
+    // Another process on the same database: a kernel of its own, with nothing in memory from this one.
+    const other = startKernel({ plugins: [platformPlugin, authPlugin], database: api.database, logger: pino({ level: 'silent' }), dataDir: tmpdir() });
+    const attempt = other.services
+      .get(authServices.sessions)
+      .signIn({ institution: code, username: 'restarted', password: PASSWORD }, { ip: '192.0.2.36', userAgent: 'vitest' });
+    await expect(attempt).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 
   it('blocks an address that fails too often across accounts', async () => {

@@ -67,9 +67,9 @@ export function createSessionService(deps: {
     OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
   });
 
-  const refuseIfThrottled = (keys: [SignInThrottle, string][]) => {
+  const refuseIfThrottled = async (keys: [SignInThrottle, string][]) => {
     for (const [throttle, key] of keys) {
-      const minutes = throttle.blockedFor(key);
+      const minutes = await throttle.blockedFor(key);
       if (minutes > 0) {
         throw new TRPCError({
           code: 'TOO_MANY_REQUESTS',
@@ -162,7 +162,7 @@ export function createSessionService(deps: {
     async signIn(input, meta) {
       const accountKey = `${input.institution.toUpperCase()}:${input.username.trim().toLowerCase()}`;
       const addressKey = meta.ip;
-      refuseIfThrottled([
+      await refuseIfThrottled([
         [accountThrottle, accountKey],
         [addressThrottle, addressKey],
       ]);
@@ -177,11 +177,11 @@ export function createSessionService(deps: {
         ? await verifyPassword(account.passwordHash, input.password)
         : await verifyNothing(input.password);
       if (!account || !passwordOk || !account.active) {
-        accountThrottle.recordFailure(accountKey);
-        addressThrottle.recordFailure(addressKey);
+        await accountThrottle.recordFailure(accountKey);
+        await addressThrottle.recordFailure(addressKey);
         throw signInFailed();
       }
-      accountThrottle.reset(accountKey);
+      await accountThrottle.reset(accountKey);
 
       const roles = await staffRolesOf(account.id);
       if (roles.length === 0) {
@@ -199,14 +199,14 @@ export function createSessionService(deps: {
       }
       const { account } = session;
       const throttleKey = `mfa:${account.id}`;
-      refuseIfThrottled([[accountThrottle, throttleKey]]);
+      await refuseIfThrottled([[accountThrottle, throttleKey]]);
       const recoveryIndex = account.recoveryCodeHashes.indexOf(sha256(code));
       const valid = (account.mfaSecret && verifyTotp(account.mfaSecret, code)) || recoveryIndex >= 0;
       if (!valid) {
-        accountThrottle.recordFailure(throttleKey);
+        await accountThrottle.recordFailure(throttleKey);
         throw ValidationError.of('code', 'is not valid');
       }
-      accountThrottle.reset(throttleKey);
+      await accountThrottle.reset(throttleKey);
       if (recoveryIndex >= 0) {
         await prisma.staffAccount.update({
           where: { id: account.id },
