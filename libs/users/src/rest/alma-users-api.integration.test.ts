@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authServices, coreServices, fromXml, tenancyServices } from '@ulms/platform';
+import { authServices, coreServices, fromXml } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 import { almaXmlShape } from './alma-xml-shape.js';
@@ -351,19 +351,18 @@ describe('rate limit', () => {
   it('answers 429 with the reference\'s error past the institution\'s requests per second', async () => {
     const limited = await startAlmaTestServer({ rateLimitPerSecond: 3 });
     try {
-      const responses = await Promise.all(
-        Array.from({ length: 12 }, () => fetch(`${limited.base}/users`, { headers: { authorization: `apikey ${limited.key}` } })),
-      );
+      const other = await limited.api.createInstitution({ modules: ['users'] });
+      const otherKey = (await limited.api.kernel.services.get(authServices.apiKeys).create(other.id, { name: 'o', role: 'USER_MANAGER' }, null)).key;
+      const list = (key: string) => fetch(`${limited.base}/users`, { headers: { authorization: `apikey ${key}` } });
+      // The limits count per second of the clock: start at the beginning of one, so that every request falls in it.
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+      const [responses, otherResponse] = await Promise.all([Promise.all(Array.from({ length: 12 }, () => list(limited.key))), list(otherKey)]);
       const statuses = responses.map((r) => r.status);
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
       const refused = (await responses[statuses.indexOf(429)]?.json()) as Json;
       expect(refused['errorList']['error'][0]).toMatchObject({ errorCode: 'PER_SECOND_THRESHOLD', errorMessage: 'HTTP requests are more than allowed per second' });
-      // The limit is per institution: the same server's other institution is not refused.
-      const other = await limited.api.createInstitution({ modules: ['users'] });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const otherKey = (await limited.api.kernel.services.get(authServices.apiKeys).create(other.id, { name: 'o', role: 'USER_MANAGER' }, null)).key;
-      expect((await fetch(`${limited.base}/users`, { headers: { authorization: `apikey ${otherKey}` } })).status).toBe(200);
-      expect(limited.api.kernel.services.get(tenancyServices.modules)).toBeDefined();
+      // The limit is per institution: in that same second, the same server's other institution is served.
+      expect(otherResponse.status).toBe(200);
     } finally {
       await limited.close();
     }

@@ -280,7 +280,9 @@ describe('users over their life: history, external accounts, tabs, deletion and 
         // REST refuse a NUL before any procedure runs, so the service is called directly to reach that failure.)
         const parts = api.kernel.services.get(usersServices.parts);
         const by = { institutionId: api.institution.id, actor: 'Test', actorKind: 'staff' };
-        await expect(parts.addAttachment(by, { userId: user.id, fileName: 'bad\u0000name.png', contentBase64: PNG.toString('base64') })).rejects.toThrow();
+        await expect(parts.addAttachment(by, { userId: user.id, fileName: 'bad\u0000name.png', contentBase64: PNG.toString('base64') })).rejects.toThrow(
+          'invalid byte sequence for encoding "UTF8": 0x00',
+        );
         expect(storageCalls).toHaveLength(2);
         expect(storageCalls[1]).toBe(storageCalls[0]?.replace('put', 'delete'));
         expect((await api.caller.users.attachments.list({ userId: user.id })).map((a) => a.fileName)).toEqual(['scan.pdf']);

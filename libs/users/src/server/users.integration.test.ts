@@ -1,4 +1,4 @@
-import { coreServices, definePlugin, fieldErrorsOf } from '@ulms/platform';
+import { coreServices, definePlugin, fieldErrorsOf, isUniqueViolation } from '@ulms/platform';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateUserInput } from '../contracts/user.schema.js';
@@ -96,12 +96,13 @@ describe('the user record', () => {
   });
 
   it('enforces identifier uniqueness in the database itself', async () => {
-    const [existing] = await api.database.prisma.userIdentifier.findMany({ where: { valueKey: 'b0001' } });
-    await expect(
-      api.database.prisma.userIdentifier.create({
-        data: { institutionId: api.institution.id, userId: existing?.userId ?? '', idType: 'UNIV_ID', value: 'B0001', valueKey: 'b0001', position: 9 },
-      }),
-    ).rejects.toThrow();
+    const saved = await create({ primaryId: 'UNIQ-1', identifiers: [{ idType: 'BARCODE', value: 'UNIQ-B1' }], birthDate: null, confirmDuplicate: true });
+    const userId = saved.status === 'saved' ? saved.user.id : expect.fail('the user was not saved');
+    const row = { institutionId: api.institution.id, userId, idType: 'UNIV_ID', value: 'uniq-b1', position: 9 };
+    // Written around the service's own check: only the unique index on (institution, key) can refuse it.
+    const refused = await api.database.prisma.userIdentifier.create({ data: { ...row, valueKey: 'uniq-b1' } }).catch((error: unknown) => error);
+    expect(isUniqueViolation(refused)).toBe(true);
+    expect(await api.database.prisma.userIdentifier.count({ where: { userId } })).toBe(2);
   });
 
   it('reports every broken rule with its field', async () => {
