@@ -1,11 +1,12 @@
 import cluster from 'node:cluster';
 import { serverConfigFromEnv } from './config.js';
-import { demoCredentialLines } from './seed/demo-seed.js';
+import { demoCredentialLines, demoSeedWanted } from './seed/demo-seed.js';
 import { runServerProcesses } from './server-processes.js';
 import { startApp } from './start-app.js';
 
-const seedDemo = process.env['SEED_DEMO'] !== 'false';
 const config = serverConfigFromEnv();
+// The demo on the embedded database unless SEED_DEMO=false; on a PostgreSQL server only with SEED_DEMO=true.
+const seedDemo = demoSeedWanted(process.env, config.database);
 
 if ((config.workers ?? 1) > 1 && cluster.isPrimary) {
   // The primary takes the start-up steps once, then WORKERS processes serve the one port.
@@ -17,7 +18,8 @@ if ((config.workers ?? 1) > 1 && cluster.isPrimary) {
     app.server.log.info(`ULMS is running at ${app.url}`);
     // A parent process that started this one with an IPC channel (such as the bench) learns it is serving.
     process.send?.({ ulms: 'listening', url: app.url, processes: 1 });
-    if (seedDemo)
+    // The demo's passwords only on the start that created it, not at every start.
+    if (app.demoCreated)
       console.log(['', ...demoCredentialLines(app.url), ''].join('\n'));
   }
 

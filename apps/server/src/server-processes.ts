@@ -24,7 +24,7 @@ export async function runServerProcesses(
       `WORKERS=${workers} needs a PostgreSQL server (DATABASE_URL): the embedded database can be opened by one process at a time`,
     );
   }
-  await prepareDatabase(config, options);
+  const { demoCreated } = await prepareDatabase(config, options);
 
   let stopping = false;
   let listening = 0;
@@ -40,7 +40,7 @@ export async function runServerProcesses(
       `ULMS is running at ${url} in ${workers} server processes`,
     );
     process.send?.({ ulms: 'listening', url, processes: workers });
-    if (options.seedDemo)
+    if (demoCreated)
       console.log(['', ...demoCredentialLines(url), ''].join('\n'));
   });
   cluster.on('exit', (worker, code, signal) => {

@@ -14,6 +14,7 @@ import { serverConfigFromEnv } from '../config.js';
 import { installedPlugins } from '../installed-plugins.js';
 import { serverKernel } from '../operator/operator-socket.js';
 import { withKernel } from './open-kernel.js';
+import { registerSetupCommand } from './setup-command.js';
 
 type Print = (line: string) => void;
 
@@ -58,6 +59,8 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
         await database.close();
       }
     });
+
+  registerSetupCommand(program, print);
 
   const institution = program.command('institution').description('create and configure institutions');
   institution
