@@ -159,6 +159,19 @@ describe('cross-site requests against a signed-in administrator', () => {
     expect(started).toBe(200);
     expect(await purgeJobs()).toBe(before + 1);
     await screenshot(page, 'csp-jobs');
+
+    // The REST reference page, under its own policy (its inline style by hash).
+    await page.goto('/almaws/v1/docs');
+    await page
+      .getByRole('heading', { level: 1, name: /ULMS REST API/ })
+      .waitFor();
+    expect(
+      await page
+        .locator('.method')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(34, 51, 68)');
+    await screenshot(page, 'csp-rest-docs');
     expect(violations).toEqual([]);
   });
 });

@@ -399,6 +399,16 @@ describe('security headers', () => {
     }
   });
 
+  it('gives the REST reference page a policy of its own: no scripts, its inline style by hash', async () => {
+    const response = await fetch(`${url}/almaws/v1/docs`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/,
+    );
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('adds HSTS behind TLS', async () => {
     const base = await startServer({ secureCookies: true });
     const response = await fetch(`${base}/health`);
