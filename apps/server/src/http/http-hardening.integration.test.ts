@@ -127,8 +127,7 @@ async function query(
   path: string,
   cookie: string,
   input?: unknown,
-): Promise<{ status: number; data: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; data: unknown }> {
   const response = await fetch(
     `${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
     {
