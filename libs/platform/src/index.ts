@@ -137,6 +137,21 @@ export {
 } from './http/rest-fastify.adapter.js';
 export { longestPathParameter } from './http/rest-path-parameters.js';
 export {
+  contentDisposition,
+  defineFileRoute,
+  type FileContribution,
+  type FileDownload,
+  type FileLimitContext,
+  type FileRoute,
+  type FileRouteRequest,
+  type FileRouteResult,
+  type FileUpload,
+} from './http/file-route.js';
+export {
+  registerFileRoutes,
+  type FileRoutesOptions,
+} from './http/file-routes.fastify.js';
+export {
   rateLimitFromEnv,
   keyRateLimitFromEnv,
   defaultKeyRateLimit,

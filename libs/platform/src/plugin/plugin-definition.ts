@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import type { z } from 'zod';
 import type { PermissionDeclaration } from '../contracts/roles.js';
 import type { EventDefinition } from '../events/event-bus.js';
+import type { FileContribution } from '../http/file-route.js';
 import type { RestContribution } from '../http/rest-route.js';
 import type { ExtensionPoint } from './extension-point.js';
 import type { DependencyRef, ResolvedDeps, ServiceContainer, ServiceRef } from './service-ref.js';
@@ -36,6 +37,8 @@ export interface PluginDefinition<
   readonly router?: TRouter;
   /** Routes of the REST API (served under `/almaws/v1`), each guarded by API key, module and permission. */
   readonly http?: RestContribution;
+  /** Routes that move files as HTTP streams (multipart uploads, downloads), served under `/files` for the admin app. */
+  readonly files?: FileContribution;
   /** A core plugin is always enabled and cannot be switched off. */
   readonly core?: boolean;
   register?(env: PluginRegistrationEnv): void;
