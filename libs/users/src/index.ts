@@ -10,4 +10,5 @@ export { almaLabelsOf, type AlmaLabels } from './server/alma/alma-labels.js';
 export { seedUsersDemo } from './server/demo/users-demo.seed.js';
 export { nameSearchOf, sortNameOf, normalizeName } from './server/names.js';
 export { usersHttp } from './rest/alma-users.http.js';
+export { usersFiles } from './files/attachment-files.js';
 export { almaXmlShape } from './rest/alma-xml-shape.js';

@@ -69,6 +69,11 @@ export const addAttachmentInput = z.object({
   note: z.string().trim().max(1000).nullish(),
 });
 
+/** An upload's description beside the file it streams (`POST /files/users/{userId}/attachments`). */
+export const attachmentUploadInput = addAttachmentInput.omit({
+  contentBase64: true,
+});
+
 export const userPartInput = z.object({ userId: z.uuid(), id: z.uuid() });
 export const userPartsInput = z.object({ userId: z.uuid() });
 

@@ -32,12 +32,23 @@ export interface UserDeletionGuard {
   reasons(institutionId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
 }
 
-/** Where attachments are stored; the institution's configuration picks one by id. */
+/**
+ * Where attachments are stored; the institution's configuration picks one by id. A storage that can stream
+ * implements `putStream` and `getStream`; without them uploads are gathered in memory (up to the configured
+ * maximum) and downloads read whole.
+ */
 export interface AttachmentStorage {
   readonly id: string;
   put(key: string, content: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
+  /**
+   * Stores the bytes as they come. When `content` fails (too large, a type not allowed, the client gone) it
+   * rejects with that error and leaves nothing stored under `key`.
+   */
+  putStream?(key: string, content: AsyncIterable<Uint8Array>): Promise<void>;
+  /** The stored bytes as a stream; rejects (before any byte) when nothing is stored under `key`. */
+  getStream?(key: string): Promise<AsyncIterable<Uint8Array>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { TRPCError } from '@trpc/server';
 import {
   type InstitutionRef,
   type InstitutionService,
@@ -25,6 +26,7 @@ import {
 import { historyFields } from '../contracts/user-codes.js';
 import {
   addAttachmentInput,
+  attachmentUploadInput,
   addNoteInput,
   addStatisticInput,
   type AttachmentDto,
@@ -35,7 +37,10 @@ import {
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
-import { sniffContentType } from './sniff-content-type.js';
+import {
+  createContentSniffer,
+  sniffContentType,
+} from './sniff-content-type.js';
 import { USERS_MODULE, type UserChangeActor } from './user.service.js';
 
 /** Who is looking: library-owned notes and statistics follow the caller's library scope. */
@@ -70,11 +75,27 @@ export interface UserPartsService {
     by: UserChangeActor,
     input: z.input<typeof addAttachmentInput>,
   ): Promise<AttachmentDto>;
+  /**
+   * Stores a file as it arrives: held to the institution's maximum size and allowed types (sniffed from the
+   * bytes) while streaming; when it fails (an AttachmentTooLargeError, a ValidationError, the client gone)
+   * nothing stays stored, neither the row nor the file.
+   */
+  addAttachmentStream(
+    by: UserChangeActor,
+    input: z.input<typeof attachmentUploadInput>,
+    content: AsyncIterable<Uint8Array>,
+  ): Promise<AttachmentDto>;
   downloadAttachment(
     institutionId: string,
     userId: string,
     id: string,
   ): Promise<AttachmentDto & { contentBase64: string }>;
+  /** One attachment with its stored bytes as a stream (opened before this resolves). */
+  openAttachment(
+    institutionId: string,
+    userId: string,
+    id: string,
+  ): Promise<AttachmentDto & { content: AsyncIterable<Uint8Array> }>;
   removeAttachment(
     by: UserChangeActor,
     userId: string,
@@ -86,6 +107,17 @@ export interface UserPartsService {
     userId: string,
     options: { field?: string; page: number; pageSize: number },
   ): Promise<{ total: number; entries: HistoryEntryDto[] }>;
+}
+
+/** A streamed file over the institution's maximum: refused with 413 (Payload Too Large). */
+export class AttachmentTooLargeError extends TRPCError {
+  constructor(readonly maxSizeBytes: number) {
+    super({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `the file is larger than the ${maxSizeBytes} bytes allowed`,
+    });
+    this.name = 'AttachmentTooLargeError';
+  }
 }
 
 const attachmentSelect = {
@@ -153,6 +185,39 @@ export function createUserPartsService(deps: {
         'ownerLibrary',
         'is a library outside your role scope',
       );
+  };
+
+  /** The row of a file just stored under `storageKey`; the file is deleted again when the row cannot be written. */
+  const attachmentRow = async (
+    by: UserChangeActor,
+    storage: AttachmentStorage,
+    storageKey: string,
+    file: {
+      userId: string;
+      fileName: string;
+      note: string | null;
+      mimeType: string;
+      size: number;
+    },
+  ): Promise<AttachmentDto> => {
+    try {
+      return await transactions.run(async ({ tx }) => {
+        const created = await tx.userAttachment.create({
+          data: {
+            institutionId: by.institutionId,
+            ...file,
+            storageKey,
+            createdBy: by.actor,
+          },
+          select: attachmentSelect,
+        });
+        await recordChange(tx, by, file.userId, null);
+        return created;
+      });
+    } catch (error) {
+      await storage.delete(storageKey);
+      throw error;
+    }
   };
 
   const checkSegment = (accountType: string, segmentType: string) => {
@@ -392,28 +457,64 @@ export function createUserPartsService(deps: {
       const storage = await deps.storage(by.institutionId);
       const storageKey = `${by.institutionId}/${user.id}/${randomUUID()}`;
       await storage.put(storageKey, content);
+      return attachmentRow(by, storage, storageKey, {
+        userId: user.id,
+        fileName: attachment.fileName,
+        note: attachment.note ?? null,
+        mimeType,
+        size: content.byteLength,
+      });
+    },
+    async addAttachmentStream(by, input, content) {
+      const attachment = parseInput(attachmentUploadInput, input);
+      const user = await userOf(by.institutionId, attachment.userId);
+      const { maxSizeBytes, allowedTypes } = (
+        await deps.modules.config<UsersConfig>(by.institutionId, USERS_MODULE)
+      ).attachments;
+      const notAllowed = (mimeType: string) =>
+        ValidationError.of(
+          'file',
+          `files of type ${mimeType} are not allowed (allowed: ${allowedTypes.join(', ')})`,
+        );
+      const sniffer = createContentSniffer();
+      let size = 0;
+      let mimeType = '';
+      // The checks run as the bytes pass: a file is refused at its first byte over the maximum, or as soon as
+      // its first bytes show a type not allowed, and the storage drops what it had written.
+      async function* checked(): AsyncIterable<Uint8Array> {
+        for await (const chunk of content) {
+          size += chunk.byteLength;
+          if (size > maxSizeBytes)
+            throw new AttachmentTooLargeError(maxSizeBytes);
+          sniffer.push(chunk);
+          const early = sniffer.early();
+          if (early && !allowedTypes.includes(early)) throw notAllowed(early);
+          yield chunk;
+        }
+        mimeType = sniffer.result();
+        if (!allowedTypes.includes(mimeType)) throw notAllowed(mimeType);
+      }
+      const storage = await deps.storage(by.institutionId);
+      const storageKey = `${by.institutionId}/${user.id}/${randomUUID()}`;
       try {
-        return await transactions.run(async ({ tx }) => {
-          const created = await tx.userAttachment.create({
-            data: {
-              institutionId: by.institutionId,
-              userId: user.id,
-              fileName: attachment.fileName,
-              mimeType,
-              size: content.byteLength,
-              storageKey,
-              note: attachment.note ?? null,
-              createdBy: by.actor,
-            },
-            select: attachmentSelect,
-          });
-          await recordChange(tx, by, user.id, null);
-          return created;
-        });
+        if (storage.putStream) {
+          await storage.putStream(storageKey, checked());
+        } else {
+          const chunks: Uint8Array[] = [];
+          for await (const chunk of checked()) chunks.push(chunk);
+          await storage.put(storageKey, new Uint8Array(Buffer.concat(chunks)));
+        }
       } catch (error) {
-        await storage.delete(storageKey);
+        await storage.delete(storageKey).catch(() => undefined);
         throw error;
       }
+      return attachmentRow(by, storage, storageKey, {
+        userId: user.id,
+        fileName: attachment.fileName,
+        note: attachment.note ?? null,
+        mimeType,
+        size,
+      });
     },
     async downloadAttachment(institutionId, userId, id) {
       const row = await prisma.userAttachment.findFirst({
@@ -426,6 +527,24 @@ export function createUserPartsService(deps: {
       return {
         ...info,
         contentBase64: Buffer.from(content).toString('base64'),
+      };
+    },
+    async openAttachment(institutionId, userId, id) {
+      const row = await prisma.userAttachment.findFirst({
+        where: { id, userId, institutionId },
+        select: { ...attachmentSelect, storageKey: true },
+      });
+      if (!row) throw new NotFoundError('attachment');
+      const { storageKey, ...info } = row;
+      const storage = await deps.storage(institutionId);
+      if (storage.getStream)
+        return { ...info, content: await storage.getStream(storageKey) };
+      const bytes = await storage.get(storageKey);
+      return {
+        ...info,
+        content: (async function* () {
+          yield bytes;
+        })(),
       };
     },
     async removeAttachment(by, userId, id) {

@@ -10,6 +10,7 @@ import { usersConfigSchema } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
+import { usersFiles } from '../files/attachment-files.js';
 import { usersHttp } from '../rest/alma-users.http.js';
 import { createStoragePicker } from './attachment-storage.js';
 import { bulkEditUsersJob } from './bulk-edit-users.job.js';
@@ -68,6 +69,7 @@ export const usersPlugin = definePlugin({
   },
   router: usersRouter,
   http: usersHttp,
+  files: usersFiles,
   register(env) {
     env.declareExtensionPoint(points.validators);
     env.declareExtensionPoint(points.identifierGenerators);
