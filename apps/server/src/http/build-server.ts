@@ -20,6 +20,7 @@ import {
   keyRateLimitFromEnv,
   migrationStatus,
   rateLimitFromEnv,
+  registerFileRoutes,
   registerRestApi,
 } from '@ulms/platform';
 import Fastify, {
@@ -28,7 +29,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { csrfGuard } from './csrf-guard.js';
+import { csrfGuard, uploadOriginGuard } from './csrf-guard.js';
 import { httpSettingsFromEnv } from './http-settings.js';
 import { redactingLoggerOptions } from './log-redaction.js';
 
@@ -67,6 +68,9 @@ export interface BuildServerOptions {
 
 /** Where the plugins' REST routes are served (the reference's path, so existing scripts keep working). */
 export const REST_PREFIX = '/almaws/v1';
+
+/** Where the plugins' file routes (attachment uploads and downloads as streams) are served. */
+export const FILES_PREFIX = '/files';
 
 function httpExchange(
   request: FastifyRequest,
@@ -248,6 +252,20 @@ export async function buildServer(
     publicUrl,
   });
 
+  await registerFileRoutes(app, {
+    prefix: FILES_PREFIX,
+    services: options.kernel.services,
+    contributions: options.kernel.services
+      .get(coreServices.plugins)
+      .flatMap((plugin) => (plugin.files ? [plugin.files] : [])),
+    authenticate,
+    // Uploads from the server's own pages only (or ALLOWED_ORIGINS), as tRPC mutations.
+    uploadGuard: uploadOriginGuard({
+      publicUrl,
+      allowedOrigins: options.allowedOrigins ?? fromEnv.allowedOrigins,
+    }),
+  });
+
   if (options.adminDir && existsSync(options.adminDir)) {
     await app.register(fastifyStatic, {
       root: options.adminDir,
@@ -255,7 +273,7 @@ export async function buildServer(
     });
     // The admin app routes in the browser: unknown GETs outside the APIs get its index page.
     app.setNotFoundHandler((request, reply) => {
-      const isApi = /^\/(trpc|almaws|health)(\/|$)/.test(request.url);
+      const isApi = /^\/(trpc|almaws|files|health)(\/|$)/.test(request.url);
       if (request.method === 'GET' && !isApi)
         return reply.sendFile('index.html');
       return reply.code(404).send({ error: 'not found' });

@@ -36,6 +36,61 @@ function refuse(
     .send({ error: { code, message } });
 }
 
+/** Where a request says it comes from: the server's own pages, another site's, or it does not say (not a browser). */
+function originOf(
+  request: FastifyRequest,
+  allowed: ReadonlySet<string>,
+): 'own' | 'foreign' | 'unknown' {
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    const from = normalisedOrigin(origin);
+    return from &&
+      (from === normalisedOrigin(`${request.protocol}://${request.host}`) ||
+        allowed.has(from))
+      ? 'own'
+      : 'foreign';
+  }
+  // A browser that sent no Origin still says where the request came from.
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return 'foreign';
+  return site === 'same-origin' ? 'own' : 'unknown';
+}
+
+const allowedOrigins = (options: CsrfGuardOptions): ReadonlySet<string> =>
+  new Set(
+    [
+      ...(options.allowedOrigins ?? []),
+      ...(options.publicUrl ? [options.publicUrl] : []),
+    ].flatMap((url) => normalisedOrigin(url) ?? []),
+  );
+
+/**
+ * For file uploads, whose `multipart/form-data` body a form of another site can post: the request must show it
+ * comes from the server's own pages (Origin, or `Sec-Fetch-Site: same-origin`, which browsers send on every
+ * POST), unless it carries an API key, which a page of another site cannot know. Refused with 403.
+ */
+export function uploadOriginGuard(options: CsrfGuardOptions) {
+  const allowed = allowedOrigins(options);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    const from = originOf(request, allowed);
+    if (from === 'own') return;
+    const query = request.query as Record<string, unknown> | undefined;
+    const apiKey =
+      /^apikey\s/i.test(request.headers.authorization ?? '') ||
+      typeof query?.['apikey'] === 'string';
+    if (from === 'unknown' && apiKey) return;
+    return refuse(
+      reply,
+      403,
+      'FORBIDDEN',
+      from === 'foreign'
+        ? `a page of ${request.headers.origin ?? 'another site'} may not upload files to this server`
+        : 'an upload signed in by a session must come from the pages of this server (Origin header)',
+    );
+  };
+}
+
 /**
  * Refuses what a page of another site can make a signed-in browser send: a mutation whose body is not JSON (a
  * form posts `multipart/form-data`, `application/x-www-form-urlencoded` or `text/plain`, and a page cannot
@@ -44,12 +99,7 @@ function refuse(
  * public address's, and the allowed ones. Callers that are not browsers send no Origin and are not refused.
  */
 export function csrfGuard(options: CsrfGuardOptions) {
-  const allowed = new Set(
-    [
-      ...(options.allowedOrigins ?? []),
-      ...(options.publicUrl ? [options.publicUrl] : []),
-    ].flatMap((url) => normalisedOrigin(url) ?? []),
-  );
+  const allowed = allowedOrigins(options);
 
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (SAFE_METHODS.has(request.method)) return;
@@ -61,30 +111,14 @@ export function csrfGuard(options: CsrfGuardOptions) {
         'tRPC mutations take an application/json body only',
       );
     }
-    const origin = request.headers.origin;
-    const site = request.headers['sec-fetch-site'];
-    if (origin !== undefined) {
-      const from = normalisedOrigin(origin);
-      if (
-        from &&
-        (from === normalisedOrigin(`${request.protocol}://${request.host}`) ||
-          allowed.has(from))
-      )
-        return;
+    if (originOf(request, allowed) === 'foreign') {
       return refuse(
         reply,
         403,
         'FORBIDDEN',
-        `a page of ${origin} may not call this server's mutations`,
-      );
-    }
-    // A browser that sent no Origin still says where the request came from.
-    if (site === 'cross-site' || site === 'same-site') {
-      return refuse(
-        reply,
-        403,
-        'FORBIDDEN',
-        "a page of another site may not call this server's mutations",
+        request.headers.origin !== undefined
+          ? `a page of ${request.headers.origin} may not call this server's mutations`
+          : "a page of another site may not call this server's mutations",
       );
     }
   };
