@@ -133,7 +133,7 @@ describe('users lifecycle', () => {
     await screenshot(page, 'users-attachments');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      row.getByRole('button', { name: 'Download library-card.txt' }).click(),
+      row.getByRole('link', { name: 'Download library-card.txt' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('library-card.txt');
 

@@ -1,10 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
-import { Dialog, fieldErrorsOf, FormError, formMessageOf, TextAreaField, useToast } from '@ulms/ui';
-import { type FormEvent, useId, useState } from 'react';
-import { readFileAsBase64 } from '../shared/base64-file.js';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Dialog,
+  fieldErrorsOf,
+  FormError,
+  formMessageOf,
+  TextAreaField,
+  useToast,
+} from '@ulms/ui';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { formatSize, uploadAttachment } from '../shared/attachment-files.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
-const attachmentFields = ['fileName', 'contentBase64', 'note'];
+const attachmentFields = ['file', 'fileName', 'note'];
 
 export interface AttachmentDialogProps {
   readonly userId: string;
@@ -12,44 +19,62 @@ export interface AttachmentDialogProps {
   readonly onClose: () => void;
 }
 
-/** Upload attachment: the browser reads the file; the server checks its real type and size. */
-export function AttachmentDialog({ userId, onAdded, onClose }: AttachmentDialogProps) {
+/** Upload attachment: the file is streamed to the server, which checks its real type and size as it arrives. */
+export function AttachmentDialog({
+  userId,
+  onAdded,
+  onClose,
+}: AttachmentDialogProps) {
   const trpc = useUsersTrpc();
   const toast = useToast();
   const formId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
-  const add = useMutation(
-    trpc.users.attachments.add.mutationOptions({
-      onSuccess: async (attachment) => {
-        toast.show(`${attachment.fileName} attached.`, 'success');
-        await onAdded();
-        onClose();
-      },
-    }),
-  );
-  const submit = async (event: FormEvent) => {
+  const [progress, setProgress] = useState(0);
+  const config = useQuery(trpc.users.config.queryOptions());
+  const maxSizeBytes = config.data?.attachments.maxSizeBytes;
+  // Closing the dialog stops an upload under way.
+  const abort = useRef(new AbortController());
+  useEffect(() => {
+    const controller = abort.current;
+    return () => controller.abort();
+  }, []);
+  const add = useMutation({
+    mutationFn: (chosen: File) =>
+      uploadAttachment({
+        userId,
+        file: chosen,
+        note: note.trim() || null,
+        onProgress: setProgress,
+        signal: abort.current.signal,
+      }),
+    onMutate: () => setProgress(0),
+    onSuccess: async (attachment) => {
+      toast.show(`${attachment.fileName} attached.`, 'success');
+      await onAdded();
+      onClose();
+    },
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!file) {
       setLocalError('choose a file');
       return;
     }
-    setLocalError(null);
-    setReading(true);
-    try {
-      const contentBase64 = await readFileAsBase64(file);
-      add.mutate({ userId, fileName: file.name, contentBase64, note: note.trim() || null });
-    } catch {
-      setLocalError('the file could not be read');
-    } finally {
-      setReading(false);
+    // Said at once rather than after sending it all: the server refuses it anyway.
+    if (maxSizeBytes !== undefined && file.size > maxSizeBytes) {
+      setLocalError(
+        `the file is ${formatSize(file.size)}, larger than the ${formatSize(maxSizeBytes)} allowed`,
+      );
+      return;
     }
+    setLocalError(null);
+    add.mutate(file);
   };
   const errors = fieldErrorsOf(add.error);
-  const fileError = localError ?? errors['contentBase64'] ?? errors['fileName'] ?? null;
-  const busy = reading || add.isPending;
+  const fileError = localError ?? errors['file'] ?? errors['fileName'] ?? null;
+  const busy = add.isPending;
   return (
     <Dialog
       open
@@ -60,17 +85,27 @@ export function AttachmentDialog({ userId, onAdded, onClose }: AttachmentDialogP
           <button type="button" className="ui-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={busy} aria-busy={busy}>
-            {busy ? 'Uploading…' : 'Upload'}
+          <button
+            type="submit"
+            form={formId}
+            className="ui-button ui-button--primary"
+            disabled={busy}
+            aria-busy={busy}
+          >
+            {busy ? `Uploading… ${Math.round(progress * 100)}%` : 'Upload'}
           </button>
         </>
       }
     >
-      <form id={formId} className="ui-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form id={formId} className="ui-form" noValidate onSubmit={submit}>
         <FormError message={formMessageOf(add.error, attachmentFields)} />
         <div className={fileError ? 'ui-field ui-field--invalid' : 'ui-field'}>
           <label className="ui-field__label" htmlFor={`${formId}-file`}>
-            File<span className="ui-field__required" aria-hidden="true"> *</span>
+            File
+            <span className="ui-field__required" aria-hidden="true">
+              {' '}
+              *
+            </span>
           </label>
           <input
             id={`${formId}-file`}
@@ -86,15 +121,36 @@ export function AttachmentDialog({ userId, onAdded, onClose }: AttachmentDialogP
             }}
           />
           <p className="ui-field__hint" id={`${formId}-file-hint`}>
-            The institution decides which file types and sizes are allowed; the type is read from the file itself.
+            The institution decides which file types and sizes are allowed
+            {maxSizeBytes !== undefined
+              ? ` (at most ${formatSize(maxSizeBytes)})`
+              : ''}
+            ; the type is read from the file itself.
           </p>
+          {busy ? (
+            <progress
+              className="users-upload-progress"
+              max={1}
+              value={progress}
+              aria-label="Upload progress"
+            >
+              {Math.round(progress * 100)}%
+            </progress>
+          ) : null}
           {fileError ? (
             <p className="ui-field__error" id={`${formId}-file-error`}>
               {fileError}
             </p>
           ) : null}
         </div>
-        <TextAreaField label="Note" rows={2} maxLength={1000} value={note} error={errors['note']} onChange={(e) => setNote(e.target.value)} />
+        <TextAreaField
+          label="Note"
+          rows={2}
+          maxLength={1000}
+          value={note}
+          error={errors['note']}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </form>
     </Dialog>
   );

@@ -1,31 +1,63 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ColumnDef, ConfirmDialog, DataTable, useToast } from '@ulms/ui';
 import type { AttachmentDto, UserDto } from '@ulms/users/contracts';
 import { useState } from 'react';
-import { formatSize, saveBase64 } from '../shared/base64-file.js';
+import {
+  attachmentDownloadUrl,
+  formatSize,
+} from '../shared/attachment-files.js';
 import { CreatedCell } from '../shared/created-cell.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { AttachmentDialog } from './attachment-dialog.js';
 import { useRefreshUser } from './use-refresh-user.js';
 
 const columns: ColumnDef<AttachmentDto>[] = [
-  { id: 'fileName', header: 'File', enableHiding: false, cell: ({ row }) => row.original.fileName },
-  { id: 'mimeType', header: 'Type', cell: ({ row }) => <code>{row.original.mimeType}</code> },
-  { id: 'size', header: 'Size', cell: ({ row }) => formatSize(row.original.size) },
-  { id: 'note', header: 'Note', cell: ({ row }) => row.original.note ?? <span className="muted">—</span> },
-  { id: 'created', header: 'Uploaded', cell: ({ row }) => <CreatedCell by={row.original.createdBy} at={row.original.createdAt} /> },
+  {
+    id: 'fileName',
+    header: 'File',
+    enableHiding: false,
+    cell: ({ row }) => row.original.fileName,
+  },
+  {
+    id: 'mimeType',
+    header: 'Type',
+    cell: ({ row }) => <code>{row.original.mimeType}</code>,
+  },
+  {
+    id: 'size',
+    header: 'Size',
+    cell: ({ row }) => formatSize(row.original.size),
+  },
+  {
+    id: 'note',
+    header: 'Note',
+    cell: ({ row }) => row.original.note ?? <span className="muted">—</span>,
+  },
+  {
+    id: 'created',
+    header: 'Uploaded',
+    cell: ({ row }) => (
+      <CreatedCell by={row.original.createdBy} at={row.original.createdAt} />
+    ),
+  },
 ];
 
 /** Attachments: files kept with the user, such as signed forms; downloaded as they were uploaded. */
-export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; readonly canEdit: boolean }) {
+export function AttachmentsTab({
+  user,
+  canEdit,
+}: {
+  readonly user: UserDto;
+  readonly canEdit: boolean;
+}) {
   const trpc = useUsersTrpc();
-  const queryClient = useQueryClient();
   const toast = useToast();
   const refresh = useRefreshUser(user.id);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<AttachmentDto | null>(null);
-  const [downloading, setDownloading] = useState<string | null>(null);
-  const attachments = useQuery(trpc.users.attachments.list.queryOptions({ userId: user.id }));
+  const attachments = useQuery(
+    trpc.users.attachments.list.queryOptions({ userId: user.id }),
+  );
   const remove = useMutation(
     trpc.users.attachments.remove.mutationOptions({
       onSuccess: async () => {
@@ -36,28 +68,16 @@ export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; read
       onError: (error) => toast.show(error.message, 'error'),
     }),
   );
-  const download = async (attachment: AttachmentDto) => {
-    setDownloading(attachment.id);
-    try {
-      const file = await queryClient.fetchQuery({
-        ...trpc.users.attachments.download.queryOptions({ userId: user.id, id: attachment.id }),
-        staleTime: 0,
-        gcTime: 0,
-      });
-      saveBase64(file.fileName, file.mimeType, file.contentBase64);
-    } catch (error) {
-      toast.show(`Could not download ${attachment.fileName}: ${(error as Error).message}`, 'error');
-    } finally {
-      setDownloading(null);
-    }
-  };
-
   return (
     <section className="users-part" aria-labelledby="users-attachments-title">
       <div className="users-section-header">
         <h2 id="users-attachments-title">Attachments</h2>
         {canEdit ? (
-          <button type="button" className="ui-button ui-button--small" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="ui-button ui-button--small"
+            onClick={() => setAdding(true)}
+          >
             Upload attachment
           </button>
         ) : null}
@@ -76,17 +96,22 @@ export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; read
           emptyMessage="No attachments."
           rowActions={(attachment) => (
             <>
-              <button
-                type="button"
+              {/* Streamed by the server straight to the browser's downloads, under the file's own name. */}
+              <a
                 className="ui-button ui-button--small"
+                href={attachmentDownloadUrl(user.id, attachment.id)}
+                download={attachment.fileName}
                 aria-label={`Download ${attachment.fileName}`}
-                disabled={downloading === attachment.id}
-                onClick={() => void download(attachment)}
               >
-                {downloading === attachment.id ? 'Downloading…' : 'Download'}
-              </button>
+                Download
+              </a>
               {canEdit ? (
-                <button type="button" className="ui-button ui-button--small" aria-label={`Remove ${attachment.fileName}`} onClick={() => setRemoving(attachment)}>
+                <button
+                  type="button"
+                  className="ui-button ui-button--small"
+                  aria-label={`Remove ${attachment.fileName}`}
+                  onClick={() => setRemoving(attachment)}
+                >
                   Remove
                 </button>
               ) : null}
@@ -94,7 +119,13 @@ export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; read
           )}
         />
       )}
-      {adding ? <AttachmentDialog userId={user.id} onAdded={refresh} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <AttachmentDialog
+          userId={user.id}
+          onAdded={refresh}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.fileName ?? 'the attachment'}?`}
@@ -103,7 +134,9 @@ export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; read
         danger
         busy={remove.isPending}
         onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate({ userId: user.id, id: removing.id })}
+        onConfirm={() =>
+          removing && remove.mutate({ userId: user.id, id: removing.id })
+        }
       />
     </section>
   );
