@@ -24,7 +24,7 @@ const overrideNames: Readonly<Record<string, ProtectedExternalField>> = {
 /** Reads `override=user_group,job_category` into our field names; unknown names are refused. */
 export function parseOverride(override: string | undefined): Set<ProtectedExternalField> {
   const names = (override ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(n.toLowerCase() in overrideNames));
+  const unknown = names.filter((n) => !Object.hasOwn(overrideNames, n.toLowerCase()));
   if (unknown.length) throw ValidationError.of('override', `not protected fields: ${unknown.join(', ')} (known: ${Object.keys(overrideNames).join(', ')})`);
   return new Set(names.map((n) => overrideNames[n.toLowerCase()] as ProtectedExternalField));
 }

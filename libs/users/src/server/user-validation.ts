@@ -95,7 +95,8 @@ export function validateUserFields(
     known: typeof emailTypes,
   ) => {
     types.forEach((type, t) => {
-      const contactType = known[type];
+      // Own keys only: "constructor" or "toString" is no contact type.
+      const contactType = Object.hasOwn(known, type) ? known[type] : undefined;
       if (!contactType) fail(`${path}.${t}`, `"${type}" is not a known type`);
       else if (!contactType.recordTypes.includes(recordType)) {
         fail(

@@ -184,7 +184,7 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
     unknownFieldsOf(p, knownPhoneFields, `contact_info.phone[${i}]`, unmapped);
     return {
       phoneNumber: readText(p['phone_number']) ?? '',
-      phoneTypes: readCodes(p['phone_type']).map((code) => almaPhoneTypes[code] ?? code),
+      phoneTypes: readCodes(p['phone_type']).map((code) => (Object.hasOwn(almaPhoneTypes, code) ? almaPhoneTypes[code] : undefined) ?? code),
       preferred: readFlag(p['preferred']),
       preferredSms: readFlag(p['preferred_sms']),
       segmentType: readSegmentType(p['segment_type']),
@@ -206,7 +206,7 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
   const roles = asList(user['user_role']).flatMap((entry, i) => {
     const r = asObject(entry) ?? {};
     const roleType = readCode(r['role_type']);
-    const role = almaRoleTypes[roleType ?? ''];
+    const role = roleType && Object.hasOwn(almaRoleTypes, roleType) ? almaRoleTypes[roleType] : undefined;
     unknownFieldsOf(r, knownRoleFields, `user_role[${i}]`, unmapped);
     if (carriesData(r['parameter'])) unmapped.push(`user_role[${i}].parameter`);
     if (!role) {
