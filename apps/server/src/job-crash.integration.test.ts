@@ -30,6 +30,10 @@ type JobRow = {
   leaseOwner: string | null;
 };
 
+/** Whom a purge's report (or its last checkpoint) says it deleted. */
+const deletedIn = (row: JobRow) =>
+  (row.report as { deleted?: string[] } | null)?.deleted ?? [];
+
 describe.runIf(serverUrl)('jobs and killed server processes', () => {
   let database: Database;
   let drop: () => Promise<unknown>;
@@ -192,25 +196,24 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
       [api.institution.id],
     );
     const candidates = await count(`"User"`);
-    const first = await serve();
-    const started = await mutate(first.url, 'users.purge', {});
-    expect(started.status).toBe(200);
-
-    const second = await serve();
+    // Both processes serve before the purge starts, so the second one sees it from its first moment.
+    const [first, second] = await Promise.all([serve(), serve()]);
     try {
+      const started = await mutate(first.url, 'users.purge', {});
+      expect(started.status).toBe(200);
+      expect((await mutate(second.url, 'users.purge', {})).status).toBe(409);
       const running = await job(started.id);
       expect(running.status).toBe('RUNNING');
-      expect((await mutate(second.url, 'users.purge', {})).status).toBe(409);
 
       await until(
         'some users are purged',
-        async () => (await job(started.id)).report !== null,
+        async () => deletedIn(await job(started.id)).length > 0,
       );
       await kill(first.child, 'SIGKILL');
       const cut = await job(started.id);
       expect(cut.status).toBe('RUNNING');
       expect(cut.leaseOwner).toBe(running.leaseOwner);
-      const deletedSoFar = (cut.report as { deleted: string[] }).deleted;
+      const deletedSoFar = deletedIn(cut);
       expect(deletedSoFar.length).toBeGreaterThan(0);
       expect(await count(`"User"`)).toBeLessThanOrEqual(
         candidates - deletedSoFar.length,
@@ -228,6 +231,8 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
       expect(report.skipped).toEqual([]);
       expect(await count(`"User"`)).toBe(0);
     } finally {
+      if (first.child.exitCode === null && first.child.signalCode === null)
+        await kill(first.child, 'SIGKILL');
       await kill(second.child, 'SIGTERM');
     }
   }, 120_000);

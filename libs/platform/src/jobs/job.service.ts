@@ -165,7 +165,15 @@ export function createJobService(deps: {
         clearInterval(renew);
       }
     };
-    const done = run().finally(() => running.delete(id));
+    // The job's own failure is recorded above; this catches the bookkeeping failing too (a database gone).
+    const done = run()
+      .catch((error: unknown) =>
+        logger.error(
+          { err: error, job: id },
+          'could not record how the job ended',
+        ),
+      )
+      .finally(() => running.delete(id));
     running.set(id, { done, abort });
   };
 
@@ -319,7 +327,11 @@ export function createJobService(deps: {
       const stopping = [...running.values()];
       for (const { abort } of stopping)
         abort.abort(new Error('the server is stopping'));
-      await Promise.allSettled(stopping.map((job) => job.done));
+      // A job that does not heed the signal is given until its lease would run out, then left to the next process.
+      await Promise.race([
+        Promise.allSettled(stopping.map((job) => job.done)),
+        new Promise((resolve) => setTimeout(resolve, leaseMs).unref()),
+      ]);
       // What is left RUNNING here another process may take over at once, not after the lease runs out.
       await prisma.job.updateMany({
         where: { status: 'RUNNING', leaseOwner: owner },

@@ -7,20 +7,34 @@ import type { CreateInstitutionInput } from '../contracts/tenancy.schema.js';
 import type { Database } from '../database/database.js';
 import { authPlugin } from '../auth/auth.plugin.js';
 import { platformPlugin } from '../platform.plugin.js';
+import { jobServices } from '../jobs/job-refs.js';
 import { type Kernel, startKernel } from '../plugin/kernel.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import { composeRouter } from '../trpc/compose-router.js';
-import type { HttpExchange, InstitutionRef, Principal } from '../trpc/request-context.js';
+import type {
+  HttpExchange,
+  InstitutionRef,
+  Principal,
+} from '../trpc/request-context.js';
 import { createCallerFactory } from '../trpc/trpc.js';
 import { openTestDatabase } from './test-database.js';
 
-type Plugins<P extends readonly AnyPlugin[]> = readonly [typeof platformPlugin, typeof authPlugin, ...P];
-type TestRouter<P extends readonly AnyPlugin[]> = ReturnType<typeof composeRouter<Plugins<P>>>;
-type Caller<P extends readonly AnyPlugin[]> = ReturnType<ReturnType<typeof createCallerFactory<TestRouter<P>>>>;
+type Plugins<P extends readonly AnyPlugin[]> = readonly [
+  typeof platformPlugin,
+  typeof authPlugin,
+  ...P,
+];
+type TestRouter<P extends readonly AnyPlugin[]> = ReturnType<
+  typeof composeRouter<Plugins<P>>
+>;
+type Caller<P extends readonly AnyPlugin[]> = ReturnType<
+  ReturnType<typeof createCallerFactory<TestRouter<P>>>
+>;
 
 /** An institution for a test, with the modules it has enabled. */
-export interface TestInstitutionOptions extends Partial<CreateInstitutionInput> {
+export interface TestInstitutionOptions
+  extends Partial<CreateInstitutionInput> {
   modules?: readonly string[];
 }
 
@@ -47,29 +61,46 @@ let counter = 0;
  * Starts the kernel with `plugins` (after the core platform and auth plugins) on a fresh migrated database
  * and gives typed tRPC callers. PGlite in memory by default; a fresh server database with TEST_DATABASE_URL.
  */
-export async function startTestApi<const P extends readonly AnyPlugin[]>(options: {
+export async function startTestApi<
+  const P extends readonly AnyPlugin[],
+>(options: {
   plugins: P;
   institution?: TestInstitutionOptions;
   database?: Database;
 }): Promise<TestApi<P>> {
   const database = options.database ?? (await openTestDatabase());
-  const plugins = [platformPlugin, authPlugin, ...options.plugins] as unknown as Plugins<P>;
+  const plugins = [
+    platformPlugin,
+    authPlugin,
+    ...options.plugins,
+  ] as unknown as Plugins<P>;
   const dataDir = await mkdtemp(join(tmpdir(), 'ulms-test-data-'));
-  const kernel = startKernel({ plugins, database, logger: pino({ level: 'silent' }), dataDir });
+  const kernel = startKernel({
+    plugins,
+    database,
+    logger: pino({ level: 'silent' }),
+    dataDir,
+  });
   const router = composeRouter(plugins);
   const createCaller = createCallerFactory(router);
   const allPermissions = new Set(kernel.permissions.keys());
 
-  const createInstitution = async (opts: TestInstitutionOptions = {}): Promise<InstitutionRef> => {
+  const createInstitution = async (
+    opts: TestInstitutionOptions = {},
+  ): Promise<InstitutionRef> => {
     const { modules = [], ...fields } = opts;
     counter += 1;
-    const institution = await kernel.services.get(tenancyServices.institutions).create({
-      code: `TEST_${counter}_${randomUUID().slice(0, 8)}`,
-      name: `Test institution ${counter}`,
-      ...fields,
-    });
+    const institution = await kernel.services
+      .get(tenancyServices.institutions)
+      .create({
+        code: `TEST_${counter}_${randomUUID().slice(0, 8)}`,
+        name: `Test institution ${counter}`,
+        ...fields,
+      });
     for (const moduleId of modules) {
-      await kernel.services.get(tenancyServices.modules).enable(institution.id, moduleId);
+      await kernel.services
+        .get(tenancyServices.modules)
+        .enable(institution.id, moduleId);
     }
     return institution;
   };
@@ -90,7 +121,12 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
     }) as Caller<P>;
 
   const anonymousCaller = (http?: HttpExchange): Caller<P> =>
-    createCaller({ services: kernel.services, requestId: randomUUID(), principal: null, http }) as Caller<P>;
+    createCaller({
+      services: kernel.services,
+      requestId: randomUUID(),
+      principal: null,
+      http,
+    }) as Caller<P>;
 
   return {
     database,
@@ -101,6 +137,10 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
     caller: callerFor({ permissions: allPermissions }),
     callerFor,
     createInstitution,
-    close: () => database.close(),
+    // Jobs a test started stop (and are waited for) before their database goes.
+    close: async () => {
+      await kernel.services.get(jobServices.jobs).stop();
+      await database.close();
+    },
   };
 }
