@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { jsonLines } from './json-lines.js';
 import type { OperatorReply, OperatorRequest } from './operator-socket.js';
 
 /**
@@ -18,38 +19,27 @@ export function runThroughServer(
   if (!existsSync(path)) return Promise.resolve(null);
   return new Promise((resolve) => {
     const socket = connect(path);
-    const send = (message: OperatorRequest) =>
-      socket.write(`${JSON.stringify(message)}\n`);
-    let buffered = '';
     let answered = false;
-    socket.setEncoding('utf8');
-    socket.on('connect', () => send({ argv }));
     // A socket left behind by a server that stopped: no one listens, so the CLI works on its own.
     socket.on('error', () => resolve(answered ? 1 : null));
-    socket.on('data', (chunk: string) => {
+    socket.on('connect', () => send({ argv }));
+    const send = jsonLines<OperatorReply, OperatorRequest>(socket, (reply) => {
       answered = true;
-      buffered += chunk;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const reply = JSON.parse(buffered.slice(0, newline)) as OperatorReply;
-        buffered = buffered.slice(newline + 1);
-        newline = buffered.indexOf('\n');
-        if ('line' in reply) io.print(reply.line);
-        else if ('askPassword' in reply) {
-          io.readPassword().then(
-            (password) => send({ password }),
-            (error: unknown) => {
-              io.printError(
-                `error: ${error instanceof Error ? error.message : String(error)}`,
-              );
-              socket.destroy();
-              resolve(1);
-            },
-          );
-        } else {
-          if (reply.error) io.printError(`error: ${reply.error}`);
-          resolve(reply.exitCode);
-        }
+      if ('line' in reply) io.print(reply.line);
+      else if ('askPassword' in reply) {
+        io.readPassword().then(
+          (password) => send({ password }),
+          (error: unknown) => {
+            io.printError(
+              `error: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            socket.destroy();
+            resolve(1);
+          },
+        );
+      } else {
+        if (reply.error) io.printError(`error: ${reply.error}`);
+        resolve(reply.exitCode);
       }
     });
   });

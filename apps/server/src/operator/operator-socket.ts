@@ -4,6 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Database, DatabaseLocation, Kernel } from '@ulms/platform';
 import { CommanderError } from 'commander';
+import { jsonLines } from './json-lines.js';
 
 // The embedded database can be opened by one process at a time. While the server holds it, the operator
 // CLI reaches it through the server instead: a Unix socket beside the database folder, readable by the
@@ -44,50 +45,39 @@ function serve(
   context: { kernel: Kernel; database: Database },
   runCli: RunCli,
 ) {
-  const send = (reply: OperatorReply) =>
-    socket.write(`${JSON.stringify(reply)}\n`);
-  let buffered = '';
   let waitingForPassword: ((password: string) => void) | null = null;
   let started = false;
-  socket.setEncoding('utf8');
   socket.on('error', () => socket.destroy());
-  socket.on('data', (chunk: string) => {
-    buffered += chunk;
-    let newline = buffered.indexOf('\n');
-    while (newline >= 0) {
-      const message = JSON.parse(buffered.slice(0, newline)) as OperatorRequest;
-      buffered = buffered.slice(newline + 1);
-      newline = buffered.indexOf('\n');
-      if ('password' in message) {
-        waitingForPassword?.(message.password);
-        waitingForPassword = null;
-      } else if (!started) {
-        started = true;
-        const io = {
-          print: (line: string) => send({ line }),
-          readPassword: () =>
-            new Promise<string>((resolve) => {
-              waitingForPassword = resolve;
-              send({ askPassword: true });
-            }),
-        };
-        inProcess
-          .run(context, () => runCli(message.argv, io))
-          .then(
-            () => send({ exitCode: 0 }),
-            (error: unknown) =>
-              send(
-                error instanceof CommanderError
-                  ? { exitCode: error.exitCode }
-                  : {
-                      exitCode: 1,
-                      error:
-                        error instanceof Error ? error.message : String(error),
-                    },
-              ),
-          )
-          .finally(() => socket.end());
-      }
+  const send = jsonLines<OperatorRequest, OperatorReply>(socket, (message) => {
+    if ('password' in message) {
+      waitingForPassword?.(message.password);
+      waitingForPassword = null;
+    } else if (!started) {
+      started = true;
+      const io = {
+        print: (line: string) => send({ line }),
+        readPassword: () =>
+          new Promise<string>((resolve) => {
+            waitingForPassword = resolve;
+            send({ askPassword: true });
+          }),
+      };
+      inProcess
+        .run(context, () => runCli(message.argv, io))
+        .then(
+          () => send({ exitCode: 0 }),
+          (error: unknown) =>
+            send(
+              error instanceof CommanderError
+                ? { exitCode: error.exitCode }
+                : {
+                    exitCode: 1,
+                    error:
+                      error instanceof Error ? error.message : String(error),
+                  },
+            ),
+        )
+        .finally(() => socket.end());
     }
   });
 }
