@@ -6,7 +6,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { appRouter } from './app-router.js';
-import { REST_PREFIX } from './http/build-server.js';
+import { FILES_PREFIX, REST_PREFIX } from './http/build-server.js';
 import {
   startTestServer,
   type TestServer,
@@ -128,6 +128,12 @@ const userRoutes = installedPlugins
     'http' in plugin && plugin.http ? plugin.http.routes : [],
   )
   .filter((route) => route.path.includes('{user_id}'));
+
+const fileRoutes = installedPlugins
+  .flatMap((plugin) =>
+    'files' in plugin && plugin.files ? plugin.files.routes : [],
+  )
+  .filter((route) => route.path.includes('{userId}'));
 
 describe('institution isolation', () => {
   let server: TestServer;
@@ -429,6 +435,39 @@ describe('institution isolation', () => {
         expect(outcome.text).toMatch(/"errorCode":"(401861|401890)"/);
         expect(await snapshotOfA()).toBe(before);
       }
+    },
+  );
+
+  it.each(
+    fileRoutes.map((route) => ({
+      route,
+      name: `${route.method} ${route.path}`,
+    })),
+  )(
+    "file route $name with A's user answers 404 to B's key and changes nothing of A",
+    async ({ route }) => {
+      const url = route.path
+        .replace('{userId}', idsOfA['users'] ?? '')
+        .replace(/\{\w+\}/g, () => idsOfA['attachments'] ?? '');
+      let body: FormData | undefined;
+      if (route.method === 'POST') {
+        body = new FormData();
+        body.append(
+          'file',
+          new Blob([new TextEncoder().encode('B file')]),
+          'b.txt',
+        );
+      }
+      const response = await fetch(`${server.url}${FILES_PREFIX}${url}`, {
+        method: route.method,
+        headers: { authorization: `apikey ${b.userManagerKey}` },
+        body,
+      });
+      expect(
+        response.status,
+        `${route.method} ${url}: ${await response.text()}`,
+      ).toBe(404);
+      expect(await snapshotOfA()).toBe(before);
     },
   );
 });

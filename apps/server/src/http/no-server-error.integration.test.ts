@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { appRouter } from '../app-router.js';
 import { installedPlugins } from '../installed-plugins.js';
-import { REST_PREFIX } from './build-server.js';
+import { FILES_PREFIX, REST_PREFIX } from './build-server.js';
 import {
   ADMIN_ROLES,
   startTestServer,
@@ -710,6 +710,15 @@ const restTargets = installedPlugins.flatMap((plugin) =>
     : [],
 );
 
+const fileTargets = installedPlugins.flatMap((plugin) =>
+  'files' in plugin && plugin.files
+    ? plugin.files.routes.map((route) => ({
+        name: `${route.method} ${route.path}`,
+        route,
+      }))
+    : [],
+);
+
 /** A stable seed per target, so that adding a target does not change what the others get. */
 const seedOf = (name: string) =>
   [...name].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) | 0, SEED);
@@ -1209,4 +1218,82 @@ describe('bad input is never a server error', () => {
       }
     },
   );
+
+  it.each(fileTargets)('file route $name', async ({ route, name }) => {
+    await restore(name);
+    const paramNames = [...route.path.matchAll(/\{(\w+)\}/g)].map(
+      (m) => m[1] ?? '',
+    );
+    const params = fc.record(
+      Object.fromEntries(
+        paramNames.map((param) => [
+          param,
+          fc.oneof(
+            {
+              weight: 4,
+              arbitrary: fc.constant(param === 'userId' ? seededUserId : ''),
+            },
+            { weight: 4, arbitrary: fc.constantFrom(...known.uuids) },
+            { weight: 1, arbitrary: hostileString },
+          ),
+        ]),
+      ),
+    );
+    const text = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('a.txt', 'scan.pdf', 'a note') },
+      { weight: 1, arbitrary: hostileString },
+    );
+    const upload = fc.record({
+      fields: fc.tuple(
+        fc.record(
+          Object.fromEntries(
+            (route.upload?.fields ?? []).map((field) => [field, text]),
+          ),
+          { requiredKeys: [] },
+        ),
+        fc.option(fc.tuple(hostileString, text), { freq: 5 }),
+      ),
+      fileName: text,
+      bytes: fc.oneof(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.constant(new TextEncoder().encode('plain text')),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        params,
+        upload,
+        async (values, { fields, fileName, bytes }) => {
+          const url = route.path.replace(/\{(\w+)\}/g, (_, param: string) =>
+            percentEncode((values as Record<string, string>)[param] ?? ''),
+          );
+          let body: FormData | undefined;
+          if (route.method === 'POST') {
+            body = new FormData();
+            const [named, extra] = fields;
+            for (const [key, value] of [
+              ...Object.entries(named),
+              ...(extra ? [extra] : []),
+            ])
+              body.append(key, value as string);
+            body.append('file', new Blob([bytes]), fileName);
+          }
+          const response = await fetch(`${server.url}${FILES_PREFIX}${url}`, {
+            method: route.method,
+            headers: { authorization: `apikey ${server.first.userManagerKey}` },
+            body,
+          });
+          const outcome = {
+            status: response.status,
+            body: await response.text(),
+          };
+          expect(
+            outcome.status,
+            fail(`${route.method} ${url.slice(0, 200)}`, outcome),
+          ).toBeLessThan(500);
+        },
+      ),
+      { seed: seedOf(name), numRuns: RUNS, endOnFailure: true },
+    );
+  });
 });
