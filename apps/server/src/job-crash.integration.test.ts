@@ -69,11 +69,13 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
+  const children: ReturnType<typeof startServerProcess>['child'][] = [];
   const serve = async () => {
     const started = startServerProcess({
       DATABASE_URL: databaseUrl,
       JOB_LEASE_MS: LEASE_MS,
     });
+    children.push(started.child);
     return { ...started, url: (await started.listening).url };
   };
   const kill = async (
@@ -145,6 +147,10 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
     ).key;
   }, 120_000);
   afterAll(async () => {
+    // A test that failed half-way leaves no server process behind.
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null)
+        child.kill('SIGKILL');
     await api?.close();
     await drop?.();
   });
@@ -231,8 +237,6 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
       expect(report.skipped).toEqual([]);
       expect(await count(`"User"`)).toBe(0);
     } finally {
-      if (first.child.exitCode === null && first.child.signalCode === null)
-        await kill(first.child, 'SIGKILL');
       await kill(second.child, 'SIGTERM');
     }
   }, 120_000);
