@@ -9,7 +9,8 @@ import { startApp } from '@ulms/server/start-app';
 import type { TestProject } from 'vitest/node';
 import { newcomer } from './newcomer.js';
 
-const adminDir = resolve(import.meta.dirname, '../../../admin/dist');
+// ADMIN_DIST lets several builds of the app be tested side by side (`vite build --outDir`).
+const adminDir = resolve(process.env['ADMIN_DIST'] ?? resolve(import.meta.dirname, '../../../admin/dist'));
 
 declare module 'vitest' {
   export interface ProvidedContext {
