@@ -19,6 +19,10 @@ export const addNoteInput = z.object({
   segmentType,
 });
 
+/** A note changed in place: its text, type, owner and flags; where it came from (segment) stays as it is. */
+export const updateNoteInput = addNoteInput.omit({ segmentType: true }).extend({ id: z.uuid() });
+export type UpdateNoteInput = z.input<typeof updateNoteInput>;
+
 export const addStatisticInput = z.object({
   userId: z.uuid(),
   categoryType: z.string().min(1, 'is required'),

@@ -29,6 +29,7 @@ import {
   attachmentUploadInput,
   addNoteInput,
   addStatisticInput,
+  updateNoteInput,
   type AttachmentDto,
   type HistoryEntryDto,
   type NoteDto,
@@ -55,6 +56,10 @@ export interface UserPartsService {
   addNote(
     by: UserChangeActor,
     input: z.input<typeof addNoteInput>,
+  ): Promise<NoteDto>;
+  updateNote(
+    by: UserChangeActor,
+    input: z.input<typeof updateNoteInput>,
   ): Promise<NoteDto>;
   removeNote(by: UserChangeActor, userId: string, id: string): Promise<void>;
   listStatistics(viewer: PartsViewer, userId: string): Promise<StatisticDto[]>;
@@ -320,6 +325,48 @@ export function createUserPartsService(deps: {
           ownerLibraryId: ownerId,
         });
         return created;
+      });
+      const [owned] = withOwnerCodes(
+        [row],
+        await institutions.listLibraries(by.institutionId),
+      );
+      return owned as NoteDto;
+    },
+    async updateNote(by, input) {
+      const change = parseInput(updateNoteInput, input);
+      await userOf(by.institutionId, change.userId);
+      const ownerId = await ownerLibraryId(by.institutionId, change.ownerLibrary);
+      checkOwnerInScope(by, ownerId);
+      const row = await transactions.run(async ({ tx }) => {
+        // A note of a library outside the caller's scope is as unknown as one of another institution.
+        const note = await tx.userNote.findFirst({
+          where: {
+            id: change.id,
+            userId: change.userId,
+            institutionId: by.institutionId,
+            ...inCallerScope(by),
+          },
+          select: { text: true },
+        });
+        if (!note) throw new NotFoundError('note');
+        const updated = await tx.userNote.update({
+          where: { id: change.id },
+          data: {
+            noteType: change.noteType,
+            text: change.text,
+            ownerLibraryId: ownerId,
+            popUp: change.popUp,
+            userViewable: change.userViewable,
+          },
+          select: noteSelect,
+        });
+        await recordChange(tx, by, change.userId, {
+          field: 'notes',
+          oldValue: note.text,
+          newValue: change.text,
+          ownerLibraryId: ownerId,
+        });
+        return updated;
       });
       const [owned] = withOwnerCodes(
         [row],

@@ -14,6 +14,7 @@ import {
   addAttachmentInput,
   addNoteInput,
   addStatisticInput,
+  updateNoteInput,
   userPartInput,
   userPartsInput,
 } from '../contracts/user-parts.schema.js';
@@ -155,6 +156,13 @@ export const usersRouter = {
         ctx.services
           .get(usersServices.parts)
           .addNote(actorOf(ctx.institution, ctx.principal), input),
+      ),
+    update: update
+      .input(updateNoteInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services
+          .get(usersServices.parts)
+          .updateNote(actorOf(ctx.institution, ctx.principal), input),
       ),
     remove: update
       .input(userPartInput)
