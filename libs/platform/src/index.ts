@@ -113,6 +113,8 @@ export {
   type JobContext,
 } from './jobs/job-definition.js';
 export { jobDefinitions, jobServices } from './jobs/job-refs.js';
+export { preferenceServices } from './preferences/preference-refs.js';
+export type { PreferenceService } from './preferences/preference.service.js';
 export type { JobService } from './jobs/job.service.js';
 export {
   defineRestRoute,

@@ -1,9 +1,12 @@
 import { platformPermissions as can } from './contracts/platform-permissions.js';
+import { preferenceKeys } from './contracts/preferences.schema.js';
 import type { BuiltInRole } from './contracts/roles.js';
 import { jobDefinitions, jobServices } from './jobs/job-refs.js';
 import { createJobService } from './jobs/job.service.js';
 import { coreServices } from './plugin/core-services.js';
 import { definePlugin } from './plugin/plugin-definition.js';
+import { preferenceServices } from './preferences/preference-refs.js';
+import { createPreferenceService } from './preferences/preference.service.js';
 import { createInstitutionService } from './tenancy/institution.service.js';
 import { createModuleService } from './tenancy/module.service.js';
 import { platformRouter } from './tenancy/platform.router.js';
@@ -31,11 +34,18 @@ export const platformPlugin = definePlugin({
     [can.libraryManage]: { description: 'Add libraries', roles: ADMIN },
     [can.moduleRead]: { description: 'View modules and their configuration', roles: ADMIN },
     [can.moduleManage]: { description: 'Enable, disable and configure modules', roles: ADMIN },
+    [can.preferenceOwn]: { description: 'Keep one\'s own screen preferences (columns, page size)', roles: STAFF_ROLES },
     [can.jobRead]: { description: 'View jobs, their progress and reports', roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR'] },
+    [can.jobOwnRead]: { description: 'Follow the jobs one started and read their reports', roles: STAFF_ROLES },
   },
   router: platformRouter,
   register(env) {
     env.declareExtensionPoint(jobDefinitions);
+    env.declareExtensionPoint(preferenceKeys);
+    env.provideService(preferenceServices.preferences, {
+      deps: { prisma: coreServices.prisma, keys: preferenceKeys },
+      factory: createPreferenceService,
+    });
     env.provideService(jobServices.jobs, {
       deps: { prisma: coreServices.prisma, definitions: jobDefinitions, logger: coreServices.logger, services: coreServices.container },
       factory: createJobService,

@@ -8,4 +8,5 @@ export * from './auth.schema.js';
 export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from '../plugin/extension-point.js';
 export { defineEvent, type EventDefinition } from '../events/event-bus.js';
 export * from './jobs.schema.js';
+export * from './preferences.schema.js';
 export { platformEvents } from './platform-events.js';

@@ -7,6 +7,8 @@ export const platformPermissions = {
   moduleRead: 'platform.module.read',
   moduleManage: 'platform.module.manage',
   jobRead: 'platform.job.read',
+  jobOwnRead: 'platform.own-job.read',
+  preferenceOwn: 'platform.preference.own',
 } as const;
 
 /** Permissions of the auth plugin's administration procedures. */

@@ -9,6 +9,7 @@ import {
 } from '../contracts/tenancy.schema.js';
 import { jobIdInput, listJobsInput } from '../contracts/jobs.schema.js';
 import { jobServices } from '../jobs/job-refs.js';
+import { preferencesRouter } from '../preferences/preferences.router.js';
 import { protectedProcedure } from '../trpc/trpc.js';
 import { tenancyServices } from './tenancy-services.js';
 
@@ -61,5 +62,19 @@ export const platformRouter = {
     get: protectedProcedure(PLATFORM, can.jobRead)
       .input(jobIdInput)
       .query(({ ctx, input }) => ctx.services.get(jobServices.jobs).get(ctx.institution.id, input.id)),
+    /** The caller's own jobs: whoever may start a job follows it and reads its report without seeing every job. */
+    own: {
+      list: protectedProcedure(PLATFORM, can.jobOwnRead)
+        .input(listJobsInput)
+        .query(({ ctx, input }) =>
+          ctx.services.get(jobServices.jobs).list(ctx.institution.id, { ...input, createdById: ctx.principal.id }),
+        ),
+      get: protectedProcedure(PLATFORM, can.jobOwnRead)
+        .input(jobIdInput)
+        .query(({ ctx, input }) =>
+          ctx.services.get(jobServices.jobs).get(ctx.institution.id, input.id, { createdById: ctx.principal.id }),
+        ),
+    },
   },
+  preferences: preferencesRouter,
 } satisfies TRPCRouterRecord;

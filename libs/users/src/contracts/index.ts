@@ -20,3 +20,4 @@ export * from './users-extension-points.js';
 export * from './users-events.js';
 export * from './user-parts.schema.js';
 export { userDtoToFields } from './user-fields.js';
+export * from './find-users-preferences.schema.js';

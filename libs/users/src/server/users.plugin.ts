@@ -4,8 +4,11 @@ import {
   definePlugin,
   jobDefinitions,
   platformEvents,
+  type PreferenceKey,
+  preferenceKeys,
   tenancyServices,
 } from '@ulms/platform';
+import { findUsersPreferences } from '../contracts/find-users-preferences.schema.js';
 import { usersConfigSchema } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { usersExtensionPoints as points } from '../contracts/users-extension-points.js';
@@ -80,6 +83,7 @@ export const usersPlugin = definePlugin({
     env.contribute(points.identifierGenerators, prefixSequenceGenerator);
     env.contribute(jobDefinitions, purgeUsersJob);
     env.contribute(jobDefinitions, bulkEditUsersJob);
+    env.contribute(preferenceKeys, findUsersPreferences as PreferenceKey);
 
     env.provideService(usersServices.codeTables, {
       deps: {
