@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import { transformer } from '@ulms/platform/contracts';
+import { TRPC_MAX_URL_LENGTH, transformer } from '@ulms/platform/contracts';
 import type { AppRouter } from '@ulms/server/app-router';
 import { errorCodeOf } from '@ulms/ui';
 import { sessionExpiryLink } from './session-expiry-link.js';
@@ -20,9 +20,15 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** The batched HTTP client for `/trpc`, with Dates and Decimals kept by the shared transformer. */
+/**
+ * The batched HTTP client for `/trpc`, with Dates and Decimals kept by the shared transformer; a batch whose
+ * GET URL would pass the server's limit is split in several requests.
+ */
 export function createTrpcClient(onUnauthorized: () => void) {
   return createTRPCClient<AppRouter>({
-    links: [sessionExpiryLink(onUnauthorized), httpBatchLink({ url: '/trpc', transformer })],
+    links: [
+      sessionExpiryLink(onUnauthorized),
+      httpBatchLink({ url: '/trpc', transformer, maxURLLength: TRPC_MAX_URL_LENGTH }),
+    ],
   });
 }

@@ -23,6 +23,10 @@ import {
   registerFileRoutes,
   registerRestApi,
 } from '@ulms/platform';
+import {
+  HTTP_MAX_HEADER_BYTES,
+  TRPC_MAX_URL_LENGTH,
+} from '@ulms/platform/contracts';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -122,8 +126,15 @@ export async function buildServer(
     },
     genReqId: () => randomUUID(),
     return503OnClosing: true,
-    // A primary identifier of any allowed length reaches GET /users/{user_id} (Fastify's own limit is 100).
-    routerOptions: { maxParamLength: longestPathParameter(restContributions) },
+    // A primary identifier of any allowed length reaches GET /users/{user_id}, and a batch of tRPC calls
+    // (`/trpc/a.b,c.d,…`) of any length the admin app sends reaches /trpc (Fastify's own limit is 100).
+    routerOptions: {
+      maxParamLength: Math.max(
+        longestPathParameter(restContributions),
+        TRPC_MAX_URL_LENGTH,
+      ),
+    },
+    http: { maxHeaderSize: HTTP_MAX_HEADER_BYTES },
     trustProxy: trustProxyOption(options.trustProxy ?? fromEnv.trustProxy),
   });
 

@@ -10,3 +10,4 @@ export { defineEvent, type EventDefinition } from '../events/event-bus.js';
 export * from './jobs.schema.js';
 export * from './preferences.schema.js';
 export { platformEvents } from './platform-events.js';
+export { TRPC_MAX_URL_LENGTH, HTTP_MAX_HEADER_BYTES } from './http-limits.js';
