@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { Dialog } from '@ulms/ui';
 import { formatDateTime } from '../format/format-date.js';
 import type { JobReportView } from '../navigation/admin-module.js';
-import { useTRPC } from '../trpc/trpc.js';
 import { isUnfinished, JobProgress, JobStatusBadge } from './job-status.js';
+import { useJobProcedures } from './use-job-procedures.js';
 import { useRefreshOnFinish } from './use-refresh-on-finish.js';
 
 export interface JobDetailDialogProps {
@@ -16,9 +16,9 @@ export interface JobDetailDialogProps {
 
 /** One job: its status and progress (refreshed while it runs), its error, and its report. */
 export function JobDetailDialog({ jobId, reports, onClose }: JobDetailDialogProps) {
-  const trpc = useTRPC();
+  const { procedures } = useJobProcedures();
   const job = useQuery(
-    trpc.platform.jobs.get.queryOptions(
+    procedures.get.queryOptions(
       { id: jobId ?? '00000000-0000-0000-0000-000000000000' },
       { enabled: jobId !== null, refetchInterval: (query) => (query.state.data && isUnfinished(query.state.data) ? 2000 : false) },
     ),

@@ -15,11 +15,18 @@ export interface JobService {
     type: string,
     params: unknown,
     createdBy: string,
+    /** The staff account or API key starting it, which may then follow it without seeing every job. */
+    createdById?: string,
   ): Promise<JobInfo>;
-  get(institutionId: string, id: string): Promise<JobInfo>;
+  /** With `createdById`, only a job that principal started (any other is not found). */
+  get(
+    institutionId: string,
+    id: string,
+    options?: { createdById?: string },
+  ): Promise<JobInfo>;
   list(
     institutionId: string,
-    options?: { type?: string; limit?: number },
+    options?: { type?: string; limit?: number; createdById?: string },
   ): Promise<JobInfo[]>;
   /** Resolves when the job has finished here (for tests and the CLI). */
   waitFor(id: string): Promise<void>;
@@ -231,7 +238,7 @@ export function createJobService(deps: {
   };
 
   const service: JobService = {
-    async start(institutionId, type, params, createdBy) {
+    async start(institutionId, type, params, createdBy, createdById) {
       const definition = byType.get(type);
       if (!definition) throw new NotFoundError(`job type "${type}"`);
       const parsed = parseInput(definition.paramsSchema, params);
@@ -244,6 +251,7 @@ export function createJobService(deps: {
             params: parsed as never,
             status: 'RUNNING',
             createdBy,
+            createdById: createdById ?? null,
             startedAt: new Date(),
             leaseOwner: owner,
             leaseExpiresAt: leaseUntil(),
@@ -260,9 +268,9 @@ export function createJobService(deps: {
       await execute(definition, row.id, institutionId, parsed, null);
       return info(row);
     },
-    async get(institutionId, id) {
+    async get(institutionId, id, options = {}) {
       const row = await prisma.job.findFirst({
-        where: { id, institutionId },
+        where: { id, institutionId, createdById: options.createdById },
         select: jobSelect,
       });
       if (!row) throw new NotFoundError('job');
@@ -270,7 +278,11 @@ export function createJobService(deps: {
     },
     async list(institutionId, options = {}) {
       const rows = await prisma.job.findMany({
-        where: { institutionId, type: options.type },
+        where: {
+          institutionId,
+          type: options.type,
+          createdById: options.createdById,
+        },
         select: jobSelect,
         orderBy: { createdAt: 'desc' },
         take: options.limit ?? 50,

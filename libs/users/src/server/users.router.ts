@@ -137,12 +137,19 @@ export const usersRouter = {
         'users.bulkEdit',
         input,
         ctx.principal.displayName,
+        ctx.principal.id,
       );
   }),
   purge: remove.mutation(({ ctx }) =>
     ctx.services
       .get(jobServices.jobs)
-      .start(ctx.institution.id, 'users.purge', {}, ctx.principal.displayName),
+      .start(
+        ctx.institution.id,
+        'users.purge',
+        {},
+        ctx.principal.displayName,
+        ctx.principal.id,
+      ),
   ),
   notes: {
     list: read
