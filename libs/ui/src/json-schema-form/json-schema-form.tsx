@@ -16,6 +16,10 @@ export interface JsonSchemaFormProps {
   /** Messages from the server, by property name. */
   readonly serverErrors?: Readonly<Record<string, string>>;
   readonly serverMessage?: string | null;
+  /** Shows the values in disabled inputs, for staff who may read the settings but not change them. */
+  readonly readOnly?: boolean;
+  /** Properties a dedicated control edits elsewhere; the saved values are kept. */
+  readonly exclude?: readonly string[];
 }
 
 function numberHint(field: ConfigField): string | undefined {
@@ -29,8 +33,21 @@ function numberHint(field: ConfigField): string | undefined {
 }
 
 /** A module configuration form built from its JSON Schema; validates each field when it is left and on submit. */
-export function JsonSchemaForm({ formId, schema, config, onSubmit, serverErrors = {}, serverMessage }: JsonSchemaFormProps) {
-  const fields = useMemo(() => fieldsOfSchema(schema), [schema]);
+export function JsonSchemaForm({
+  formId,
+  schema,
+  config,
+  onSubmit,
+  serverErrors = {},
+  serverMessage,
+  readOnly = false,
+  exclude,
+}: JsonSchemaFormProps) {
+  const excluded = exclude?.join('\n') ?? '';
+  const fields = useMemo(
+    () => fieldsOfSchema(schema)?.filter((field) => !excluded.split('\n').includes(field.name)) ?? null,
+    [schema, excluded],
+  );
   const [values, setValues] = useState<FormValues>(() => initialValues(fields ?? [], config));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -46,6 +63,7 @@ export function JsonSchemaForm({ formId, schema, config, onSubmit, serverErrors 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (readOnly) return;
     setSubmitted(true);
     const result = validateConfig(fields, values);
     if (Object.keys(result.errors).length === 0) onSubmit(mergeConfig(config, fields, result.config));
@@ -60,7 +78,7 @@ export function JsonSchemaForm({ formId, schema, config, onSubmit, serverErrors 
         fieldLabels={Object.fromEntries(fields.map((f) => [f.name, f.label]))}
       />
       {fields.map((field) => {
-        const common = { label: field.label, error: errorOf(field.name), onBlur: () => touch(field.name) };
+        const common = { label: field.label, error: errorOf(field.name), disabled: readOnly, onBlur: () => touch(field.name) };
         switch (field.kind) {
           case 'boolean':
             return (

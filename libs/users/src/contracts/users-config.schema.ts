@@ -65,10 +65,23 @@ export const usersConfigSchema = z.object({
   pinNumberMethod: z.enum(['none', 'fourDigit']).default('none'),
   userIdGeneration: z
     .object({
-      enabled: z.boolean().default(false),
+      enabled: z
+        .boolean()
+        .default(false)
+        .meta({ title: 'Generate user IDs', description: 'New users left without a primary identifier get the next one.' }),
       generator: z.string().default('prefix-sequence'),
-      prefix: z.string().max(20).default(''),
-      digits: z.number().int().min(1).max(20).default(8),
+      prefix: z
+        .string()
+        .max(20)
+        .default('')
+        .meta({ title: 'Prefix', description: 'Put before the number, e.g. LIB.' }),
+      digits: z
+        .number()
+        .int()
+        .min(1)
+        .max(20)
+        .default(8)
+        .meta({ title: 'Digits', description: 'The number is padded with zeros to this length.' }),
     })
     .default({
       enabled: false,

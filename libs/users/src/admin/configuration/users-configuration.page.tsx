@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ColumnDef, ConfirmDialog, DataTable, Link, PageHeader, SelectField, useToast } from '@ulms/ui';
+import { type ColumnDef, ConfirmDialog, DataTable, PageHeader, SelectField, useToast } from '@ulms/ui';
 import {
   type CodeTable,
   type CodeTableEntryDto,
@@ -8,11 +8,21 @@ import {
   recordTypes,
   usersPermissions,
 } from '@ulms/users/contracts';
-import { useState } from 'react';
-import { platformPermissions } from '@ulms/platform/contracts';
+import { useId, useState } from 'react';
 import { labelOf } from '../shared/options.js';
+import { TabList } from '../shared/tab-list.js';
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
 import { CodeTableEntryDialog } from './code-table-entry-dialog.js';
+import { type UsersSetting, UsersSettingsPanel } from './users-settings-panel.js';
+
+type ConfigurationTab = 'codeTables' | UsersSetting;
+
+const configurationTabs: { value: ConfigurationTab; label: string }[] = [
+  { value: 'codeTables', label: 'Code tables' },
+  { value: 'mandatoryFields', label: 'Mandatory fields' },
+  { value: 'userIdGeneration', label: 'User ID generation' },
+  { value: 'roleAssignmentRules', label: 'Role assignment rules' },
+];
 
 const tableOptions = codeTableNames.map((value) => ({ value, label: codeTables[value] }));
 
@@ -38,13 +48,30 @@ const columns: ColumnDef<CodeTableEntryDto>[] = [
   },
 ];
 
-/** The users module's code tables: user groups, job categories, titles, identifier types, campuses. */
+/** The users module's settings: code tables, mandatory fields, user ID generation and role assignment rules. */
 export function UsersConfigurationPage() {
+  const [tab, setTab] = useState<ConfigurationTab>('codeTables');
+  const panelId = useId();
+  return (
+    <>
+      <PageHeader
+        title="User configuration"
+        description="The lists staff choose from on user records, the fields they must fill in, how user IDs are made and which roles users receive."
+      />
+      <TabList label="User configuration" tabs={configurationTabs} selected={tab} panelId={panelId} onSelect={setTab} />
+      <div id={panelId} role="tabpanel" aria-label={configurationTabs.find((t) => t.value === tab)?.label}>
+        {tab === 'codeTables' ? <CodeTablesPanel /> : <UsersSettingsPanel setting={tab} />}
+      </div>
+    </>
+  );
+}
+
+/** The code tables: user groups, job categories, titles, identifier types, campuses and statistics. */
+function CodeTablesPanel() {
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();
   const canManage = useCan(usersPermissions.configManage);
-  const canConfigureModules = useCan(platformPermissions.moduleManage);
   const [table, setTable] = useState<CodeTable>('USER_GROUP');
   const [editing, setEditing] = useState<{ entry: CodeTableEntryDto | null } | null>(null);
   const [removing, setRemoving] = useState<CodeTableEntryDto | null>(null);
@@ -72,25 +99,13 @@ export function UsersConfigurationPage() {
 
   return (
     <>
-      <PageHeader
-        title="User configuration"
-        description={
-          <>
-            Code tables used on user records. Validation rules, mandatory fields, ID generation and role assignment rules are
-            set in the users module's settings on the{' '}
-            {canConfigureModules ? <Link to="/modules">Modules page</Link> : 'Modules page'}.
-          </>
-        }
-        actions={
-          canManage ? (
-            <button type="button" className="ui-button ui-button--primary" onClick={() => setEditing({ entry: null })}>
-              Add entry
-            </button>
-          ) : null
-        }
-      />
       <div className="panel users-config-picker">
         <SelectField label="Code table" options={tableOptions} value={table} onChange={(e) => setTable(e.target.value as CodeTable)} />
+        {canManage ? (
+          <button type="button" className="ui-button ui-button--primary" onClick={() => setEditing({ entry: null })}>
+            Add entry
+          </button>
+        ) : null}
       </div>
       {entries.isError ? (
         <p className="ui-form-error" role="alert">
