@@ -1,5 +1,15 @@
-import { type HistoryField, historyFields } from '../contracts/user-codes.js';
+import { type BuiltInRole, builtInRoles } from '@ulms/platform/contracts';
+import {
+  addressTypes,
+  type CodeTable,
+  type HistoryField,
+  historyFields,
+  phoneTypes,
+  type RecordType,
+  recordTypes,
+} from '../contracts/user-codes.js';
 import type { UserDto } from '../contracts/user.dto.js';
+import type { HistoryEntryDto } from '../contracts/user-parts.schema.js';
 
 export interface HistoryChange {
   readonly field: HistoryField;
@@ -44,4 +54,91 @@ export function historyChanges(
   if (secrets.pinChanged) changes.push({ field: 'pinNumber', oldValue: null, newValue: 'changed' });
   if (secrets.passwordChanged) changes.push({ field: 'password', oldValue: null, newValue: 'changed' });
   return changes;
+}
+
+/** What turns stored codes and job markers into words: code-table descriptions and the jobs that wrote entries. */
+export interface HistoryWords {
+  /** Description by code table and code. */
+  readonly description: (table: CodeTable, code: string) => string | undefined;
+  readonly jobs: readonly HistoryJob[];
+}
+
+export interface HistoryJob {
+  readonly type: string;
+  readonly title: string;
+  readonly createdBy: string;
+  readonly startedAt: Date | null;
+  readonly finishedAt: Date | null;
+}
+
+/** Jobs write their type as the actor (`job:users.bulkEdit`); these read better than the jobs' titles. */
+const jobNames: Readonly<Record<string, string>> = { 'users.bulkEdit': 'Bulk edit', 'users.purge': 'Purge' };
+
+/** Code-table fields whose history values are codes. */
+const codeFields: Partial<Record<HistoryField, CodeTable>> = {
+  userGroup: 'USER_GROUP',
+  jobCategory: 'JOB_CATEGORY',
+  userTitle: 'USER_TITLE',
+  campusCode: 'CAMPUS',
+};
+
+const contactTypeLabel = (types: Readonly<Record<string, { readonly label: string }>>, code: string) =>
+  Object.hasOwn(types, code) ? (types[code]?.label ?? code) : code;
+
+/** "… (home/work, preferred)" → "… (Home/Work, preferred)". */
+const withTypeLabels = (types: Readonly<Record<string, { readonly label: string }>>) => (part: string) =>
+  part.replace(/\(([^()]*)\)$/, (_all, inside: string) => {
+    const [codes = '', ...rest] = inside.split(', ');
+    return `(${[codes.split('/').map((code) => contactTypeLabel(types, code)).join('/'), ...rest].join(', ')})`;
+  });
+
+function readableValue(field: string, value: string | null, words: HistoryWords): string | null {
+  if (value === null) return null;
+  const table = codeFields[field as HistoryField];
+  if (table) return words.description(table, value) ?? value;
+  const eachPart = (read: (part: string) => string) => value.split('; ').map(read).join('; ');
+  switch (field) {
+    case 'recordType':
+      return recordTypes[value as RecordType] ?? value;
+    case 'identifiers':
+      // "BARCODE 12345 (external)": codes have no spaces, so the type is the first word.
+      return eachPart((part) => {
+        const space = part.indexOf(' ');
+        const code = space < 0 ? part : part.slice(0, space);
+        return (words.description('IDENTIFIER_TYPE', code) ?? code) + (space < 0 ? '' : part.slice(space));
+      });
+    case 'phones':
+      return eachPart(withTypeLabels(phoneTypes));
+    case 'addresses':
+      return eachPart(withTypeLabels(addressTypes));
+    case 'roles':
+      return eachPart((part) => part.replace(/^[A-Z_]+/, (code) => builtInRoles[code as BuiltInRole] ?? code));
+    default:
+      return value;
+  }
+}
+
+/** "Bulk edit by Jane Smith" for an entry a job wrote, from the job of that type running at the time. */
+function readableActor(entry: HistoryEntryDto, words: HistoryWords): string {
+  if (entry.actorKind !== 'job' || !entry.actor.startsWith('job:')) return entry.actor;
+  const type = entry.actor.slice('job:'.length);
+  const job = words.jobs.find(
+    (candidate) =>
+      candidate.type === type &&
+      candidate.startedAt !== null &&
+      candidate.startedAt <= entry.at &&
+      (candidate.finishedAt === null || entry.at <= candidate.finishedAt),
+  );
+  const name = jobNames[type] ?? job?.title ?? 'An automatic job';
+  return job ? `${name} by ${job.createdBy}` : name;
+}
+
+/** A History tab entry as staff read it: descriptions instead of codes, who started a job instead of its type. */
+export function readableHistoryEntry(entry: HistoryEntryDto, words: HistoryWords): HistoryEntryDto {
+  return {
+    ...entry,
+    actor: readableActor(entry, words),
+    oldValue: readableValue(entry.field, entry.oldValue, words),
+    newValue: readableValue(entry.field, entry.newValue, words),
+  };
 }

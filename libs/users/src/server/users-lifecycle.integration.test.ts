@@ -84,7 +84,7 @@ describe('users over their life: history, external accounts, tabs, deletion and 
       expect(total).toBe(5);
       expect(entries.map((e) => [e.field, e.oldValue, e.newValue]).sort()).toEqual(
         [
-          ['addresses', 'Old Road 1, Oslo (home)', 'New Road 2, Bergen (home)'],
+          ['addresses', 'Old Road 1, Oslo (Home)', 'New Road 2, Bergen (Home)'],
           ['firstName', 'Pat', 'Patricia'],
           ['password', null, 'changed'],
           ['pinNumber', null, 'changed'],
@@ -341,7 +341,7 @@ describe('users over their life: history, external accounts, tabs, deletion and 
       });
       for (const user of [a, b]) {
         expect(await api.caller.users.get({ id: user.id })).toMatchObject({ userGroup: 'GRAD', expiryDate: '2031-12-31', lastUpdatedByJob: job.id });
-        expect((await api.caller.users.history({ id: user.id, field: 'userGroup' })).entries[0]).toMatchObject({ actorKind: 'job', actor: 'job:users.bulkEdit' });
+        expect((await api.caller.users.history({ id: user.id, field: 'userGroup' })).entries[0]).toMatchObject({ actorKind: 'job', actor: `Bulk edit by ${done.createdBy}` });
       }
       expect(await api.database.prisma.userJobLock.count()).toBe(0);
 

@@ -35,6 +35,8 @@ import {
   USERS_MODULE,
   type UserChangeActor,
 } from './user.service.js';
+import { readableHistoryEntry } from './user-history.js';
+import { loadHistoryWords } from './user-history-words.js';
 import { usersServices } from './users-services.js';
 
 const actorOf = (
@@ -98,13 +100,20 @@ export const usersRouter = {
         .get(usersServices.users)
         .toggleAccountType(actorOf(ctx.institution, ctx.principal), input.id),
     ),
-  history: read
-    .input(historyInput)
-    .query(({ ctx, input }) =>
-      ctx.services
-        .get(usersServices.parts)
-        .history(ctx, input.id, input),
-    ),
+  history: read.input(historyInput).query(async ({ ctx, input }) => {
+    const page = await ctx.services
+      .get(usersServices.parts)
+      .history(ctx, input.id, input);
+    const words = await loadHistoryWords(
+      ctx.services,
+      ctx.institution.id,
+      page.entries,
+    );
+    return {
+      ...page,
+      entries: page.entries.map((e) => readableHistoryEntry(e, words)),
+    };
+  }),
   deletionCheck: remove.input(userIdInput).query(async ({ ctx, input }) => {
     await ctx.services
       .get(usersServices.users)

@@ -7,7 +7,8 @@ import { optionsOf } from '../shared/options.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 const fieldOptions = optionsOf(historyFields);
-const actorKinds: Readonly<Record<string, string>> = { staff: 'Staff', apiKey: 'API key', job: 'Job', system: 'System', sis: 'SIS load' };
+/** Said under the name; a job's line already says what it was ("Bulk edit by Jane Smith"). */
+const actorKinds: Readonly<Record<string, string>> = { apiKey: 'API key', system: 'System', sis: 'SIS load' };
 
 const value = (text: string | null) => (text === null || text === '' ? <span className="muted">—</span> : <span className="users-history-value">{text}</span>);
 
@@ -22,7 +23,7 @@ const columns: ColumnDef<HistoryEntryDto>[] = [
     cell: ({ row }) => (
       <div className="cell-stack">
         <span>{row.original.actor}</span>
-        <span className="muted">{actorKinds[row.original.actorKind] ?? row.original.actorKind}</span>
+        {actorKinds[row.original.actorKind] ? <span className="muted">{actorKinds[row.original.actorKind]}</span> : null}
       </div>
     ),
   },
@@ -59,7 +60,7 @@ export function HistoryTab({ userId }: { readonly userId: string }) {
       </div>
       {history.isError ? (
         <p className="ui-form-error" role="alert">
-          Could not load the history: {history.error.message}
+          The history could not be loaded. Please try again.
         </p>
       ) : (
         <DataTable
