@@ -10,6 +10,7 @@ export { CheckboxField, type CheckboxFieldProps } from './form/checkbox-field.js
 export { FormError, type FormErrorProps } from './form/form-error.js';
 export { Dialog, type DialogProps } from './dialog/dialog.js';
 export { ConfirmDialog, type ConfirmDialogProps } from './dialog/confirm-dialog.js';
+export { ActionsMenu, type ActionsMenuProps, ActionsMenuItem, type ActionsMenuItemProps } from './menu/actions-menu.js';
 export { ToastProvider } from './toast/toast-provider.js';
 export { useToast, type ToastApi, type ToastTone } from './toast/toast-context.js';
 export { Link, type LinkProps } from './router/link.js';

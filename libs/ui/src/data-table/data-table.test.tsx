@@ -64,9 +64,31 @@ describe('DataTable', () => {
     expect(render({ rows: [], emptyMessage: 'No patrons match.' })).toContain('No patrons match.');
   });
 
-  it('hides initially hidden columns but offers them in the Columns menu', () => {
+  it('hides initially hidden columns but offers a Columns menu', () => {
     const html = render({ initiallyHidden: ['id'] });
     expect(html).not.toMatch(/<th[^>]*><button[^>]*>Primary ID/);
-    expect(html).toMatch(/<input type="checkbox"\/>Primary ID<\/label>/);
+    expect(html).toMatch(/<button[^>]*aria-haspopup="menu"[^>]*>Columns<\/button>/);
+  });
+
+  it('shows the columns the caller chose when it holds the choice', () => {
+    const html = render({ initiallyHidden: ['id'], columnVisibility: { value: { name: false }, onChange: ignore } });
+    expect(html).toMatch(/<th[^>]*><button[^>]*>Primary ID/);
+    expect(html).not.toMatch(/<th[^>]*><button[^>]*>Name/);
+  });
+
+  it('offers sorting only on columns with an accessor, toggling on the header button', () => {
+    const html = render({ columns: [...columns, { id: 'note', header: 'Note', cell: () => 'n' }] });
+    expect(html).toMatch(/<th[^>]*><button type="button" class="ui-table__sort">Primary ID/);
+    expect(html).toMatch(/<th scope="col">Note<\/th>/);
+  });
+
+  it('marks rows that are not yet the current answer as busy, with a visible Loading status', () => {
+    expect(render({ loading: true })).toMatch(/<span role="status" class="ui-table__status">Loading…<\/span>/);
+    expect(render({ loading: true })).toMatch(/<table class="ui-table" aria-busy="true">/);
+    expect(render({ loading: false })).toMatch(/<span role="status" class="ui-table__status"><\/span>/);
+  });
+
+  it('draws one-line rows when compact', () => {
+    expect(render({ compact: true })).toContain('<table class="ui-table ui-table--compact"');
   });
 });

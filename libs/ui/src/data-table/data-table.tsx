@@ -22,6 +22,7 @@ export interface DataTableProps<Row> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's column values are heterogeneous
   readonly columns: readonly ColumnDef<Row, any>[];
   readonly getRowId: (row: Row) => string;
+  /** The rows shown are not (yet) the answer to the current query: they are dimmed and "Loading…" shows. */
   readonly loading?: boolean;
   readonly emptyMessage?: ReactNode;
   /** Server-side pagination; without it every row is shown. */
@@ -39,6 +40,10 @@ export interface DataTableProps<Row> {
   readonly rowActions?: (row: Row) => ReactNode;
   /** Columns hidden at first; the Columns menu can show them. */
   readonly initiallyHidden?: readonly string[];
+  /** Which columns show, held by the caller (to remember it); without it the table keeps its own. */
+  readonly columnVisibility?: { readonly value: VisibilityState; readonly onChange: (next: VisibilityState) => void };
+  /** One line per row with tighter padding, for long lists. */
+  readonly compact?: boolean;
 }
 
 function resolve<T>(updater: Updater<T>, current: T): T {
@@ -48,9 +53,11 @@ function resolve<T>(updater: Updater<T>, current: T): T {
 /** A table on TanStack Table with manual pagination and sorting, a Columns menu, row actions and selection. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { caption, rows, getRowId, loading, emptyMessage = 'Nothing to show.', pagination, sorting, selection, rowActions } = props;
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(() =>
+  const [ownColumnVisibility, setOwnColumnVisibility] = useState<VisibilityState>(() =>
     Object.fromEntries((props.initiallyHidden ?? []).map((id) => [id, false])),
   );
+  const columnVisibility = props.columnVisibility?.value ?? ownColumnVisibility;
+  const onColumnVisibilityChange = props.columnVisibility?.onChange ?? setOwnColumnVisibility;
 
   // Cells are components to TanStack: a new cell function would remount the row's buttons and lose focus,
   // so the actions column stays the same and reads the latest callback from a ref.
@@ -88,6 +95,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     manualSorting: true,
     enableSorting: Boolean(sorting),
     enableMultiSort: false,
+    // A header toggles between ascending and descending; the list always has an order.
+    enableSortingRemoval: false,
     enableRowSelection: Boolean(selection),
     rowCount: pagination?.totalRows ?? rows.length,
     state: {
@@ -98,7 +107,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         ? { pageIndex: pagination.pageIndex, pageSize: pagination.pageSize }
         : { pageIndex: 0, pageSize: Math.max(rows.length, 1) },
     },
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: (updater) => onColumnVisibilityChange(resolve(updater, columnVisibility)),
     onSortingChange: (updater) => sorting?.onChange(resolve(updater, sorting.value)),
     onRowSelectionChange: (updater) => {
       if (!selection) return;
@@ -111,10 +120,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     <div className="ui-table-wrap">
       <div className="ui-table__toolbar">
         {selection ? <span aria-live="polite">{selection.selectedIds.size} selected</span> : <span />}
+        <span role="status" className="ui-table__status">
+          {loading ? 'Loading…' : ''}
+        </span>
         <ColumnVisibilityMenu table={table} />
       </div>
       <div className="ui-table__scroll">
-        <table className="ui-table" aria-busy={loading}>
+        <table className={props.compact ? 'ui-table ui-table--compact' : 'ui-table'} aria-busy={loading}>
           <caption className="ui-visually-hidden">{caption}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (

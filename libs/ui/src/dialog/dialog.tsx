@@ -1,5 +1,5 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
-import { focusableWithin } from './focusable.js';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { type ReactNode, useRef } from 'react';
 
 export interface DialogProps {
   readonly open: boolean;
@@ -11,70 +11,55 @@ export interface DialogProps {
   readonly size?: 'small' | 'medium' | 'large';
 }
 
-function keepTabInside(event: KeyboardEvent<HTMLDialogElement>): void {
-  if (event.key !== 'Tab') return;
-  const focusable = focusableWithin(event.currentTarget);
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
+const firstControl = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
 
 /**
- * A modal on the native <dialog>: focus moves in (to `[data-autofocus]`, else the first control of the body)
- * and is trapped, Esc closes, and focus returns to the opener.
+ * A modal on Radix Dialog (focus trapped, Esc closes, outside the dialog inert). Focus moves in to
+ * `[data-autofocus]`, else the first control of the body, and returns to the element that opened it.
  */
 export function Dialog({ open, title, onClose, children, footer, size = 'medium' }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    const body = dialog.querySelector<HTMLElement>('.ui-dialog__body');
-    const autofocus =
-      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-      (body ? focusableWithin(body)[0] : undefined) ??
-      focusableWithin(dialog)[0];
-    autofocus?.focus();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, [open]);
-
+  const openerRef = useRef<HTMLElement | null>(null);
   return (
-    <dialog
-      ref={ref}
-      className={`ui-dialog ui-dialog--${size}`}
-      aria-labelledby={titleId}
-      onKeyDown={keepTabInside}
-      onCancel={(event) => {
-        // Esc: let the owner close it so its open state stays the truth.
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      {open ? (
-        <div className="ui-dialog__panel">
-          <header className="ui-dialog__header">
-            <h2 id={titleId}>{title}</h2>
-            <button type="button" className="ui-dialog__close" aria-label="Close" onClick={onClose}>
-              ×
-            </button>
-          </header>
-          <div className="ui-dialog__body">{children}</div>
-          {footer ? <footer className="ui-dialog__footer">{footer}</footer> : null}
-        </div>
-      ) : null}
-    </dialog>
+    <RadixDialog.Root open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="ui-dialog__overlay" />
+        <RadixDialog.Content
+          className={`ui-dialog ui-dialog--${size}`}
+          aria-describedby={undefined}
+          onOpenAutoFocus={(event) => {
+            // Without a Radix trigger, Radix would not know where to return: remember the opener ourselves.
+            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            const content = event.currentTarget as HTMLElement;
+            const target =
+              content.querySelector<HTMLElement>('[data-autofocus]') ??
+              content.querySelector<HTMLElement>(`.ui-dialog__body :is(${firstControl})`);
+            if (target) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (openerRef.current?.isConnected) openerRef.current.focus();
+            openerRef.current = null;
+          }}
+          // A click beside a form must not throw its edits away; Esc, Cancel and × close.
+          onInteractOutside={(event) => event.preventDefault()}
+        >
+          <div className="ui-dialog__panel">
+            <header className="ui-dialog__header">
+              <RadixDialog.Title asChild>
+                <h2>{title}</h2>
+              </RadixDialog.Title>
+              <RadixDialog.Close className="ui-dialog__close" aria-label="Close">
+                ×
+              </RadixDialog.Close>
+            </header>
+            <div className="ui-dialog__body">{children}</div>
+            {footer ? <footer className="ui-dialog__footer">{footer}</footer> : null}
+          </div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }
