@@ -1,20 +1,34 @@
 import { accountTypes, recordTypes, type UserDto, userStatuses } from '@ulms/users/contracts';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { formatDateTime } from '../shared/format.js';
 import { labelOf } from '../shared/options.js';
 
+/** The user's picture, or their initials when there is none or it does not load (never a broken image). */
+function UserPicture({ user }: { readonly user: UserDto }) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const initials = (user.firstName?.[0] ?? '') + (user.lastName?.[0] ?? user.primaryId[0] ?? '');
+  if (user.pictureUrl && user.pictureUrl !== failedUrl) {
+    return (
+      <img
+        className="users-summary__picture"
+        src={user.pictureUrl}
+        alt={`Picture of ${user.fullName || user.primaryId}`}
+        onError={() => setFailedUrl(user.pictureUrl)}
+      />
+    );
+  }
+  return (
+    <span className="users-summary__picture users-summary__initials" aria-hidden="true">
+      {initials.toUpperCase()}
+    </span>
+  );
+}
+
 /** The User Details header: picture, name, identifier, types, status and who changed the record when. */
 export function UserSummary({ user, actions }: { readonly user: UserDto; readonly actions?: ReactNode }) {
-  const initials = (user.firstName?.[0] ?? '') + (user.lastName?.[0] ?? user.primaryId[0] ?? '');
   return (
     <div className="users-summary panel">
-      {user.pictureUrl ? (
-        <img className="users-summary__picture" src={user.pictureUrl} alt={`Picture of ${user.fullName}`} />
-      ) : (
-        <span className="users-summary__picture users-summary__initials" aria-hidden="true">
-          {initials.toUpperCase()}
-        </span>
-      )}
+      <UserPicture user={user} />
       <div className="users-summary__main">
         <h1 tabIndex={-1}>{user.fullName || user.primaryId}</h1>
         <p className="users-summary__id">
