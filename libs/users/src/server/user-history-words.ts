@@ -1,6 +1,7 @@
 import { jobServices, type ServiceContainer } from '@ulms/platform';
+import type { UserDto } from '../contracts/user.dto.js';
 import type { HistoryEntryDto } from '../contracts/user-parts.schema.js';
-import type { HistoryWords } from './user-history.js';
+import { type HistoryWords, jobActor } from './user-history.js';
 import { usersServices } from './users-services.js';
 
 /** The latest jobs of each type looked at; older entries name the job without who started it. */
@@ -33,5 +34,22 @@ export async function loadHistoryWords(
   return {
     description: (table, code) => descriptions.get(`${table}\u0000${code}`),
     jobs: jobs.flat(),
+  };
+}
+
+/** The record with "Bulk edit by Jane Smith" rather than `job:users.bulkEdit` as who changed it last. */
+export async function withReadableUpdatedBy(
+  services: ServiceContainer,
+  institutionId: string,
+  user: UserDto,
+): Promise<UserDto> {
+  if (!user.lastUpdatedByJob || !user.updatedBy.startsWith('job:')) return user;
+  const job = await services
+    .get(jobServices.jobs)
+    .get(institutionId, user.lastUpdatedByJob)
+    .catch(() => undefined);
+  return {
+    ...user,
+    updatedBy: jobActor(user.updatedBy.slice('job:'.length), job),
   };
 }

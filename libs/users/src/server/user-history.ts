@@ -129,6 +129,11 @@ function readableActor(entry: HistoryEntryDto, words: HistoryWords): string {
       candidate.startedAt <= entry.at &&
       (candidate.finishedAt === null || entry.at <= candidate.finishedAt),
   );
+  return jobActor(type, job);
+}
+
+/** "Bulk edit by Jane Smith" for the job of `type`, or the job's name alone when it is gone. */
+export function jobActor(type: string, job: Pick<HistoryJob, 'title' | 'createdBy'> | undefined): string {
   const name = jobNames[type] ?? job?.title ?? 'An automatic job';
   return job ? `${name} by ${job.createdBy}` : name;
 }

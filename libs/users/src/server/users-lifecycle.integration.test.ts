@@ -340,7 +340,7 @@ describe('users over their life: history, external accounts, tabs, deletion and 
         report: { matched: 3, updated: 2, failed: [{ primaryId: ext.primaryId, errors: [{ field: 'expiryDate', message: 'is managed by the SIS; use Open for Update to change it' }] }] },
       });
       for (const user of [a, b]) {
-        expect(await api.caller.users.get({ id: user.id })).toMatchObject({ userGroup: 'GRAD', expiryDate: '2031-12-31', lastUpdatedByJob: job.id });
+        expect(await api.caller.users.get({ id: user.id })).toMatchObject({ userGroup: 'GRAD', expiryDate: '2031-12-31', lastUpdatedByJob: job.id, updatedBy: `Bulk edit by ${done.createdBy}` });
         expect((await api.caller.users.history({ id: user.id, field: 'userGroup' })).entries[0]).toMatchObject({ actorKind: 'job', actor: `Bulk edit by ${done.createdBy}` });
       }
       expect(await api.database.prisma.userJobLock.count()).toBe(0);

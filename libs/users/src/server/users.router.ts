@@ -36,7 +36,10 @@ import {
   type UserChangeActor,
 } from './user.service.js';
 import { readableHistoryEntry } from './user-history.js';
-import { loadHistoryWords } from './user-history-words.js';
+import {
+  loadHistoryWords,
+  withReadableUpdatedBy,
+} from './user-history-words.js';
 import { usersServices } from './users-services.js';
 
 const actorOf = (
@@ -63,11 +66,15 @@ export const usersRouter = {
     .query(({ ctx, input }) =>
       ctx.services.get(usersServices.search).search(ctx.institution, input),
     ),
-  get: read
-    .input(userIdInput)
-    .query(({ ctx, input }) =>
-      ctx.services.get(usersServices.users).get(ctx.institution.id, input.id),
+  get: read.input(userIdInput).query(async ({ ctx, input }) =>
+    withReadableUpdatedBy(
+      ctx.services,
+      ctx.institution.id,
+      await ctx.services
+        .get(usersServices.users)
+        .get(ctx.institution.id, input.id),
     ),
+  ),
   create: protectedProcedure(USERS_MODULE, can.userCreate)
     .input(createUserInput)
     .mutation(({ ctx, input }) =>

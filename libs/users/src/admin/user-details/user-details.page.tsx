@@ -14,6 +14,7 @@ import { NotesTab } from './notes-tab.js';
 import { StatisticsTab } from './statistics-tab.js';
 import { useSaveUser } from './use-save-user.js';
 import { UserActions } from './user-actions.js';
+import { UserLoadError } from './user-load-error.js';
 import { UserSummary } from './user-summary.js';
 
 const allTabs: { value: UserDetailsTab; label: string }[] = [
@@ -36,17 +37,7 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   const user = useQuery(trpc.users.get.queryOptions({ id }));
 
   if (user.isPending) return <p aria-live="polite">Loading the user…</p>;
-  if (user.isError) {
-    return (
-      <div className="panel">
-        <h1 tabIndex={-1}>User not found</h1>
-        <p className="ui-form-error" role="alert">
-          {user.error.message}
-        </p>
-        <Link to={usersPaths.find}>Back to Find and Manage Users</Link>
-      </div>
-    );
-  }
+  if (user.isError) return <UserLoadError error={user.error} onRetry={() => void user.refetch()} />;
   const data = user.data;
   const tabs = data.recordType === 'CONTACT' ? allTabs.filter((t) => t.value !== 'identifiers') : allTabs;
   const tab = tabs.find((t) => t.value === query.get('tab'))?.value ?? 'general';

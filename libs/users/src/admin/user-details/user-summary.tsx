@@ -46,7 +46,6 @@ export function UserSummary({ user, actions }: { readonly user: UserDto; readonl
         <p className="users-summary__audit muted">
           Created by {user.createdBy} on {formatDateTime(user.createdAt)} · Updated by {user.updatedBy} on{' '}
           {formatDateTime(user.updatedAt)}
-          {user.lastUpdatedByJob ? ` (job ${user.lastUpdatedByJob})` : ''}
         </p>
       </div>
       {actions ? <div className="users-summary__actions">{actions}</div> : null}
