@@ -1,5 +1,6 @@
 import { authPermissions, platformPermissions } from '@ulms/platform/contracts';
 import {
+  addUserSearch,
   BulkEditJobReport,
   PurgeJobReport,
   PurgeUsersButton,
@@ -7,13 +8,16 @@ import {
   UserDetailsPage,
   UsersAdminContext,
   UsersConfigurationPage,
+  userDetailsSearch,
   UsersPage,
   usersPaths,
+  usersSearch,
 } from '@ulms/users/admin';
 import { usersPermissions } from '@ulms/users/contracts';
-import { createElement, type ReactNode, useMemo } from 'react';
+import { useParams } from '@tanstack/react-router';
+import { type ComponentType, createElement, type ReactNode, useMemo } from 'react';
 import { ApiKeysPage } from './api-keys/api-keys.page.js';
-import { JobsPage, jobsPath } from './jobs/jobs.page.js';
+import { JobsPage, jobsPath, jobsSearch } from './jobs/jobs.page.js';
 import { ModulesPage } from './modules/modules.page.js';
 import type { AdminModule } from './navigation/admin-module.js';
 import { jobContributionsFor } from './navigation/navigation.js';
@@ -28,7 +32,19 @@ function UsersModuleHost({ children }: { readonly children: ReactNode }) {
   return createElement(UsersAdminContext.Provider, { value: environment }, children);
 }
 
-const inUsersModule = (element: ReactNode) => createElement(UsersModuleHost, null, element);
+/** A users screen as a route component, inside the users module's host. */
+const inUsersModule = (Page: ComponentType) =>
+  function UsersModuleRoute() {
+    return createElement(UsersModuleHost, null, createElement(Page));
+  };
+
+/** User Details of the user in the path; keyed by id, so moving to another user starts afresh. */
+function UserDetailsRoute() {
+  const { id = '' } = useParams({ strict: false });
+  return createElement(UserDetailsPage, { key: id, id });
+}
+
+const PurgeUsersAction = inUsersModule(PurgeUsersButton);
 
 /** The Jobs page with the report views and actions of the enabled modules the staff member may use. */
 function JobsRoute() {
@@ -47,34 +63,37 @@ export const adminModules: readonly AdminModule[] = [
         path: usersPaths.find,
         label: 'Find and Manage Users',
         permission: usersPermissions.userRead,
-        render: () => inUsersModule(createElement(UsersPage)),
+        component: inUsersModule(UsersPage),
+        validateSearch: usersSearch,
       },
       {
         path: usersPaths.add,
         label: 'Add user',
         permission: usersPermissions.userCreate,
         hiddenFromNav: true,
-        render: () => inUsersModule(createElement(QuickAddUserPage)),
+        component: inUsersModule(QuickAddUserPage),
+        validateSearch: addUserSearch,
       },
       {
         path: usersPaths.configuration,
         label: 'User configuration',
         permission: usersPermissions.configRead,
-        render: () => inUsersModule(createElement(UsersConfigurationPage)),
+        component: inUsersModule(UsersConfigurationPage),
       },
       {
         path: usersPaths.details,
         label: 'User details',
         permission: usersPermissions.userRead,
         hiddenFromNav: true,
-        render: ({ id = '' }) => inUsersModule(createElement(UserDetailsPage, { key: id, id })),
+        component: inUsersModule(UserDetailsRoute),
+        validateSearch: userDetailsSearch,
       },
     ],
     jobReports: {
       'users.purge': (report) => createElement(PurgeJobReport, { report }),
       'users.bulkEdit': (report) => createElement(BulkEditJobReport, { report }),
     },
-    jobActions: [{ permission: usersPermissions.userDelete, render: () => inUsersModule(createElement(PurgeUsersButton)) }],
+    jobActions: [{ permission: usersPermissions.userDelete, render: () => createElement(PurgeUsersAction) }],
   },
   {
     moduleId: 'platform',
@@ -84,13 +103,15 @@ export const adminModules: readonly AdminModule[] = [
         path: '/modules',
         label: 'Modules',
         permission: platformPermissions.moduleRead,
-        render: () => createElement(ModulesPage),
+        component: ModulesPage,
       },
       {
         path: jobsPath,
         label: 'Jobs',
-        permission: platformPermissions.jobRead,
-        render: () => createElement(JobsRoute),
+        // Everyone who may start a job sees the ones they started; the Jobs permission shows every job.
+        permission: platformPermissions.jobOwnRead,
+        component: JobsRoute,
+        validateSearch: jobsSearch,
       },
     ],
   },
@@ -102,7 +123,7 @@ export const adminModules: readonly AdminModule[] = [
         path: '/api-keys',
         label: 'API keys',
         permission: authPermissions.apiKeyManage,
-        render: () => createElement(ApiKeysPage),
+        component: ApiKeysPage,
       },
     ],
   },

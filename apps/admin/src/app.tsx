@@ -1,30 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
-import { safeReturnPath, useRoute } from '@ulms/ui';
-import { adminModules } from './admin-modules.js';
+import { Outlet, useLocation } from '@tanstack/react-router';
+import { safeReturnPath, useRouteSearch } from '@ulms/ui';
 import { AccountPage } from './account/account.page.js';
 import { AppLayout } from './layout/app-layout.js';
-import { allowedRouteAt } from './navigation/navigation.js';
+import type { AdminRoute } from './navigation/admin-module.js';
+import { mayOpen } from './navigation/navigation.js';
+import { type AppScreens, signInSearch } from './navigation/route-tree.js';
 import { FullPageMessage } from './pages/full-page-message.js';
 import { HomePage } from './pages/home.page.js';
 import { NoAccessPage } from './pages/no-access.page.js';
 import { Redirect } from './pages/redirect.js';
-import { SessionContext } from './session/session-context.js';
+import { SessionContext, useSessionInfo } from './session/session-context.js';
 import { signInLocation } from './session/sign-in-location.js';
 import { ForcedPasswordChangePage } from './sign-in/forced-password-change.page.js';
 import { SignInPage } from './sign-in/sign-in.page.js';
 import { useTRPC } from './trpc/trpc.js';
 
-function routeAt(info: Parameters<typeof allowedRouteAt>[1], path: string) {
-  const match = allowedRouteAt(adminModules, info, path);
-  return match ? match.route.render(match.params) : null;
+function useSession() {
+  const trpc = useTRPC();
+  return useQuery(trpc.auth.session.queryOptions());
 }
 
-/** Picks the screen from the session and the location: sign-in, the forced password change, or a page. */
-export function App() {
-  const trpc = useTRPC();
-  const route = useRoute();
-  const session = useQuery(trpc.auth.session.queryOptions());
-
+/** Waits for the session before any screen is chosen: loading, the server being unreachable, or the route. */
+function SessionGate() {
+  const session = useSession();
   if (session.isPending) return <FullPageMessage title="Loading…" />;
   if (session.isError) {
     return (
@@ -33,26 +32,47 @@ export function App() {
       </FullPageMessage>
     );
   }
+  return <Outlet />;
+}
 
-  const info = session.data;
-  if (route.path === '/sign-in') {
-    if (info && !info.mustChangePassword) return <Redirect to={safeReturnPath(route.query.get('next'))} />;
-    return <SignInPage />;
-  }
-  if (!info) return <Redirect to={signInLocation(window.location.pathname + window.location.search)} />;
+/** Sign-in; a signed-in staff member goes on to the page they came for (`?next=`, same app only). */
+function SignInRoute() {
+  const info = useSession().data;
+  const { next } = useRouteSearch(signInSearch);
+  if (info && !info.mustChangePassword) return <Redirect href={safeReturnPath(next)} />;
+  return <SignInPage />;
+}
+
+/** The frame of every signed-in page; signed out, the way to sign-in and back; first, a forced password change. */
+function SignedInFrame() {
+  const info = useSession().data;
+  const here = useLocation({ select: (location) => location.href });
+  if (!info) return <Redirect href={signInLocation(here)} />;
   if (info.mustChangePassword) return <ForcedPasswordChangePage />;
-
-  const page =
-    route.path === '/' ? (
-      <HomePage />
-    ) : route.path === '/account' ? (
-      <AccountPage />
-    ) : (
-      (routeAt(info, route.path) ?? <NoAccessPage />)
-    );
   return (
     <SessionContext.Provider value={info}>
-      <AppLayout>{page}</AppLayout>
+      <AppLayout>
+        <Outlet />
+      </AppLayout>
     </SessionContext.Provider>
   );
 }
+
+/** A module's page, or "no access" while its module is disabled or the staff member lacks its permission. */
+function ModulePage({ moduleId, route }: { readonly moduleId: string; readonly route: AdminRoute }) {
+  const session = useSessionInfo();
+  if (!mayOpen(session, moduleId, route)) return <NoAccessPage />;
+  const Page = route.component;
+  return <Page />;
+}
+
+/** The app's screens the route tree is built around. */
+export const appScreens: AppScreens = {
+  Root: SessionGate,
+  SignIn: SignInRoute,
+  SignedIn: SignedInFrame,
+  Home: HomePage,
+  Account: AccountPage,
+  NotFound: NoAccessPage,
+  ModulePage,
+};

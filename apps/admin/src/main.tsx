@@ -1,20 +1,24 @@
 import './zod-without-eval.js';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@ulms/server/app-router';
 import { ToastProvider } from '@ulms/ui';
 import '@ulms/ui/ui.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.js';
+import { adminModules } from './admin-modules.js';
+import { appScreens } from './app.js';
+import { createAdminRouter } from './navigation/route-tree.js';
 import { expireSession } from './session/expire-session.js';
 import './styles.css';
 import { createQueryClient, createTrpcClient } from './trpc/create-clients.js';
 import { TRPCProvider } from './trpc/trpc.js';
 
 const queryClient = createQueryClient();
+const router = createAdminRouter(adminModules, appScreens);
 const trpcClient = createTrpcClient(() =>
-  expireSession(queryClient, sessionKey),
+  expireSession(queryClient, sessionKey, (href) => void router.navigate({ href, replace: true })),
 );
 const sessionKey = createTRPCOptionsProxy<AppRouter>({
   client: trpcClient,
@@ -29,7 +33,7 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         <ToastProvider>
-          <App />
+          <RouterProvider router={router} />
         </ToastProvider>
       </TRPCProvider>
     </QueryClientProvider>

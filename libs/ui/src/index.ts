@@ -13,11 +13,12 @@ export { ConfirmDialog, type ConfirmDialogProps } from './dialog/confirm-dialog.
 export { ActionsMenu, type ActionsMenuProps, ActionsMenuItem, type ActionsMenuItemProps } from './menu/actions-menu.js';
 export { ToastProvider } from './toast/toast-provider.js';
 export { useToast, type ToastApi, type ToastTone } from './toast/toast-context.js';
-export { Link, type LinkProps } from './router/link.js';
-export { useRoute } from './router/use-route.js';
-export { navigate } from './router/location-store.js';
-export { isActivePath, safeReturnPath, type Route } from './router/parse-location.js';
-export { matchPath, isPattern, type PathParams } from './router/match-path.js';
+// Modules reach the app's TanStack Router through these, so the app and every module share one router.
+export { Link, type LinkProps, Navigate, useBlocker, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+export { useRouteSearch } from './routing/use-route-search.js';
+export { usePageTitle } from './routing/use-page-title.js';
+export { safeReturnPath } from './routing/safe-return-path.js';
+export { parsePlainSearch, stringifyPlainSearch } from './routing/search-serialization.js';
 export { PageHeader, type PageHeaderProps } from './layout/page-header.js';
 export { fieldErrorsOf, errorCodeOf, formMessageOf } from './trpc/field-errors.js';
 export { JsonSchemaForm, type JsonSchemaFormProps } from './json-schema-form/json-schema-form.js';

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { JobInfo } from '@ulms/platform/contracts';
-import { type ColumnDef, DataTable, Link, navigate, PageHeader, useRoute } from '@ulms/ui';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type ColumnDef, DataTable, PageHeader, useRouteSearch } from '@ulms/ui';
 import { Fragment } from 'react';
+import { z } from 'zod';
 import { formatDateTime } from '../format/format-date.js';
 import type { JobAction, JobReportView } from '../navigation/admin-module.js';
 import { useTRPC } from '../trpc/trpc.js';
@@ -11,7 +13,10 @@ import { useRefreshOnFinish } from './use-refresh-on-finish.js';
 
 export const jobsPath = '/jobs';
 
-const jobPath = (id: string) => `${jobsPath}?job=${encodeURIComponent(id)}`;
+/** The Jobs page's search: the job whose report is open. */
+export const jobsSearch = z.object({ job: z.string().optional().catch(undefined) });
+
+const jobLink = (id: string) => ({ to: jobsPath, search: { job: id } });
 
 const columns: ColumnDef<JobInfo>[] = [
   {
@@ -19,7 +24,7 @@ const columns: ColumnDef<JobInfo>[] = [
     header: 'Job',
     enableHiding: false,
     cell: ({ row }) => (
-      <Link to={jobPath(row.original.id)} aria-label={`${row.original.title}, started ${formatDateTime(row.original.createdAt)}`}>
+      <Link {...jobLink(row.original.id)} aria-label={`${row.original.title}, started ${formatDateTime(row.original.createdAt)}`}>
         {row.original.title}
       </Link>
     ),
@@ -49,7 +54,8 @@ export interface JobsPageProps {
 /** Jobs: the institution's recent jobs with live progress while any runs, and each one's report. */
 export function JobsPage({ reports, actions }: JobsPageProps) {
   const trpc = useTRPC();
-  const { query } = useRoute();
+  const navigate = useNavigate();
+  const { job: openId = null } = useRouteSearch(jobsSearch);
   const jobs = useQuery(
     trpc.platform.jobs.list.queryOptions(
       { limit: 50 },
@@ -57,7 +63,6 @@ export function JobsPage({ reports, actions }: JobsPageProps) {
     ),
   );
   useRefreshOnFinish(jobs.data);
-  const openId = query.get('job');
 
   return (
     <>
@@ -87,13 +92,13 @@ export function JobsPage({ reports, actions }: JobsPageProps) {
           loading={jobs.isPending}
           emptyMessage="No jobs have run yet."
           rowActions={(job) => (
-            <Link to={jobPath(job.id)} className="ui-button ui-button--small" aria-label={`Report of ${job.title}, started ${formatDateTime(job.createdAt)}`}>
+            <Link {...jobLink(job.id)} className="ui-button ui-button--small" aria-label={`Report of ${job.title}, started ${formatDateTime(job.createdAt)}`}>
               Report
             </Link>
           )}
         />
       )}
-      <JobDetailDialog jobId={openId} reports={reports} onClose={() => navigate(jobsPath, { replace: true })} />
+      <JobDetailDialog jobId={openId} reports={reports} onClose={() => void navigate({ to: jobsPath, replace: true })} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, navigate, useToast } from '@ulms/ui';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useToast } from '@ulms/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSessionInfo } from '../session/session-context.js';
 import { useTRPC } from '../trpc/trpc.js';
@@ -10,6 +11,7 @@ export function AccountMenu() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -20,7 +22,7 @@ export function AccountMenu() {
       onSuccess: () => {
         queryClient.clear();
         queryClient.setQueryData(trpc.auth.session.queryKey(), null);
-        navigate('/sign-in', { replace: true });
+        void navigate({ to: '/sign-in', replace: true });
       },
       onError: (error) => toast.show(`Could not sign out: ${error.message}`, 'error'),
     }),

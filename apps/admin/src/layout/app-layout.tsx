@@ -1,11 +1,11 @@
-import { useRoute } from '@ulms/ui';
+import { useLocation } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { AppHeader } from './app-header.js';
 import { SideNav } from './side-nav.js';
 
 /** The signed-in frame: header, side navigation and the page; focus moves to the page title on navigation. */
 export function AppLayout({ children }: { readonly children: ReactNode }) {
-  const { path } = useRoute();
+  const path = useLocation({ select: (location) => location.pathname });
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 

@@ -1,4 +1,4 @@
-import { Link, useRoute } from '@ulms/ui';
+import { Link, useLocation } from '@tanstack/react-router';
 import { adminModules } from '../admin-modules.js';
 import { activeNavPath, navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
@@ -6,7 +6,7 @@ import { useSessionInfo } from '../session/session-context.js';
 /** The navigation built from the enabled modules and the staff member's permissions. */
 export function SideNav() {
   const session = useSessionInfo();
-  const { path } = useRoute();
+  const path = useLocation({ select: (location) => location.pathname });
   const sections = navigationFor(adminModules, session);
   const active = activeNavPath(sections, path);
   return (

@@ -1,17 +1,20 @@
-import type { PathParams } from '@ulms/ui';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import type { z } from 'zod';
 
-/** One screen a module contributes to the admin app. */
+/** One screen a module contributes to the admin app; the app adds it to its TanStack Router tree. */
 export interface AdminRoute {
-  /** A path such as `/users`, or a pattern such as `/users/:id`; a static path wins over a pattern. */
+  /** A path in TanStack Router syntax: `/users`, or `/users/$id` with a parameter; a static path wins over one. */
   readonly path: string;
-  /** Its name in the side navigation and, for hidden routes, in the page title. */
+  /** Its name in the side navigation and on the start page. */
   readonly label: string;
   /** The permission the staff member needs to see and open it. */
   readonly permission: string;
   /** Reached from another page (Add user, User Details) rather than from the side navigation. */
   readonly hiddenFromNav?: boolean;
-  readonly render: (params: PathParams) => ReactNode;
+  /** The page; it reads its path parameters with `useParams` and its search with `useRouteSearch`. */
+  readonly component: ComponentType;
+  /** Types and validates the page's search params; the page reads them with the same schema. */
+  readonly validateSearch?: z.ZodType<Record<string, unknown>>;
 }
 
 /** A report view for one job type (`users.purge`), shown on the Jobs page; null when it cannot read the report. */

@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminModule } from './admin-module.js';
-import { activeNavPath, allowedRouteAt, navigationFor } from './navigation.js';
+import { activeNavPath, mayOpen, navigationFor } from './navigation.js';
 
-const render = () => null;
+const component = () => null;
 const registry: AdminModule[] = [
   {
     moduleId: 'platform',
     title: 'Platform',
     routes: [
-      { path: '/modules', label: 'Modules', permission: 'platform.module.read', render },
-      { path: '/api-keys', label: 'API keys', permission: 'platform.apikey.manage', render },
+      { path: '/modules', label: 'Modules', permission: 'platform.module.read', component },
+      { path: '/api-keys', label: 'API keys', permission: 'platform.apikey.manage', component },
     ],
   },
   {
     moduleId: 'users',
     title: 'Users',
     routes: [
-      { path: '/users', label: 'Find and Manage Users', permission: 'users.user.read', render },
-      { path: '/users/new', label: 'Add user', permission: 'users.user.read', hiddenFromNav: true, render },
-      { path: '/users/configuration', label: 'User configuration', permission: 'users.user.read', render },
-      { path: '/users/:id', label: 'User details', permission: 'users.user.read', hiddenFromNav: true, render },
+      { path: '/users', label: 'Find and Manage Users', permission: 'users.user.read', component },
+      { path: '/users/new', label: 'Add user', permission: 'users.user.read', hiddenFromNav: true, component },
+      { path: '/users/configuration', label: 'User configuration', permission: 'users.user.read', component },
+      { path: '/users/$id', label: 'User details', permission: 'users.user.read', hiddenFromNav: true, component },
     ],
   },
 ];
@@ -60,23 +60,16 @@ describe('navigationFor', () => {
   });
 });
 
-describe('allowedRouteAt', () => {
-  it('finds an allowed route', () => {
-    expect(allowedRouteAt(registry, everything, '/users')?.route.label).toBe('Find and Manage Users');
+describe('mayOpen', () => {
+  const route = { permission: 'users.user.read' };
+
+  it('opens a route of an enabled module with its permission', () => {
+    expect(mayOpen(everything, 'users', route)).toBe(true);
   });
 
-  it('matches patterns with their parameters, static paths first', () => {
-    expect(allowedRouteAt(registry, everything, '/users/new')?.route.label).toBe('Add user');
-    const details = allowedRouteAt(registry, everything, '/users/42');
-    expect(details?.route.label).toBe('User details');
-    expect(details?.params).toEqual({ id: '42' });
-    expect(allowedRouteAt(registry, everything, '/users/42/more')).toBeNull();
-  });
-
-  it('refuses unknown paths, missing permissions and disabled modules', () => {
-    expect(allowedRouteAt(registry, everything, '/nowhere')).toBeNull();
-    expect(allowedRouteAt(registry, { ...everything, permissions: [] }, '/modules')).toBeNull();
-    expect(allowedRouteAt(registry, { ...everything, modules: [] }, '/users')).toBeNull();
+  it('refuses a missing permission and a disabled module', () => {
+    expect(mayOpen({ ...everything, permissions: [] }, 'users', route)).toBe(false);
+    expect(mayOpen({ ...everything, modules: [] }, 'users', route)).toBe(false);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { SessionInfo } from '@ulms/platform/contracts';
-import { isActivePath, isPattern, matchPath, type PathParams } from '@ulms/ui';
 import type { AdminModule, AdminRoute, JobAction, JobReportView } from './admin-module.js';
 
 type Access = Pick<SessionInfo, 'modules' | 'permissions'>;
@@ -8,12 +7,6 @@ export interface NavigationSection {
   readonly moduleId: string;
   readonly title: string;
   readonly routes: readonly AdminRoute[];
-}
-
-/** A route found for a path, with the values of its `:name` segments. */
-export interface RouteMatch {
-  readonly route: AdminRoute;
-  readonly params: PathParams;
 }
 
 function isEnabled(access: Access, moduleId: string): boolean {
@@ -37,19 +30,15 @@ export function navigationFor(registry: readonly AdminModule[], access: Access):
   return sections;
 }
 
-/**
- * The route at `path` if the staff member may open it; null for unknown and forbidden paths alike.
- * A static path wins over a pattern, so `/users/new` is not taken for the user with id "new".
- */
-export function allowedRouteAt(registry: readonly AdminModule[], access: Access, path: string): RouteMatch | null {
-  const candidates = registry.flatMap((module) => module.routes.map((route) => ({ module, route })));
-  const ordered = [...candidates.filter((c) => !isPattern(c.route.path)), ...candidates.filter((c) => isPattern(c.route.path))];
-  for (const { module, route } of ordered) {
-    const params = matchPath(route.path, path);
-    if (!params) continue;
-    return isEnabled(access, module.moduleId) && access.permissions.includes(route.permission) ? { route, params } : null;
-  }
-  return null;
+/** Whether the staff member may open a module's route: the module is enabled and they hold its permission. */
+export function mayOpen(access: Access, moduleId: string, route: Pick<AdminRoute, 'permission'>): boolean {
+  return isEnabled(access, moduleId) && access.permissions.includes(route.permission);
+}
+
+/** Whether a link to `href` is the current page or an ancestor of it. */
+function isActivePath(currentPath: string, href: string): boolean {
+  if (href === '/') return currentPath === '/';
+  return currentPath === href || currentPath.startsWith(`${href}/`);
 }
 
 /**

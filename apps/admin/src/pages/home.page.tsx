@@ -1,4 +1,5 @@
-import { Link, PageHeader } from '@ulms/ui';
+import { Link } from '@tanstack/react-router';
+import { PageHeader } from '@ulms/ui';
 import { adminModules } from '../admin-modules.js';
 import { navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
@@ -9,7 +10,7 @@ export function HomePage() {
   const sections = navigationFor(adminModules, session);
   return (
     <>
-      <PageHeader title={`Welcome, ${session.account.displayName}`} description={session.institution.name} />
+      <PageHeader title={`Welcome, ${session.account.displayName}`} description={session.institution.name} documentTitle="Start" />
       {sections.length === 0 ? (
         <div className="panel">
           <p>Your roles give you no administration screens at {session.institution.name} yet.</p>

@@ -1,4 +1,5 @@
-import { Link, PageHeader } from '@ulms/ui';
+import { Link } from '@tanstack/react-router';
+import { PageHeader } from '@ulms/ui';
 
 /** Shown for unknown paths and for pages the staff member may not open, without telling which. */
 export function NoAccessPage() {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { navigate } from '@ulms/ui';
+import { useNavigate } from '@tanstack/react-router';
 import { useTRPC } from '../trpc/trpc.js';
 import { AuthCard } from './auth-card.js';
 import { NewPasswordForm } from './new-password-form.js';
@@ -8,12 +8,13 @@ import { NewPasswordForm } from './new-password-form.js';
 export function ForcedPasswordChangePage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: () => {
         queryClient.clear();
         queryClient.setQueryData(trpc.auth.session.queryKey(), null);
-        navigate('/sign-in', { replace: true });
+        void navigate({ to: '/sign-in', replace: true });
       },
     }),
   );

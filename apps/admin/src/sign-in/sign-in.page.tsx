@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { SignInResult } from '@ulms/platform/contracts';
-import { useRoute } from '@ulms/ui';
+import { useRouteSearch } from '@ulms/ui';
 import { useState } from 'react';
+import { signInSearch } from '../navigation/route-tree.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { AuthCard } from './auth-card.js';
 import { CredentialsStep } from './credentials-step.js';
@@ -14,7 +15,7 @@ type Step = { readonly kind: 'credentials' } | { readonly kind: 'mfa' } | { read
 export function SignInPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { query } = useRoute();
+  const { reason } = useRouteSearch(signInSearch);
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
   const [password, setPassword] = useState('');
 
@@ -43,7 +44,7 @@ export function SignInPage() {
         <AuthCard
           title="Sign in"
           intro={
-            query.get('reason') === 'expired' ? (
+            reason === 'expired' ? (
               <p className="notice" role="status">
                 Your session has expired. Please sign in again.
               </p>

@@ -1,5 +1,5 @@
 import { Dialog, Link } from '@ulms/ui';
-import { userDetailsPath } from '../shared/users-paths.js';
+import { userDetailsLink } from '../shared/users-paths.js';
 
 export interface DeletionBlockedDialogProps {
   readonly user: { readonly id: string; readonly name: string } | null;
@@ -28,7 +28,7 @@ export function DeletionBlockedDialog({ user, reasons, onUserPage, onClose }: De
                 View user
               </button>
             ) : (
-              <Link to={userDetailsPath(user.id)} className="ui-button ui-button--primary" onClick={onClose}>
+              <Link {...userDetailsLink(user.id)} className="ui-button ui-button--primary" onClick={onClose}>
                 View user
               </Link>
             )

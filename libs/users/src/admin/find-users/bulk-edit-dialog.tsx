@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Dialog, fieldErrorsOf, FormError, formMessageOf, navigate, SelectField, TextField, useToast } from '@ulms/ui';
+import { Dialog, fieldErrorsOf, FormError, formMessageOf, SelectField, TextField, useNavigate, useToast } from '@ulms/ui';
 import { userStatuses } from '@ulms/users/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { optionsOf } from '../shared/options.js';
-import { jobsPath } from '../shared/users-paths.js';
+import { jobReportLink } from '../shared/users-paths.js';
 import { CodeSelect } from '../user-form/code-select.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { type BulkField, bulkFields, changesOf } from './bulk-edit-changes.js';
@@ -24,6 +24,7 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const navigate = useNavigate();
   const formId = useId();
   const [field, setField] = useState<BulkField>('userGroup');
   const [value, setValue] = useState('');
@@ -35,7 +36,7 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
         void queryClient.invalidateQueries({ ...trpc.users.pathFilter(), refetchType: 'none' });
         toast.show('Bulk edit started.', 'success');
         onClose();
-        navigate(`${jobsPath}?job=${job.id}`);
+        void navigate(jobReportLink(job.id));
       },
     }),
   );

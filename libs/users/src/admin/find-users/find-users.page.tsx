@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DataTable, Link, navigate, PageHeader, type SortingState, useRoute } from '@ulms/ui';
+import { DataTable, Link, PageHeader, type SortingState, useLocation, useNavigate } from '@ulms/ui';
 import { type UserListPage, usersPermissions, type UserListRow } from '@ulms/users/contracts';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useDeleteUser } from '../delete-user/use-delete-user.js';
 import { TabList } from '../shared/tab-list.js';
-import { addUserPath, userDetailsPath, usersPaths } from '../shared/users-paths.js';
+import { addUserLink, userDetailsLink, usersPaths } from '../shared/users-paths.js';
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
 import { queryOfSearch, searchFromQuery, searchInputOf, type SearchState, type SortBy, type Tab } from './search-state.js';
 import { BulkEditDialog } from './bulk-edit-dialog.js';
@@ -24,7 +24,9 @@ const rowId = (row: UserListRow) => row.id;
 /** Find and Manage Users: search, tabs by record type, filters, and the paged, sortable list. */
 export function FindUsersPage() {
   const trpc = useUsersTrpc();
-  const { query } = useRoute();
+  const navigate = useNavigate();
+  const searchText = useLocation({ select: (location) => location.searchStr });
+  const query = useMemo(() => new URLSearchParams(searchText), [searchText]);
   const panelId = useId();
   const canCreate = useCan(usersPermissions.userCreate);
   const canUpdate = useCan(usersPermissions.userUpdate);
@@ -35,8 +37,8 @@ export function FindUsersPage() {
   const result = useQuery(trpc.users.search.queryOptions(searchInputOf(state), { placeholderData: keepPreviousData }));
 
   const go = useCallback(
-    (patch: Partial<SearchState>) => navigate(`${usersPaths.find}${queryOfSearch({ ...state, page: 0, ...patch })}`),
-    [state],
+    (patch: Partial<SearchState>) => void navigate({ href: `${usersPaths.find}${queryOfSearch({ ...state, page: 0, ...patch })}` }),
+    [state, navigate],
   );
   // Keyed by content, so a refetch with the same contributed columns keeps the column objects.
   const extraKey = JSON.stringify(result.data?.columns ?? []);
@@ -58,7 +60,7 @@ export function FindUsersPage() {
                 </button>
               ) : null}
               {canCreate ? (
-                <Link to={addUserPath(state.tab === 'ALL' ? undefined : state.tab)} className="ui-button ui-button--primary">
+                <Link {...addUserLink(state.tab === 'ALL' ? undefined : state.tab)} className="ui-button ui-button--primary">
                   Add user
                 </Link>
               ) : null}
@@ -102,7 +104,7 @@ export function FindUsersPage() {
             rowActions={(row) => (
               <>
                 <Link
-                  to={userDetailsPath(row.id)}
+                  {...userDetailsLink(row.id)}
                   className="ui-button ui-button--small"
                   aria-label={`${canUpdate ? 'Edit' : 'View'} ${row.fullName || row.primaryId}`}
                 >

@@ -3,7 +3,7 @@ import { accountTypes, recordTypes, type UserListPage, type UserListRow, userSta
 import { CodeLabel } from '../shared/code-label.js';
 import { formatDate, isPast } from '../shared/format.js';
 import { labelOf } from '../shared/options.js';
-import { userDetailsPath } from '../shared/users-paths.js';
+import { userDetailsLink } from '../shared/users-paths.js';
 import { sortableColumns, type Tab } from './search-state.js';
 
 type Column = ColumnDef<UserListRow>;
@@ -26,7 +26,7 @@ const name: Column = {
   enableHiding: false,
   cell: ({ row }) => (
     <div className="cell-stack">
-      <Link to={userDetailsPath(row.original.id)}>{row.original.fullName || row.original.primaryId}</Link>
+      <Link {...userDetailsLink(row.original.id)}>{row.original.fullName || row.original.primaryId}</Link>
       <code className="muted">{row.original.primaryId}</code>
     </div>
   ),

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ConfirmDialog, navigate, useToast } from '@ulms/ui';
+import { ConfirmDialog, useNavigate, useToast } from '@ulms/ui';
 import { useState } from 'react';
-import { jobsPath } from '../shared/users-paths.js';
+import { jobReportLink } from '../shared/users-paths.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 /** "Purge users now": starts the users.purge job after a confirmation and opens its report. */
@@ -9,6 +9,7 @@ export function PurgeUsersButton() {
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const purge = useMutation(
     trpc.users.purge.mutationOptions({
@@ -17,7 +18,7 @@ export function PurgeUsersButton() {
         toast.show('Purge started.', 'success');
         void queryClient.invalidateQueries({ ...trpc.users.pathFilter(), refetchType: 'none' });
         await queryClient.invalidateQueries(trpc.platform.jobs.list.pathFilter());
-        navigate(`${jobsPath}?job=${job.id}`);
+        void navigate(jobReportLink(job.id));
       },
       onError: (error) => toast.show(error.message, 'error'),
     }),

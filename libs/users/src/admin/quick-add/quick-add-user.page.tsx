@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { fieldErrorsOf, FormError, Link, navigate, PageHeader, useRoute, useToast } from '@ulms/ui';
+import { fieldErrorsOf, FormError, Link, PageHeader, useNavigate, useRouteSearch, useToast } from '@ulms/ui';
 import { type RecordType, recordTypeCodes, type SaveUserResult, type UserDto } from '@ulms/users/contracts';
 import { type FormEvent, useState } from 'react';
 import { labelsFor } from '../shared/contact-error-labels.js';
 import { useRegistrationRules } from '../shared/use-users-config.js';
-import { userDetailsPath, usersPaths } from '../shared/users-paths.js';
+import { addUserSearch, userDetailsLink, usersPaths } from '../shared/users-paths.js';
 import { DuplicateWarningDialog } from '../user-form/duplicate-warning-dialog.js';
 import { GeneratedPinDialog } from '../user-form/generated-pin-dialog.js';
 import { credentialErrors } from '../user-form/user-form-values.js';
@@ -15,7 +15,7 @@ import { RecordTypePicker } from './record-type-picker.js';
 
 type After = 'list' | 'details';
 
-function presetRecordType(value: string | null): RecordType | null {
+function presetRecordType(value: string | undefined): RecordType | null {
   return recordTypeCodes.find((code) => code === value) ?? null;
 }
 
@@ -24,8 +24,9 @@ export function QuickAddUserPage() {
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const { query } = useRoute();
-  const [recordType, setRecordType] = useState<RecordType | null>(() => presetRecordType(query.get('recordType')));
+  const navigate = useNavigate();
+  const { recordType: preset } = useRouteSearch(addUserSearch);
+  const [recordType, setRecordType] = useState<RecordType | null>(() => presetRecordType(preset));
   const [values, setValues] = useState<QuickAddValues>(() => emptyQuickAdd(recordType ?? 'PUBLIC'));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [after, setAfter] = useState<After>('list');
@@ -35,7 +36,7 @@ export function QuickAddUserPage() {
 
   const finish = (user: UserDto, then: After) => {
     toast.show(`${user.fullName || user.primaryId} was added.`, 'success');
-    navigate(then === 'details' ? userDetailsPath(user.id) : usersPaths.find);
+    void navigate(then === 'details' ? userDetailsLink(user.id) : { to: usersPaths.find });
   };
   const create = useMutation(
     trpc.users.create.mutationOptions({

@@ -1,23 +1,37 @@
-/** Where the users screens live; the admin app matches `details` as a pattern after the static paths. */
+import { z } from 'zod';
+
+/** Where the users screens live, in TanStack Router syntax; the router ranks static paths above `$id`. */
 export const usersPaths = {
   find: '/users',
   add: '/users/new',
   configuration: '/users/configuration',
-  details: '/users/:id',
+  details: '/users/$id',
 } as const;
 
 /** The kernel's Jobs page, where bulk edits and purges report. */
 export const jobsPath = '/jobs';
 
-export type UserDetailsTab = 'general' | 'contact' | 'identifiers' | 'notes' | 'statistics' | 'attachments' | 'history';
+export const userDetailsTabs = ['general', 'contact', 'identifiers', 'notes', 'statistics', 'attachments', 'history'] as const;
 
-/** The User Details page of one user, optionally on a given tab. */
-export function userDetailsPath(id: string, tab?: UserDetailsTab): string {
-  const path = `${usersPaths.find}/${encodeURIComponent(id)}`;
-  return tab && tab !== 'general' ? `${path}?tab=${tab}` : path;
+export type UserDetailsTab = (typeof userDetailsTabs)[number];
+
+/** User Details' search params: the open tab (General information when absent or unknown). */
+export const userDetailsSearch = z.object({ tab: z.enum(userDetailsTabs).optional().catch(undefined) });
+
+/** Link options to the User Details page of one user, optionally on a given tab. */
+export function userDetailsLink(id: string, tab?: UserDetailsTab) {
+  return { to: usersPaths.details, params: { id }, search: tab && tab !== 'general' ? { tab } : {} };
 }
 
-/** The Quick User Management page, with the record type preset when a tab other than All was open. */
-export function addUserPath(recordType?: string): string {
-  return recordType ? `${usersPaths.add}?recordType=${encodeURIComponent(recordType)}` : usersPaths.add;
+/** Quick User Management's search params: the record type to preset. */
+export const addUserSearch = z.object({ recordType: z.string().optional().catch(undefined) });
+
+/** Link options to the Quick User Management page, with the record type preset when a tab other than All was open. */
+export function addUserLink(recordType?: string) {
+  return { to: usersPaths.add, search: recordType ? { recordType } : {} };
+}
+
+/** Link options to a job's report on the Jobs page. */
+export function jobReportLink(jobId: string) {
+  return { to: jobsPath, search: { job: jobId } };
 }

@@ -1,4 +1,4 @@
-import { navigate } from '@ulms/ui';
+import { useNavigate } from '@ulms/ui';
 import { type UserDto, usersPermissions } from '@ulms/users/contracts';
 import { useDeleteUser } from '../delete-user/use-delete-user.js';
 import { usersPaths } from '../shared/users-paths.js';
@@ -9,7 +9,8 @@ import { ToggleAccountTypeButton } from './toggle-account-type.js';
 export function UserActions({ user }: { readonly user: UserDto }) {
   const canToggle = useCan(usersPermissions.toggleAccountType);
   const canDelete = useCan(usersPermissions.userDelete);
-  const deleter = useDeleteUser({ onUserPage: true, onDeleted: () => navigate(usersPaths.find) });
+  const navigate = useNavigate();
+  const deleter = useDeleteUser({ onUserPage: true, onDeleted: () => void navigate({ to: usersPaths.find }) });
   if (!canToggle && !canDelete) return null;
   return (
     <>

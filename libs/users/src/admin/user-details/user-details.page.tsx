@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, navigate, useRoute } from '@ulms/ui';
+import { Link, useNavigate, usePageTitle, useRouteSearch } from '@ulms/ui';
 import { usersPermissions } from '@ulms/users/contracts';
 import { useId } from 'react';
 import { TabList } from '../shared/tab-list.js';
-import { type UserDetailsTab, userDetailsPath, usersPaths } from '../shared/users-paths.js';
+import { type UserDetailsTab, userDetailsLink, userDetailsSearch, usersPaths } from '../shared/users-paths.js';
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
 import { AttachmentsTab } from './attachments-tab.js';
 import { ContactTab } from './contact-tab.js';
@@ -27,20 +27,22 @@ const allTabs: { value: UserDetailsTab; label: string }[] = [
   { value: 'history', label: 'History' },
 ];
 
-/** User Details at /users/:id: the header with its actions, and the General to History tabs. */
+/** User Details at /users/$id: the header with its actions, and the General to History tabs (`?tab=`). */
 export function UserDetailsPage({ id }: { readonly id: string }) {
   const trpc = useUsersTrpc();
-  const { query } = useRoute();
+  const navigate = useNavigate();
+  const search = useRouteSearch(userDetailsSearch);
   const panelId = useId();
   const canEdit = useCan(usersPermissions.userUpdate);
   const saver = useSaveUser();
   const user = useQuery(trpc.users.get.queryOptions({ id }));
+  usePageTitle(user.data ? user.data.fullName || user.data.primaryId : user.isError ? 'User not found' : 'User details');
 
   if (user.isPending) return <p aria-live="polite">Loading the user…</p>;
   if (user.isError) return <UserLoadError error={user.error} onRetry={() => void user.refetch()} />;
   const data = user.data;
   const tabs = data.recordType === 'CONTACT' ? allTabs.filter((t) => t.value !== 'identifiers') : allTabs;
-  const tab = tabs.find((t) => t.value === query.get('tab'))?.value ?? 'general';
+  const tab = tabs.find((t) => t.value === search.tab)?.value ?? 'general';
   return (
     <>
       <nav aria-label="Breadcrumb" className="users-breadcrumb">
@@ -54,7 +56,7 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
         panelId={panelId}
         onSelect={(next) => {
           saver.reset();
-          navigate(userDetailsPath(id, next), { replace: true });
+          void navigate({ ...userDetailsLink(id, next), replace: true });
         }}
       />
       <div id={panelId} role="tabpanel" aria-label={tabs.find((t) => t.value === tab)?.label}>

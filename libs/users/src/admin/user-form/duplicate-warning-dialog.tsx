@@ -1,6 +1,6 @@
 import { Dialog, Link } from '@ulms/ui';
 import type { PossibleDuplicate } from '@ulms/users/contracts';
-import { userDetailsPath } from '../shared/users-paths.js';
+import { userDetailsLink } from '../shared/users-paths.js';
 
 export interface DuplicateWarningDialogProps {
   readonly duplicates: readonly PossibleDuplicate[] | null;
@@ -31,7 +31,7 @@ export function DuplicateWarningDialog({ duplicates, busy, onSaveAnyway, onCance
       <ul className="users-duplicates">
         {(duplicates ?? []).map((duplicate) => (
           <li key={duplicate.id}>
-            <Link to={userDetailsPath(duplicate.id)} target="_blank" rel="noopener">
+            <Link {...userDetailsLink(duplicate.id)} target="_blank" rel="noopener">
               {duplicate.fullName}
             </Link>{' '}
             <span className="muted">({duplicate.primaryId}, opens in a new tab)</span>
