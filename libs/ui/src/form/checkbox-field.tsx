@@ -1,9 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
 
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
   readonly label: ReactNode;
   readonly hint?: ReactNode;
   readonly error?: string | null;
+  readonly ref?: Ref<HTMLInputElement>;
 }
 
 /** A checkbox with its label beside it, and an optional hint and inline error below. */

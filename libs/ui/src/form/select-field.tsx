@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
+import type { ReactNode, Ref, SelectHTMLAttributes } from 'react';
 import { FieldFrame } from './field-frame.js';
 
 export interface SelectOption {
@@ -13,6 +13,7 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   readonly placeholder?: string;
   readonly hint?: ReactNode;
   readonly error?: string | null;
+  readonly ref?: Ref<HTMLSelectElement>;
 }
 
 /** A labelled native select with its hint and inline error. */

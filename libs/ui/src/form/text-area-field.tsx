@@ -1,10 +1,11 @@
-import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 import { FieldFrame } from './field-frame.js';
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   readonly label: ReactNode;
   readonly hint?: ReactNode;
   readonly error?: string | null;
+  readonly ref?: Ref<HTMLTextAreaElement>;
 }
 
 /** A labelled multi-line text input with its hint and inline error. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { fieldLabels } from '../user-form/user-form-values.js';
+import { fieldLabels } from '../user-form/user-form.schema.js';
 import { bulkEditReportOf, purgeReportOf } from './users-job-reports.js';
 
 interface SectionProps {

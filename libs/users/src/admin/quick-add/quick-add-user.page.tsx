@@ -1,15 +1,33 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { fieldErrorsOf, FormError, Link, PageHeader, useNavigate, useRouteSearch, useToast } from '@ulms/ui';
+import {
+  fieldErrorsOf,
+  flatFieldErrors,
+  FormError,
+  Link,
+  PageHeader,
+  setServerErrors,
+  useNavigate,
+  useRouteSearch,
+  useToast,
+  useUnsavedChangesGuard,
+} from '@ulms/ui';
 import { type RecordType, recordTypeCodes, type SaveUserResult, type UserDto } from '@ulms/users/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { labelsFor } from '../shared/contact-error-labels.js';
 import { useRegistrationRules } from '../shared/use-users-config.js';
 import { addUserSearch, userDetailsLink, usersPaths } from '../shared/users-paths.js';
 import { DuplicateWarningDialog } from '../user-form/duplicate-warning-dialog.js';
 import { GeneratedPinDialog } from '../user-form/generated-pin-dialog.js';
-import { credentialErrors } from '../user-form/user-form-values.js';
+import {
+  emptyQuickAdd,
+  generalInputOf,
+  quickAddFormSchema,
+  type QuickAddFormOutput,
+  type QuickAddFormValues,
+  resolverOf,
+} from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
-import { createInputOf, emptyQuickAdd, type QuickAddValues } from './quick-add-values.js';
 import { QuickAddSections } from './quick-add-sections.js';
 import { RecordTypePicker } from './record-type-picker.js';
 
@@ -27,15 +45,24 @@ export function QuickAddUserPage() {
   const navigate = useNavigate();
   const { recordType: preset } = useRouteSearch(addUserSearch);
   const [recordType, setRecordType] = useState<RecordType | null>(() => presetRecordType(preset));
-  const [values, setValues] = useState<QuickAddValues>(() => emptyQuickAdd(recordType ?? 'PUBLIC'));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [recordTypeError, setRecordTypeError] = useState<string | null>(null);
   const [after, setAfter] = useState<After>('list');
   const [duplicates, setDuplicates] = useState<SaveUserResult & { status: 'duplicateWarning' } | null>(null);
   const [savedWithPin, setSavedWithPin] = useState<{ user: UserDto; pin: string } | null>(null);
   const rules = useRegistrationRules(recordType);
+  const schema = useRef(quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC'));
+  schema.current = useMemo(() => quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC'), [rules.mandatory, recordType]);
+  const form = useForm<QuickAddFormValues, unknown, QuickAddFormOutput>({
+    // The rules (what is required) arrive after the first render and change with the record type.
+    resolver: (values, context, options) => resolverOf<QuickAddFormValues, QuickAddFormOutput>(schema.current)(values, context, options),
+    defaultValues: emptyQuickAdd(recordType ?? 'PUBLIC'),
+  });
+  const guard = useUnsavedChangesGuard(form.formState.isDirty);
+  const lastOutput = useRef<QuickAddFormOutput | null>(null);
 
   const finish = (user: UserDto, then: After) => {
     toast.show(`${user.fullName || user.primaryId} was added.`, 'success');
+    guard.release();
     void navigate(then === 'details' ? userDetailsLink(user.id) : { to: usersPaths.find });
   };
   const create = useMutation(
@@ -54,29 +81,41 @@ export function QuickAddUserPage() {
     }),
   );
 
+  useEffect(() => {
+    if (create.error) setServerErrors(form.setError, create.error);
+  }, [create.error, form.setError]);
+
   const chooseRecordType = (next: RecordType) => {
     setRecordType(next);
-    setValues((current) => ({ ...current, general: { ...current.general, recordType: next } }));
+    setRecordTypeError(null);
+    form.setValue('recordType', next, { shouldDirty: true });
   };
 
-  const submit = (then: After, confirmDuplicate = false) => {
-    if (!recordType) {
-      setLocalErrors({ recordType: 'Choose the record type first' });
-      return;
-    }
-    const errors = credentialErrors(values.credentials);
-    setLocalErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    setAfter(then);
-    create.mutate(createInputOf(values, rules.mandatory, confirmDuplicate));
-  };
+  const send = (output: QuickAddFormOutput, confirmDuplicate: boolean) =>
+    create.mutate({
+      ...generalInputOf(output),
+      emails: output.emails,
+      addresses: output.addresses,
+      phones: output.phones,
+      identifiers: output.identifiers,
+      confirmDuplicate,
+    });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    submit(submitter?.dataset['after'] === 'details' ? 'details' : 'list');
+    const then: After = submitter?.dataset['after'] === 'details' ? 'details' : 'list';
+    if (!recordType) {
+      setRecordTypeError('Choose the record type first');
+      return;
+    }
+    void form.handleSubmit((output) => {
+      setAfter(then);
+      lastOutput.current = output;
+      send(output, false);
+    })(event);
   };
 
-  const errors = { ...fieldErrorsOf(create.error), ...localErrors };
+  const errors = { ...flatFieldErrors(form.formState.errors), ...(recordTypeError ? { recordType: recordTypeError } : {}) };
   const unplaced = create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? create.error.message : null;
   return (
     <>
@@ -84,44 +123,42 @@ export function QuickAddUserPage() {
         title="Add user"
         description="Quick User Management: the essentials of a new user. Everything else is on the user's details."
       />
-      <form className="users-form" aria-label="Add user" noValidate onSubmit={onSubmit}>
-        <FormError message={unplaced} fieldErrors={errors} fieldLabels={labelsFor(errors)} />
-        <section className="panel">
-          <RecordTypePicker value={recordType} onChange={chooseRecordType} error={errors['recordType'] ?? null} />
-        </section>
-        {recordType ? (
-          <QuickAddSections
-            values={values}
-            onChange={setValues}
-            errors={errors}
-            rules={rules}
-          />
-        ) : (
-          <p className="notice">Choose the record type to see the fields it has.</p>
-        )}
-        <div className="users-actions">
-          <button type="submit" className="ui-button ui-button--primary" data-after="list" disabled={create.isPending}>
-            {create.isPending && after === 'list' ? 'Saving…' : 'Save'}
-          </button>
-          <button type="submit" className="ui-button" data-after="details" disabled={create.isPending}>
-            {create.isPending && after === 'details' ? 'Saving…' : 'Save and continue'}
-          </button>
-          <Link to={usersPaths.find} className="ui-button ui-button--link">
-            Cancel
-          </Link>
-        </div>
-      </form>
+      <FormProvider {...form}>
+        <form className="users-form" aria-label="Add user" noValidate onSubmit={onSubmit}>
+          <FormError message={unplaced} fieldErrors={errors} fieldLabels={labelsFor(errors)} />
+          <section className="panel">
+            <RecordTypePicker value={recordType} onChange={chooseRecordType} error={errors['recordType'] ?? null} />
+          </section>
+          {recordType ? (
+            <QuickAddSections recordType={recordType} rules={rules} />
+          ) : (
+            <p className="notice">Choose the record type to see the fields it has.</p>
+          )}
+          <div className="users-actions">
+            <button type="submit" className="ui-button ui-button--primary" data-after="list" disabled={create.isPending}>
+              {create.isPending && after === 'list' ? 'Saving…' : 'Save'}
+            </button>
+            <button type="submit" className="ui-button" data-after="details" disabled={create.isPending}>
+              {create.isPending && after === 'details' ? 'Saving…' : 'Save and continue'}
+            </button>
+            <Link to={usersPaths.find} className="ui-button ui-button--link">
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </FormProvider>
       <DuplicateWarningDialog
         duplicates={duplicates?.duplicates ?? null}
         busy={create.isPending}
         onCancel={() => setDuplicates(null)}
-        onSaveAnyway={() => submit(after, true)}
+        onSaveAnyway={() => lastOutput.current && send(lastOutput.current, true)}
       />
       <GeneratedPinDialog
         pin={savedWithPin?.pin ?? null}
         userName={savedWithPin?.user.fullName ?? ''}
         onDone={() => savedWithPin && finish(savedWithPin.user, after)}
       />
+      {guard.dialog}
     </>
   );
 }

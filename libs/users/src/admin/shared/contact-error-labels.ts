@@ -1,4 +1,4 @@
-import { fieldLabels } from '../user-form/user-form-values.js';
+import { fieldLabels } from '../user-form/user-form.schema.js';
 
 const partLabels: Readonly<Record<string, string>> = {
   emailAddress: 'Email address',

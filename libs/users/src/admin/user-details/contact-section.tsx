@@ -1,7 +1,6 @@
 import { type ColumnDef, ConfirmDialog, DataTable, fieldErrorsOf, formMessageOf } from '@ulms/ui';
 import type { SegmentType, UserDto } from '@ulms/users/contracts';
 import { useMemo, useState } from 'react';
-import { errorsUnder } from '../user-form/errors-under.js';
 import { updateInputOf } from '../user-form/user-update-input.js';
 import { ContactEntryDialog } from './contact-entry-dialog.js';
 import type { ContactKind } from './contact-kinds.js';
@@ -9,8 +8,8 @@ import type { SaveUser } from './use-save-user.js';
 
 type Entry = { readonly id: string; readonly segmentType: SegmentType; readonly preferred?: boolean };
 
-export interface ContactSectionProps<Dto extends Entry, Values> {
-  readonly kind: ContactKind<Dto, Values>;
+export interface ContactSectionProps<Dto extends Entry> {
+  readonly kind: ContactKind<Dto>;
   readonly user: UserDto;
   readonly entries: readonly Dto[];
   readonly saver: SaveUser;
@@ -19,11 +18,11 @@ export interface ContactSectionProps<Dto extends Entry, Values> {
 
 type Editing<Dto> = { readonly entry: Dto | null };
 
-function columnsOf<Dto extends Entry>(kind: ContactKind<Dto, unknown>): ColumnDef<Dto>[] {
+function columnsOf<Dto extends Entry>(kind: ContactKind<Dto>): ColumnDef<Dto>[] {
   return [
     { id: 'value', header: kind.noun === 'identifier' ? 'Value' : kind.title, enableHiding: false, cell: ({ row }) => kind.describe(row.original).main },
     { id: 'types', header: 'Type', cell: ({ row }) => kind.describe(row.original).types },
-    ...(kind.isPreferred
+    ...(kind.hasPreferred
       ? [
           {
             id: 'preferred',
@@ -46,19 +45,19 @@ function columnsOf<Dto extends Entry>(kind: ContactKind<Dto, unknown>): ColumnDe
 }
 
 /** One list of the user (emails, addresses, phones or identifiers) with add, edit and remove. */
-export function ContactSection<Dto extends Entry, Values>({ kind, user, entries, saver, canEdit }: ContactSectionProps<Dto, Values>) {
+export function ContactSection<Dto extends Entry>({ kind, user, entries, saver, canEdit }: ContactSectionProps<Dto>) {
   const [editing, setEditing] = useState<Editing<Dto> | null>(null);
   const [removing, setRemoving] = useState<Dto | null>(null);
-  const columns = useMemo(() => columnsOf(kind as ContactKind<Dto, unknown>), [kind]);
+  const columns = useMemo(() => columnsOf(kind), [kind]);
   const external = user.accountType === 'EXTERNAL';
   const base = updateInputOf(user);
   const current = base[kind.list] as (object & { id?: string; preferred?: boolean })[];
 
   const editedIndex = editing ? (editing.entry ? entries.indexOf(editing.entry) : entries.length) : -1;
-  const save = (values: Values, segmentType: SegmentType) => {
+  const save = (values: Record<string, unknown>, segmentType: SegmentType) => {
     const entry = editing?.entry ?? null;
-    const input = kind.inputOf(values, segmentType, entry?.id) as { preferred?: boolean };
-    const others = input.preferred ? current.map((item) => ({ ...item, preferred: false })) : current;
+    const input: Record<string, unknown> = { ...values, segmentType, ...(entry ? { id: entry.id } : {}) };
+    const others = input['preferred'] ? current.map((item) => ({ ...item, preferred: false })) : current;
     const list = entry ? others.map((item) => (item.id === entry.id ? input : item)) : [...others, input];
     saver.save({ ...base, [kind.list]: list }, () => setEditing(null), `${capitalise(kind.noun)} saved.`);
   };
@@ -71,7 +70,7 @@ export function ContactSection<Dto extends Entry, Values>({ kind, user, entries,
   };
   const mayChange = (entry: Dto) => canEdit && !(external && entry.segmentType === 'EXTERNAL');
   const serverErrors = fieldErrorsOf(saver.error);
-  const dialogErrors = errorsUnder(serverErrors, `${kind.list}.${editedIndex}.`);
+  const errorPrefix = `${kind.list}.${editedIndex}.`;
 
   return (
     <section className="users-contact-section" aria-labelledby={`section-${kind.list}`}>
@@ -128,10 +127,12 @@ export function ContactSection<Dto extends Entry, Values>({ kind, user, entries,
         <ContactEntryDialog
           kind={kind}
           entry={editing.entry}
+          first={entries.length === 0}
           recordType={user.recordType}
           externalUser={external}
-          errors={dialogErrors}
-          formMessage={saver.error ? formMessageOf(saver.error, Object.keys(serverErrors).filter((f) => f.startsWith(`${kind.list}.${editedIndex}.`))) : null}
+          serverError={saver.error}
+          errorPrefix={errorPrefix}
+          formMessage={saver.error ? formMessageOf(saver.error, Object.keys(serverErrors).filter((f) => f.startsWith(errorPrefix))) : null}
           busy={saver.pending}
           onSave={save}
           onClose={() => setEditing(null)}

@@ -1,119 +1,159 @@
 import { useMutation } from '@tanstack/react-query';
-import { CheckboxField, Dialog, fieldErrorsOf, FormError, formMessageOf, SelectField, TextAreaField, useToast } from '@ulms/ui';
-import { noteTypes, type UserDto } from '@ulms/users/contracts';
+import {
+  CheckboxField,
+  Dialog,
+  errorAt,
+  flatFieldErrors,
+  FormError,
+  formMessageOf,
+  SelectField,
+  setServerErrors,
+  TextAreaField,
+  useGuardedClose,
+  useToast,
+} from '@ulms/ui';
+import { addNoteInput, type NoteDto, noteTypes, type UserDto } from '@ulms/users/contracts';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { optionsOf } from '../shared/options.js';
 import type { OwnerLibraries } from '../shared/use-owner-libraries.js';
+import { resolverOf } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 const typeOptions = optionsOf(noteTypes);
 const noteFields = ['text', 'noteType', 'ownerLibrary', 'popUp', 'userViewable', 'segmentType'];
 const noteLabels = { text: 'Note', noteType: 'Type', ownerLibrary: 'Owner', segmentType: 'Add as external' };
 
-interface NoteValues {
-  readonly text: string;
-  readonly noteType: string;
-  readonly ownerLibrary: string;
-  readonly popUp: boolean;
-  readonly userViewable: boolean;
-  readonly asExternal: boolean;
+/** The server's note schema, for the fields the dialog shows ('' for the institution as owner). */
+const noteFormSchema = addNoteInput
+  .pick({ text: true, noteType: true, popUp: true, userViewable: true })
+  .extend({ ownerLibrary: z.preprocess((v) => (v === '' ? null : v), addNoteInput.shape.ownerLibrary) });
+type NoteFormOutput = z.output<typeof noteFormSchema>;
+interface NoteFormValues {
+  text: string;
+  noteType: string;
+  ownerLibrary: string;
+  popUp: boolean;
+  userViewable: boolean;
 }
 
-const empty: NoteValues = { text: '', noteType: 'GENERAL', ownerLibrary: '', popUp: false, userViewable: false, asExternal: false };
+const valuesOf = (note: NoteDto | null): NoteFormValues => ({
+  text: note?.text ?? '',
+  noteType: note?.noteType ?? 'GENERAL',
+  ownerLibrary: note?.ownerLibrary ?? '',
+  popUp: note?.popUp ?? false,
+  userViewable: note?.userViewable ?? false,
+});
 
 export interface NoteDialogProps {
   readonly user: UserDto;
   readonly owners: OwnerLibraries;
-  readonly onAdded: () => Promise<void>;
+  /** The note to edit; null to add notes. */
+  readonly note?: NoteDto | null;
+  readonly onSaved: () => Promise<void>;
   readonly onClose: () => void;
 }
 
-/** Add Note: "Add" keeps the dialog open for the next note, "Add and close" closes it. */
-export function NoteDialog({ user, owners, onAdded, onClose }: NoteDialogProps) {
+/** Add Note ("Add" keeps the dialog open for the next note, "Add and close" closes it), or Edit note. */
+export function NoteDialog({ user, owners, note = null, onSaved, onClose }: NoteDialogProps) {
   const trpc = useUsersTrpc();
   const toast = useToast();
   const formId = useId();
-  const [values, setValues] = useState<NoteValues>(empty);
+  const form = useForm<NoteFormValues, unknown, NoteFormOutput>({ resolver: resolverOf(noteFormSchema), defaultValues: valuesOf(note) });
+  const [asExternal, setAsExternal] = useState(false);
   const closeAfter = useRef(false);
+  const guard = useGuardedClose(form.formState.isDirty, onClose);
+  const onError = (error: unknown) => setServerErrors(form.setError, error);
   const add = useMutation(
     trpc.users.notes.add.mutationOptions({
       onSuccess: async () => {
         toast.show('Note added.', 'success');
-        await onAdded();
+        await onSaved();
         if (closeAfter.current) onClose();
-        else setValues((current) => ({ ...empty, noteType: current.noteType, ownerLibrary: current.ownerLibrary }));
+        else {
+          const { noteType, ownerLibrary } = form.getValues();
+          form.reset({ ...valuesOf(null), noteType, ownerLibrary });
+        }
       },
+      onError,
     }),
   );
-  const set = (patch: Partial<NoteValues>) => setValues((current) => ({ ...current, ...patch }));
+  const update = useMutation(
+    trpc.users.notes.update.mutationOptions({
+      onSuccess: async () => {
+        toast.show('Note saved.', 'success');
+        await onSaved();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  const saving = note ? update : add;
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     closeAfter.current = submitter?.dataset['close'] === 'true';
-    add.mutate({
-      userId: user.id,
-      text: values.text,
-      noteType: values.noteType,
-      ownerLibrary: owners.enabled && values.ownerLibrary ? values.ownerLibrary : null,
-      popUp: values.popUp,
-      userViewable: values.userViewable,
-      segmentType: values.asExternal ? 'EXTERNAL' : 'INTERNAL',
-    });
+    void form.handleSubmit((output) => {
+      const ownerLibrary = owners.enabled ? output.ownerLibrary : null;
+      if (note) update.mutate({ userId: user.id, id: note.id, ...output, ownerLibrary });
+      else add.mutate({ userId: user.id, ...output, ownerLibrary, segmentType: asExternal ? 'EXTERNAL' : 'INTERNAL' });
+    })(event);
   };
-  const errors = fieldErrorsOf(add.error);
+  const { errors } = form.formState;
   return (
     <Dialog
       open
-      title="Add note"
-      onClose={onClose}
+      title={note ? 'Edit note' : 'Add note'}
+      onClose={guard.requestClose}
       footer={
         <>
-          <button type="button" className="ui-button" onClick={onClose}>
+          <button type="button" className="ui-button" onClick={guard.requestClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="ui-button" disabled={add.isPending}>
-            Add
-          </button>
-          <button type="submit" form={formId} data-close="true" className="ui-button ui-button--primary" disabled={add.isPending}>
-            {add.isPending ? 'Adding…' : 'Add and close'}
-          </button>
+          {note ? (
+            <button type="submit" form={formId} data-close="true" className="ui-button ui-button--primary" disabled={saving.isPending}>
+              {saving.isPending ? 'Saving…' : 'Save note'}
+            </button>
+          ) : (
+            <>
+              <button type="submit" form={formId} className="ui-button" disabled={saving.isPending}>
+                Add
+              </button>
+              <button type="submit" form={formId} data-close="true" className="ui-button ui-button--primary" disabled={saving.isPending}>
+                {saving.isPending ? 'Adding…' : 'Add and close'}
+              </button>
+            </>
+          )}
         </>
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>
-        <FormError message={formMessageOf(add.error, noteFields)} fieldErrors={errors} fieldLabels={noteLabels} />
-        <TextAreaField
-          label="Note"
-          required
-          maxLength={4000}
-          value={values.text}
-          error={errors['text']}
-          onChange={(e) => set({ text: e.target.value })}
-        />
-        <SelectField label="Type" options={typeOptions} value={values.noteType} error={errors['noteType']} onChange={(e) => set({ noteType: e.target.value })} />
+        <FormError message={formMessageOf(saving.error, noteFields)} fieldErrors={flatFieldErrors(errors)} fieldLabels={noteLabels} />
+        <TextAreaField label="Note" required maxLength={4000} error={errorAt(errors, 'text')} {...form.register('text')} />
+        <SelectField label="Type" options={typeOptions} error={errorAt(errors, 'noteType')} {...form.register('noteType')} />
         {owners.enabled ? (
           <SelectField
             label="Owner"
             hint="Only staff whose role is scoped to this library see the note."
             options={owners.options}
             placeholder="The institution"
-            value={values.ownerLibrary}
-            error={errors['ownerLibrary']}
-            onChange={(e) => set({ ownerLibrary: e.target.value })}
+            error={errorAt(errors, 'ownerLibrary')}
+            {...form.register('ownerLibrary')}
           />
         ) : null}
-        <CheckboxField label="Pop-up note" hint="Shown when the user's record is opened at the desk." checked={values.popUp} onChange={(e) => set({ popUp: e.target.checked })} />
-        <CheckboxField label="User viewable" hint="The user can see the note." checked={values.userViewable} onChange={(e) => set({ userViewable: e.target.checked })} />
-        {user.accountType === 'EXTERNAL' ? (
+        <CheckboxField label="Pop-up note" hint="Shown when the user's record is opened at the desk." {...form.register('popUp')} />
+        <CheckboxField label="User viewable" hint="The user can see the note." {...form.register('userViewable')} />
+        {user.accountType === 'EXTERNAL' && !note ? (
           <CheckboxField
             label="Add as external"
             hint="External data is replaced by the next SIS synchronisation."
-            checked={values.asExternal}
-            error={errors['segmentType']}
-            onChange={(e) => set({ asExternal: e.target.checked })}
+            checked={asExternal}
+            error={errorAt(errors, 'segmentType')}
+            onChange={(e) => setAsExternal(e.target.checked)}
           />
         ) : null}
       </form>
+      {guard.dialog}
     </Dialog>
   );
 }

@@ -32,6 +32,7 @@ export function NotesTab({ user, canEdit }: { readonly user: UserDto; readonly c
   const owners = useOwnerLibraries();
   const refresh = useRefreshUser(user.id);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<NoteDto | null>(null);
   const [removing, setRemoving] = useState<NoteDto | null>(null);
   const notes = useQuery(trpc.users.notes.list.queryOptions({ userId: user.id }));
   const columns = useMemo(() => noteColumns(owners.enabled), [owners.enabled]);
@@ -45,7 +46,7 @@ export function NotesTab({ user, canEdit }: { readonly user: UserDto; readonly c
       onError: (error) => toast.show(error.message, 'error'),
     }),
   );
-  const mayRemove = (note: NoteDto) => canEdit && !(user.accountType === 'EXTERNAL' && note.segmentType === 'EXTERNAL');
+  const mayChange = (note: NoteDto) => canEdit && !(user.accountType === 'EXTERNAL' && note.segmentType === 'EXTERNAL');
 
   return (
     <section className="users-part" aria-labelledby="users-notes-title">
@@ -70,15 +71,21 @@ export function NotesTab({ user, canEdit }: { readonly user: UserDto; readonly c
           loading={notes.isPending}
           emptyMessage="No notes."
           rowActions={(note) =>
-            mayRemove(note) ? (
-              <button type="button" className="ui-button ui-button--small" aria-label={`Remove note “${note.text.slice(0, 40)}”`} onClick={() => setRemoving(note)}>
-                Remove
-              </button>
+            mayChange(note) ? (
+              <>
+                <button type="button" className="ui-button ui-button--small" aria-label={`Edit note “${note.text.slice(0, 40)}”`} onClick={() => setEditing(note)}>
+                  Edit
+                </button>
+                <button type="button" className="ui-button ui-button--small" aria-label={`Remove note “${note.text.slice(0, 40)}”`} onClick={() => setRemoving(note)}>
+                  Remove
+                </button>
+              </>
             ) : null
           }
         />
       )}
-      {adding ? <NoteDialog user={user} owners={owners} onAdded={refresh} onClose={() => setAdding(false)} /> : null}
+      {adding ? <NoteDialog user={user} owners={owners} onSaved={refresh} onClose={() => setAdding(false)} /> : null}
+      {editing ? <NoteDialog key={editing.id} user={user} owners={owners} note={editing} onSaved={refresh} onClose={() => setEditing(null)} /> : null}
       <ConfirmDialog
         open={removing !== null}
         title="Remove this note?"

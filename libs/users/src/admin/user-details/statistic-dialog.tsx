@@ -1,13 +1,42 @@
 import { useMutation } from '@tanstack/react-query';
-import { CheckboxField, Dialog, fieldErrorsOf, FormError, formMessageOf, SelectField, TextAreaField, useToast } from '@ulms/ui';
-import type { UserDto } from '@ulms/users/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import {
+  CheckboxField,
+  Dialog,
+  errorAt,
+  flatFieldErrors,
+  FormError,
+  formMessageOf,
+  SelectField,
+  setServerErrors,
+  TextAreaField,
+  useGuardedClose,
+  useToast,
+} from '@ulms/ui';
+import { addStatisticInput, type UserDto } from '@ulms/users/contracts';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { useCodeTable } from '../shared/use-code-table.js';
 import type { OwnerLibraries } from '../shared/use-owner-libraries.js';
+import { resolverOf } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 const statisticFields = ['categoryType', 'category', 'note', 'ownerLibrary', 'segmentType'];
 const statisticLabels = { categoryType: 'Category type', category: 'Category', note: 'Note', ownerLibrary: 'Owner', segmentType: 'Add as external' };
+
+const blankAsNull = (v: unknown) => (v === '' ? null : v);
+/** The server's statistic schema, for the fields the dialog shows. */
+const statisticFormSchema = addStatisticInput.pick({ categoryType: true, category: true }).extend({
+  note: z.preprocess(blankAsNull, addStatisticInput.shape.note),
+  ownerLibrary: z.preprocess(blankAsNull, addStatisticInput.shape.ownerLibrary),
+});
+type StatisticFormOutput = z.output<typeof statisticFormSchema>;
+interface StatisticFormValues {
+  categoryType: string;
+  category: string;
+  note: string;
+  ownerLibrary: string;
+}
 
 export interface StatisticDialogProps {
   readonly user: UserDto;
@@ -21,13 +50,14 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
   const trpc = useUsersTrpc();
   const toast = useToast();
   const formId = useId();
-  const [categoryType, setCategoryType] = useState('');
-  const [category, setCategory] = useState('');
-  const [note, setNote] = useState('');
-  const [ownerLibrary, setOwnerLibrary] = useState('');
+  const form = useForm<StatisticFormValues, unknown, StatisticFormOutput>({
+    resolver: resolverOf(statisticFormSchema),
+    defaultValues: { categoryType: '', category: '', note: '', ownerLibrary: '' },
+  });
   const [asExternal, setAsExternal] = useState(false);
-  const types = useCodeTable('STATISTIC_CATEGORY_TYPE', null, categoryType);
-  const categories = useCodeTable('STATISTIC_CATEGORY', null, category);
+  const guard = useGuardedClose(form.formState.isDirty, onClose);
+  const types = useCodeTable('STATISTIC_CATEGORY_TYPE', null, form.watch('categoryType'));
+  const categories = useCodeTable('STATISTIC_CATEGORY', null, form.watch('category'));
   const add = useMutation(
     trpc.users.statistics.add.mutationOptions({
       onSuccess: async () => {
@@ -35,29 +65,27 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
         await onAdded();
         onClose();
       },
+      onError: (error) => setServerErrors(form.setError, error),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit((output) =>
     add.mutate({
       userId: user.id,
-      categoryType,
-      category,
-      note: note.trim() || null,
-      ownerLibrary: owners.enabled && ownerLibrary ? ownerLibrary : null,
+      ...output,
+      ownerLibrary: owners.enabled ? output.ownerLibrary : null,
       segmentType: asExternal ? 'EXTERNAL' : 'INTERNAL',
-    });
-  };
-  const errors = fieldErrorsOf(add.error);
+    }),
+  );
+  const { errors } = form.formState;
   const noCodes = types.options?.length === 0 && !types.loading;
   return (
     <Dialog
       open
       title="Add statistic"
-      onClose={onClose}
+      onClose={guard.requestClose}
       footer={
         <>
-          <button type="button" className="ui-button" onClick={onClose}>
+          <button type="button" className="ui-button" onClick={guard.requestClose}>
             Cancel
           </button>
           <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={add.isPending}>
@@ -67,7 +95,7 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>
-        <FormError message={formMessageOf(add.error, statisticFields)} fieldErrors={errors} fieldLabels={statisticLabels} />
+        <FormError message={formMessageOf(add.error, statisticFields)} fieldErrors={flatFieldErrors(errors)} fieldLabels={statisticLabels} />
         {noCodes ? (
           <p className="notice">No statistical category types are configured yet; add them on the User configuration page.</p>
         ) : null}
@@ -76,28 +104,25 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
           required
           options={types.options ?? []}
           placeholder="Choose a category type"
-          value={categoryType}
-          error={errors['categoryType']}
-          onChange={(e) => setCategoryType(e.target.value)}
+          error={errorAt(errors, 'categoryType')}
+          {...form.register('categoryType')}
         />
         <SelectField
           label="Category"
           required
           options={categories.options ?? []}
           placeholder="Choose a category"
-          value={category}
-          error={errors['category']}
-          onChange={(e) => setCategory(e.target.value)}
+          error={errorAt(errors, 'category')}
+          {...form.register('category')}
         />
-        <TextAreaField label="Note" rows={2} maxLength={1000} value={note} error={errors['note']} onChange={(e) => setNote(e.target.value)} />
+        <TextAreaField label="Note" rows={2} maxLength={1000} error={errorAt(errors, 'note')} {...form.register('note')} />
         {owners.enabled ? (
           <SelectField
             label="Owner"
             options={owners.options}
             placeholder="The institution"
-            value={ownerLibrary}
-            error={errors['ownerLibrary']}
-            onChange={(e) => setOwnerLibrary(e.target.value)}
+            error={errorAt(errors, 'ownerLibrary')}
+            {...form.register('ownerLibrary')}
           />
         ) : null}
         {user.accountType === 'EXTERNAL' ? (
@@ -105,11 +130,12 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
             label="Add as external"
             hint="External data is replaced by the next SIS synchronisation."
             checked={asExternal}
-            error={errors['segmentType']}
+            error={errorAt(errors, 'segmentType')}
             onChange={(e) => setAsExternal(e.target.checked)}
           />
         ) : null}
       </form>
+      {guard.dialog}
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@ulms/ui';
-import { fieldLabels } from '../user-form/user-form-values.js';
+import { fieldLabels } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { useRefreshUser } from './use-refresh-user.js';
 

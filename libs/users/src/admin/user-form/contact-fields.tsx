@@ -1,62 +1,67 @@
-import { CheckboxField, TextField } from '@ulms/ui';
+import { CheckboxField, errorAt, TextField } from '@ulms/ui';
 import { addressTypes, emailTypes, phoneTypes, type RecordType } from '@ulms/users/contracts';
+import { Controller, useFormContext } from 'react-hook-form';
 import { contactTypeOptions } from '../shared/options.js';
 import { CodeSelect } from './code-select.js';
-import type { AddressValues, EmailValues, IdentifierValues, PhoneValues } from './contact-values.js';
 import { TypeChecklist } from './type-checklist.js';
 
-interface FieldsProps<V> {
-  readonly values: V;
-  readonly onChange: (patch: Partial<V>) => void;
-  /** Server errors of this entry, by the last part of their path (`emailAddress`, `emailTypes`, …). */
-  readonly errors: Readonly<Record<string, string>>;
+export interface ContactFieldsProps {
   readonly recordType: RecordType;
   readonly required?: boolean;
+  /** Where the entry sits in the form: '' in an entry's own dialog, `emails.0.` on Add user. */
+  readonly prefix?: string;
+}
+
+/** The inputs of one entry of a react-hook-form form, by their path under `prefix`. */
+function useEntryFields(prefix: string) {
+  const { register, control, formState } = useFormContext();
+  const name = (field: string) => `${prefix}${field}`;
+  return {
+    control,
+    name,
+    register: (field: string) => register(name(field)),
+    errorOf: (field: string) => errorAt(formState.errors, name(field)),
+  };
+}
+
+function TypesField({ prefix, field, legend, options }: { prefix: string; field: string; legend: string; options: ReturnType<typeof contactTypeOptions> }) {
+  const { control, name } = useEntryFields(prefix);
+  return (
+    <Controller
+      name={name(field)}
+      control={control}
+      render={({ field: types, fieldState }) => (
+        <TypeChecklist
+          legend={legend}
+          required
+          options={options}
+          selected={types.value as string[]}
+          error={fieldState.error?.message ?? null}
+          onChange={types.onChange}
+        />
+      )}
+    />
+  );
 }
 
 /** Address, types, preferred flag and description of one email. */
-export function EmailFields({ values, onChange, errors, recordType, required }: FieldsProps<EmailValues>) {
+export function EmailFields({ recordType, required, prefix = '' }: ContactFieldsProps) {
+  const { register, errorOf } = useEntryFields(prefix);
   return (
     <div className="users-grid">
-      <TextField
-        label="Email address"
-        type="email"
-        autoComplete="off"
-        required={required}
-        value={values.emailAddress}
-        error={errors['emailAddress'] ?? null}
-        onChange={(e) => onChange({ emailAddress: e.target.value })}
-      />
-      <TextField
-        label="Description"
-        value={values.description}
-        error={errors['description'] ?? null}
-        onChange={(e) => onChange({ description: e.target.value })}
-      />
-      <TypeChecklist
-        legend="Email types"
-        required
-        options={contactTypeOptions(emailTypes, recordType)}
-        selected={values.emailTypes}
-        error={errors['emailTypes'] ?? null}
-        onChange={(emailTypes) => onChange({ emailTypes })}
-      />
-      <CheckboxField label="Preferred email" checked={values.preferred} onChange={(e) => onChange({ preferred: e.target.checked })} />
+      <TextField label="Email address" type="email" autoComplete="off" required={required} error={errorOf('emailAddress')} {...register('emailAddress')} />
+      <TextField label="Description" error={errorOf('description')} {...register('description')} />
+      <TypesField prefix={prefix} field="emailTypes" legend="Email types" options={contactTypeOptions(emailTypes, recordType)} />
+      <CheckboxField label="Preferred email" {...register('preferred')} />
     </div>
   );
 }
 
 /** The lines, place, dates, types and preferred flag of one address. */
-export function AddressFields({ values, onChange, errors, recordType, required }: FieldsProps<AddressValues>) {
-  const text = (name: keyof AddressValues & string, label: string, type = 'text') => (
-    <TextField
-      label={label}
-      type={type}
-      required={required && name === 'line1'}
-      value={values[name] as string}
-      error={errors[name] ?? null}
-      onChange={(e) => onChange({ [name]: e.target.value } as Partial<AddressValues>)}
-    />
+export function AddressFields({ recordType, required, prefix = '' }: ContactFieldsProps) {
+  const { register, errorOf } = useEntryFields(prefix);
+  const text = (name: string, label: string, type = 'text') => (
+    <TextField label={label} type={type} required={required && name === 'line1'} error={errorOf(name)} {...register(name)} />
   );
   return (
     <div className="users-grid">
@@ -70,70 +75,47 @@ export function AddressFields({ values, onChange, errors, recordType, required }
       {text('addressNote', 'Note')}
       {text('startDate', 'Start date', 'date')}
       {text('endDate', 'End date', 'date')}
-      <TypeChecklist
-        legend="Address types"
-        required
-        options={contactTypeOptions(addressTypes, recordType)}
-        selected={values.addressTypes}
-        error={errors['addressTypes'] ?? null}
-        onChange={(addressTypes) => onChange({ addressTypes })}
-      />
-      <CheckboxField label="Preferred address" checked={values.preferred} onChange={(e) => onChange({ preferred: e.target.checked })} />
+      <TypesField prefix={prefix} field="addressTypes" legend="Address types" options={contactTypeOptions(addressTypes, recordType)} />
+      <CheckboxField label="Preferred address" {...register('preferred')} />
     </div>
   );
 }
 
 /** Number, types, preferred and SMS flags of one phone. */
-export function PhoneFields({ values, onChange, errors, recordType, required }: FieldsProps<PhoneValues>) {
+export function PhoneFields({ recordType, required, prefix = '' }: ContactFieldsProps) {
+  const { register, errorOf } = useEntryFields(prefix);
   return (
     <div className="users-grid">
-      <TextField
-        label="Phone number"
-        type="tel"
-        required={required}
-        value={values.phoneNumber}
-        error={errors['phoneNumber'] ?? null}
-        onChange={(e) => onChange({ phoneNumber: e.target.value })}
-      />
-      <TypeChecklist
-        legend="Phone types"
-        required
-        options={contactTypeOptions(phoneTypes, recordType)}
-        selected={values.phoneTypes}
-        error={errors['phoneTypes'] ?? null}
-        onChange={(phoneTypes) => onChange({ phoneTypes })}
-      />
-      <CheckboxField label="Preferred phone" checked={values.preferred} onChange={(e) => onChange({ preferred: e.target.checked })} />
-      <CheckboxField
-        label="Preferred for SMS"
-        checked={values.preferredSms}
-        onChange={(e) => onChange({ preferredSms: e.target.checked })}
-      />
+      <TextField label="Phone number" type="tel" required={required} error={errorOf('phoneNumber')} {...register('phoneNumber')} />
+      <TypesField prefix={prefix} field="phoneTypes" legend="Phone types" options={contactTypeOptions(phoneTypes, recordType)} />
+      <CheckboxField label="Preferred phone" {...register('preferred')} />
+      <CheckboxField label="Preferred for SMS" {...register('preferredSms')} />
     </div>
   );
 }
 
 /** Type, value and note of one identifier. */
-export function IdentifierFields({ values, onChange, errors, recordType, required }: FieldsProps<IdentifierValues>) {
+export function IdentifierFields({ recordType, required, prefix = '' }: ContactFieldsProps) {
+  const { control, name, register, errorOf } = useEntryFields(prefix);
   return (
     <div className="users-grid">
-      <CodeSelect
-        table="IDENTIFIER_TYPE"
-        recordType={recordType}
-        label="Identifier type"
-        required={required}
-        value={values.idType}
-        error={errors['idType'] ?? null}
-        onChange={(idType) => onChange({ idType })}
+      <Controller
+        name={name('idType')}
+        control={control}
+        render={({ field, fieldState }) => (
+          <CodeSelect
+            table="IDENTIFIER_TYPE"
+            recordType={recordType}
+            label="Identifier type"
+            required={required}
+            value={field.value as string}
+            error={fieldState.error?.message ?? null}
+            onChange={field.onChange}
+          />
+        )}
       />
-      <TextField
-        label="Identifier value"
-        required={required}
-        value={values.value}
-        error={errors['value'] ?? null}
-        onChange={(e) => onChange({ value: e.target.value })}
-      />
-      <TextField label="Identifier note" value={values.note} error={errors['note'] ?? null} onChange={(e) => onChange({ note: e.target.value })} />
+      <TextField label="Identifier value" required={required} error={errorOf('value')} {...register('value')} />
+      <TextField label="Identifier note" error={errorOf('note')} {...register('note')} />
     </div>
   );
 }

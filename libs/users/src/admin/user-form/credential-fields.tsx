@@ -1,11 +1,8 @@
-import { CheckboxField, PasswordField, TextField } from '@ulms/ui';
-import type { CredentialValues } from './user-form-values.js';
-import { fieldLabels } from './user-form-values.js';
+import { CheckboxField, errorAt, PasswordField, TextField } from '@ulms/ui';
+import { useFormContext } from 'react-hook-form';
+import { fieldLabels, type GeneralFormValues } from './user-form.schema.js';
 
 export interface CredentialFieldsProps {
-  readonly values: CredentialValues;
-  readonly onChange: (patch: Partial<CredentialValues>) => void;
-  readonly errors: Readonly<Record<string, string>>;
   /** The institution's pin_number_method allows generating a four-digit PIN. */
   readonly canGeneratePin: boolean;
   /** Editing a saved user: empty fields keep the current PIN and password. */
@@ -14,8 +11,12 @@ export interface CredentialFieldsProps {
 }
 
 /** PIN (typed, or generated and shown once after saving) and password with its confirmation. */
-export function CredentialFields({ values, onChange, errors, canGeneratePin, existing, readOnlyPin }: CredentialFieldsProps) {
+export function CredentialFields({ canGeneratePin, existing, readOnlyPin }: CredentialFieldsProps) {
+  const { register, watch, setValue, formState } = useFormContext<GeneralFormValues>();
+  const errorOf = (name: string) => errorAt(formState.errors, name);
+  const generatePin = watch('generatePin');
   const keepHint = (has: boolean, what: string) => (existing ? (has ? `Leave empty to keep the current ${what}.` : `No ${what} set.`) : undefined);
+  const generate = register('generatePin');
   return (
     <fieldset className="users-fieldset">
       <legend>PIN and password</legend>
@@ -26,41 +27,37 @@ export function CredentialFields({ values, onChange, errors, canGeneratePin, exi
             inputMode="numeric"
             autoComplete="off"
             maxLength={4}
-            value={values.pinNumber}
-            disabled={values.generatePin || readOnlyPin}
-            error={errors['pinNumber'] ?? null}
+            readOnly={generatePin || readOnlyPin}
+            error={errorOf('pinNumber')}
             hint={keepHint(existing?.hasPin ?? false, 'PIN') ?? 'Four digits, for self-check machines.'}
-            onChange={(e) => onChange({ pinNumber: e.target.value })}
+            {...register('pinNumber')}
           />
           {canGeneratePin && !readOnlyPin ? (
             <CheckboxField
               label="Generate a PIN"
               hint="Shown once after saving."
-              checked={values.generatePin}
-              onChange={(e) => onChange({ generatePin: e.target.checked, pinNumber: '' })}
+              {...generate}
+              onChange={(event) => {
+                setValue('pinNumber', '');
+                return generate.onChange(event);
+              }}
             />
           ) : null}
         </div>
         <PasswordField
           label={fieldLabels['password']}
           autoComplete="new-password"
-          value={values.password}
-          error={errors['password'] ?? null}
+          error={errorOf('password')}
           hint={keepHint(existing?.hasPassword ?? false, 'password')}
-          onChange={(e) => onChange({ password: e.target.value })}
+          {...register('password')}
         />
         <PasswordField
           label={fieldLabels['passwordVerify']}
           autoComplete="new-password"
-          value={values.passwordVerify}
-          error={errors['passwordVerify'] ?? null}
-          onChange={(e) => onChange({ passwordVerify: e.target.value })}
+          error={errorOf('passwordVerify')}
+          {...register('passwordVerify')}
         />
-        <CheckboxField
-          label="Force password change on next sign-in"
-          checked={values.forcePasswordChange}
-          onChange={(e) => onChange({ forcePasswordChange: e.target.checked })}
-        />
+        <CheckboxField label="Force password change on next sign-in" {...register('forcePasswordChange')} />
       </div>
     </fieldset>
   );

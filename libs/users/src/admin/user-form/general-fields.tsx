@@ -1,19 +1,18 @@
-import { SelectField, TextField } from '@ulms/ui';
+import { errorAt, SelectField, TextField } from '@ulms/ui';
 import { genders, userStatuses } from '@ulms/users/contracts';
 import type { ReactNode } from 'react';
+import { Controller, useFormContext } from 'react-hook-form';
 import { optionsOf } from '../shared/options.js';
 import { CodeSelect } from './code-select.js';
-import { fieldLabels, type GeneralFieldName, type GeneralValues } from './user-form-values.js';
+import { LanguageSelect } from './language-select.js';
+import { fieldLabels, type GeneralFieldName, type GeneralFormValues } from './user-form.schema.js';
 
 export interface GeneralFieldsProps {
-  readonly values: GeneralValues;
-  readonly onChange: (patch: Partial<GeneralValues>) => void;
-  readonly errors: Readonly<Record<string, string>>;
   /** Fields the registration form requires for this record type. */
   readonly mandatory: ReadonlySet<string>;
   /** Fields shown but not editable (an external user's SIS-owned fields). */
   readonly isReadOnly?: (field: GeneralFieldName | 'status') => boolean;
-  /** Extra text under a field, such as the "overridden" marker. */
+  /** Extra text under a field, such as the "overridden" marker or why it is read-only. */
   readonly noteFor?: (field: GeneralFieldName | 'status') => ReactNode;
   /** The hint under the primary identifier, e.g. that one is generated when left empty. */
   readonly primaryIdHint?: ReactNode;
@@ -23,34 +22,51 @@ export interface GeneralFieldsProps {
 const genderOptions = optionsOf(genders);
 const statusOptions = optionsOf(userStatuses);
 
-/** General Information: names, identifier, codes, dates; what the record type allows. */
+/** General Information (inside a react-hook-form `FormProvider`): names, identifier, codes, dates. */
 export function GeneralFields(props: GeneralFieldsProps) {
-  const { values, onChange, errors, mandatory, isReadOnly = () => false, noteFor = () => null } = props;
-  const isContact = values.recordType === 'CONTACT';
-  const text = (name: GeneralFieldName, extra: { type?: string; hint?: ReactNode; className?: string } = {}) => (
+  const { mandatory, isReadOnly = () => false, noteFor = () => null } = props;
+  const { register, control, watch, formState } = useFormContext<GeneralFormValues>();
+  const recordType = watch('recordType');
+  const errorOf = (name: string) => errorAt(formState.errors, name);
+  const text = (name: GeneralFieldName, extra: { type?: string; hint?: ReactNode } = {}) => (
     <TextField
       label={fieldLabels[name]}
       type={extra.type ?? 'text'}
-      className={extra.className}
-      value={values[name]}
       required={mandatory.has(name)}
       readOnly={isReadOnly(name)}
-      error={errors[name] ?? null}
+      error={errorOf(name)}
       hint={noteFor(name) ?? extra.hint}
-      onChange={(e) => onChange({ [name]: e.target.value })}
+      {...register(name)}
     />
   );
   const code = (name: 'userTitle' | 'jobCategory' | 'userGroup' | 'campusCode', table: Parameters<typeof CodeSelect>[0]['table']) => (
-    <CodeSelect
-      table={table}
-      recordType={values.recordType}
-      label={fieldLabels[name] ?? name}
-      value={values[name]}
-      required={mandatory.has(name)}
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <CodeSelect
+          table={table}
+          recordType={recordType}
+          label={fieldLabels[name] ?? name}
+          value={field.value}
+          required={mandatory.has(name)}
+          disabled={isReadOnly(name)}
+          error={fieldState.error?.message ?? null}
+          hint={noteFor(name)}
+          onChange={field.onChange}
+        />
+      )}
+    />
+  );
+  const select = (name: 'gender' | 'status', options: typeof genderOptions, placeholder?: string) => (
+    <SelectField
+      label={fieldLabels[name]}
+      options={options}
+      placeholder={placeholder}
       disabled={isReadOnly(name)}
-      error={errors[name] ?? null}
+      error={errorOf(name)}
       hint={noteFor(name)}
-      onChange={(value) => onChange({ [name]: value })}
+      {...register(name)}
     />
   );
 
@@ -74,31 +90,26 @@ export function GeneralFields(props: GeneralFieldsProps) {
         <div className="users-grid">
           {code('jobCategory', 'JOB_CATEGORY')}
           {text('jobDescription')}
-          {isContact ? null : code('userGroup', 'USER_GROUP')}
+          {recordType === 'CONTACT' ? null : code('userGroup', 'USER_GROUP')}
           {code('campusCode', 'CAMPUS')}
-          <SelectField
-            label={fieldLabels['gender']}
-            options={genderOptions}
-            placeholder="Not given"
-            value={values.gender}
-            disabled={isReadOnly('gender')}
-            error={errors['gender'] ?? null}
-            hint={noteFor('gender')}
-            onChange={(e) => onChange({ gender: e.target.value })}
+          {select('gender', genderOptions, 'Not given')}
+          <Controller
+            name="preferredLanguage"
+            control={control}
+            render={({ field, fieldState }) => (
+              <LanguageSelect
+                label={fieldLabels['preferredLanguage'] ?? 'Preferred language'}
+                value={field.value}
+                required={mandatory.has('preferredLanguage')}
+                disabled={isReadOnly('preferredLanguage')}
+                error={fieldState.error?.message ?? null}
+                hint={noteFor('preferredLanguage')}
+                onChange={field.onChange}
+              />
+            )}
           />
-          {text('preferredLanguage', { hint: 'A language code such as en or de' })}
           {text('webSiteUrl', { type: 'url' })}
-          {props.showStatus ? (
-            <SelectField
-              label={fieldLabels['status']}
-              options={statusOptions}
-              value={values.status}
-              disabled={isReadOnly('status')}
-              error={errors['status'] ?? null}
-              hint={noteFor('status')}
-              onChange={(e) => onChange({ status: e.target.value as GeneralValues['status'] })}
-            />
-          ) : null}
+          {props.showStatus ? select('status', statusOptions) : null}
         </div>
       </fieldset>
       <fieldset className="users-fieldset">
