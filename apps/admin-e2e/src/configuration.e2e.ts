@@ -1,8 +1,10 @@
+import { DEMO_DESK } from '@ulms/server/demo-seed';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { screenshot } from './support/browser.js';
+import { openPage, screenshot } from './support/browser.js';
 import { openAdminSession } from './support/admin-session.js';
 import { pageParts } from './support/page-parts.js';
+import { submitSignIn } from './support/sign-in.js';
 
 /** A field's label, with or without the required marker. */
 const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
@@ -96,6 +98,8 @@ describe('user configuration', () => {
     await page.getByRole('checkbox', { name: 'Generate user IDs' }).check();
     await page.getByLabel('Prefix').fill('E2E-');
     await page.getByLabel('Digits').fill('5');
+    // The generator is the module's own business; only what staff can choose is offered.
+    expect(await page.getByLabel('Generator').count()).toBe(0);
     await page.getByRole('button', { name: 'Save user ID generation' }).click();
     await toast('User ID generation saved.').waitFor();
     await screenshot(page, 'config-user-id-generation');
@@ -152,6 +156,53 @@ describe('user configuration', () => {
     await screenshot(page, 'config-user-not-found');
     await page.getByRole('link', { name: 'Back to Find and Manage Users' }).click();
     await heading('Find and Manage Users').waitFor();
+  });
+
+  it('adds a role assignment rule, refusing one without roles in plain words, and removes it again', async () => {
+    await openConfiguration('Role assignment rules');
+    await page.getByText('No rules yet').waitFor();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const rule = page.locator('.users-role-rule').first();
+    await rule.getByLabel('User group').selectOption({ label: 'Graduate' });
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await rule.getByText('Choose at least one role.').waitFor();
+    await rule.getByRole('checkbox', { name: 'Patron' }).check();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await toast('Role assignment rules saved.').waitFor();
+    await page.reload();
+    await heading('User configuration').waitFor();
+    await tab('Role assignment rules').click();
+    expect(await page.locator('.users-role-rule').first().getByRole('checkbox', { name: 'Patron' }).isChecked()).toBe(true);
+    await screenshot(page, 'config-role-rules');
+    await page.setViewportSize(phone);
+    await screenshot(page, 'config-role-rules-phone');
+    await page.setViewportSize(desktop);
+
+    await page.getByRole('button', { name: 'Remove rule 1' }).click();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await toast('Role assignment rules saved.').waitFor();
+    await page.getByText('No rules yet').waitFor();
+  });
+
+  it('shows the settings read-only to a desk operator, who may read but not change them', async () => {
+    const desk = await openPage(browser, inject('baseUrl'));
+    try {
+      await desk.goto('/');
+      await submitSignIn(desk, DEMO_DESK);
+      await desk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'User configuration' }).click();
+      await desk.getByRole('heading', { level: 1, name: 'User configuration' }).waitFor();
+      await desk.getByRole('tab', { name: 'Mandatory fields' }).click();
+      const lastName = desk.getByRole('checkbox', { name: 'Last name mandatory for Public users' });
+      expect(await lastName.isChecked()).toBe(true);
+      expect(await lastName.isDisabled()).toBe(true);
+      expect(await desk.getByRole('button', { name: 'Save mandatory fields' }).count()).toBe(0);
+      await desk.getByText('Only staff who manage modules can change these settings.').waitFor();
+      await desk.getByRole('tab', { name: 'User ID generation' }).click();
+      expect(await desk.getByRole('checkbox', { name: 'Generate user IDs' }).isDisabled()).toBe(true);
+      await screenshot(desk, 'config-read-only');
+    } finally {
+      await desk.context().close();
+    }
   });
 
   it('puts the settings back for the other browser tests', async () => {
