@@ -1,0 +1,36 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { JsonSchemaForm } from './json-schema-form.js';
+
+const schema = {
+  type: 'object',
+  properties: {
+    enabled: { type: 'boolean', title: 'Generate user IDs', default: false },
+    generator: { type: 'string', default: 'prefix-sequence' },
+    prefix: { type: 'string', title: 'Prefix', maxLength: 20 },
+  },
+};
+
+const render = (props: { readOnly?: boolean; exclude?: readonly string[] }) =>
+  renderToStaticMarkup(
+    <JsonSchemaForm formId="f" schema={schema} config={{ enabled: true, prefix: 'LIB' }} onSubmit={() => undefined} {...props} />,
+  );
+
+describe('JsonSchemaForm', () => {
+  it('leaves out the excluded properties', () => {
+    const html = render({ exclude: ['generator'] });
+    expect(html).toContain('Generate user IDs');
+    expect(html).toContain('Prefix');
+    expect(html).not.toContain('Generator');
+  });
+
+  it('shows the saved values in disabled inputs when read-only', () => {
+    const html = render({ readOnly: true });
+    expect(html.match(/<input[^>]*disabled=""/g)?.length).toBe(3);
+    expect(html).toContain('value="LIB"');
+  });
+
+  it('leaves the inputs editable otherwise', () => {
+    expect(render({})).not.toContain('disabled');
+  });
+});
