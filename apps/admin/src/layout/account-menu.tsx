@@ -59,7 +59,7 @@ export function AccountMenu() {
         <span className="account-menu__avatar" aria-hidden="true">
           {session.account.displayName.charAt(0).toUpperCase()}
         </span>
-        <span>{session.account.displayName}</span>
+        <span className="account-menu__name">{session.account.displayName}</span>
         <span aria-hidden="true">▾</span>
       </button>
       <div id={panelId} className="account-menu__panel" hidden={!open}>

@@ -1,15 +1,22 @@
 import { useLocation } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { AppHeader } from './app-header.js';
 import { SideNav } from './side-nav.js';
 
-/** The signed-in frame: header, side navigation and the page; focus moves to the page title on navigation. */
+const navId = 'main-navigation';
+
+/**
+ * The signed-in frame: header, side navigation and the page; focus moves to the page title on navigation.
+ * On narrow screens the navigation folds behind the header's Menu button and closes again on navigation.
+ */
 export function AppLayout({ children }: { readonly children: ReactNode }) {
   const path = useLocation({ select: (location) => location.pathname });
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const [navOpen, setNavOpen] = useState(false);
 
   useEffect(() => {
+    setNavOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -22,9 +29,9 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <AppHeader />
+      <AppHeader navId={navId} navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
       <div className="shell__body">
-        <SideNav />
+        <SideNav id={navId} open={navOpen} onClose={() => setNavOpen(false)} />
         <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
           {children}
         </main>

@@ -3,14 +3,32 @@ import { adminModules } from '../admin-modules.js';
 import { activeNavPath, navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
 
+export interface SideNavProps {
+  readonly id: string;
+  /** Unfolded on narrow screens, where it is otherwise hidden behind the Menu button; wide screens always show it. */
+  readonly open: boolean;
+  readonly onClose: () => void;
+}
+
 /** The navigation built from the enabled modules and the staff member's permissions. */
-export function SideNav() {
+export function SideNav({ id, open, onClose }: SideNavProps) {
   const session = useSessionInfo();
   const path = useLocation({ select: (location) => location.pathname });
   const sections = navigationFor(adminModules, session);
   const active = activeNavPath(sections, path);
   return (
-    <nav className="side-nav" aria-label="Main">
+    <nav
+      id={id}
+      className={open ? 'side-nav side-nav--open' : 'side-nav'}
+      aria-label="Main"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) onClose();
+      }}
+      // Folds away after a choice, also one of the current page (which changes no location).
+      onClick={(event) => {
+        if (open && (event.target as Element).closest('a')) onClose();
+      }}
+    >
       <Link to="/" className="side-nav__link" aria-current={path === '/' ? 'page' : undefined}>
         Start
       </Link>

@@ -1,3 +1,4 @@
+import { usePageTitle } from '@ulms/ui';
 import type { ReactNode } from 'react';
 
 export interface FullPageMessageProps {
@@ -8,6 +9,7 @@ export interface FullPageMessageProps {
 
 /** A centred card for states before the layout exists: loading, or the server being unreachable. */
 export function FullPageMessage({ title, children, action }: FullPageMessageProps) {
+  usePageTitle(title);
   return (
     <main className="auth-screen">
       <div className="auth-card" aria-live="polite">

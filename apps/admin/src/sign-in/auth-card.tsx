@@ -1,7 +1,9 @@
+import { usePageTitle } from '@ulms/ui';
 import type { ReactNode } from 'react';
 
 /** The centred card the sign-in steps are drawn in. */
 export function AuthCard({ title, intro, children }: { readonly title: string; readonly intro?: ReactNode; readonly children: ReactNode }) {
+  usePageTitle(title);
   return (
     <main className="auth-screen">
       <div className="auth-card">
