@@ -53,6 +53,7 @@ describe('readableHistoryEntry', () => {
     expect(read('phones', '+47 1234 (home/mobile, preferred)')).toBe('+47 1234 (Home/Mobile, preferred)');
     expect(read('addresses', 'Main St 1, Oslo (work)')).toBe('Main St 1, Oslo (Work)');
     expect(read('recordType', 'PUBLIC')).toBe('Public');
+    expect(read('preferredLanguage', 'nb')).toBe('Norwegian Bokmål');
     expect(read('roles', 'USER_MANAGER @ MAIN; PATRON (inactive)')).toBe('User Manager @ MAIN; Patron (inactive)');
   });
 

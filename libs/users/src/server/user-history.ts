@@ -82,6 +82,8 @@ const codeFields: Partial<Record<HistoryField, CodeTable>> = {
   campusCode: 'CAMPUS',
 };
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
 const contactTypeLabel = (types: Readonly<Record<string, { readonly label: string }>>, code: string) =>
   Object.hasOwn(types, code) ? (types[code]?.label ?? code) : code;
 
@@ -100,6 +102,8 @@ function readableValue(field: string, value: string | null, words: HistoryWords)
   switch (field) {
     case 'recordType':
       return recordTypes[value as RecordType] ?? value;
+    case 'preferredLanguage':
+      return /^[a-z]{2,3}$/.test(value) ? languageNames.of(value) ?? value : value;
     case 'identifiers':
       // "BARCODE 12345 (external)": codes have no spaces, so the type is the first word.
       return eachPart((part) => {
