@@ -20,4 +20,5 @@ export * from './users-extension-points.js';
 export * from './users-events.js';
 export * from './user-parts.schema.js';
 export { userDtoToFields } from './user-fields.js';
+export * from './user-field-checks.js';
 export * from './find-users-preferences.schema.js';

@@ -77,6 +77,7 @@ export const codeTables = {
   CAMPUS: 'Campuses',
   STATISTIC_CATEGORY_TYPE: 'Statistical category types',
   STATISTIC_CATEGORY: 'Statistical categories',
+  LANGUAGE: 'Languages',
 } as const;
 export type CodeTable = keyof typeof codeTables;
 export const codeTableNames = Object.keys(codeTables) as CodeTable[];

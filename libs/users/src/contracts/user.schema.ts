@@ -8,6 +8,7 @@ import {
   userStatuses,
 } from './user-codes.js';
 import { MAX_IDENTIFIER_LENGTH, normalizeIdentifier } from './identifiers.js';
+import { invalidEmailMessage, isEmailAddress } from './user-field-checks.js';
 
 /** An identifier as stored: normalised (look-alikes are the same text), then at most the maximum length. */
 const identifierText = z
@@ -68,7 +69,13 @@ export const identifierInput = z.object({
 export const emailInput = z.object({
   /** The existing segment this entry keeps; omitted for a new one. */
   id: z.uuid().optional(),
-  emailAddress: z.string().trim().min(1, 'is required').max(255),
+  // Checked here, beside the types, so a missing type does not hide a malformed address.
+  emailAddress: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(255)
+    .refine(isEmailAddress, invalidEmailMessage),
   emailTypes: typeList,
   preferred: z.boolean().default(false),
   description: optionalText(),

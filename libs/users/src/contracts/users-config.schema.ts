@@ -1,6 +1,7 @@
 import { builtInRoleCodes } from '@ulms/platform/contracts';
 import { z } from 'zod';
 import { linearPattern } from './linear-pattern.js';
+import type { IdentifierFormat } from './user-field-checks.js';
 
 const regex = z
   .string()
@@ -53,16 +54,35 @@ export const usersConfigSchema = z.object({
       PUBLIC: ['primaryId', 'firstName', 'lastName', 'userGroup'],
       CONTACT: ['primaryId', 'lastName'],
     }),
-  primaryIdentifierRegex: regex,
-  emailRegex: regex.default('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'),
-  phoneRegex: regex,
-  postalCodeRegex: regex,
-  addressLine1Regex: regex,
-  addressLine2Regex: regex,
-  addressLine3Regex: regex,
-  addressLine4Regex: regex,
-  addressLine5Regex: regex,
-  pinNumberMethod: z.enum(['none', 'fourDigit']).default('none'),
+  primaryIdentifierRegex: regex.meta({ title: 'Primary identifier format', description: 'A regular expression new primary identifiers must match; empty: any.' }),
+  emailRegex: regex
+    .default('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$')
+    .meta({ title: 'Email address format', description: 'A regular expression email addresses must match.' }),
+  phoneRegex: regex.meta({ title: 'Phone number format', description: 'A regular expression phone numbers must match; empty: any.' }),
+  postalCodeRegex: regex.meta({ title: 'Postal code format', description: 'A regular expression postal codes must match; empty: any.' }),
+  addressLine1Regex: regex.meta({ title: 'Address line 1 format' }),
+  addressLine2Regex: regex.meta({ title: 'Address line 2 format' }),
+  addressLine3Regex: regex.meta({ title: 'Address line 3 format' }),
+  addressLine4Regex: regex.meta({ title: 'Address line 4 format' }),
+  addressLine5Regex: regex.meta({ title: 'Address line 5 format' }),
+  /** Per identifier type (its code): a pattern its values must match and/or a check digit they carry. */
+  identifierFormats: z
+    .record(
+      z.string().min(1).max(60),
+      z.object({
+        pattern: regex,
+        checksum: z.enum(['orcid']).optional(),
+      }) satisfies z.ZodType<IdentifierFormat>,
+    )
+    .refine(
+      (formats) => Object.keys(formats).length <= 100,
+      'at most 100 identifier types',
+    )
+    .optional(),
+  pinNumberMethod: z
+    .enum(['none', 'fourDigit'])
+    .default('none')
+    .meta({ title: 'PIN numbers', description: 'Four digit: staff can generate a four-digit PIN for self-check machines.' }),
   userIdGeneration: z
     .object({
       enabled: z
@@ -95,7 +115,8 @@ export const usersConfigSchema = z.object({
     .url()
     .refine((u) => u.startsWith('https://'), 'must use HTTPS')
     .refine((u) => u.endsWith('/'), 'must end with a forward slash (/)')
-    .optional(),
+    .optional()
+    .meta({ title: 'Photo server address', description: 'Where user pictures are, e.g. https://photos.example.org/users/ (HTTPS, ending in /).' }),
   /** USERNAME (the primary identifier) or an identifier type code. */
   photoIdentifierType: z.string().default('USERNAME'),
   photoSuffix: z

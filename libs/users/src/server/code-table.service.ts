@@ -160,8 +160,12 @@ export function createCodeTableService(deps: {
           .filter((e) => e.active)
           .map((e) => [`${e.table}\u0000${e.code}`, e.recordTypes]),
       );
+      const tablesInUse = new Set(
+        entries.filter((e) => e.active).map((e) => e.table),
+      );
       return {
         codeAllows: (table, code) => allowed.get(`${table}\u0000${code}`),
+        hasEntries: (table) => tablesInUse.has(table),
         libraryCodes: new Set(libraries.map((l) => l.code)),
       };
     },

@@ -11,11 +11,19 @@ import { identifierKey } from '../contracts/identifiers.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { matchesLinearPattern } from '../contracts/linear-pattern.js';
+import {
+  identifierFormatError,
+  invalidEmailMessage,
+  isEmailAddress,
+  isLanguageCode,
+} from '../contracts/user-field-checks.js';
 
 /** The institution's code tables and libraries, as the validation rules need them. */
 export interface ValidationLookups {
   /** Record types allowed for a code; undefined when the code is not in the table (or inactive). */
   codeAllows(table: CodeTable, code: string): readonly RecordType[] | undefined;
+  /** Whether the table has any active entry. */
+  hasEntries(table: CodeTable): boolean;
   readonly libraryCodes: ReadonlySet<string>;
 }
 
@@ -80,13 +88,35 @@ export function validateUserFields(
       fail(field, `${label} "${code}" is not allowed for ${recordLabel} users`);
   }
 
+  // The institution's languages table when it has one; until then any ISO 639 code, so stored values stay valid.
+  const language = user.preferredLanguage;
+  if (language) {
+    const known = lookups.hasEntries('LANGUAGE')
+      ? lookups.codeAllows('LANGUAGE', language) !== undefined
+      : isLanguageCode(language);
+    if (!known)
+      fail(
+        'preferredLanguage',
+        `"${language}" is not a language of this institution`,
+      );
+  }
+
   user.identifiers.forEach((identifier, i) => {
     if (!lookups.codeAllows('IDENTIFIER_TYPE', identifier.idType)) {
       fail(
         `identifiers.${i}.idType`,
         `"${identifier.idType}" is not an identifier type of this institution`,
       );
+      return;
     }
+    const formats = config.identifierFormats ?? {};
+    const formatError = identifierFormatError(
+      identifier.value,
+      Object.hasOwn(formats, identifier.idType)
+        ? formats[identifier.idType]
+        : undefined,
+    );
+    if (formatError) fail(`identifiers.${i}.value`, formatError);
   });
 
   const checkTypes = (
@@ -125,8 +155,12 @@ export function validateUserFields(
 
   user.emails.forEach((email, i) => {
     checkTypes(`emails.${i}.emailTypes`, email.emailTypes, emailTypes);
-    if (!matches(config.emailRegex, email.emailAddress))
-      fail(`emails.${i}.emailAddress`, 'is not a valid email address');
+    // Every address, whatever its types: the institution's pattern can narrow the format, not drop it.
+    if (
+      !isEmailAddress(email.emailAddress) ||
+      !matches(config.emailRegex, email.emailAddress)
+    )
+      fail(`emails.${i}.emailAddress`, invalidEmailMessage);
   });
   user.addresses.forEach((address, i) => {
     checkTypes(

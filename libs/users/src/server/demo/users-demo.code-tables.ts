@@ -25,4 +25,8 @@ export const usersDemoCodeTables: readonly CodeTableEntryInput[] = [
   { table: 'USER_TITLE', code: 'Mx', description: 'Mx.' },
   { table: 'CAMPUS', code: 'MAIN', description: 'Main campus' },
   { table: 'CAMPUS', code: 'MED', description: 'Medical campus' },
+  { table: 'LANGUAGE', code: 'en', description: 'English' },
+  { table: 'LANGUAGE', code: 'es', description: 'Spanish' },
+  { table: 'LANGUAGE', code: 'fr', description: 'French' },
+  { table: 'LANGUAGE', code: 'de', description: 'German' },
 ];

@@ -1,6 +1,6 @@
 import { NotFoundError, type ServiceContainer, tenancyServices } from '@ulms/platform';
 import { todayIn } from '../dates.js';
-import type { UserChangeActor } from '../user.service.js';
+import { USERS_MODULE, type UserChangeActor } from '../user.service.js';
 import { usersServices } from '../users-services.js';
 import { usersDemoCodeTables } from './users-demo.code-tables.js';
 import { usersDemoFirstPrimaryId, usersDemoUsers } from './users-demo.users.js';
@@ -18,6 +18,9 @@ export async function seedUsersDemo(services: ServiceContainer, institutionId: s
 
   const seeded = await services.get(usersServices.search).search(institution, { query: usersDemoFirstPrimaryId, searchBy: 'primaryId' });
   if (seeded.total > 0) return { users: 0 };
+  // ORCID iDs carry a check digit: the demo checks it, as an institution would configure.
+  if (usersDemoCodeTables.some((e) => e.table === 'IDENTIFIER_TYPE' && e.code === 'ORCID'))
+    await services.get(tenancyServices.modules).configure(institutionId, USERS_MODULE, { identifierFormats: { ORCID: { checksum: 'orcid' } } });
 
   const users = usersDemoUsers(todayIn(institution.timeZone));
   const by: UserChangeActor = { institutionId, actor: 'Demo seed' };

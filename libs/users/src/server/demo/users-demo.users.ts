@@ -1,3 +1,4 @@
+import { orcidCheckDigit } from '../../contracts/user-field-checks.js';
 import type { CreateUserInput } from '../../contracts/user.schema.js';
 import { createDemoRandom } from './demo-random.js';
 import { demoVendors } from './users-demo.names.js';
@@ -18,6 +19,12 @@ const namesakes: Partial<DemoPerson> = { firstName: 'María', lastName: 'García
 /** How many of each kind of user the demo has: 300 in all. */
 export const usersDemoCounts = { undergraduates: 130, graduates: 50, faculty: 35, alumni: 20, community: 20, staff: 35, vendors: 10 } as const;
 
+/** An ORCID iD with a valid check digit, as the demo configuration's ORCID format requires. */
+function demoOrcid(sequence: number, noise: number): string {
+  const first15 = `00000002${1000 + sequence}${String(noise).slice(0, 3)}`;
+  return `${first15.slice(0, 4)}-${first15.slice(4, 8)}-${first15.slice(8, 12)}-${first15.slice(12)}${orcidCheckDigit(first15)}`;
+}
+
 /**
  * The demo's users, the same on every run for a given `today` (YYYY-MM-DD): expiry dates count from it,
  * so that the right ones are expired whenever the demo is seeded.
@@ -31,7 +38,7 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
     return [
       { idType: 'BARCODE', value: `31234000${String(sequence).padStart(6, '0')}`, segmentType },
       ...(univId ? [{ idType: 'UNIV_ID', value: `U${80_000_000 + sequence}`, segmentType }] : []),
-      ...(orcid ? [{ idType: 'ORCID', value: `0000-0002-${1000 + sequence}-${String(random.int(1000, 9999))}`, segmentType: 'INTERNAL' }] : []),
+      ...(orcid ? [{ idType: 'ORCID', value: demoOrcid(sequence, random.int(1000, 9999)), segmentType: 'INTERNAL' }] : []),
     ];
   };
   const expiry = (expiredShare: number, daysAhead: [number, number]) => {
