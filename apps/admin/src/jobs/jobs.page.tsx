@@ -6,9 +6,9 @@ import { Fragment } from 'react';
 import { z } from 'zod';
 import { formatDateTime } from '../format/format-date.js';
 import type { JobAction, JobReportView } from '../navigation/admin-module.js';
-import { useTRPC } from '../trpc/trpc.js';
 import { JobDetailDialog } from './job-detail-dialog.js';
 import { isUnfinished, JobProgress, JobStatusBadge } from './job-status.js';
+import { useJobProcedures } from './use-job-procedures.js';
 import { useRefreshOnFinish } from './use-refresh-on-finish.js';
 
 export const jobsPath = '/jobs';
@@ -53,11 +53,11 @@ export interface JobsPageProps {
 
 /** Jobs: the institution's recent jobs with live progress while any runs, and each one's report. */
 export function JobsPage({ reports, actions }: JobsPageProps) {
-  const trpc = useTRPC();
+  const { everyJob, procedures } = useJobProcedures();
   const navigate = useNavigate();
   const { job: openId = null } = useRouteSearch(jobsSearch);
   const jobs = useQuery(
-    trpc.platform.jobs.list.queryOptions(
+    procedures.list.queryOptions(
       { limit: 50 },
       { refetchInterval: (q) => (q.state.data?.some(isUnfinished) ? 2000 : false) },
     ),
@@ -68,7 +68,11 @@ export function JobsPage({ reports, actions }: JobsPageProps) {
     <>
       <PageHeader
         title="Jobs"
-        description="Bulk edits, purges and other long tasks run in the background; their reports stay here."
+        description={
+          everyJob
+            ? 'Bulk edits, purges and other long tasks run in the background; their reports stay here.'
+            : 'The bulk edits and other long tasks you started run in the background; their reports stay here.'
+        }
         actions={
           actions.length > 0 ? (
             <>
@@ -90,7 +94,7 @@ export function JobsPage({ reports, actions }: JobsPageProps) {
           columns={columns}
           getRowId={(job) => job.id}
           loading={jobs.isPending}
-          emptyMessage="No jobs have run yet."
+          emptyMessage={everyJob ? 'No jobs have run yet.' : 'You have not started any jobs yet.'}
           rowActions={(job) => (
             <Link {...jobLink(job.id)} className="ui-button ui-button--small" aria-label={`Report of ${job.title}, started ${formatDateTime(job.createdAt)}`}>
               Report
