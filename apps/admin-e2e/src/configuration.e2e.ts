@@ -158,6 +158,31 @@ describe('user configuration', () => {
     await heading('Find and Manage Users').waitFor();
   });
 
+  it('sets identifier formats per type, with a refused pattern explained under its field', async () => {
+    await openConfiguration('Identifier formats');
+    const barcode = page.getByRole('group', { name: 'Barcode' });
+    const orcid = page.getByRole('group', { name: 'ORCID' });
+    await barcode.getByLabel('Pattern').fill('^(a)\\1$');
+    await page.getByRole('button', { name: 'Save identifier formats' }).click();
+    await barcode.locator('.ui-field__error').getByText(/linear time/).waitFor();
+    await barcode.getByLabel('Pattern').fill('');
+    await orcid.getByLabel('Check digit').selectOption({ label: 'ORCID iD check digit' });
+    await page.getByRole('button', { name: 'Save identifier formats' }).click();
+    await toast('Identifier formats saved.').waitFor();
+    await page.reload();
+    await heading('User configuration').waitFor();
+    await tab('Identifier formats').click();
+    expect(await page.getByRole('group', { name: 'ORCID' }).getByLabel('Check digit').inputValue()).toBe('orcid');
+    await screenshot(page, 'config-identifier-formats');
+    await page.setViewportSize(phone);
+    await screenshot(page, 'config-identifier-formats-phone');
+    await page.setViewportSize(desktop);
+
+    await page.getByRole('group', { name: 'ORCID' }).getByLabel('Check digit').selectOption('');
+    await page.getByRole('button', { name: 'Save identifier formats' }).click();
+    await toast('Identifier formats saved.').waitFor();
+  });
+
   it('adds a role assignment rule, refusing one without roles in plain words, and removes it again', async () => {
     await openConfiguration('Role assignment rules');
     await page.getByText('No rules yet').waitFor();
@@ -182,6 +207,20 @@ describe('user configuration', () => {
     await page.getByRole('button', { name: 'Save rules' }).click();
     await toast('Role assignment rules saved.').waitFor();
     await page.getByText('No rules yet').waitFor();
+  });
+
+  it('offers the other settings as a form generated from the schema, in plain words', async () => {
+    await openConfiguration('Other settings');
+    const pin = page.getByLabel('PIN numbers');
+    expect(await pin.locator('option').allTextContents()).toEqual(['None', 'Four digit']);
+    await page.getByLabel('Phone number format').fill('^(a)\\1$');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const phoneField = page.locator('.ui-field').filter({ has: page.getByLabel('Phone number format') });
+    await phoneField.locator('.ui-field__error').getByText(/linear time/).waitFor();
+    await screenshot(page, 'config-other-settings');
+    await page.setViewportSize(phone);
+    await screenshot(page, 'config-other-settings-phone');
+    await page.setViewportSize(desktop);
   });
 
   it('shows the settings read-only to a desk operator, who may read but not change them', async () => {

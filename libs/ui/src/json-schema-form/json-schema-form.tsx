@@ -4,7 +4,7 @@ import { FormError } from '../form/form-error.js';
 import { SelectField } from '../form/select-field.js';
 import { TextField } from '../form/text-field.js';
 import { type FormValues, initialValues, mergeConfig, validateConfig } from './config-values.js';
-import { type ConfigField, fieldsOfSchema } from './schema-fields.js';
+import { type ConfigField, fieldsOfSchema, labelFromName } from './schema-fields.js';
 
 export interface JsonSchemaFormProps {
   /** Lets a submit button outside the form (a dialog footer) submit it with `form={formId}`. */
@@ -97,8 +97,8 @@ export function JsonSchemaForm({
                 {...common}
                 hint={field.description}
                 required={field.required}
-                options={field.options.map((option) => ({ value: option, label: option }))}
-                placeholder={field.required ? undefined : '(not set)'}
+                options={field.options.map((option) => ({ value: option, label: labelFromName(option) }))}
+                placeholder={field.required || field.defaultValue !== undefined ? undefined : '(not set)'}
                 value={String(values[field.name] ?? '')}
                 onChange={(event) => set(field.name, event.target.value)}
               />

@@ -110,7 +110,13 @@ export const usersConfigSchema = z.object({
       digits: 8,
     }),
   /** Record the last patron activity date; switching it off deletes the dates of every user. */
-  recordLastPatronActivity: z.boolean().default(false),
+  recordLastPatronActivity: z
+    .boolean()
+    .default(false)
+    .meta({
+      title: 'Record last patron activity',
+      description: 'Keep the date of each user’s last loan, renewal or visit. Switching it off deletes every user’s date.',
+    }),
   photoServerUrl: z
     .url()
     .refine((u) => u.startsWith('https://'), 'must use HTTPS')
@@ -118,11 +124,15 @@ export const usersConfigSchema = z.object({
     .optional()
     .meta({ title: 'Photo server address', description: 'Where user pictures are, e.g. https://photos.example.org/users/ (HTTPS, ending in /).' }),
   /** USERNAME (the primary identifier) or an identifier type code. */
-  photoIdentifierType: z.string().default('USERNAME'),
+  photoIdentifierType: z
+    .string()
+    .default('USERNAME')
+    .meta({ title: 'Picture file name', description: 'USERNAME for the primary identifier, or an identifier type code such as BARCODE.' }),
   photoSuffix: z
     .string()
     .regex(/^[A-Za-z0-9]{1,10}$/, 'is a file suffix such as png')
-    .default('jpg'),
+    .default('jpg')
+    .meta({ title: 'Picture file suffix', description: 'Such as jpg or png.' }),
   attachments: z
     .object({
       /** `local-folder` (under the installation's data folder) or the id of a contributed storage. */

@@ -18,6 +18,8 @@ export interface UsersConfigSaver {
   /** A message no field explains, or null. */
   readonly message: string | null;
   readonly save: (changes: Partial<UsersConfig>) => void;
+  /** Saves `config` as it is: properties left out go back to their defaults. */
+  readonly saveWhole: (config: Record<string, unknown>) => void;
 }
 
 /** Reads the users module's settings and saves one part of them, keeping the rest as saved. */
@@ -55,6 +57,7 @@ export function useSaveUsersConfig(savedMessage: string): UsersConfigSaver {
       if (!config.data) return;
       configure.mutate({ moduleId: USERS_MODULE, config: { ...config.data, ...changes } });
     },
+    saveWhole: (whole) => configure.mutate({ moduleId: USERS_MODULE, config: whole }),
   };
 }
 

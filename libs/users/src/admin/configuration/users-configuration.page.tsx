@@ -20,8 +20,10 @@ type ConfigurationTab = 'codeTables' | UsersSetting;
 const configurationTabs: { value: ConfigurationTab; label: string }[] = [
   { value: 'codeTables', label: 'Code tables' },
   { value: 'mandatoryFields', label: 'Mandatory fields' },
+  { value: 'identifierFormats', label: 'Identifier formats' },
   { value: 'userIdGeneration', label: 'User ID generation' },
   { value: 'roleAssignmentRules', label: 'Role assignment rules' },
+  { value: 'otherSettings', label: 'Other settings' },
 ];
 
 const tableOptions = codeTableNames.map((value) => ({ value, label: codeTables[value] }));
@@ -56,9 +58,11 @@ export function UsersConfigurationPage() {
     <>
       <PageHeader
         title="User configuration"
-        description="The lists staff choose from on user records, the fields they must fill in, how user IDs are made and which roles users receive."
+        description="The lists staff choose from on user records, the fields they must fill in, how identifiers must look, how user IDs are made, which roles users receive, and other settings."
       />
-      <TabList label="User configuration" tabs={configurationTabs} selected={tab} panelId={panelId} onSelect={setTab} />
+      <div className="users-config-tabs">
+        <TabList label="User configuration" tabs={configurationTabs} selected={tab} panelId={panelId} onSelect={setTab} />
+      </div>
       <div id={panelId} role="tabpanel" aria-label={configurationTabs.find((t) => t.value === tab)?.label}>
         {tab === 'codeTables' ? <CodeTablesPanel /> : <UsersSettingsPanel setting={tab} />}
       </div>
