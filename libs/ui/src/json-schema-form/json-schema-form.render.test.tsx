@@ -8,6 +8,7 @@ const schema = {
     enabled: { type: 'boolean', title: 'Generate user IDs', default: false },
     generator: { type: 'string', default: 'prefix-sequence' },
     prefix: { type: 'string', title: 'Prefix', maxLength: 20 },
+    pinNumberMethod: { type: 'string', enum: ['none', 'fourDigit'], default: 'none' },
   },
 };
 
@@ -27,7 +28,14 @@ describe('JsonSchemaForm', () => {
   it('shows the saved values in disabled inputs when read-only', () => {
     const html = render({ readOnly: true });
     expect(html.match(/<input[^>]*disabled=""/g)?.length).toBe(3);
+    expect(html).toMatch(/<select[^>]*disabled=""/);
     expect(html).toContain('value="LIB"');
+  });
+
+  it('words enum options and offers no empty choice when the schema has a default', () => {
+    const html = render({});
+    expect(html).toContain('>Four digit</option>');
+    expect(html).not.toContain('(not set)');
   });
 
   it('leaves the inputs editable otherwise', () => {
