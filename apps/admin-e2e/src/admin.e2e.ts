@@ -87,7 +87,7 @@ describe('admin app', () => {
     await dialog.waitFor();
     await screenshot(page, 'module-configure');
 
-    const regex = dialog.getByRole('textbox', { name: 'Primary identifier regex' });
+    const regex = dialog.getByRole('textbox', { name: 'Primary identifier format' });
     await regex.fill('([unclosed');
     await dialog.getByRole('button', { name: 'Save settings' }).click();
     await dialog.locator('input[aria-invalid="true"]').first().waitFor();
