@@ -2,7 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage, screenshot } from './support/browser.js';
 import { openAdminSession } from './support/admin-session.js';
+import { demoAdmin } from './support/demo-admin.js';
 import { pageParts } from './support/page-parts.js';
+import { submitSignIn } from './support/sign-in.js';
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
@@ -103,9 +105,25 @@ describe('navigation', () => {
       expect(url.pathname).toBe('/sign-in');
       expect(url.searchParams.get('next')).toBe(`${userAddress}?tab=notes`);
       expect(await visitor.title()).toBe('Sign in · ULMS');
+
+      await submitSignIn(visitor, demoAdmin);
+      await visitor.getByRole('heading', { level: 1, name: userName }).waitFor();
+      expect(await visitor.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')).toBe('true');
     } finally {
       await visitor.context().close();
     }
+  });
+
+  it('moves an old ?user= address to the user\'s own page, and never follows ?next= to another site', async () => {
+    const id = userAddress.split('/').at(-1) ?? '';
+    await page.goto(`/users?user=${id}`);
+    await heading(userName).waitFor();
+    expect(pathAndSearch()).toBe(userAddress);
+
+    await page.goto('/sign-in?next=//evil.example/users');
+    await heading(/Welcome/).waitFor();
+    expect(new URL(page.url()).origin).toBe(new URL(inject('baseUrl')).origin);
+    expect(pathAndSearch()).toBe('/');
   });
 
   it('folds the navigation behind the Menu button on a phone, and no page is wider than the screen', async () => {
