@@ -225,7 +225,8 @@ describe('users lifecycle', () => {
   });
 
   it('deletes a user from the list row action', async () => {
-    await page.getByRole('row').filter({ hasText: 'e2e-bulk-bo' }).getByRole('button', { name: 'Delete Bulkington, Bo' }).click();
+    await page.getByRole('row').filter({ hasText: 'e2e-bulk-bo' }).getByRole('button', { name: 'Actions for Bulkington, Bo' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Bulkington, Bo?' });
     await dialog.getByRole('button', { name: 'Delete user' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -118,7 +118,8 @@ describe('users screens', () => {
     const row = page.getByRole('row').filter({ hasText: person.primaryId });
     await row.waitFor();
     await screenshot(page, 'users-find-by-identifier');
-    await row.getByRole('link', { name: `Edit ${fullName}` }).click();
+    await row.getByRole('button', { name: `Actions for ${fullName}` }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
     await heading(fullName).waitFor();
   });
 

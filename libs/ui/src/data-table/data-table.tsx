@@ -71,7 +71,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     if (hasActions) {
       all.push({
         id: 'actions',
-        header: 'Actions',
+        header: () => <span className="ui-table__actions-header">Actions</span>,
         enableHiding: false,
         enableSorting: false,
         cell: ({ row }) => <div className="ui-table__actions">{rowActionsRef.current?.(row.original)}</div>,
@@ -117,7 +117,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   const visibleColumnCount = table.getVisibleLeafColumns().length;
   return (
-    <div className="ui-table-wrap">
+    <div className={props.compact ? 'ui-table-wrap ui-table-wrap--compact' : 'ui-table-wrap'}>
       <div className="ui-table__toolbar">
         {selection ? <span aria-live="polite">{selection.selectedIds.size} selected</span> : <span />}
         <span role="status" className="ui-table__status">
@@ -143,7 +143,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       {header.column.getCanSort() ? (
                         <button type="button" className="ui-table__sort" onClick={header.column.getToggleSortingHandler()}>
                           {content}
-                          <span aria-hidden="true" className="ui-table__sort-mark">
+                          <span aria-hidden="true" className={sorted ? 'ui-table__sort-mark' : 'ui-table__sort-mark ui-table__sort-mark--none'}>
                             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
                           </span>
                         </button>

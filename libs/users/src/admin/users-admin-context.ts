@@ -30,6 +30,11 @@ export function useUsersTrpc(): TRPCOptionsProxy<UsersAdminRouter> {
   return useEnvironment().trpc;
 }
 
+/** Every permission the signed-in staff member holds. */
+export function usePermissions(): readonly string[] {
+  return useEnvironment().permissions;
+}
+
 /** Whether the signed-in staff member holds `permission`. */
 export function useCan(permission: string): boolean {
   return useEnvironment().permissions.includes(permission);

@@ -15,7 +15,7 @@ export type {
   UserListRow,
 } from './user.dto.js';
 export * from './users-config.schema.js';
-export { usersPermissions } from './users-permissions.js';
+export { fieldPermissions, usersPermissions } from './users-permissions.js';
 export * from './users-extension-points.js';
 export * from './users-events.js';
 export * from './user-parts.schema.js';

@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Dialog, fieldErrorsOf, FormError, formMessageOf, SelectField, TextField, useNavigate, useToast } from '@ulms/ui';
-import { userStatuses } from '@ulms/users/contracts';
+import { fieldPermissions, userStatuses } from '@ulms/users/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { optionsOf } from '../shared/options.js';
 import { jobReportLink } from '../shared/users-paths.js';
 import { CodeSelect } from '../user-form/code-select.js';
-import { useUsersTrpc } from '../users-admin-context.js';
+import { usePermissions, useUsersTrpc } from '../users-admin-context.js';
 import { type BulkField, bulkFields, changesOf } from './bulk-edit-changes.js';
 import { filtersOf, type SearchState } from './search-state.js';
 
-const fieldOptions = bulkFields.map(({ value, label }) => ({ value, label }));
 const statusOptions = optionsOf(userStatuses);
 
 export interface BulkEditDialogProps {
@@ -26,6 +25,11 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
   const toast = useToast();
   const navigate = useNavigate();
   const formId = useId();
+  // Only the fields the server lets this staff member change (a purge date needs the delete permission).
+  const permissions = usePermissions();
+  const fieldOptions = bulkFields
+    .filter(({ value }) => !fieldPermissions[value] || permissions.includes(fieldPermissions[value]))
+    .map(({ value, label }) => ({ value, label }));
   const [field, setField] = useState<BulkField>('userGroup');
   const [value, setValue] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);

@@ -1,13 +1,25 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DataTable, Link, PageHeader, type SortingState, useLocation, useNavigate } from '@ulms/ui';
-import { type UserListPage, usersPermissions, type UserListRow } from '@ulms/users/contracts';
+import {
+  ActionsMenu,
+  ActionsMenuItem,
+  DataTable,
+  errorCodeOf,
+  Link,
+  PageHeader,
+  type SortingState,
+  useNavigate,
+  useRouteSearch,
+} from '@ulms/ui';
+import { type FindUsersPreferences, type UserListPage, usersPermissions, type UserListRow } from '@ulms/users/contracts';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useDeleteUser } from '../delete-user/use-delete-user.js';
 import { TabList } from '../shared/tab-list.js';
 import { addUserLink, userDetailsLink, usersPaths } from '../shared/users-paths.js';
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
-import { queryOfSearch, searchFromQuery, searchInputOf, type SearchState, type SortBy, type Tab } from './search-state.js';
 import { BulkEditDialog } from './bulk-edit-dialog.js';
+import { NoMatchMessage } from './no-match-message.js';
+import { findUsersSearch, paramsOfSearch, searchFromParams, searchInputOf, type SearchState, type SortBy, type Tab } from './search-state.js';
+import { useFindUsersPreferences } from './use-find-users-preferences.js';
 import { UserFilters } from './user-filters.js';
 import { userListColumns } from './user-list-columns.js';
 import { UserSearchForm } from './user-search-form.js';
@@ -20,42 +32,65 @@ const tabs: { value: Tab; label: string }[] = [
 ];
 
 const rowId = (row: UserListRow) => row.id;
+const nameOf = (row: UserListRow) => row.fullName || row.primaryId;
+const everyone: Partial<SearchState> = { query: '', tab: 'ALL', account: 'ALL', role: '', status: 'ALL' };
+// Optional until a staff member shows them: the list fits a desk screen without scrolling sideways.
+const hiddenByDefault = { accountType: false, jobCategory: false };
+
+function searchErrorText(error: unknown): string {
+  // No tRPC code: the request never got an answer (offline, the server down, a proxy in between).
+  if (!errorCodeOf(error)) return 'The server could not be reached.';
+  return error instanceof Error ? error.message : 'The search failed.';
+}
 
 /** Find and Manage Users: search, tabs by record type, filters, and the paged, sortable list. */
 export function FindUsersPage() {
   const trpc = useUsersTrpc();
   const navigate = useNavigate();
-  const searchText = useLocation({ select: (location) => location.searchStr });
-  const query = useMemo(() => new URLSearchParams(searchText), [searchText]);
+  const params = useRouteSearch(findUsersSearch);
+  const preferences = useFindUsersPreferences();
   const panelId = useId();
   const canCreate = useCan(usersPermissions.userCreate);
   const canUpdate = useCan(usersPermissions.userUpdate);
   const canDelete = useCan(usersPermissions.userDelete);
   const deleter = useDeleteUser();
   const [bulkEditing, setBulkEditing] = useState(false);
-  const state = useMemo(() => searchFromQuery(query), [query]);
-  const result = useQuery(trpc.users.search.queryOptions(searchInputOf(state), { placeholderData: keepPreviousData }));
+  const state = useMemo(() => searchFromParams(params, preferences.pageSize), [params, preferences.pageSize]);
+  const result = useQuery({
+    ...trpc.users.search.queryOptions(searchInputOf(state), { placeholderData: keepPreviousData }),
+    // Without a page size in the address, wait for the preferred one rather than asking twice.
+    enabled: preferences.ready || params.size !== undefined,
+  });
+  // Rows kept from the previous search while this one loads: shown dimmed under "Loading…", never as its answer.
+  const loading = result.isPending || (result.isFetching && result.isPlaceholderData);
 
   const go = useCallback(
-    (patch: Partial<SearchState>) => void navigate({ href: `${usersPaths.find}${queryOfSearch({ ...state, page: 0, ...patch })}` }),
-    [state, navigate],
+    (patch: Partial<SearchState>) =>
+      void navigate({ to: usersPaths.find, search: paramsOfSearch({ ...state, page: 0, ...patch }, preferences.pageSize) }),
+    [state, navigate, preferences.pageSize],
   );
   // Keyed by content, so a refetch with the same contributed columns keeps the column objects.
   const extraKey = JSON.stringify(result.data?.columns ?? []);
   const columns = useMemo(() => userListColumns(state.tab, JSON.parse(extraKey) as UserListPage['columns']), [state.tab, extraKey]);
+  const columnVisibility = useMemo(() => ({ ...hiddenByDefault, ...preferences.columnVisibility }), [preferences.columnVisibility]);
   const sorting: SortingState = [{ id: state.sortBy, desc: state.sortDirection === 'desc' }];
   const total = result.data?.total ?? 0;
   const totalText = `${total.toLocaleString()}${result.data?.totalIsLowerBound ? '+' : ''}`;
 
   return (
-    <>
+    <div className="users-find">
       <PageHeader
         title="Find and Manage Users"
         actions={
           canCreate || canUpdate ? (
             <>
               {canUpdate ? (
-                <button type="button" className="ui-button" disabled={!result.data || total === 0} onClick={() => setBulkEditing(true)}>
+                <button
+                  type="button"
+                  className="ui-button"
+                  disabled={!result.data || loading || total === 0}
+                  onClick={() => setBulkEditing(true)}
+                >
                   Bulk edit
                 </button>
               ) : null}
@@ -75,24 +110,34 @@ export function FindUsersPage() {
       <TabList label="Record type" tabs={tabs} selected={state.tab} onSelect={(tab) => go({ tab })} panelId={panelId} />
       <div id={panelId} role="tabpanel" aria-label={`${tabs.find((t) => t.value === state.tab)?.label ?? ''} users`}>
         {result.isError ? (
-          <p className="ui-form-error" role="alert">
-            Could not search the users: {result.error.message}
-          </p>
+          <div className="ui-form-error users-search-error" role="alert">
+            <p>Could not search the users: {searchErrorText(result.error)}</p>
+            <button type="button" className="ui-button ui-button--small" disabled={result.isFetching} onClick={() => void result.refetch()}>
+              {result.isFetching ? 'Retrying…' : 'Retry'}
+            </button>
+          </div>
         ) : (
           <DataTable
             caption="Users"
+            compact
             rows={result.data?.rows ?? []}
             columns={columns}
             getRowId={rowId}
-            loading={result.isFetching}
-            emptyMessage={state.query ? 'No users match this search.' : 'No users yet.'}
-            initiallyHidden={['primaryId']}
+            loading={loading}
+            emptyMessage={<NoMatchMessage state={state} onClear={() => go(everyone)} />}
+            columnVisibility={{ value: columnVisibility, onChange: (next) => preferences.save({ columnVisibility: next }) }}
             pagination={{
               pageIndex: state.page,
               pageSize: state.pageSize,
               totalRows: total,
               totalIsLowerBound: result.data?.totalIsLowerBound ?? false,
-              onChange: (next) => go({ page: next.pageIndex, pageSize: next.pageSize }),
+              onChange: (next) => {
+                if (next.pageSize === state.pageSize) return go({ page: next.pageIndex });
+                // A new page size becomes the preferred one: remembered, and so left out of the address.
+                const pageSize = next.pageSize as FindUsersPreferences['pageSize'];
+                preferences.save({ pageSize });
+                void navigate({ to: usersPaths.find, search: paramsOfSearch({ ...state, page: 0, pageSize }, pageSize) });
+              },
             }}
             sorting={{
               value: sorting,
@@ -102,32 +147,22 @@ export function FindUsersPage() {
               },
             }}
             rowActions={(row) => (
-              <>
-                <Link
-                  {...userDetailsLink(row.id)}
-                  className="ui-button ui-button--small"
-                  aria-label={`${canUpdate ? 'Edit' : 'View'} ${row.fullName || row.primaryId}`}
-                >
-                  {canUpdate ? 'Edit' : 'View'}
-                </Link>
+              <ActionsMenu label={`Actions for ${nameOf(row)}`}>
+                <ActionsMenuItem asChild>
+                  <Link {...userDetailsLink(row.id)}>{canUpdate ? 'Edit' : 'View'}</Link>
+                </ActionsMenuItem>
                 {canDelete ? (
-                  <button
-                    type="button"
-                    className="ui-button ui-button--small"
-                    aria-label={`Delete ${row.fullName || row.primaryId}`}
-                    disabled={deleter.checking}
-                    onClick={() => deleter.start({ id: row.id, name: row.fullName || row.primaryId })}
-                  >
+                  <ActionsMenuItem danger disabled={deleter.checking} onSelect={() => deleter.start({ id: row.id, name: nameOf(row) })}>
                     Delete
-                  </button>
+                  </ActionsMenuItem>
                 ) : null}
-              </>
+              </ActionsMenu>
             )}
           />
         )}
       </div>
       {deleter.dialogs}
       {bulkEditing ? <BulkEditDialog search={state} matchedText={totalText} onClose={() => setBulkEditing(false)} /> : null}
-    </>
+    </div>
   );
 }

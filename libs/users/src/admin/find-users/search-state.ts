@@ -1,4 +1,5 @@
-import type { BulkEditInput, SearchUsersInput } from '@ulms/users/contracts';
+import { type BulkEditInput, findUsersPageSizes, type SearchUsersInput } from '@ulms/users/contracts';
+import { z } from 'zod';
 
 export type SearchBy = 'all' | 'name' | 'primaryId' | 'identifier' | 'email';
 export type Tab = 'ALL' | 'STAFF' | 'PUBLIC' | 'CONTACT';
@@ -33,42 +34,55 @@ export const defaultSearch: SearchState = {
   pageSize: 20,
 };
 
-const searchByValues: readonly SearchBy[] = ['all', 'name', 'primaryId', 'identifier', 'email'];
-const tabs: readonly Tab[] = ['ALL', 'STAFF', 'PUBLIC', 'CONTACT'];
-const accounts: readonly AccountFilter[] = ['ALL', 'INTERNAL', 'EXTERNAL', 'INTERNAL_WITH_EXTERNAL_AUTH'];
-const statuses: readonly StatusFilter[] = ['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED'];
-export const sortableColumns: readonly SortBy[] = ['name', 'primaryId', 'recordType', 'userGroup', 'jobCategory', 'status', 'expiryDate'];
+const searchByValues = ['all', 'name', 'primaryId', 'identifier', 'email'] as const satisfies readonly SearchBy[];
+const tabs = ['ALL', 'STAFF', 'PUBLIC', 'CONTACT'] as const satisfies readonly Tab[];
+const accounts = ['ALL', 'INTERNAL', 'EXTERNAL', 'INTERNAL_WITH_EXTERNAL_AUTH'] as const satisfies readonly AccountFilter[];
+const statuses = ['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED'] as const satisfies readonly StatusFilter[];
+/** The columns the server's search can order by (`users.search`'s `sortBy`); other headers are not clickable. */
+export const sortableColumns = ['name', 'primaryId', 'recordType', 'userGroup', 'jobCategory', 'status', 'expiryDate'] as const satisfies readonly SortBy[];
 
-function oneOf<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
-  return allowed.find((candidate) => candidate === value) ?? fallback;
-}
+// An unknown or broken value in the address falls back to its default rather than failing the page.
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-function count(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 && n <= max ? n : fallback;
-}
+/**
+ * The search params of Find and Manage Users, short keys as in addresses staff have bookmarked
+ * (`/users?q=smith&sort=expiryDate&dir=desc&page=2`); what is absent is at its default.
+ */
+export const findUsersSearch = z.object({
+  q: optional(z.string().max(200)),
+  by: optional(z.enum(searchByValues)),
+  tab: optional(z.enum(tabs)),
+  account: optional(z.enum(accounts)),
+  role: optional(z.string().max(100)),
+  status: optional(z.enum(statuses)),
+  sort: optional(z.enum(sortableColumns)),
+  dir: optional(z.enum(['asc', 'desc'])),
+  page: optional(z.coerce.number().int().min(0).max(100_000)),
+  size: optional(z.coerce.number().pipe(z.union(findUsersPageSizes.map((size) => z.literal(size))))),
+});
+export type FindUsersSearch = z.output<typeof findUsersSearch>;
 
-/** The search in the query string; unknown or missing values fall back to the defaults. */
-export function searchFromQuery(query: URLSearchParams): SearchState {
+/** The search in the address; without a page size there, the staff member's preferred one. */
+export function searchFromParams(params: FindUsersSearch, preferredPageSize = defaultSearch.pageSize): SearchState {
   return {
-    query: query.get('q') ?? '',
-    searchBy: oneOf(searchByValues, query.get('by'), 'all'),
-    tab: oneOf(tabs, query.get('tab'), 'ALL'),
-    account: oneOf(accounts, query.get('account'), 'ALL'),
-    role: query.get('role') ?? '',
-    status: oneOf(statuses, query.get('status'), 'ALL'),
-    sortBy: oneOf(sortableColumns, query.get('sort'), 'name'),
-    sortDirection: query.get('dir') === 'desc' ? 'desc' : 'asc',
-    page: count(query.get('page'), 0),
-    pageSize: count(query.get('size'), defaultSearch.pageSize, 100) || defaultSearch.pageSize,
+    query: params.q ?? '',
+    searchBy: params.by ?? 'all',
+    tab: params.tab ?? 'ALL',
+    account: params.account ?? 'ALL',
+    role: params.role ?? '',
+    status: params.status ?? 'ALL',
+    sortBy: params.sort ?? 'name',
+    sortDirection: params.dir ?? 'asc',
+    page: params.page ?? 0,
+    pageSize: params.size ?? preferredPageSize,
   };
 }
 
-/** The query string of a search, leaving out what is at its default. */
-export function queryOfSearch(state: SearchState): string {
-  const query = new URLSearchParams();
-  const put = (key: string, value: string | number, fallback: string | number) => {
-    if (value !== fallback) query.set(key, String(value));
+/** The search params of a search, leaving out what is at its default (the page size: the preferred one). */
+export function paramsOfSearch(state: SearchState, preferredPageSize = defaultSearch.pageSize): FindUsersSearch {
+  const params: Record<string, string | number> = {};
+  const put = (key: keyof FindUsersSearch, value: string | number, fallback: string | number) => {
+    if (value !== fallback) params[key] = value;
   };
   put('q', state.query, '');
   put('by', state.searchBy, 'all');
@@ -79,9 +93,8 @@ export function queryOfSearch(state: SearchState): string {
   put('sort', state.sortBy, 'name');
   put('dir', state.sortDirection, 'asc');
   put('page', state.page, 0);
-  put('size', state.pageSize, defaultSearch.pageSize);
-  const text = query.toString();
-  return text ? `?${text}` : '';
+  put('size', state.pageSize, preferredPageSize);
+  return params as FindUsersSearch;
 }
 
 /** The search as the server takes it. */

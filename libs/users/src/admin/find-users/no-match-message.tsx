@@ -1,0 +1,38 @@
+import type { SearchState } from './search-state.js';
+
+const tabLabels: Record<SearchState['tab'], string> = { ALL: 'All', STAFF: 'Staff', PUBLIC: 'Public', CONTACT: 'Contact' };
+
+/** Whether the search narrows the list at all (text, a record type tab, or a filter). */
+export function isNarrowed(state: SearchState): boolean {
+  return state.query !== '' || state.tab !== 'ALL' || state.account !== 'ALL' || state.role !== '' || state.status !== 'ALL';
+}
+
+/** What a search that found nobody asked for, in words: `“smith” among Staff users with 2 filters`. */
+export function describeSearch(state: SearchState): string {
+  const filters = [state.account !== 'ALL', state.role !== '', state.status !== 'ALL'].filter(Boolean).length;
+  return [
+    state.query ? `“${state.query}”` : 'the search',
+    state.tab !== 'ALL' ? `among ${tabLabels[state.tab]} users` : '',
+    filters ? `with ${filters === 1 ? 'the chosen filter' : `${filters} filters`}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export interface NoMatchMessageProps {
+  readonly state: SearchState;
+  readonly onClear: () => void;
+}
+
+/** "No users match …" with a way back to every user; "No users yet." only when nothing narrows the list. */
+export function NoMatchMessage({ state, onClear }: NoMatchMessageProps) {
+  if (!isNarrowed(state)) return <>No users yet.</>;
+  return (
+    <span className="users-no-match">
+      No users match {describeSearch(state)}.{' '}
+      <button type="button" className="ui-button ui-button--small" onClick={onClear}>
+        Clear search and filters
+      </button>
+    </span>
+  );
+}
