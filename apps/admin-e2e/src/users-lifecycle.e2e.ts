@@ -94,7 +94,7 @@ describe('users lifecycle', () => {
       ['Statistical category types', statType],
       ['Statistical categories', statCategory],
     ] as const) {
-      await page.getByLabel('Code table').selectOption({ label: table });
+      await page.getByLabel('Code table', { exact: true }).selectOption({ label: table });
       await page.getByRole('button', { name: 'Add entry' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(label('Code')).fill(entry.code);

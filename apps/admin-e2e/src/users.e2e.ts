@@ -31,7 +31,7 @@ describe('users screens', () => {
   const { mainNav, heading, toast } = pageParts(() => page);
 
   async function addCodeTableEntry(table: string, entry: { code: string; description: string }, recordType?: string) {
-    await page.getByLabel('Code table').selectOption({ label: table });
+    await page.getByLabel('Code table', { exact: true }).selectOption({ label: table });
     await page.getByRole('button', { name: 'Add entry' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(label('Code')).fill(entry.code);

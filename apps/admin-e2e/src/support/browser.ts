@@ -26,6 +26,13 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<Page>
   const page = await context.newPage();
   // Fail fast with the locator in the message rather than at the test timeout.
   page.setDefaultTimeout(10_000);
+  // Typing another address over a form with unsaved edits makes the browser ask "Leave site?": answer Leave, as
+  // the person who typed it would, unless the test listens for that dialog itself.
+  const listeners = page as unknown as { listenerCount(event: string): number }; // Page is an EventEmitter
+  page.on('dialog', (dialog) => {
+    if (listeners.listenerCount('dialog') > 1) return;
+    void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss());
+  });
   return page;
 }
 

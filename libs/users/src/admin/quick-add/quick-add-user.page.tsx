@@ -50,8 +50,11 @@ export function QuickAddUserPage() {
   const [duplicates, setDuplicates] = useState<SaveUserResult & { status: 'duplicateWarning' } | null>(null);
   const [savedWithPin, setSavedWithPin] = useState<{ user: UserDto; pin: string } | null>(null);
   const rules = useRegistrationRules(recordType);
-  const schema = useRef(quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC'));
-  schema.current = useMemo(() => quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC'), [rules.mandatory, recordType]);
+  const schema = useRef(quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC', rules.identifierFormats));
+  schema.current = useMemo(
+    () => quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC', rules.identifierFormats),
+    [rules.mandatory, recordType, rules.identifierFormats],
+  );
   const form = useForm<QuickAddFormValues, unknown, QuickAddFormOutput>({
     // The rules (what is required) arrive after the first render and change with the record type.
     resolver: (values, context, options) => resolverOf<QuickAddFormValues, QuickAddFormOutput>(schema.current)(values, context, options),

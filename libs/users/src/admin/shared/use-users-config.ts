@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RecordType } from '@ulms/users/contracts';
+import type { RecordType, UsersConfig } from '@ulms/users/contracts';
 import { useMemo } from 'react';
 import { useUsersTrpc } from '../users-admin-context.js';
 
@@ -8,6 +8,8 @@ export interface RegistrationRules {
   readonly mandatory: ReadonlySet<string>;
   readonly canGeneratePin: boolean;
   readonly generatesPrimaryId: boolean;
+  /** Per identifier type, the format its values must have (checked before sending too). */
+  readonly identifierFormats: UsersConfig['identifierFormats'];
 }
 
 /** The parts of the institution's users configuration the forms follow. */
@@ -19,6 +21,11 @@ export function useRegistrationRules(recordType: RecordType | null): Registratio
     const mandatory = new Set<string>(data && recordType ? data.registrationForm[recordType] : []);
     const generatesPrimaryId = data?.userIdGeneration.enabled ?? false;
     if (generatesPrimaryId) mandatory.delete('primaryId');
-    return { mandatory, canGeneratePin: data?.pinNumberMethod === 'fourDigit', generatesPrimaryId };
+    return {
+      mandatory,
+      canGeneratePin: data?.pinNumberMethod === 'fourDigit',
+      generatesPrimaryId,
+      identifierFormats: data?.identifierFormats,
+    };
   }, [config.data, recordType]);
 }

@@ -54,7 +54,7 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
   const noteFor = (field: GeneralFieldName | 'status') => {
     if (!external) return null;
     if (canUpdate && isSisOwned(user, openForUpdate, field)) {
-      return <span className="users-sis-owned">From the SIS: change it there, or open this user for update.</span>;
+      return <span className="users-sis-owned">Set by the SIS</span>;
     }
     if (!isProtectedField(field)) return null;
     const changed = values[field] !== original[field];

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { optionsOf } from '../shared/options.js';
 import { CodeSelect } from './code-select.js';
-import { LanguageSelect } from './language-select.js';
 import { fieldLabels, type GeneralFieldName, type GeneralFormValues } from './user-form.schema.js';
 
 export interface GeneralFieldsProps {
@@ -39,7 +38,7 @@ export function GeneralFields(props: GeneralFieldsProps) {
       {...register(name)}
     />
   );
-  const code = (name: 'userTitle' | 'jobCategory' | 'userGroup' | 'campusCode', table: Parameters<typeof CodeSelect>[0]['table']) => (
+  const code = (name: 'userTitle' | 'jobCategory' | 'userGroup' | 'campusCode' | 'preferredLanguage', table: Parameters<typeof CodeSelect>[0]['table']) => (
     <Controller
       name={name}
       control={control}
@@ -93,21 +92,7 @@ export function GeneralFields(props: GeneralFieldsProps) {
           {recordType === 'CONTACT' ? null : code('userGroup', 'USER_GROUP')}
           {code('campusCode', 'CAMPUS')}
           {select('gender', genderOptions, 'Not given')}
-          <Controller
-            name="preferredLanguage"
-            control={control}
-            render={({ field, fieldState }) => (
-              <LanguageSelect
-                label={fieldLabels['preferredLanguage'] ?? 'Preferred language'}
-                value={field.value}
-                required={mandatory.has('preferredLanguage')}
-                disabled={isReadOnly('preferredLanguage')}
-                error={fieldState.error?.message ?? null}
-                hint={noteFor('preferredLanguage')}
-                onChange={field.onChange}
-              />
-            )}
-          />
+          {code('preferredLanguage', 'LANGUAGE')}
           {text('webSiteUrl', { type: 'url' })}
           {props.showStatus ? select('status', statusOptions) : null}
         </div>

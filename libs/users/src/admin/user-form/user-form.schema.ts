@@ -5,12 +5,14 @@ import {
   type EmailDto,
   emailInput,
   type IdentifierDto,
+  identifierFormatError,
   identifierInput,
   type PhoneDto,
   phoneInput,
   type RecordType,
   type UserDto,
   userFields,
+  type UsersConfig,
   type UserStatus,
 } from '@ulms/users/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -156,6 +158,15 @@ export const addressFormSchema = addressInput
   .extend({ startDate: fromInput(addressInput.shape.startDate), endDate: fromInput(addressInput.shape.endDate) });
 export const phoneFormSchema = phoneInput.pick({ phoneNumber: true, phoneTypes: true, preferred: true, preferredSms: true });
 export const identifierFormSchema = identifierInput.pick({ idType: true, value: true, note: true });
+export type IdentifierFormats = UsersConfig['identifierFormats'];
+
+/** One identifier, its value also checked against the institution's format for its type (an ORCID check digit, say). */
+export function identifierFormSchemaFor(formats: IdentifierFormats) {
+  return identifierFormSchema.superRefine((entry, ctx) => {
+    const message = identifierFormatError(entry.value, formats?.[entry.idType]);
+    if (message) ctx.addIssue({ code: 'custom', path: ['value'], message });
+  });
+}
 
 export interface EmailFormValues {
   emailAddress: string;
@@ -263,7 +274,7 @@ export function emptyQuickAdd(recordType: RecordType): QuickAddFormValues {
 }
 
 /** Add user's schema: an entry is sent (and validated) when filled in or required by the registration rules. */
-export function quickAddFormSchema(required: ReadonlySet<string>, recordType: RecordType) {
+export function quickAddFormSchema(required: ReadonlySet<string>, recordType: RecordType, identifierFormats: IdentifierFormats) {
   const sentWhen =
     <V>(name: string, filled: (value: V) => boolean) =>
     (list: unknown) =>
@@ -276,7 +287,7 @@ export function quickAddFormSchema(required: ReadonlySet<string>, recordType: Re
       phones: z.preprocess(sentWhen('phone', isFilled.phone), z.array(phoneFormSchema)),
       identifiers: z.preprocess(
         (list) => (recordType === 'CONTACT' ? [] : sentWhen('identifier', isFilled.identifier)(list)),
-        z.array(identifierFormSchema),
+        z.array(identifierFormSchemaFor(identifierFormats)),
       ),
     })
     .refine(passwordsMatch, passwordsMatchIssue);
