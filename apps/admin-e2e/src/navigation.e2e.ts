@@ -94,6 +94,11 @@ describe('navigation', () => {
     await tab('General information').click();
     await page.waitForURL((url) => !url.searchParams.has('tab'));
     await screenshot(page, 'router-details-desktop');
+
+    // A tab the page does not have (an old or mistyped link) opens General information.
+    await page.goto(`${userAddress}?tab=bogus`);
+    await heading(userName).waitFor();
+    expect(await tab('General information').getAttribute('aria-selected')).toBe('true');
   });
 
   it('sends a signed-out visitor to "Sign in" and back to the page they asked for', async () => {
