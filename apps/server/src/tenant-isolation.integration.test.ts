@@ -299,6 +299,8 @@ describe('institution isolation', () => {
       })
     ).id;
     idsOfA['jobs'] = (await ok(a, 'users.purge', 'mutation')).id;
+    // platform.jobs.own.get: the job A's administrator started.
+    idsOfA['own'] = idsOfA['jobs'];
     const jobs = server.kernel.services.get(jobServices.jobs);
     for (
       let i = 0;
@@ -322,6 +324,7 @@ describe('institution isolation', () => {
       ).map((k) => k.name),
     ).toEqual(['test']);
     expect(await ok(b, 'platform.jobs.list', 'query', {})).toEqual([]);
+    expect(await ok(b, 'platform.jobs.own.list', 'query', {})).toEqual([]);
     expect(await ok(b, 'users.codeTables.list', 'query')).toEqual([]);
     expect((await ok(b, 'platform.institution.get', 'query')).id).toBe(
       b.institution.id,
@@ -339,6 +342,7 @@ describe('institution isolation', () => {
         'users.notes.remove',
         'auth.apiKeys.revoke',
         'platform.jobs.get',
+        'platform.jobs.own.get',
       ]),
     );
   });
