@@ -167,9 +167,17 @@ describe('navigation', () => {
     await page.goto('/users');
     await heading('Find and Manage Users').waitFor();
     expect(await fitsTheScreen()).toBe(true);
-    await page.getByRole('button', { name: 'Menu' }).click();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
     expect(await mainNav().isVisible()).toBe(true);
+    // A click beside it folds it; Escape inside it too, giving focus back to the Menu button.
+    await page.mouse.click(tablet.width - 40, tablet.height / 2);
+    expect(await mainNav().isVisible()).toBe(false);
+    await menu.click();
+    await mainNav().getByRole('link', { name: 'Jobs' }).focus();
     await page.keyboard.press('Escape');
+    expect(await mainNav().isVisible()).toBe(false);
+    expect(await menu.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.setViewportSize(desktop);
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     expect(await mainNav().isVisible()).toBe(true);

@@ -24,6 +24,22 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [path]);
 
+  // The unfolded navigation covers part of the page: a tap or click anywhere else folds it again.
+  useEffect(() => {
+    if (!navOpen) return;
+    const closeOnOutside = (event: PointerEvent) => {
+      const target = event.target as Element;
+      if (!target.closest(`#${navId}, [aria-controls="${navId}"]`)) setNavOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOnOutside);
+    return () => document.removeEventListener('pointerdown', closeOnOutside);
+  }, [navOpen]);
+
+  const closeNav = () => {
+    setNavOpen(false);
+    document.querySelector<HTMLElement>(`[aria-controls="${navId}"]`)?.focus();
+  };
+
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -31,7 +47,7 @@ export function AppLayout({ children }: { readonly children: ReactNode }) {
       </a>
       <AppHeader navId={navId} navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
       <div className="shell__body">
-        <SideNav id={navId} open={navOpen} onClose={() => setNavOpen(false)} />
+        <SideNav id={navId} open={navOpen} onClose={closeNav} onChoose={() => setNavOpen(false)} />
         <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
           {children}
         </main>

@@ -7,11 +7,14 @@ export interface SideNavProps {
   readonly id: string;
   /** Unfolded on narrow screens, where it is otherwise hidden behind the Menu button; wide screens always show it. */
   readonly open: boolean;
+  /** Folds it with Escape, giving focus back to the Menu button. */
   readonly onClose: () => void;
+  /** Folds it after a link is chosen, also one of the current page (which changes no location). */
+  readonly onChoose: () => void;
 }
 
 /** The navigation built from the enabled modules and the staff member's permissions. */
-export function SideNav({ id, open, onClose }: SideNavProps) {
+export function SideNav({ id, open, onClose, onChoose }: SideNavProps) {
   const session = useSessionInfo();
   const path = useLocation({ select: (location) => location.pathname });
   const sections = navigationFor(adminModules, session);
@@ -24,9 +27,8 @@ export function SideNav({ id, open, onClose }: SideNavProps) {
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) onClose();
       }}
-      // Folds away after a choice, also one of the current page (which changes no location).
       onClick={(event) => {
-        if (open && (event.target as Element).closest('a')) onClose();
+        if (open && (event.target as Element).closest('a')) onChoose();
       }}
     >
       <Link to="/" className="side-nav__link" aria-current={path === '/' ? 'page' : undefined}>
