@@ -42,6 +42,10 @@ describe('user forms', () => {
     await page.getByLabel(label('Email address')).fill('grace.formfield@example.org');
     await page.getByRole('group', { name: /Email types/ }).getByRole('checkbox').first().check();
     await bothWidths('forms-add-user');
+    // Add user holds typed text too: Cancel asks before dropping it.
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await leaveDialog().getByRole('button', { name: 'Stay' }).click();
+    await leaveDialog().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await heading('Formfield, Grace').waitFor();
     userUrl = page.url();
