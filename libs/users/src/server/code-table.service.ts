@@ -5,6 +5,7 @@ import {
   type InstitutionService,
   NotFoundError,
   parseInput,
+  ValidationError,
 } from '@ulms/platform';
 import { z } from 'zod';
 import {
@@ -68,6 +69,9 @@ const entrySelect = {
 
 const CACHE_TTL_MS = 5_000;
 
+/** Entries one code table may hold: the admin app reads every table at once, so the whole stays bounded. */
+export const MAX_CODE_TABLE_ENTRIES = 1_000;
+
 export function createCodeTableService(deps: {
   prisma: PrismaClient;
   institutions: InstitutionService;
@@ -105,6 +109,20 @@ export function createCodeTableService(deps: {
     async save(institutionId, input) {
       const entry = parseInput(codeTableEntryInput, input);
       const key = { institutionId, table: entry.table, code: entry.code };
+      const isNew = !(await prisma.userCodeTableEntry.findUnique({
+        where: { institutionId_table_code: key },
+        select: { code: true },
+      }));
+      if (
+        isNew &&
+        (await prisma.userCodeTableEntry.count({
+          where: { institutionId, table: entry.table },
+        })) >= MAX_CODE_TABLE_ENTRIES
+      )
+        throw ValidationError.of(
+          'code',
+          `a code table holds at most ${MAX_CODE_TABLE_ENTRIES} entries; deactivate or remove one first`,
+        );
       const row = await prisma.userCodeTableEntry.upsert({
         where: { institutionId_table_code: key },
         create: {
