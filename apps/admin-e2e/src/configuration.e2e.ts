@@ -212,6 +212,7 @@ describe('user configuration', () => {
   it('offers the other settings as a form generated from the schema, in plain words', async () => {
     await openConfiguration('Other settings');
     const pin = page.getByLabel('PIN numbers');
+    await pin.waitFor();
     expect(await pin.locator('option').allTextContents()).toEqual(['None', 'Four digit']);
     await page.getByLabel('Phone number format').fill('^(a)\\1$');
     await page.getByRole('button', { name: 'Save settings' }).click();
