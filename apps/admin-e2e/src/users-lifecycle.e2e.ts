@@ -188,7 +188,7 @@ describe('users lifecycle', () => {
     await heading('Find and Manage Users').waitFor();
     await toast('Lifecycle, Nora was deleted.').waitFor();
     await searchByName('Lifecycle');
-    await page.getByText('No users match this search.').waitFor();
+    await page.getByText('No users match “Lifecycle”.').waitFor();
     await screenshot(page, 'users-deleted');
   });
 
@@ -205,8 +205,7 @@ describe('users lifecycle', () => {
     await screenshot(page, 'users-bulk-edit');
     await dialog.getByRole('button', { name: 'Start bulk edit' }).click();
 
-    await heading('Jobs').waitFor();
-    expect(await mainNav().locator('[aria-current="page"]').textContent()).toBe('Jobs');
+    // The Jobs page opens on the job's report, a modal dialog: the page behind it is hidden until it closes.
     const report = page.getByRole('dialog', { name: 'Bulk edit users', exact: true });
     await report.getByText('Succeeded', { exact: true }).waitFor({ timeout: 20_000 });
     await report.getByText('Every matched user was updated.').waitFor();
@@ -214,6 +213,8 @@ describe('users lifecycle', () => {
     await screenshot(page, 'users-jobs-bulk-edit-report');
     await report.getByRole('button', { name: 'Close' }).click();
     await report.waitFor({ state: 'detached' });
+    await heading('Jobs').waitFor();
+    expect(await mainNav().locator('[aria-current="page"]').textContent()).toBe('Jobs');
     await page.getByRole('row').filter({ hasText: 'Bulk edit users' }).first().getByText('Succeeded').waitFor();
     await screenshot(page, 'users-jobs');
 
