@@ -1,23 +1,5 @@
+import { describeSearch, isNarrowed } from './search-description.js';
 import type { SearchState } from './search-state.js';
-
-const tabLabels: Record<SearchState['tab'], string> = { ALL: 'All', STAFF: 'Staff', PUBLIC: 'Public', CONTACT: 'Contact' };
-
-/** Whether the search narrows the list at all (text, a record type tab, or a filter). */
-export function isNarrowed(state: SearchState): boolean {
-  return state.query !== '' || state.tab !== 'ALL' || state.account !== 'ALL' || state.role !== '' || state.status !== 'ALL';
-}
-
-/** What a search that found nobody asked for, in words: `“smith” among Staff users with 2 filters`. */
-export function describeSearch(state: SearchState): string {
-  const filters = [state.account !== 'ALL', state.role !== '', state.status !== 'ALL'].filter(Boolean).length;
-  return [
-    state.query ? `“${state.query}”` : 'the search',
-    state.tab !== 'ALL' ? `among ${tabLabels[state.tab]} users` : '',
-    filters ? `with ${filters === 1 ? 'the chosen filter' : `${filters} filters`}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
 
 export interface NoMatchMessageProps {
   readonly state: SearchState;
