@@ -236,6 +236,30 @@ describe('Find and Manage Users at the desk', () => {
     }
   });
 
+  it('shows a user\'s initials when their picture does not load, not a broken image', async () => {
+    // The record names a picture on a host that does not answer (as when a picture server is down).
+    const withPicture = (url: URL) => url.pathname.startsWith('/trpc/') && url.pathname.includes('users.get');
+    let pictured = false;
+    await page.route(withPicture, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replaceAll('"pictureUrl":null', '"pictureUrl":"https://pictures.invalid/ada.png"');
+      pictured ||= body.includes('pictures.invalid');
+      await route.fulfill({ response, body });
+    });
+    try {
+      await openFind(page);
+      await usersTable(page).locator('tbody tr').first().getByRole('link').click();
+      const initials = page.locator('.users-summary__initials');
+      await initials.waitFor();
+      expect(pictured).toBe(true);
+      expect(await initials.textContent()).toMatch(/^[A-Z]{1,2}$/);
+      expect(await page.locator('.users-summary img').count()).toBe(0);
+      await screenshot(page, 'find-user-initials');
+    } finally {
+      await page.unroute(withPicture);
+    }
+  });
+
   it('offers the desk operator only what their permissions allow', async () => {
     const desk = await signedIn(browser, DEMO_DESK);
     await openFind(desk);
