@@ -37,7 +37,7 @@ describe('a desk operator at a cold start', () => {
     await heading('Add user').waitFor();
     await page.getByRole('radio', { name: 'Public' }).check();
     const userGroup = page.getByLabel(label('User group'));
-    await userGroup.locator('option', { hasText: 'Undergraduate' }).waitFor({ state: 'attached' });
+    await userGroup.locator('option', { hasText: /^Undergraduate$/ }).waitFor({ state: 'attached' });
     expect(await userGroup.locator('option').count()).toBeGreaterThan(2);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(failedCalls).toEqual([]);
