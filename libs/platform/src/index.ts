@@ -7,6 +7,7 @@ export {
   type DatabaseLocation,
 } from './database/database.js';
 export type { SqlRunner } from './database/sql-runner.js';
+export { inDatabaseTransaction } from './database/transaction-database.js';
 export {
   applyMigrations,
   readMigrations,

@@ -1,0 +1,132 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Database,
+  definePlugin,
+  type Kernel,
+  startKernel,
+  tenancyServices,
+} from '@ulms/platform';
+import { openTestDatabase } from '@ulms/platform/testing';
+import { usersExtensionPoints } from '@ulms/users';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedPlugins } from '../installed-plugins.js';
+import { startApp } from '../start-app.js';
+import {
+  DEMO_INSTITUTION_CODE,
+  DEMO_MODULES,
+  DemoSeedError,
+  seedDemoInstitution,
+} from './demo-seed.js';
+
+// An institution's own plugin: its validator throws on the 150th user it sees, wherever it is enabled.
+let validated = 0;
+const localRules = definePlugin({
+  id: 'local-rules',
+  title: 'Local rules',
+  dependsOn: ['users'],
+  register(env) {
+    env.contribute(usersExtensionPoints.validators, {
+      id: 'breaks-half-way',
+      validate: () => {
+        validated += 1;
+        if (validated === 150) throw new Error('local rule broke');
+        return [];
+      },
+    });
+  },
+});
+
+describe('the demo seed', () => {
+  let database: Database;
+  let kernel: Kernel;
+  const logger = pino({ level: 'silent' });
+  const counts = async () => ({
+    institutions: await database.prisma.institution.count(),
+    libraries: await database.prisma.library.count(),
+    modules: await database.prisma.institutionModule.count(),
+    users: await database.prisma.user.count(),
+    codeTables: await database.prisma.userCodeTableEntry.count(),
+    accounts: await database.prisma.staffAccount.count(),
+  });
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    kernel = startKernel({
+      plugins: [...installedPlugins, localRules],
+      database,
+      logger,
+      dataDir: await mkdtemp(join(tmpdir(), 'ulms-demo-seed-')),
+    });
+  });
+  afterAll(() => database.close());
+
+  it('leaves nothing behind when it fails half-way, and names what failed', async () => {
+    const failed = await seedDemoInstitution(kernel, logger, {
+      modules: [...DEMO_MODULES, localRules.id],
+    }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(DemoSeedError);
+    expect((failed as Error).message).toMatch(
+      /while creating the demo users, and saved nothing: local rule broke/,
+    );
+    expect(validated).toBe(150);
+    expect(await counts()).toEqual({
+      institutions: 0,
+      libraries: 0,
+      modules: 0,
+      users: 0,
+      codeTables: 0,
+      accounts: 0,
+    });
+  }, 120_000);
+
+  it('then seeds all of it, with only the shipped modules enabled', async () => {
+    expect(await seedDemoInstitution(kernel, logger)).toBe(true);
+    const institution = await kernel.services
+      .get(tenancyServices.institutions)
+      .findByCode(DEMO_INSTITUTION_CODE);
+    const libraries = await database.prisma.library.findMany({
+      where: { institutionId: institution?.id },
+      orderBy: { code: 'asc' },
+    });
+    expect(libraries.map((l) => l.code)).toEqual(['LAW', 'MAIN']);
+    const modules = await database.prisma.institutionModule.findMany({
+      where: { institutionId: institution?.id },
+    });
+    expect(modules.map((m) => m.moduleId)).toEqual(['users']);
+    expect(await counts()).toMatchObject({
+      institutions: 1,
+      users: 300,
+      accounts: 2,
+    });
+  }, 120_000);
+
+  it('does nothing on a later start', async () => {
+    expect(await seedDemoInstitution(kernel, logger)).toBe(false);
+    expect((await counts()).users).toBe(300);
+  });
+});
+
+describe('the demo sign-in at start-up', () => {
+  it('is reported by the start that seeded the demo only', async () => {
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      database: {
+        kind: 'pglite' as const,
+        dataDir: await mkdtemp(join(tmpdir(), 'ulms-demo-start-')),
+      },
+      adminDir: join(tmpdir(), 'no-admin-build'),
+      dataDir: await mkdtemp(join(tmpdir(), 'ulms-demo-start-files-')),
+      logLevel: 'silent',
+      secureCookies: false,
+    };
+    const first = await startApp(config, { seedDemo: true });
+    await first.stop();
+    const second = await startApp(config, { seedDemo: true });
+    await second.stop();
+    expect([first.demoCreated, second.demoCreated]).toEqual([true, false]);
+  }, 120_000);
+});
