@@ -29,7 +29,14 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '@ulms/server/app-router', '@ulms/server/start-app', '@ulms/server/demo-seed', '@ulms/server/installed-plugins', '@ulms/server/build-server'],
+          allow: [
+            '^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$',
+            '@ulms/server/app-router',
+            '@ulms/server/start-app',
+            '@ulms/server/demo-seed',
+            '@ulms/server/installed-plugins',
+            '@ulms/server/build-server',
+          ],
           depConstraints: [
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:kernel'] },

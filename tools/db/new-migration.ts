@@ -15,9 +15,7 @@ if (!name || !/^[a-z][a-z0-9_]*$/.test(name)) {
   process.exit(2);
 }
 
-const from = existsSync(snapshotDir)
-  ? ['--from-schema-datamodel', snapshotDir]
-  : ['--from-empty'];
+const from = existsSync(snapshotDir) ? ['--from-schema-datamodel', snapshotDir] : ['--from-empty'];
 const sql = execFileSync(
   'npx',
   ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schemaDir, '--script'],

@@ -79,7 +79,7 @@ describe('admin app', () => {
     await screenshot(page, 'users-placeholder');
   });
 
-  it('configures a module in a dialog that shows the server\'s field errors', async () => {
+  it("configures a module in a dialog that shows the server's field errors", async () => {
     await mainNav().getByRole('link', { name: 'Modules' }).click();
     const configure = page.getByRole('button', { name: 'Configure Users' });
     await configure.click();

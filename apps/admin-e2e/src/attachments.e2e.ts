@@ -7,8 +7,7 @@ import { screenshot } from './support/browser.js';
 import { pageParts } from './support/page-parts.js';
 
 const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
-const sha256 = (bytes: Uint8Array) =>
-  createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A PNG by its signature, of `size` bytes: the server reads the type from the first bytes. */
 function png(size: number): Buffer {
@@ -32,9 +31,7 @@ describe('attachments as streams', () => {
     await page.getByLabel('Primary identifier').fill('e2e-files-ada');
     await page.getByLabel(label('First name')).fill('Ada');
     await page.getByLabel(label('Last name')).fill('Streams');
-    await page
-      .getByLabel('User group')
-      .selectOption({ label: 'Undergraduate' });
+    await page.getByLabel('User group').selectOption({ label: 'Undergraduate' });
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await heading('Streams, Ada').waitFor();
   });
@@ -50,24 +47,18 @@ describe('attachments as streams', () => {
     await page.getByRole('button', { name: 'Upload attachment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Upload attachment' });
     await dialog.getByText('(at most 5.0 MB)').waitFor();
-    await dialog
-      .getByLabel(label('File'))
-      .setInputFiles({
-        name: fileName,
-        mimeType: 'image/png',
-        buffer: content,
-      });
+    await dialog.getByLabel(label('File')).setInputFiles({
+      name: fileName,
+      mimeType: 'image/png',
+      buffer: content,
+    });
     await dialog.getByLabel('Note').fill('Scanned at the desk');
     await dialog.getByRole('button', { name: 'Upload' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     const row = page.getByRole('row').filter({ hasText: fileName });
     await row.waitFor();
-    expect(
-      await row.getByRole('cell', { name: 'image/png', exact: true }).count(),
-    ).toBe(1);
-    expect(
-      await row.getByRole('cell', { name: '3.5 MB', exact: true }).count(),
-    ).toBe(1);
+    expect(await row.getByRole('cell', { name: 'image/png', exact: true }).count()).toBe(1);
+    expect(await row.getByRole('cell', { name: '3.5 MB', exact: true }).count()).toBe(1);
     await screenshot(page, 'users-attachment-streamed');
 
     const [download] = await Promise.all([
@@ -85,36 +76,25 @@ describe('attachments as streams', () => {
   it('says at once that a file over the maximum is too large, and shows the server refusing a type', async () => {
     await page.getByRole('button', { name: 'Upload attachment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Upload attachment' });
-    await dialog
-      .getByLabel(label('File'))
-      .setInputFiles({
-        name: 'huge.png',
-        mimeType: 'image/png',
-        buffer: png(6 * 1024 * 1024),
-      });
+    await dialog.getByLabel(label('File')).setInputFiles({
+      name: 'huge.png',
+      mimeType: 'image/png',
+      buffer: png(6 * 1024 * 1024),
+    });
     await dialog.getByRole('button', { name: 'Upload' }).click();
     const error = dialog.locator('.ui-field__error');
     await error.waitFor();
-    expect(await error.textContent()).toBe(
-      'the file is 6.0 MB, larger than the 5.0 MB allowed',
-    );
+    expect(await error.textContent()).toBe('the file is 6.0 MB, larger than the 5.0 MB allowed');
 
     // 2 MB that are not an allowed type: the server's message, from the streaming endpoint.
-    const program = Buffer.concat([
-      Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
-      randomBytes(2 * 1024 * 1024),
-    ]);
-    await dialog
-      .getByLabel(label('File'))
-      .setInputFiles({
-        name: 'setup.pdf',
-        mimeType: 'application/pdf',
-        buffer: program,
-      });
+    const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(2 * 1024 * 1024)]);
+    await dialog.getByLabel(label('File')).setInputFiles({
+      name: 'setup.pdf',
+      mimeType: 'application/pdf',
+      buffer: program,
+    });
     await dialog.getByRole('button', { name: 'Upload' }).click();
-    await dialog
-      .getByText(/files of type application\/octet-stream are not allowed/)
-      .waitFor();
+    await dialog.getByText(/files of type application\/octet-stream are not allowed/).waitFor();
     await screenshot(page, 'users-attachment-stream-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });

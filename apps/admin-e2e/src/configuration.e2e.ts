@@ -164,7 +164,10 @@ describe('user configuration', () => {
     const orcid = page.getByRole('group', { name: 'ORCID' });
     await barcode.getByLabel('Pattern').fill('^(a)\\1$');
     await page.getByRole('button', { name: 'Save identifier formats' }).click();
-    await barcode.locator('.ui-field__error').getByText(/linear time/).waitFor();
+    await barcode
+      .locator('.ui-field__error')
+      .getByText(/linear time/)
+      .waitFor();
     await barcode.getByLabel('Pattern').fill('');
     // The demo ships the ORCID check on: switch it off, see that kept, and switch it back on for the other tests.
     expect(await orcid.getByLabel('Check digit').inputValue()).toBe('orcid');
@@ -176,7 +179,10 @@ describe('user configuration', () => {
     await tab('Identifier formats').click();
     expect(await page.getByRole('group', { name: 'ORCID' }).getByLabel('Check digit').inputValue()).toBe('');
 
-    await page.getByRole('group', { name: 'ORCID' }).getByLabel('Check digit').selectOption({ label: 'ORCID iD check digit' });
+    await page
+      .getByRole('group', { name: 'ORCID' })
+      .getByLabel('Check digit')
+      .selectOption({ label: 'ORCID iD check digit' });
     await page.getByRole('button', { name: 'Save identifier formats' }).click();
     await toast('Identifier formats saved.').waitFor();
     await page.reload();
@@ -203,7 +209,9 @@ describe('user configuration', () => {
     await page.reload();
     await heading('User configuration').waitFor();
     await tab('Role assignment rules').click();
-    expect(await page.locator('.users-role-rule').first().getByRole('checkbox', { name: 'Patron' }).isChecked()).toBe(true);
+    expect(await page.locator('.users-role-rule').first().getByRole('checkbox', { name: 'Patron' }).isChecked()).toBe(
+      true,
+    );
     await screenshot(page, 'config-role-rules');
     await page.setViewportSize(phone);
     await screenshot(page, 'config-role-rules-phone');
@@ -223,7 +231,10 @@ describe('user configuration', () => {
     await page.getByLabel('Phone number format').fill('^(a)\\1$');
     await page.getByRole('button', { name: 'Save settings' }).click();
     const phoneField = page.locator('.ui-field').filter({ has: page.getByLabel('Phone number format') });
-    await phoneField.locator('.ui-field__error').getByText(/linear time/).waitFor();
+    await phoneField
+      .locator('.ui-field__error')
+      .getByText(/linear time/)
+      .waitFor();
     await screenshot(page, 'config-other-settings');
     await page.setViewportSize(phone);
     await screenshot(page, 'config-other-settings-phone');

@@ -34,20 +34,14 @@ function attackerPages(target: string): Record<string, string> {
   };
 }
 
-async function startAttacker(
-  target: string,
-): Promise<{ server: Server; origin: string }> {
+async function startAttacker(target: string): Promise<{ server: Server; origin: string }> {
   const pages = attackerPages(target);
   const server = createServer((request, response) => {
     const page = pages[request.url ?? ''];
     response.writeHead(page ? 200 : 404, {
       'content-type': 'text/html; charset=utf-8',
     });
-    response.end(
-      page
-        ? `<!doctype html><title>win a prize</title><body>${page}</body>`
-        : 'not found',
-    );
+    response.end(page ? `<!doctype html><title>win a prize</title><body>${page}</body>` : 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -70,8 +64,7 @@ describe('cross-site requests against a signed-in administrator', () => {
     page = await openPage(browser, baseUrl);
     // Every page of the session, sign-in included, reports what the Content-Security-Policy blocked.
     page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text()))
-        violations.push(message.text());
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) =>
@@ -98,28 +91,23 @@ describe('cross-site requests against a signed-in administrator', () => {
       const body = (await response.json()) as {
         result: { data: { json: { type: string }[] } };
       };
-      return body.result.data.json.filter((job) => job.type === 'users.purge')
-        .length;
+      return body.result.data.json.filter((job) => job.type === 'users.purge').length;
     });
 
   it('does not start a purge from auto-submitted forms or scripts of another port', async () => {
     const before = await purgeJobs();
     const evil = await page.context().newPage();
     for (const form of ['/multipart', '/text-plain', '/urlencoded']) {
-      const answer = evil.waitForResponse((r) =>
-        r.url().endsWith('/trpc/users.purge'),
-      );
+      const answer = evil.waitForResponse((r) => r.url().endsWith('/trpc/users.purge'));
       await evil.goto(`${attacker.origin}${form}`);
       const response = await answer;
       expect([415, 403], form).toContain(response.status());
       await evil.waitForLoadState();
-      if (form === '/multipart')
-        await screenshot(evil, 'csrf-multipart-form-refused');
+      if (form === '/multipart') await screenshot(evil, 'csrf-multipart-form-refused');
     }
     const sent: string[] = [];
     evil.on('request', (r) => {
-      if (r.url().endsWith('/trpc/users.purge'))
-        sent.push(`${r.method()} ${r.headers()['content-type'] ?? ''}`);
+      if (r.url().endsWith('/trpc/users.purge')) sent.push(`${r.method()} ${r.headers()['content-type'] ?? ''}`);
     });
     await evil.goto(`${attacker.origin}/fetch`);
     await evil.waitForFunction(() => document.title === 'done');
@@ -137,9 +125,7 @@ describe('cross-site requests against a signed-in administrator', () => {
   it('still works itself, with no Content-Security-Policy violations', async () => {
     await page.goto('/');
     await heading(/^Welcome/).waitFor();
-    await mainNav()
-      .getByRole('link', { name: 'Find and Manage Users' })
-      .click();
+    await mainNav().getByRole('link', { name: 'Find and Manage Users' }).click();
     await heading('Find and Manage Users').waitFor();
     await page.getByRole('row').nth(1).waitFor();
     await screenshot(page, 'csp-users-list');
@@ -162,9 +148,7 @@ describe('cross-site requests against a signed-in administrator', () => {
 
     // The REST reference page, under its own policy (its inline style by hash).
     await page.goto('/almaws/v1/docs');
-    await page
-      .getByRole('heading', { level: 1, name: /ULMS REST API/ })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: /ULMS REST API/ }).waitFor();
     expect(
       await page
         .locator('.method')

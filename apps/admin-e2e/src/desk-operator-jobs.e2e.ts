@@ -48,7 +48,10 @@ describe('a desk operator at a cold start', () => {
   });
 
   it('starts a bulk edit and follows it to its report without the Jobs permission', async () => {
-    for (const [first, primaryId] of [['Dee', 'e2e-desk-dee'], ['Del', 'e2e-desk-del']] as const) {
+    for (const [first, primaryId] of [
+      ['Dee', 'e2e-desk-dee'],
+      ['Del', 'e2e-desk-del'],
+    ] as const) {
       await page.goto('/users/new');
       await heading('Add user').waitFor();
       await page.getByRole('radio', { name: 'Public' }).check();

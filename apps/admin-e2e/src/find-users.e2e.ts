@@ -62,15 +62,18 @@ describe('Find and Manage Users at the desk', () => {
     await screenshot(page, 'find-list-1280');
     const inView = await usersTable(page)
       .locator('tbody tr')
-      .evaluateAll((rows) =>
-        rows.filter((row) => {
-          const box = row.getBoundingClientRect();
-          return box.top >= 0 && box.bottom <= window.innerHeight;
-        }).length,
+      .evaluateAll(
+        (rows) =>
+          rows.filter((row) => {
+            const box = row.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+          }).length,
       );
     expect(inView).toBeGreaterThanOrEqual(15);
     // One line each: every row as tall as the first.
-    const heights = await usersTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().height)));
+    const heights = await usersTable(page)
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().height)));
     expect(new Set(heights).size).toBe(1);
     // Every column fits: no sideways scrolling to reach a row's actions.
     const scroller = page.locator('.ui-table__scroll');
@@ -100,7 +103,11 @@ describe('Find and Manage Users at the desk', () => {
 
     await page.reload();
     await waitUntilSettled(page);
-    expect(await usersTable(page).getByRole('columnheader', { name: /Primary identifier/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(
+      await usersTable(page)
+        .getByRole('columnheader', { name: /Primary identifier/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
     expect(await primaryIds(page)).toEqual(descending);
 
     await page.goBack();
@@ -154,7 +161,7 @@ describe('Find and Manage Users at the desk', () => {
     await usersTable(page).locator('tbody tr').nth(5).waitFor();
   });
 
-  it('remembers the staff member\'s columns and page size across a reload and on another browser', async () => {
+  it("remembers the staff member's columns and page size across a reload and on another browser", async () => {
     const header = (on: Page, name: RegExp) => usersTable(on).getByRole('columnheader', { name });
     const toggleColumns = async (...names: string[]) => {
       await page.getByRole('button', { name: 'Columns' }).click();
@@ -214,7 +221,9 @@ describe('Find and Manage Users at the desk', () => {
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: /^Delete .*\?$/ });
     await confirm.waitFor();
-    expect(await confirm.getByRole('button', { name: 'Cancel' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await confirm.getByRole('button', { name: 'Cancel' }).evaluate((element) => element === document.activeElement),
+    ).toBe(true);
     await screenshot(page, 'find-delete-dialog');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
@@ -228,7 +237,11 @@ describe('Find and Manage Users at the desk', () => {
       // The table scrolls sideways inside its box; the page itself is no wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, 'find-list-390');
-      await usersTable(page).locator('tbody tr').first().getByRole('button', { name: /^Actions for / }).click();
+      await usersTable(page)
+        .locator('tbody tr')
+        .first()
+        .getByRole('button', { name: /^Actions for / })
+        .click();
       await page.getByRole('menuitem', { name: 'Edit' }).waitFor();
       await screenshot(page, 'find-actions-menu-390');
       await page.keyboard.press('Escape');
@@ -237,13 +250,16 @@ describe('Find and Manage Users at the desk', () => {
     }
   });
 
-  it('shows a user\'s initials when their picture does not load, not a broken image', async () => {
+  it("shows a user's initials when their picture does not load, not a broken image", async () => {
     // The record names a picture on a host that does not answer (as when a picture server is down).
     const withPicture = (url: URL) => url.pathname.startsWith('/trpc/') && url.pathname.includes('users.get');
     let pictured = false;
     await page.route(withPicture, async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replaceAll('"pictureUrl":null', '"pictureUrl":"https://pictures.invalid/ada.png"');
+      const body = (await response.text()).replaceAll(
+        '"pictureUrl":null',
+        '"pictureUrl":"https://pictures.invalid/ada.png"',
+      );
       pictured ||= body.includes('pictures.invalid');
       await route.fulfill({ response, body });
     });
@@ -266,7 +282,11 @@ describe('Find and Manage Users at the desk', () => {
     await openFind(desk);
     // A desk operator adds and edits users (and so may bulk edit, as the server allows) but deletes nobody.
     expect(await desk.getByRole('link', { name: 'Add user' }).count()).toBe(1);
-    await usersTable(desk).locator('tbody tr').first().getByRole('button', { name: /^Actions for / }).click();
+    await usersTable(desk)
+      .locator('tbody tr')
+      .first()
+      .getByRole('button', { name: /^Actions for / })
+      .click();
     const menu = desk.getByRole('menu');
     await menu.getByRole('menuitem', { name: 'Edit' }).waitFor();
     expect(await menu.getByRole('menuitem', { name: 'Delete' }).count()).toBe(0);

@@ -25,23 +25,15 @@ describe('no lost update in the admin app', () => {
     await first.getByLabel('Primary identifier').fill('e2e-version-1');
     await first.getByLabel(label('First name')).fill('Ada');
     await first.getByLabel(label('Last name')).fill('Versioned');
-    await first
-      .getByLabel('User group')
-      .selectOption({ label: 'Undergraduate' });
+    await first.getByLabel('User group').selectOption({ label: 'Undergraduate' });
     await first.getByRole('button', { name: 'Save and continue' }).click();
-    await first
-      .getByRole('heading', { level: 1, name: 'Versioned, Ada' })
-      .waitFor();
+    await first.getByRole('heading', { level: 1, name: 'Versioned, Ada' }).waitFor();
 
     await second.goto(first.url());
-    await second
-      .getByRole('heading', { level: 1, name: 'Versioned, Ada' })
-      .waitFor();
+    await second.getByRole('heading', { level: 1, name: 'Versioned, Ada' }).waitFor();
     await second.getByLabel(label('First name')).fill('Augusta');
     await second.getByRole('button', { name: 'Save', exact: true }).click();
-    await second
-      .getByRole('heading', { level: 1, name: 'Versioned, Augusta' })
-      .waitFor();
+    await second.getByRole('heading', { level: 1, name: 'Versioned, Augusta' }).waitFor();
 
     await first.getByLabel(label('Last name')).fill('King');
     await first.getByRole('button', { name: 'Save', exact: true }).click();
@@ -49,15 +41,9 @@ describe('no lost update in the admin app', () => {
       .getByText(/changed by someone else since you opened it/)
       .first()
       .waitFor();
-    await first
-      .getByRole('heading', { level: 1, name: 'Versioned, Augusta' })
-      .waitFor();
-    expect(await first.getByLabel(label('First name')).inputValue()).toBe(
-      'Augusta',
-    );
-    expect(await first.getByLabel(label('Last name')).inputValue()).toBe(
-      'Versioned',
-    );
+    await first.getByRole('heading', { level: 1, name: 'Versioned, Augusta' }).waitFor();
+    expect(await first.getByLabel(label('First name')).inputValue()).toBe('Augusta');
+    expect(await first.getByLabel(label('Last name')).inputValue()).toBe('Versioned');
     await screenshot(first, 'users-changed-by-someone-else');
   });
 });

@@ -69,7 +69,7 @@ describe('navigation', () => {
     await screenshot(page, 'router-users-desktop');
   });
 
-  it("names User Details after the user and keeps its tab in the address", async () => {
+  it('names User Details after the user and keeps its tab in the address', async () => {
     const link = page.getByRole('table').getByRole('link').first();
     userName = (await link.textContent()) ?? '';
     await link.click();
@@ -85,7 +85,10 @@ describe('navigation', () => {
     await heading(userName).waitFor();
     expect(await tab('Notes').getAttribute('aria-selected')).toBe('true');
 
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Find and Manage Users' }).click();
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'Find and Manage Users' })
+      .click();
     await heading('Find and Manage Users').waitFor();
     await page.goBack();
     await heading(userName).waitFor();
@@ -119,7 +122,7 @@ describe('navigation', () => {
     }
   });
 
-  it('moves an old ?user= address to the user\'s own page, and never follows ?next= to another site', async () => {
+  it("moves an old ?user= address to the user's own page, and never follows ?next= to another site", async () => {
     const id = userAddress.split('/').at(-1) ?? '';
     await page.goto(`/users?user=${id}`);
     await heading(userName).waitFor();

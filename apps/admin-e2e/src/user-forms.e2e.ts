@@ -40,7 +40,11 @@ describe('user forms', () => {
     await page.getByLabel(label('Last name')).fill('Formfield');
     await page.getByLabel('User group').selectOption({ label: 'Undergraduate' });
     await page.getByLabel(label('Email address')).fill('grace.formfield@example.org');
-    await page.getByRole('group', { name: /Email types/ }).getByRole('checkbox').first().check();
+    await page
+      .getByRole('group', { name: /Email types/ })
+      .getByRole('checkbox')
+      .first()
+      .check();
     await bothWidths('forms-add-user');
     // Add user holds typed text too: Cancel asks before dropping it.
     await page.getByRole('link', { name: 'Cancel' }).click();

@@ -7,7 +7,10 @@ import { pageParts } from './support/page-parts.js';
 /** A field's label, with or without the required marker. */
 const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
 // A 1×1 PNG: the server sniffs its type from these bytes, not from the name.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 // Bytes with a zero in them and no known signature: application/octet-stream, which is not allowed.
 const binary = Buffer.from([0x00, 0x01, 0x02, 0x03, 0xfe, 0xff]);
 const statType = { code: 'E2E_DEPT', description: 'E2E Department' };
@@ -123,7 +126,9 @@ describe('users lifecycle', () => {
     await tab('Attachments').click();
     await page.getByRole('button', { name: 'Upload attachment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Upload attachment' });
-    await dialog.getByLabel(label('File')).setInputFiles({ name: 'library-card.txt', mimeType: 'text/plain', buffer: png });
+    await dialog
+      .getByLabel(label('File'))
+      .setInputFiles({ name: 'library-card.txt', mimeType: 'text/plain', buffer: png });
     await dialog.getByRole('button', { name: 'Upload' }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: 'library-card.txt' });
@@ -138,7 +143,9 @@ describe('users lifecycle', () => {
     expect(download.suggestedFilename()).toBe('library-card.txt');
 
     await page.getByRole('button', { name: 'Upload attachment' }).click();
-    await dialog.getByLabel(label('File')).setInputFiles({ name: 'data.bin', mimeType: 'application/octet-stream', buffer: binary });
+    await dialog
+      .getByLabel(label('File'))
+      .setInputFiles({ name: 'data.bin', mimeType: 'application/octet-stream', buffer: binary });
     await dialog.getByRole('button', { name: 'Upload' }).click();
     const error = dialog.locator('.ui-field__error');
     await error.waitFor();
@@ -221,12 +228,20 @@ describe('users lifecycle', () => {
     await searchByName('Bulkington');
     await page.getByText('Rows 1–2 of 2').waitFor();
     for (const primaryId of ['e2e-bulk-ann', 'e2e-bulk-bo']) {
-      await page.getByRole('row').filter({ hasText: primaryId }).getByRole('cell', { name: 'Graduate', exact: true }).waitFor();
+      await page
+        .getByRole('row')
+        .filter({ hasText: primaryId })
+        .getByRole('cell', { name: 'Graduate', exact: true })
+        .waitFor();
     }
   });
 
   it('deletes a user from the list row action', async () => {
-    await page.getByRole('row').filter({ hasText: 'e2e-bulk-bo' }).getByRole('button', { name: 'Actions for Bulkington, Bo' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'e2e-bulk-bo' })
+      .getByRole('button', { name: 'Actions for Bulkington, Bo' })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Bulkington, Bo?' });
     await dialog.getByRole('button', { name: 'Delete user' }).click();

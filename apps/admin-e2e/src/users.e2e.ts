@@ -14,7 +14,13 @@ const barcodeType = { code: 'E2E_BARCODE', description: 'E2E Barcode' };
 const fullName = 'Quillfeather, Ada';
 /** A field's label, with or without the required marker. */
 const label = (text: string) => new RegExp(`^${text}( \\*)?$`);
-const person = { first: 'Ada', last: 'Quillfeather', primaryId: 'e2e-ada-q', barcode: 'E2E-BC-0001', birth: '1991-04-12' };
+const person = {
+  first: 'Ada',
+  last: 'Quillfeather',
+  primaryId: 'e2e-ada-q',
+  barcode: 'E2E-BC-0001',
+  birth: '1991-04-12',
+};
 
 describe('users screens', () => {
   let browser: Browser;

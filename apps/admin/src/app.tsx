@@ -27,7 +27,10 @@ function SessionGate() {
   if (session.isPending) return <FullPageMessage title="Loading…" />;
   if (session.isError) {
     return (
-      <FullPageMessage title="The server cannot be reached" action={{ label: 'Try again', onClick: () => session.refetch() }}>
+      <FullPageMessage
+        title="The server cannot be reached"
+        action={{ label: 'Try again', onClick: () => session.refetch() }}
+      >
         {session.error.message}
       </FullPageMessage>
     );

@@ -1,9 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  type DatabaseLocation,
-  databaseLocationFromEnv,
-  rateLimitFromEnv,
-} from '@ulms/platform';
+import { type DatabaseLocation, databaseLocationFromEnv, rateLimitFromEnv } from '@ulms/platform';
 
 /** Where the repository's runtime folders are: the embedded database and the built admin app. */
 export const repositoryRoot = resolve(import.meta.dirname, '../../..');
@@ -29,23 +25,16 @@ export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   if (value === undefined || value === '') return 1;
   const workers = Number(value);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
-    throw new Error(
-      `WORKERS must be a whole number from 1 to 64, not "${value}"`,
-    );
+    throw new Error(`WORKERS must be a whole number from 1 to 64, not "${value}"`);
   return workers;
 }
 
 /** Reads the server's settings from the environment, with defaults that run on a fresh clone. */
-export function serverConfigFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-): ServerConfig {
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: Number(env['PORT'] ?? 3000),
     host: env['HOST'] ?? '127.0.0.1',
-    database: databaseLocationFromEnv(
-      env,
-      resolve(repositoryRoot, 'data/pglite'),
-    ),
+    database: databaseLocationFromEnv(env, resolve(repositoryRoot, 'data/pglite')),
     adminDir: env['ADMIN_DIR'] ?? resolve(repositoryRoot, 'apps/admin/dist'),
     dataDir: env['DATA_DIR'] ?? resolve(repositoryRoot, 'data/files'),
     logLevel: env['LOG_LEVEL'] ?? 'info',

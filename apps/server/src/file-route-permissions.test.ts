@@ -19,22 +19,17 @@ const routes = installedPlugins.flatMap((plugin) =>
       }))
     : [],
 );
-const procedures = new Map(
-  describeProcedureGuards(appRouter).map((p) => [p.path, p]),
-);
+const procedures = new Map(describeProcedureGuards(appRouter).map((p) => [p.path, p]));
 
 describe('every file route', () => {
   it('is paired with the tRPC procedure that does the same thing', () => {
     expect(routes.map(({ name }) => name)).toEqual(Object.keys(counterparts));
   });
 
-  it.each(routes)(
-    '$name needs the same module and permission as its tRPC procedure',
-    ({ plugin, route, name }) => {
-      const procedure = procedures.get(counterparts[name] ?? '');
-      expect(procedure, name).toBeDefined();
-      expect(route.moduleId).toBe(plugin);
-      expect(route.permission).toBe(procedure?.permission);
-    },
-  );
+  it.each(routes)('$name needs the same module and permission as its tRPC procedure', ({ plugin, route, name }) => {
+    const procedure = procedures.get(counterparts[name] ?? '');
+    expect(procedure, name).toBeDefined();
+    expect(route.moduleId).toBe(plugin);
+    expect(route.permission).toBe(procedure?.permission);
+  });
 });

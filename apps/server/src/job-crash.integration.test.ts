@@ -13,10 +13,7 @@ import {
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { usersPlugin } from '@ulms/users';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createServerDatabase,
-  startServerProcess,
-} from './testing/server-process.js';
+import { createServerDatabase, startServerProcess } from './testing/server-process.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
 const USERS = 6_000;
@@ -31,8 +28,7 @@ type JobRow = {
 };
 
 /** Whom a purge's report (or its last checkpoint) says it deleted. */
-const deletedIn = (row: JobRow) =>
-  (row.report as { deleted?: string[] } | null)?.deleted ?? [];
+const deletedIn = (row: JobRow) => (row.report as { deleted?: string[] } | null)?.deleted ?? [];
 
 describe.runIf(serverUrl)('jobs and killed server processes', () => {
   let database: Database;
@@ -41,31 +37,19 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
   let api: TestApi<[typeof usersPlugin]>;
   let key: string;
 
-  const query = async <T>(text: string, values: unknown[] = []) =>
-    database.sql.query<T>(text, values);
+  const query = async <T>(text: string, values: unknown[] = []) => database.sql.query<T>(text, values);
   const job = async (id: string) =>
     (
-      await query<JobRow>(
-        `SELECT status, processed, report, attempts, "leaseOwner" FROM "Job" WHERE id = $1::uuid`,
-        [id],
-      )
+      await query<JobRow>(`SELECT status, processed, report, attempts, "leaseOwner" FROM "Job" WHERE id = $1::uuid`, [
+        id,
+      ])
     )[0] as JobRow;
   const count = async (text: string, values: unknown[] = []) =>
-    (
-      await query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${text}`,
-        values,
-      )
-    )[0]?.n ?? -1;
-  const until = async (
-    what: string,
-    check: () => Promise<boolean>,
-    timeoutMs = 60_000,
-  ) => {
+    (await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${text}`, values))[0]?.n ?? -1;
+  const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 60_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await check())) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting until ${what}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
@@ -78,10 +62,7 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
     children.push(started.child);
     return { ...started, url: (await started.listening).url };
   };
-  const kill = async (
-    child: ReturnType<typeof startServerProcess>['child'],
-    signal: NodeJS.Signals,
-  ) => {
+  const kill = async (child: ReturnType<typeof startServerProcess>['child'], signal: NodeJS.Signals) => {
     const exited = once(child, 'exit');
     child.kill(signal);
     await exited;
@@ -139,18 +120,12 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
     key = (
       await api.kernel.services
         .get(authServices.apiKeys)
-        .create(
-          institutionId,
-          { name: 'jobs', role: 'USER_ADMINISTRATOR' },
-          null,
-        )
+        .create(institutionId, { name: 'jobs', role: 'USER_ADMINISTRATOR' }, null)
     ).key;
   }, 120_000);
   afterAll(async () => {
     // A test that failed half-way leaves no server process behind.
-    for (const child of children)
-      if (child.exitCode === null && child.signalCode === null)
-        child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await api?.close();
     await drop?.();
   });
@@ -162,25 +137,17 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
       changes: { userGroup: 'GR' },
     });
     expect(started.status).toBe(200);
-    await until(
-      'the first batch is done',
-      async () => (await job(started.id)).processed >= 500,
-    );
+    await until('the first batch is done', async () => (await job(started.id)).processed >= 500);
     await kill(first.child, 'SIGKILL');
 
     const left = await job(started.id);
     expect(left.status).toBe('RUNNING');
     expect(left.processed).toBeLessThan(USERS);
-    expect(
-      await count(`"UserJobLock" WHERE "jobId" = $1::uuid`, [started.id]),
-    ).toBe(USERS);
+    expect(await count(`"UserJobLock" WHERE "jobId" = $1::uuid`, [started.id])).toBe(USERS);
 
     const second = await serve();
     try {
-      await until(
-        'another process finished the job',
-        async () => (await job(started.id)).status === 'SUCCEEDED',
-      );
+      await until('another process finished the job', async () => (await job(started.id)).status === 'SUCCEEDED');
       const done = await job(started.id);
       expect(done.attempts).toBe(1);
       expect(done.leaseOwner).not.toBe(left.leaseOwner);
@@ -197,10 +164,7 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
   }, 120_000);
 
   it('a second process leaves the first one’s purge alone; killed, the purge reports whom it deleted and is finished by another', async () => {
-    await query(
-      `UPDATE "User" SET "purgeDate" = '2000-01-01' WHERE "institutionId" = $1::uuid`,
-      [api.institution.id],
-    );
+    await query(`UPDATE "User" SET "purgeDate" = '2000-01-01' WHERE "institutionId" = $1::uuid`, [api.institution.id]);
     const candidates = await count(`"User"`);
     // Both processes serve before the purge starts, so the second one sees it from its first moment.
     const [first, second] = await Promise.all([serve(), serve()]);
@@ -211,24 +175,16 @@ describe.runIf(serverUrl)('jobs and killed server processes', () => {
       const running = await job(started.id);
       expect(running.status).toBe('RUNNING');
 
-      await until(
-        'some users are purged',
-        async () => deletedIn(await job(started.id)).length > 0,
-      );
+      await until('some users are purged', async () => deletedIn(await job(started.id)).length > 0);
       await kill(first.child, 'SIGKILL');
       const cut = await job(started.id);
       expect(cut.status).toBe('RUNNING');
       expect(cut.leaseOwner).toBe(running.leaseOwner);
       const deletedSoFar = deletedIn(cut);
       expect(deletedSoFar.length).toBeGreaterThan(0);
-      expect(await count(`"User"`)).toBeLessThanOrEqual(
-        candidates - deletedSoFar.length,
-      );
+      expect(await count(`"User"`)).toBeLessThanOrEqual(candidates - deletedSoFar.length);
 
-      await until(
-        'the second process finished the purge',
-        async () => (await job(started.id)).status === 'SUCCEEDED',
-      );
+      await until('the second process finished the purge', async () => (await job(started.id)).status === 'SUCCEEDED');
       const done = await job(started.id);
       expect(done.attempts).toBe(1);
       const report = done.report as { deleted: string[]; skipped: unknown[] };

@@ -19,8 +19,7 @@ if ((config.workers ?? 1) > 1 && cluster.isPrimary) {
     // A parent process that started this one with an IPC channel (such as the bench) learns it is serving.
     process.send?.({ ulms: 'listening', url: app.url, processes: 1 });
     // The demo's passwords only on the start that created it, not at every start.
-    if (app.demoCreated)
-      console.log(['', ...demoCredentialLines(app.url), ''].join('\n'));
+    if (app.demoCreated) console.log(['', ...demoCredentialLines(app.url), ''].join('\n'));
   }
 
   let stopping = false;
@@ -28,10 +27,7 @@ if ((config.workers ?? 1) > 1 && cluster.isPrimary) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      if (!worker)
-        app.server.log.info(
-          `${signal}: finishing requests in flight, then stopping`,
-        );
+      if (!worker) app.server.log.info(`${signal}: finishing requests in flight, then stopping`);
       app.stop().then(
         () => process.exit(0),
         (error: unknown) => {

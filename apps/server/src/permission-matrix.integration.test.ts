@@ -28,7 +28,10 @@ describe('permission matrix: every guarded procedure against every shipped role'
     const permissions = permissionsOfRoles([role], api.kernel.permissions);
     const caller = api.callerFor({ permissions }) as unknown as AnyCaller;
     // Guards run before input parsing, so an empty call tells a refusal from an allowed call.
-    const outcome = await procedureAt(caller, path)(undefined).then(
+    const outcome = await procedureAt(
+      caller,
+      path,
+    )(undefined).then(
       () => 'allowed',
       (error: { code?: string; message?: string }) =>
         error.code === 'FORBIDDEN' && error.message === `missing permission "${permission}"` ? 'forbidden' : 'allowed',

@@ -18,21 +18,13 @@ const counterparts: Readonly<Record<string, string>> = {
 };
 
 const routes = installedPlugins.flatMap((plugin) =>
-  'http' in plugin && plugin.http
-    ? plugin.http.routes.map((route) => ({ plugin: plugin.id, route }))
-    : [],
+  'http' in plugin && plugin.http ? plugin.http.routes.map((route) => ({ plugin: plugin.id, route })) : [],
 );
-const procedures = new Map(
-  describeProcedureGuards(appRouter).map((p) => [p.path, p]),
-);
+const procedures = new Map(describeProcedureGuards(appRouter).map((p) => [p.path, p]));
 
 describe('every REST route', () => {
   it('is paired with the tRPC procedure that does the same thing', () => {
-    expect(
-      routes
-        .map(({ route }) => route.operationId)
-        .filter((id) => !(id in counterparts)),
-    ).toEqual([]);
+    expect(routes.map(({ route }) => route.operationId).filter((id) => !(id in counterparts))).toEqual([]);
   });
 
   it.each(
@@ -41,15 +33,12 @@ describe('every REST route', () => {
       route,
       operationId: route.operationId,
     })),
-  )(
-    '$operationId needs the same module and permission as its tRPC procedure',
-    ({ plugin, route }) => {
-      const path = counterparts[route.operationId] ?? '';
-      const procedure = procedures.get(path);
-      expect(procedure, path).toBeDefined();
-      expect(route.moduleId).toBe(plugin);
-      expect(path.split('.')[0]).toBe(route.moduleId);
-      expect(route.permission).toBe(procedure?.permission);
-    },
-  );
+  )('$operationId needs the same module and permission as its tRPC procedure', ({ plugin, route }) => {
+    const path = counterparts[route.operationId] ?? '';
+    const procedure = procedures.get(path);
+    expect(procedure, path).toBeDefined();
+    expect(route.moduleId).toBe(plugin);
+    expect(path.split('.')[0]).toBe(route.moduleId);
+    expect(route.permission).toBe(procedure?.permission);
+  });
 });

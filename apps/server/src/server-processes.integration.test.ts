@@ -6,20 +6,13 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { serverConfigFromEnv, workersFromEnv } from './config.js';
 import { runServerProcesses } from './server-processes.js';
-import {
-  createServerDatabase,
-  startServerProcess,
-} from './testing/server-process.js';
+import { createServerDatabase, startServerProcess } from './testing/server-process.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
 
 describe('WORKERS', () => {
   it('reads a whole number of processes, 1 when unset', () => {
-    expect([
-      workersFromEnv({}),
-      workersFromEnv({ WORKERS: '' }),
-      workersFromEnv({ WORKERS: '3' }),
-    ]).toEqual([1, 1, 3]);
+    expect([workersFromEnv({}), workersFromEnv({ WORKERS: '' }), workersFromEnv({ WORKERS: '3' })]).toEqual([1, 1, 3]);
     for (const bad of ['0', '-1', '1.5', 'two', '100'])
       expect(() => workersFromEnv({ WORKERS: bad })).toThrow(/WORKERS/);
   });
@@ -29,21 +22,15 @@ describe('WORKERS', () => {
       WORKERS: '2',
       PGLITE_DATA_DIR: '/nonexistent/ulms',
     });
-    await expect(
-      runServerProcesses(
-        { ...config, database: { kind: 'pglite' } },
-        { seedDemo: false },
-      ),
-    ).rejects.toThrow(/WORKERS=2 needs a PostgreSQL server/);
+    await expect(runServerProcesses({ ...config, database: { kind: 'pglite' } }, { seedDemo: false })).rejects.toThrow(
+      /WORKERS=2 needs a PostgreSQL server/,
+    );
   });
 
   it.runIf(serverUrl)(
     'migrates once, serves the port from every process, and stops them all on SIGTERM',
     async () => {
-      const database = await createServerDatabase(
-        serverUrl ?? '',
-        'ulms_workers',
-      );
+      const database = await createServerDatabase(serverUrl ?? '', 'ulms_workers');
       const url = new URL(database.url);
       try {
         const { child, listening } = startServerProcess({
@@ -53,20 +40,14 @@ describe('WORKERS', () => {
         const ready = await listening;
         expect(ready.processes).toBe(2);
         const answers = await Promise.all(
-          Array.from({ length: 8 }, () =>
-            fetch(`${ready.url}/health`).then((r) => r.status),
-          ),
+          Array.from({ length: 8 }, () => fetch(`${ready.url}/health`).then((r) => r.status)),
         );
         expect(answers).toEqual(Array(8).fill(200));
         const client = new pg.Client({ connectionString: url.toString() });
         await client.connect();
-        const applied = await client.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM _ulms_migrations',
-        );
+        const applied = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM _ulms_migrations');
         await client.end();
-        expect(applied.rows[0]?.n).toBe(
-          (await readMigrations(migrationsDir)).length,
-        );
+        expect(applied.rows[0]?.n).toBe((await readMigrations(migrationsDir)).length);
         const exited = once(child, 'exit');
         child.kill('SIGTERM');
         const [code] = (await exited) as [number | null];

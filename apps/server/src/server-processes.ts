@@ -13,10 +13,7 @@ const MIN_LIFETIME_MS = 10_000;
  * restarts one that dies, and stops them all on SIGINT or SIGTERM. Each process keeps its own caches and
  * rate-limit counters. The embedded database can be opened by one process only, so this needs a server.
  */
-export async function runServerProcesses(
-  config: ServerConfig,
-  options: { seedDemo: boolean },
-): Promise<void> {
+export async function runServerProcesses(config: ServerConfig, options: { seedDemo: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const workers = config.workers ?? 1;
   if (config.database.kind !== 'postgres') {
@@ -35,13 +32,9 @@ export async function runServerProcesses(
     listening += 1;
     if (listening !== workers) return;
     const url = `http://${address.address ?? config.host}:${address.port}`;
-    logger.info(
-      { workers },
-      `ULMS is running at ${url} in ${workers} server processes`,
-    );
+    logger.info({ workers }, `ULMS is running at ${url} in ${workers} server processes`);
     process.send?.({ ulms: 'listening', url, processes: workers });
-    if (demoCreated)
-      console.log(['', ...demoCredentialLines(url), ''].join('\n'));
+    if (demoCreated) console.log(['', ...demoCredentialLines(url), ''].join('\n'));
   });
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
@@ -58,10 +51,7 @@ export async function runServerProcesses(
       stopAll(1);
       return;
     }
-    logger.error(
-      { pid: worker.process.pid, code, signal },
-      'a server process stopped: starting another',
-    );
+    logger.error({ pid: worker.process.pid, code, signal }, 'a server process stopped: starting another');
     fork();
   });
 
@@ -74,9 +64,7 @@ export async function runServerProcesses(
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;
-      logger.info(
-        `${signal}: the server processes finish the requests in flight, then stop`,
-      );
+      logger.info(`${signal}: the server processes finish the requests in flight, then stop`);
       stopAll(0);
     });
   }

@@ -14,10 +14,7 @@ import { appRouter } from './app-router.js';
 import type { ServerConfig } from './config.js';
 import { buildCli } from './cli/build-cli.js';
 import { buildServer } from './http/build-server.js';
-import {
-  operatorSocketPath,
-  startOperatorSocket,
-} from './operator/operator-socket.js';
+import { operatorSocketPath, startOperatorSocket } from './operator/operator-socket.js';
 import { installedPlugins } from './installed-plugins.js';
 import { seedDemoInstitution } from './seed/demo-seed.js';
 
@@ -34,21 +31,13 @@ export interface RunningApp {
 
 type Migrations = Awaited<ReturnType<typeof readMigrations>>;
 
-async function migrate(
-  database: Database,
-  migrations: Migrations,
-  logger: Logger,
-) {
+async function migrate(database: Database, migrations: Migrations, logger: Logger) {
   const { applied } = await applyMigrations(database.sql, migrations);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 }
 
 /** Seeds the demo on an empty database; true when this start created it. */
-async function seed(
-  kernel: Kernel,
-  logger: Logger,
-  seedDemo: boolean,
-): Promise<boolean> {
+async function seed(kernel: Kernel, logger: Logger, seedDemo: boolean): Promise<boolean> {
   return seedDemo ? seedDemoInstitution(kernel, logger) : false;
 }
 
@@ -97,9 +86,7 @@ export async function startApp(
     logger,
     dataDir: config.dataDir,
   });
-  const demoCreated = options.prepared
-    ? false
-    : await seed(kernel, logger, options.seedDemo);
+  const demoCreated = options.prepared ? false : await seed(kernel, logger, options.seedDemo);
 
   const server = await buildServer({
     kernel,

@@ -1,17 +1,9 @@
-import {
-  describeProcedureGuards,
-  jobServices,
-  transformer,
-} from '@ulms/platform';
+import { describeProcedureGuards, jobServices, transformer } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { appRouter } from './app-router.js';
 import { FILES_PREFIX, REST_PREFIX } from './http/build-server.js';
-import {
-  startTestServer,
-  type TestServer,
-  type TestServerInstitution,
-} from './http/test-server.js';
+import { startTestServer, type TestServer, type TestServerInstitution } from './http/test-server.js';
 import { installedPlugins } from './installed-plugins.js';
 
 /*
@@ -42,41 +34,22 @@ type Def = {
     };
   }[];
 };
-const defOf = (schema: z.ZodType) =>
-  (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const isUuid = (schema: z.ZodType): boolean => {
   const def = defOf(schema);
-  if (
-    ['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(
-      def.type,
-    )
-  )
+  if (['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(def.type))
     return isUuid(def.innerType as z.ZodType);
-  return (
-    def.type === 'string' &&
-    [def.format, ...(def.checks ?? []).map((c) => c._zod.def.format)].includes(
-      'uuid',
-    )
-  );
+  return def.type === 'string' && [def.format, ...(def.checks ?? []).map((c) => c._zod.def.format)].includes('uuid');
 };
 
 /** The smallest input `schema` takes: required fields only, uuids from `idFor`, the first of each choice. */
-function minimalInput(
-  schema: z.ZodType,
-  idFor: (field: string) => string,
-  field = '',
-): unknown {
+function minimalInput(schema: z.ZodType, idFor: (field: string) => string, field = ''): unknown {
   const def = defOf(schema);
   switch (def.type) {
     case 'object':
       return Object.fromEntries(
         Object.entries(def.shape ?? {})
-          .filter(
-            ([, s]) =>
-              !['optional', 'default', 'prefault', 'nullable'].includes(
-                defOf(s).type,
-              ),
-          )
+          .filter(([, s]) => !['optional', 'default', 'prefault', 'nullable'].includes(defOf(s).type))
           .map(([key, s]) => [key, minimalInput(s, idFor, key)]),
       );
     case 'pipe':
@@ -97,8 +70,7 @@ function minimalInput(
       return {};
     case 'string': {
       if (isUuid(schema)) return idFor(field);
-      const pattern = (def.checks ?? []).find((c) => c._zod.def.pattern)?._zod
-        .def.pattern;
+      const pattern = (def.checks ?? []).find((c) => c._zod.def.pattern)?._zod.def.pattern;
       if (pattern && String(pattern).includes('\\d{4}-')) return '2030-01-01';
       return 'QQ';
     }
@@ -107,32 +79,20 @@ function minimalInput(
   }
 }
 
-const procedureDefs = appRouter._def.procedures as unknown as Record<
-  string,
-  { _def: { inputs: z.ZodType[] } }
->;
+const procedureDefs = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>;
 /** Every procedure whose input names a row by a uuid, with those fields. */
 const takingIds = describeProcedureGuards(appRouter).flatMap((p) => {
   const input = procedureDefs[p.path]?._def.inputs[0];
-  const shape =
-    input && defOf(input).type === 'object' ? (defOf(input).shape ?? {}) : {};
-  const idFields = Object.keys(shape).filter((key) =>
-    isUuid(shape[key] as z.ZodType),
-  );
-  return idFields.length > 0 && input
-    ? [{ path: p.path, type: p.type, input, idFields }]
-    : [];
+  const shape = input && defOf(input).type === 'object' ? (defOf(input).shape ?? {}) : {};
+  const idFields = Object.keys(shape).filter((key) => isUuid(shape[key] as z.ZodType));
+  return idFields.length > 0 && input ? [{ path: p.path, type: p.type, input, idFields }] : [];
 });
 const userRoutes = installedPlugins
-  .flatMap((plugin) =>
-    'http' in plugin && plugin.http ? plugin.http.routes : [],
-  )
+  .flatMap((plugin) => ('http' in plugin && plugin.http ? plugin.http.routes : []))
   .filter((route) => route.path.includes('{user_id}'));
 
 const fileRoutes = installedPlugins
-  .flatMap((plugin) =>
-    'files' in plugin && plugin.files ? plugin.files.routes : [],
-  )
+  .flatMap((plugin) => ('files' in plugin && plugin.files ? plugin.files.routes : []))
   .filter((route) => route.path.includes('{userId}'));
 
 describe('institution isolation', () => {
@@ -144,12 +104,7 @@ describe('institution isolation', () => {
   const idsOfA: Record<string, string> = {};
   let primaryIdOfA = '';
 
-  const trpc = async (
-    who: TestServerInstitution,
-    path: string,
-    type: string,
-    input?: unknown,
-  ) => {
+  const trpc = async (who: TestServerInstitution, path: string, type: string, input?: unknown) => {
     const payload = JSON.stringify(transformer.serialize(input));
     const headers = {
       'content-type': 'application/json',
@@ -157,10 +112,7 @@ describe('institution isolation', () => {
     };
     const response =
       type === 'query'
-        ? await fetch(
-            `${server.url}/trpc/${path}?input=${encodeURIComponent(payload)}`,
-            { headers },
-          )
+        ? await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(payload)}`, { headers })
         : await fetch(`${server.url}/trpc/${path}`, {
             method: 'POST',
             headers,
@@ -173,32 +125,17 @@ describe('institution isolation', () => {
     return {
       status: response.status,
       data: body.result
-        ? transformer.deserialize(
-            body.result.data as Parameters<typeof transformer.deserialize>[0],
-          )
+        ? transformer.deserialize(body.result.data as Parameters<typeof transformer.deserialize>[0])
         : undefined,
       code: body.error?.json.data.code,
     };
   };
-  const ok = async (
-    who: TestServerInstitution,
-    path: string,
-    type: string,
-    input?: unknown,
-  ) => {
+  const ok = async (who: TestServerInstitution, path: string, type: string, input?: unknown) => {
     const outcome = await trpc(who, path, type, input);
-    if (outcome.status !== 200)
-      throw new Error(
-        `${path} answered ${outcome.status} ${outcome.code ?? ''}`,
-      );
+    if (outcome.status !== 200) throw new Error(`${path} answered ${outcome.status} ${outcome.code ?? ''}`);
     return outcome.data as Record<string, unknown> & { id: string };
   };
-  const rest = async (
-    who: TestServerInstitution,
-    method: string,
-    path: string,
-    body?: unknown,
-  ) => {
+  const rest = async (who: TestServerInstitution, method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${REST_PREFIX}${path}`, {
       method,
       headers: {
@@ -227,9 +164,7 @@ describe('institution isolation', () => {
       ok(a, 'users.codeTables.list', 'query'),
     ]);
     // lastUsedAt moves whenever A's own key is used; that is not a change B made.
-    return JSON.stringify(reads, (key, value: unknown) =>
-      key === 'lastUsedAt' ? undefined : value,
-    );
+    return JSON.stringify(reads, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
   };
   let before = '';
 
@@ -237,8 +172,7 @@ describe('institution isolation', () => {
     server = await startTestServer();
     a = server.first;
     b = await server.addInstitution();
-    for (const who of [a, b])
-      cookies.set(who.admin.institution, await server.signIn(who.admin));
+    for (const who of [a, b]) cookies.set(who.admin.institution, await server.signIn(who.admin));
 
     await ok(a, 'platform.libraries.create', 'mutation', {
       code: 'A_LIB',
@@ -302,12 +236,7 @@ describe('institution isolation', () => {
     // platform.jobs.own.get: the job A's administrator started.
     idsOfA['own'] = idsOfA['jobs'];
     const jobs = server.kernel.services.get(jobServices.jobs);
-    for (
-      let i = 0;
-      i < 100 &&
-      (await jobs.get(a.institution.id, idsOfA['jobs'])).status !== 'SUCCEEDED';
-      i += 1
-    )
+    for (let i = 0; i < 100 && (await jobs.get(a.institution.id, idsOfA['jobs'])).status !== 'SUCCEEDED'; i += 1)
       await new Promise((resolve) => setTimeout(resolve, 50));
     before = await snapshotOfA();
   });
@@ -326,12 +255,8 @@ describe('institution isolation', () => {
     expect(await ok(b, 'platform.jobs.list', 'query', {})).toEqual([]);
     expect(await ok(b, 'platform.jobs.own.list', 'query', {})).toEqual([]);
     expect(await ok(b, 'users.codeTables.list', 'query')).toEqual([]);
-    expect((await ok(b, 'platform.institution.get', 'query')).id).toBe(
-      b.institution.id,
-    );
-    expect(
-      (await rest(b, 'GET', `/users?q=primary_id~${primaryIdOfA}`)).text,
-    ).toContain('"total_record_count":0');
+    expect((await ok(b, 'platform.institution.get', 'query')).id).toBe(b.institution.id);
+    expect((await rest(b, 'GET', `/users?q=primary_id~${primaryIdOfA}`)).text).toContain('"total_record_count":0');
   });
 
   it('finds the procedures that take an id in the router', () => {
@@ -353,27 +278,19 @@ describe('institution isolation', () => {
       const segment = path.split('.').slice(-2)[0] ?? '';
       const idFor = (field: string) => {
         const id = field === 'userId' ? idsOfA['users'] : idsOfA[segment];
-        if (!id)
-          throw new Error(
-            `no row of A for ${path}'s "${field}": add one to idsOfA`,
-          );
+        if (!id) throw new Error(`no row of A for ${path}'s "${field}": add one to idsOfA`);
         return id;
       };
       const value = minimalInput(input, idFor);
       // The input is well-formed, so that the answer is about A's ids, not about the input.
       expect(input.safeParse(value).error).toBeUndefined();
       expect(
-        idFields.every((field) =>
-          Object.values(idsOfA).includes(
-            (value as Record<string, string>)[field] ?? '',
-          ),
-        ),
+        idFields.every((field) => Object.values(idsOfA).includes((value as Record<string, string>)[field] ?? '')),
       ).toBe(true);
       const outcome = await trpc(b, path, type, value);
       expect([outcome.status, outcome.code]).toSatisfy(
         ([status, code]: [number, string]) =>
-          (status === 404 && code === 'NOT_FOUND') ||
-          (status === 403 && code === 'FORBIDDEN'),
+          (status === 404 && code === 'NOT_FOUND') || (status === 403 && code === 'FORBIDDEN'),
       );
       expect(await snapshotOfA()).toBe(before);
     },
@@ -397,21 +314,17 @@ describe('institution isolation', () => {
       userGroup: 'B_GROUP',
     };
     const saved = await ok(b, 'users.create', 'mutation', fields);
-    const user = (saved as unknown as { user: { id: string; version: number } })
-      .user;
+    const user = (saved as unknown as { user: { id: string; version: number } }).user;
     const outcome = await trpc(b, 'users.update', 'mutation', {
       ...fields,
       id: user.id,
       version: user.version,
-      identifiers: [
-        { id: idsOfA['identifiers'], idType: 'BARCODE', value: 'B-BARCODE' },
-      ],
+      identifiers: [{ id: idsOfA['identifiers'], idType: 'BARCODE', value: 'B-BARCODE' }],
     });
     // Refused (the row id is taken), never written over A's row.
     expect([outcome.status, outcome.code]).toSatisfy(
       ([status, code]: [number, string]) =>
-        (status === 409 && code === 'CONFLICT') ||
-        (status === 400 && code === 'BAD_REQUEST'),
+        (status === 409 && code === 'CONFLICT') || (status === 400 && code === 'BAD_REQUEST'),
     );
     expect(await snapshotOfA()).toBe(before);
   });
@@ -422,56 +335,39 @@ describe('institution isolation', () => {
       route,
       name: `${route.method} ${route.path}`,
     })),
-  )(
-    "REST $name with A's user ids answers 404 to B's key and changes nothing of A",
-    async ({ route }) => {
-      for (const userId of userIdsOfA()) {
-        const url = route.path
-          .replace('{user_id}', encodeURIComponent(userId))
-          .replace(/\{\w+\}/g, () => idsOfA['attachments'] ?? '');
-        const body = route.body
-          ? minimalInput(route.body, () => idsOfA['users'] ?? '')
-          : undefined;
-        const outcome = await rest(b, route.method, url, body);
-        expect(outcome.status, `${route.method} ${url}: ${outcome.text}`).toBe(
-          404,
-        );
-        expect(outcome.text).toMatch(/"errorCode":"(401861|401890)"/);
-        expect(await snapshotOfA()).toBe(before);
-      }
-    },
-  );
+  )("REST $name with A's user ids answers 404 to B's key and changes nothing of A", async ({ route }) => {
+    for (const userId of userIdsOfA()) {
+      const url = route.path
+        .replace('{user_id}', encodeURIComponent(userId))
+        .replace(/\{\w+\}/g, () => idsOfA['attachments'] ?? '');
+      const body = route.body ? minimalInput(route.body, () => idsOfA['users'] ?? '') : undefined;
+      const outcome = await rest(b, route.method, url, body);
+      expect(outcome.status, `${route.method} ${url}: ${outcome.text}`).toBe(404);
+      expect(outcome.text).toMatch(/"errorCode":"(401861|401890)"/);
+      expect(await snapshotOfA()).toBe(before);
+    }
+  });
 
   it.each(
     fileRoutes.map((route) => ({
       route,
       name: `${route.method} ${route.path}`,
     })),
-  )(
-    "file route $name with A's user answers 404 to B's key and changes nothing of A",
-    async ({ route }) => {
-      const url = route.path
-        .replace('{userId}', idsOfA['users'] ?? '')
-        .replace(/\{\w+\}/g, () => idsOfA['attachments'] ?? '');
-      let body: FormData | undefined;
-      if (route.method === 'POST') {
-        body = new FormData();
-        body.append(
-          'file',
-          new Blob([new TextEncoder().encode('B file')]),
-          'b.txt',
-        );
-      }
-      const response = await fetch(`${server.url}${FILES_PREFIX}${url}`, {
-        method: route.method,
-        headers: { authorization: `apikey ${b.userManagerKey}` },
-        body,
-      });
-      expect(
-        response.status,
-        `${route.method} ${url}: ${await response.text()}`,
-      ).toBe(404);
-      expect(await snapshotOfA()).toBe(before);
-    },
-  );
+  )("file route $name with A's user answers 404 to B's key and changes nothing of A", async ({ route }) => {
+    const url = route.path
+      .replace('{userId}', idsOfA['users'] ?? '')
+      .replace(/\{\w+\}/g, () => idsOfA['attachments'] ?? '');
+    let body: FormData | undefined;
+    if (route.method === 'POST') {
+      body = new FormData();
+      body.append('file', new Blob([new TextEncoder().encode('B file')]), 'b.txt');
+    }
+    const response = await fetch(`${server.url}${FILES_PREFIX}${url}`, {
+      method: route.method,
+      headers: { authorization: `apikey ${b.userManagerKey}` },
+      body,
+    });
+    expect(response.status, `${route.method} ${url}: ${await response.text()}`).toBe(404);
+    expect(await snapshotOfA()).toBe(before);
+  });
 });

@@ -1,11 +1,6 @@
 // Server entry of the kernel. Browser-safe pieces are in ./contracts.
 export * from './contracts/index.js';
-export {
-  openDatabase,
-  databaseLocationFromEnv,
-  type Database,
-  type DatabaseLocation,
-} from './database/database.js';
+export { openDatabase, databaseLocationFromEnv, type Database, type DatabaseLocation } from './database/database.js';
 export type { SqlRunner } from './database/sql-runner.js';
 export { inDatabaseTransaction } from './database/transaction-database.js';
 export {
@@ -16,29 +11,12 @@ export {
   type MigrationFile,
 } from './database/migration-runner.js';
 export { migrationsDir } from './database/migrations-dir.js';
-export {
-  ValidationError,
-  NotFoundError,
-  ConflictError,
-} from './errors/domain-errors.js';
+export { ValidationError, NotFoundError, ConflictError } from './errors/domain-errors.js';
 export { parseInput } from './errors/parse-input.js';
-export {
-  defineEvent,
-  type EventDefinition,
-  type EventHandler,
-  type EventBus,
-} from './events/event-bus.js';
+export { defineEvent, type EventDefinition, type EventHandler, type EventBus } from './events/event-bus.js';
 export type { Transactions, UnitOfWork } from './events/transactions.js';
-export {
-  createExtensionPoint,
-  createSingleExtensionPoint,
-  type ExtensionPoint,
-} from './plugin/extension-point.js';
-export {
-  createServiceRef,
-  type ServiceRef,
-  type ServiceContainer,
-} from './plugin/service-ref.js';
+export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from './plugin/extension-point.js';
+export { createServiceRef, type ServiceRef, type ServiceContainer } from './plugin/service-ref.js';
 export {
   definePlugin,
   type PluginDefinition,
@@ -50,10 +28,7 @@ export { startKernel, contributorOf, type Kernel } from './plugin/kernel.js';
 export { coreServices } from './plugin/core-services.js';
 export { platformPlugin } from './platform.plugin.js';
 export { tenancyServices } from './tenancy/tenancy-services.js';
-export type {
-  InstitutionService,
-  LibraryRecord,
-} from './tenancy/institution.service.js';
+export type { InstitutionService, LibraryRecord } from './tenancy/institution.service.js';
 export type { ModuleService } from './tenancy/module.service.js';
 export {
   router,
@@ -66,36 +41,15 @@ export {
   requirePermission,
   fieldErrorsOf,
 } from './trpc/trpc.js';
-export {
-  composeRouter,
-  routerKeyOf,
-  type RouterRecordOf,
-} from './trpc/compose-router.js';
-export {
-  describeProcedureGuards,
-  type ProcedureGuards,
-  type GuardKind,
-} from './trpc/guards.js';
-export type {
-  Principal,
-  InstitutionRef,
-  RequestContext,
-} from './trpc/request-context.js';
+export { composeRouter, routerKeyOf, type RouterRecordOf } from './trpc/compose-router.js';
+export { describeProcedureGuards, type ProcedureGuards, type GuardKind } from './trpc/guards.js';
+export type { Principal, InstitutionRef, RequestContext } from './trpc/request-context.js';
 export { isUniqueViolation } from './database/database-errors.js';
-export {
-  createExpiringCache,
-  type ExpiringCache,
-} from './cache/expiring-cache.js';
+export { createExpiringCache, type ExpiringCache } from './cache/expiring-cache.js';
 export { authPlugin } from './auth/auth.plugin.js';
 export { authServices } from './auth/auth-services.js';
-export {
-  authenticateRequest,
-  type RequestCredentials,
-} from './auth/request-authenticator.js';
-export type {
-  StaffAccountService,
-  NewStaffAccount,
-} from './auth/staff-account.service.js';
+export { authenticateRequest, type RequestCredentials } from './auth/request-authenticator.js';
+export type { StaffAccountService, NewStaffAccount } from './auth/staff-account.service.js';
 export type { SessionService } from './auth/session.service.js';
 export type { ApiKeyService } from './auth/api-key.service.js';
 export { permissionsOfRoles } from './auth/role-permissions.js';
@@ -103,16 +57,8 @@ export { totpCode } from './auth/totp.js';
 export type { HttpExchange } from './trpc/request-context.js';
 export type { DeclaredPermission } from './plugin/kernel.js';
 export { ownerLibraryFilter, visibleOwnerLibraries } from './tenancy/library-scope.js';
-export {
-  hashPassword,
-  verifyPassword,
-  passwordPolicyErrors,
-} from './auth/password.js';
-export {
-  defineJob,
-  type JobDefinition,
-  type JobContext,
-} from './jobs/job-definition.js';
+export { hashPassword, verifyPassword, passwordPolicyErrors } from './auth/password.js';
+export { defineJob, type JobDefinition, type JobContext } from './jobs/job-definition.js';
 export { jobDefinitions, jobServices } from './jobs/job-refs.js';
 export { preferenceServices } from './preferences/preference-refs.js';
 export type { PreferenceService } from './preferences/preference.service.js';
@@ -127,17 +73,9 @@ export {
   type RestMethod,
   type RestResponseDoc,
 } from './http/rest-route.js';
-export {
-  RestError,
-  restErrorCodes,
-  errorEnvelope,
-  type RestErrorEntry,
-} from './http/rest-error.js';
+export { RestError, restErrorCodes, errorEnvelope, type RestErrorEntry } from './http/rest-error.js';
 export { toXml, fromXml, type XmlShape } from './http/xml-codec.js';
-export {
-  registerRestApi,
-  type RestApiOptions,
-} from './http/rest-fastify.adapter.js';
+export { registerRestApi, type RestApiOptions } from './http/rest-fastify.adapter.js';
 export { longestPathParameter } from './http/rest-path-parameters.js';
 export {
   contentDisposition,
@@ -150,13 +88,6 @@ export {
   type FileRouteResult,
   type FileUpload,
 } from './http/file-route.js';
-export {
-  registerFileRoutes,
-  type FileRoutesOptions,
-} from './http/file-routes.fastify.js';
-export {
-  rateLimitFromEnv,
-  keyRateLimitFromEnv,
-  defaultKeyRateLimit,
-} from './http/rate-limiter.js';
+export { registerFileRoutes, type FileRoutesOptions } from './http/file-routes.fastify.js';
+export { rateLimitFromEnv, keyRateLimitFromEnv, defaultKeyRateLimit } from './http/rate-limiter.js';
 export { errorEnvelopeSchema } from './http/openapi-document.js';

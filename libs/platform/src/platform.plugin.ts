@@ -34,8 +34,11 @@ export const platformPlugin = definePlugin({
     [can.libraryManage]: { description: 'Add libraries', roles: ADMIN },
     [can.moduleRead]: { description: 'View modules and their configuration', roles: ADMIN },
     [can.moduleManage]: { description: 'Enable, disable and configure modules', roles: ADMIN },
-    [can.preferenceOwn]: { description: 'Keep one\'s own screen preferences (columns, page size)', roles: STAFF_ROLES },
-    [can.jobRead]: { description: 'View jobs, their progress and reports', roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR'] },
+    [can.preferenceOwn]: { description: "Keep one's own screen preferences (columns, page size)", roles: STAFF_ROLES },
+    [can.jobRead]: {
+      description: 'View jobs, their progress and reports',
+      roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR'],
+    },
     [can.jobOwnRead]: { description: 'Follow the jobs one started and read their reports', roles: STAFF_ROLES },
   },
   router: platformRouter,
@@ -47,7 +50,12 @@ export const platformPlugin = definePlugin({
       factory: createPreferenceService,
     });
     env.provideService(jobServices.jobs, {
-      deps: { prisma: coreServices.prisma, definitions: jobDefinitions, logger: coreServices.logger, services: coreServices.container },
+      deps: {
+        prisma: coreServices.prisma,
+        definitions: jobDefinitions,
+        logger: coreServices.logger,
+        services: coreServices.container,
+      },
       factory: createJobService,
     });
     env.provideService(tenancyServices.institutions, {

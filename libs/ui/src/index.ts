@@ -17,7 +17,15 @@ export { ActionsMenu, type ActionsMenuProps, ActionsMenuItem, type ActionsMenuIt
 export { ToastProvider } from './toast/toast-provider.js';
 export { useToast, type ToastApi, type ToastTone } from './toast/toast-context.js';
 // Modules reach the app's TanStack Router through these, so the app and every module share one router.
-export { Link, type LinkProps, Navigate, useBlocker, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+export {
+  Link,
+  type LinkProps,
+  Navigate,
+  useBlocker,
+  useLocation,
+  useNavigate,
+  useParams,
+} from '@tanstack/react-router';
 export { useRouteSearch } from './routing/use-route-search.js';
 export { usePageTitle } from './routing/use-page-title.js';
 export { safeReturnPath } from './routing/safe-return-path.js';

@@ -5,7 +5,12 @@ export { usersServices } from './server/users-services.js';
 export type { UserService, UserChangeActor } from './server/user.service.js';
 export type { UserSearchService } from './server/user-search.service.js';
 export type { CodeTableService, CodeTableEntryInput } from './server/code-table.service.js';
-export { almaUserToFields, userDtoToAlma, type AlmaUserFields, type AlmaOutputOptions } from './server/alma/alma-user.mapper.js';
+export {
+  almaUserToFields,
+  userDtoToAlma,
+  type AlmaUserFields,
+  type AlmaOutputOptions,
+} from './server/alma/alma-user.mapper.js';
 export { almaLabelsOf, type AlmaLabels } from './server/alma/alma-labels.js';
 export { seedUsersDemo } from './server/demo/users-demo.seed.js';
 export { nameSearchOf, sortNameOf, normalizeName } from './server/names.js';

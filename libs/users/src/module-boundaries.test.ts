@@ -9,12 +9,14 @@ describe('module boundaries', () => {
       .filter((m) => m.ruleId === 'no-restricted-imports')
       .map((m) => m.message) ?? [];
 
-  it('refuses another module\'s server or admin entry', async () => {
+  it("refuses another module's server or admin entry", async () => {
     expect(await messagesOf("export type { A } from '@ulms/fines';\n")).toHaveLength(1);
     expect(await messagesOf("export type { A } from '@ulms/fines/admin';\n")).toHaveLength(1);
   });
 
-  it('allows another module\'s contracts and the kernel', async () => {
-    expect(await messagesOf("export type { A } from '@ulms/fines/contracts';\nexport type { B } from '@ulms/platform';\n")).toEqual([]);
+  it("allows another module's contracts and the kernel", async () => {
+    expect(
+      await messagesOf("export type { A } from '@ulms/fines/contracts';\nexport type { B } from '@ulms/platform';\n"),
+    ).toEqual([]);
   });
 });

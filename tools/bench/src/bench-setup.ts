@@ -42,10 +42,7 @@ interface OpenedBenchDatabase {
   readonly drop: () => Promise<void>;
 }
 
-async function adminQuery(
-  serverUrl: string,
-  statement: string,
-): Promise<number> {
+async function adminQuery(serverUrl: string, statement: string): Promise<number> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -68,14 +65,8 @@ async function openBenchDatabase(
     };
   const name = keepAs ?? `ulms_bench_${randomBytes(4).toString('hex')}`;
   if (!/^[a-z_][a-z0-9_]*$/.test(name))
-    throw new Error(
-      `--database: "${name}" is not a plain lower-case database name`,
-    );
-  const exists =
-    (await adminQuery(
-      serverUrl,
-      `SELECT 1 FROM pg_database WHERE datname = '${name}'`,
-    )) > 0;
+    throw new Error(`--database: "${name}" is not a plain lower-case database name`);
+  const exists = (await adminQuery(serverUrl, `SELECT 1 FROM pg_database WHERE datname = '${name}'`)) > 0;
   if (!exists) await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -88,25 +79,15 @@ async function openBenchDatabase(
     label: `PostgreSQL server (${url.host}/${name})`,
     url: url.toString(),
     drop: async () => {
-      if (!keepAs)
-        await adminQuery(
-          serverUrl,
-          `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
-        );
+      if (!keepAs) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
 const BENCH_INSTITUTION = 'BENCH';
 
-export async function setUpBench(
-  serverUrl: string | undefined,
-  keepAs?: string,
-): Promise<BenchEnvironment> {
-  const { database, label, url, drop } = await openBenchDatabase(
-    serverUrl,
-    keepAs,
-  );
+export async function setUpBench(serverUrl: string | undefined, keepAs?: string): Promise<BenchEnvironment> {
+  const { database, label, url, drop } = await openBenchDatabase(serverUrl, keepAs);
   await applyMigrations(database.sql, await readMigrations(migrationsDir));
   const kernel = startKernel({
     plugins: installedPlugins,
@@ -127,10 +108,7 @@ export async function setUpBench(
         where: { institutionId: institution.id },
       })
     : 0;
-  if (!existing)
-    await kernel.services
-      .get(tenancyServices.modules)
-      .enable(institution.id, 'users');
+  if (!existing) await kernel.services.get(tenancyServices.modules).enable(institution.id, 'users');
   const codeTables = kernel.services.get(usersServices.codeTables);
   const entries: [string, string, string[]][] = [
     ['USER_GROUP', 'UNDERGRAD', ['PUBLIC']],

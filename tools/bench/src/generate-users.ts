@@ -1,10 +1,98 @@
 import { nameSearchOf, sortNameOf } from '@ulms/users';
 import type { Random } from './random.js';
 
-const FIRST = ['Ada', 'Åsa', 'Björn', 'Chloé', 'Dmitri', 'Émile', 'Fatima', 'Giulia', 'Håkon', 'Ingrid', 'José', 'Jürgen', 'Kateřina', 'Léa', 'Łukasz', 'María', 'Mei', 'Nguyễn', 'Olúwaseun', 'Priya', 'Raphaël', 'Søren', 'Tomás', 'Ümit', 'Wei', 'Yasmin', 'Zoë', 'Aiko', 'Bartosz', 'Cian', 'Dagny', 'Esperanza', 'Farrukh', 'Greta', 'Hiroshi', 'Ines', 'Jonas', 'Kwame', 'Lior', 'Maja'];
-const LAST = ['Andersson', 'Bjørnstad', 'Çelik', 'Dubois', 'Ødegård', 'Fernández', 'García', 'Hämäläinen', 'Ivanović', 'Johansson', 'Kowalski', 'Lefèvre', 'Müller', 'Nakamura', "O'Brien", 'Pérez', 'Quiñones', 'Rossi', 'Søndergaard', 'Tanaka', 'Ulrich', 'Van der Berg', 'Wójcik', 'Xu', 'Yılmaz', 'Zieliński', 'Åberg', 'Brontë', 'Chávez', 'Dvořák', 'Eriksen', 'Fjørtoft', 'Gonçalves', 'Hernández', 'Ibáñez', 'Jovanović', 'Kühn', 'Lindqvist', 'Mäkinen', 'Nørgaard'];
+const FIRST = [
+  'Ada',
+  'Åsa',
+  'Björn',
+  'Chloé',
+  'Dmitri',
+  'Émile',
+  'Fatima',
+  'Giulia',
+  'Håkon',
+  'Ingrid',
+  'José',
+  'Jürgen',
+  'Kateřina',
+  'Léa',
+  'Łukasz',
+  'María',
+  'Mei',
+  'Nguyễn',
+  'Olúwaseun',
+  'Priya',
+  'Raphaël',
+  'Søren',
+  'Tomás',
+  'Ümit',
+  'Wei',
+  'Yasmin',
+  'Zoë',
+  'Aiko',
+  'Bartosz',
+  'Cian',
+  'Dagny',
+  'Esperanza',
+  'Farrukh',
+  'Greta',
+  'Hiroshi',
+  'Ines',
+  'Jonas',
+  'Kwame',
+  'Lior',
+  'Maja',
+];
+const LAST = [
+  'Andersson',
+  'Bjørnstad',
+  'Çelik',
+  'Dubois',
+  'Ødegård',
+  'Fernández',
+  'García',
+  'Hämäläinen',
+  'Ivanović',
+  'Johansson',
+  'Kowalski',
+  'Lefèvre',
+  'Müller',
+  'Nakamura',
+  "O'Brien",
+  'Pérez',
+  'Quiñones',
+  'Rossi',
+  'Søndergaard',
+  'Tanaka',
+  'Ulrich',
+  'Van der Berg',
+  'Wójcik',
+  'Xu',
+  'Yılmaz',
+  'Zieliński',
+  'Åberg',
+  'Brontë',
+  'Chávez',
+  'Dvořák',
+  'Eriksen',
+  'Fjørtoft',
+  'Gonçalves',
+  'Hernández',
+  'Ibáñez',
+  'Jovanović',
+  'Kühn',
+  'Lindqvist',
+  'Mäkinen',
+  'Nørgaard',
+];
 const PREFERRED = ['Sunny', 'Bob', 'Kit', 'Max', 'Sam', 'Alex', 'Jo', 'Lee', 'Nico', 'Rae'];
-const CITIES = [['Oslo', 'NO', '0316'], ['Boston', 'US', '02115'], ['München', 'DE', '80331'], ['Kraków', 'PL', '30-001'], ['Lyon', 'FR', '69001']] as const;
+const CITIES = [
+  ['Oslo', 'NO', '0316'],
+  ['Boston', 'US', '02115'],
+  ['München', 'DE', '80331'],
+  ['Kraków', 'PL', '30-001'],
+  ['Lyon', 'FR', '69001'],
+] as const;
 const PUBLIC_GROUPS = ['UNDERGRAD', 'GRAD', 'FACULTY', 'ALUMNI', 'COMMUNITY'];
 
 /** One generated user and its lists, as rows ready for the bulk loader. */
@@ -44,7 +132,8 @@ export function generateUser(random: Random, n: number): GeneratedUser {
   const identifiers = [{ idType: 'BARCODE', value: `B${String(n).padStart(10, '0')}` }];
   if (random.chance(0.6)) identifiers.push({ idType: 'UNIV_ID', value: `UID-${n}` });
   const digits = String(n).padStart(8, '0');
-  if (random.chance(0.1)) identifiers.push({ idType: 'ORCID', value: `0000-0002-${digits.slice(0, 4)}-${digits.slice(4)}` });
+  if (random.chance(0.1))
+    identifiers.push({ idType: 'ORCID', value: `0000-0002-${digits.slice(0, 4)}-${digits.slice(4)}` });
   const [city, country, postalCode] = random.pick(CITIES);
   const names = { firstName, middleName, lastName, prefFirstName };
   const external = recordType === 'PUBLIC' && random.chance(0.7);
@@ -64,7 +153,12 @@ export function generateUser(random: Random, n: number): GeneratedUser {
     status: random.chance(0.93) ? 'ACTIVE' : 'INACTIVE',
     identifiers,
     email: `${primaryId}@example.edu`,
-    address: { line1: `${random.int(1, 300)} ${random.pick(['Main St', 'Storgata', 'Rue Haute', 'Hauptstraße'])}`, city, country, postalCode },
+    address: {
+      line1: `${random.int(1, 300)} ${random.pick(['Main St', 'Storgata', 'Rue Haute', 'Hauptstraße'])}`,
+      city,
+      country,
+      postalCode,
+    },
     phone: `+1 555 ${String(random.int(0, 9999999)).padStart(7, '0')}`,
     note: random.chance(0.05) ? 'Prefers email contact' : null,
   };

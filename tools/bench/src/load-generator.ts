@@ -2,9 +2,7 @@
 // in turn, from `connections` concurrent connections for `seconds`, and prints autocannon's result as JSON.
 import autocannon from 'autocannon';
 
-const { base, template, values, connections, seconds } = JSON.parse(
-  process.argv[2] ?? '{}',
-) as {
+const { base, template, values, connections, seconds } = JSON.parse(process.argv[2] ?? '{}') as {
   base: string;
   template: string;
   values: string[];

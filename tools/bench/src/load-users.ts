@@ -30,13 +30,31 @@ export async function loadUsers(sql: SqlRunner, institutionId: string, users: re
     ],
   );
   const identifiers = users.flatMap((u) => [
-    { userId: u.id, idType: 'PRIMARY', value: u.primaryId, position: 0, segment: u.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL' },
-    ...u.identifiers.map((i, n) => ({ userId: u.id, ...i, position: n + 1, segment: u.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL' })),
+    {
+      userId: u.id,
+      idType: 'PRIMARY',
+      value: u.primaryId,
+      position: 0,
+      segment: u.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL',
+    },
+    ...u.identifiers.map((i, n) => ({
+      userId: u.id,
+      ...i,
+      position: n + 1,
+      segment: u.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL',
+    })),
   ]);
   await sql.query(
     `INSERT INTO "UserIdentifier" ("institutionId","userId","idType","value","valueKey","segmentType","position")
      SELECT $1::uuid, i.uid, i.t, i.v, lower(i.v), i.s, i.p FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS i(uid, t, v, s, p)`,
-    [institutionId, identifiers.map((i) => i.userId), identifiers.map((i) => i.idType), identifiers.map((i) => i.value), identifiers.map((i) => i.segment), identifiers.map((i) => i.position)],
+    [
+      institutionId,
+      identifiers.map((i) => i.userId),
+      identifiers.map((i) => i.idType),
+      identifiers.map((i) => i.value),
+      identifiers.map((i) => i.segment),
+      identifiers.map((i) => i.position),
+    ],
   );
   await sql.query(
     `INSERT INTO "UserEmail" ("institutionId","userId","emailAddress","addressKey","emailTypes","preferred","position")
@@ -46,7 +64,14 @@ export async function loadUsers(sql: SqlRunner, institutionId: string, users: re
   await sql.query(
     `INSERT INTO "UserAddress" ("institutionId","userId","line1","city","country","postalCode","addressTypes","preferred","position")
      SELECT $1::uuid, a.uid, a.l1, a.c, a.co, a.pc, ARRAY['home'], true, 0 FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS a(uid, l1, c, co, pc)`,
-    [institutionId, col((u) => u.id), col((u) => u.address.line1), col((u) => u.address.city), col((u) => u.address.country), col((u) => u.address.postalCode)],
+    [
+      institutionId,
+      col((u) => u.id),
+      col((u) => u.address.line1),
+      col((u) => u.address.city),
+      col((u) => u.address.country),
+      col((u) => u.address.postalCode),
+    ],
   );
   await sql.query(
     `INSERT INTO "UserPhone" ("institutionId","userId","phoneNumber","phoneTypes","preferred","position")

@@ -10,10 +10,7 @@ import { setUpBench } from './bench-setup.js';
 import { generateUser, type GeneratedUser } from './generate-users.js';
 import { loadUsers } from './load-users.js';
 import { seededRandom } from './random.js';
-import {
-  lookupScenarios,
-  nameSearchScenarios,
-} from './scenarios/lookups.scenario.js';
+import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
 import { restScenarios } from './scenarios/rest.scenario.js';
 import type { ScenarioResult } from './scenarios/scenario-result.js';
 import { writeScenarios } from './scenarios/writes.scenario.js';
@@ -32,9 +29,7 @@ const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes'] as const;
 const only = new Set(values.only ? values.only.split(',') : SCENARIO_GROUPS);
 for (const group of only) {
   if (!(SCENARIO_GROUPS as readonly string[]).includes(group))
-    throw new Error(
-      `--only: unknown scenario group "${group}" (${SCENARIO_GROUPS.join(', ')})`,
-    );
+    throw new Error(`--only: unknown scenario group "${group}" (${SCENARIO_GROUPS.join(', ')})`);
 }
 const runs = (group: (typeof SCENARIO_GROUPS)[number]) => only.has(group);
 const quick = values.quick === true;
@@ -45,40 +40,24 @@ const restSeconds = quick ? 3 : 10;
 const BATCH = 5_000;
 // The REST scenarios ask the server as the README recommends running it: one process per core that
 // PostgreSQL leaves (WORKERS=1 on this project's 2-core machine, which runs the database too).
-const workers = Number(
-  values.workers ?? Math.max(1, availableParallelism() - 1),
-);
+const workers = Number(values.workers ?? Math.max(1, availableParallelism() - 1));
 if (!Number.isInteger(workers) || workers < 1)
-  throw new Error(
-    `--workers: "${values.workers}" is not a whole number of processes`,
-  );
+  throw new Error(`--workers: "${values.workers}" is not a whole number of processes`);
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-const env = await setUpBench(
-  process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'],
-  values.database,
-);
+const env = await setUpBench(process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'], values.database);
 try {
   const reused = env.loadedUsers > 0;
   if (reused && env.loadedUsers < userCount)
-    throw new Error(
-      `${env.databaseLabel} holds ${env.loadedUsers} users, fewer than the ${userCount} asked for`,
-    );
-  log(
-    reused
-      ? `Reusing the users in ${env.databaseLabel}…`
-      : `Loading ${userCount} users into ${env.databaseLabel}…`,
-  );
+    throw new Error(`${env.databaseLabel} holds ${env.loadedUsers} users, fewer than the ${userCount} asked for`);
+  log(reused ? `Reusing the users in ${env.databaseLabel}…` : `Loading ${userCount} users into ${env.databaseLabel}…`);
   const random = seededRandom(Number(values.seed));
   const sample: GeneratedUser[] = [];
   const sampleEvery = Math.max(1, Math.floor(userCount / samples));
   const loadStarted = performance.now();
   for (let start = 0; start < userCount; start += BATCH) {
-    const batch = Array.from(
-      { length: Math.min(BATCH, userCount - start) },
-      (_, i) => generateUser(random, start + i),
-    );
+    const batch = Array.from({ length: Math.min(BATCH, userCount - start) }, (_, i) => generateUser(random, start + i));
     batch.forEach((u, i) => (start + i) % sampleEvery === 0 && sample.push(u));
     if (reused) continue;
     await loadUsers(env.database.sql, env.institution.id, batch);
@@ -87,16 +66,12 @@ try {
   // As autovacuum would in time: statistics, and the visibility map that index-only scans need.
   if (!reused) await env.database.sql.exec('VACUUM ANALYZE');
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  log(
-    `Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(userCount / loadSeconds)} users/s).`,
-  );
+  log(`Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(userCount / loadSeconds)} users/s).`);
 
   const scenarios: ScenarioResult[] = [
     ...(runs('lookups') ? await lookupScenarios(env, sample) : []),
     ...(runs('names') ? await nameSearchScenarios(env, sample) : []),
-    ...(runs('rest')
-      ? await restScenarios(env, sample, restSeconds, workers)
-      : []),
+    ...(runs('rest') ? await restScenarios(env, sample, restSeconds, workers) : []),
     ...(runs('writes') ? await writeScenarios(env, writeCount) : []),
   ];
 
@@ -131,8 +106,7 @@ try {
       'ratio p95': s.ratio?.p95 ?? '',
     })),
   );
-  for (const s of scenarios.filter((x) => x.notes))
-    log(`- ${s.name}: ${s.notes}`);
+  for (const s of scenarios.filter((x) => x.notes)) log(`- ${s.name}: ${s.notes}`);
   log(`Results written to ${file}`);
 } finally {
   await env.close();

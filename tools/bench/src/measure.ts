@@ -8,8 +8,7 @@ export interface Timing {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ??
-  0;
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Runs `work` once per input after a warm-up on the first inputs (none for writes), one at a time. */
@@ -18,11 +17,7 @@ export async function measure<T>(
   work: (input: T) => Promise<unknown>,
   options: { warmUp?: number } = {},
 ): Promise<Timing> {
-  for (const input of inputs.slice(
-    0,
-    Math.min(options.warmUp ?? 20, inputs.length),
-  ))
-    await work(input);
+  for (const input of inputs.slice(0, Math.min(options.warmUp ?? 20, inputs.length))) await work(input);
   const times: number[] = [];
   const started = performance.now();
   for (const input of inputs) {
@@ -52,11 +47,7 @@ export async function measureInterleaved<T>(
   options: { warmUp?: number } = {},
 ): Promise<Timing[]> {
   for (const work of works)
-    for (const input of inputs.slice(
-      0,
-      Math.min(options.warmUp ?? 20, inputs.length),
-    ))
-      await work(input);
+    for (const input of inputs.slice(0, Math.min(options.warmUp ?? 20, inputs.length))) await work(input);
   const times = works.map(() => [] as number[]);
   const spent = works.map(() => 0);
   for (const [i, input] of inputs.entries()) {

@@ -56,10 +56,7 @@ async function waitUntilUp(child: ChildProcess, output: () => string) {
  * bench database. PGlite in memory cannot be shared between processes: there the server runs in this
  * process, on the bench's own kernel.
  */
-export async function startBenchServer(
-  env: BenchEnvironment,
-  processes: number,
-): Promise<BenchServer> {
+export async function startBenchServer(env: BenchEnvironment, processes: number): Promise<BenchServer> {
   if (!env.databaseUrl) {
     const server = await buildServer({
       kernel: env.kernel,
@@ -73,9 +70,7 @@ export async function startBenchServer(
     return { base, processes: 1, close: () => server.close() };
   }
   const port = await freePort();
-  const main = fileURLToPath(
-    new URL('../../../apps/server/src/main.ts', import.meta.url),
-  );
+  const main = fileURLToPath(new URL('../../../apps/server/src/main.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: {
       ...process.env,

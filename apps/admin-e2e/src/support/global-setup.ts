@@ -31,7 +31,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'ulms-e2e-'));
   const app = await startApp(
-    { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir }, adminDir, dataDir: join(dataDir, 'files'), logLevel: 'warn', secureCookies: false, restRateLimit: 1000 },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      database: { kind: 'pglite', dataDir },
+      adminDir,
+      dataDir: join(dataDir, 'files'),
+      logLevel: 'warn',
+      secureCookies: false,
+      restRateLimit: 1000,
+    },
     { seedDemo: true },
   );
   const demo = await app.kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);

@@ -16,7 +16,10 @@ export function AccountPage() {
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
         <div className="panel__narrow">
-          <NewPasswordForm submitLabel="Change password" onChanged={() => toast.show('Your password was changed.', 'success')} />
+          <NewPasswordForm
+            submitLabel="Change password"
+            onChanged={() => toast.show('Your password was changed.', 'success')}
+          />
         </div>
       </section>
       <MfaSection />

@@ -44,7 +44,12 @@ export function MfaEnrolmentFlow({ enrolment, onFinished }: MfaEnrolmentFlowProp
           </p>
         </li>
         <li>
-          <form className="ui-form panel__narrow" noValidate onSubmit={submit} aria-label="Confirm two-step verification">
+          <form
+            className="ui-form panel__narrow"
+            noValidate
+            onSubmit={submit}
+            aria-label="Confirm two-step verification"
+          >
             <FormError message={formMessageOf(confirm.error, ['code'])} />
             <TextField
               label="Code from the app"

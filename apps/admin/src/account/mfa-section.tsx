@@ -33,15 +33,20 @@ export function MfaSection() {
       ) : (
         <>
           <p>
-            <span className="badge badge--off">Off</span> Add a code from an authenticator app to your password
-            to protect your account.
+            <span className="badge badge--off">Off</span> Add a code from an authenticator app to your password to
+            protect your account.
           </p>
           {start.error ? (
             <p className="ui-form-error" role="alert">
               {start.error.message}
             </p>
           ) : null}
-          <button type="button" className="ui-button ui-button--primary" disabled={start.isPending} onClick={() => start.mutate()}>
+          <button
+            type="button"
+            className="ui-button ui-button--primary"
+            disabled={start.isPending}
+            onClick={() => start.mutate()}
+          >
             {start.isPending ? 'Starting…' : 'Set up two-step verification'}
           </button>
         </>

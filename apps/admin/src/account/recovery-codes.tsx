@@ -15,8 +15,8 @@ export function RecoveryCodes({ codes, onDone }: RecoveryCodesProps) {
         Two-step verification is on
       </h3>
       <p className="notice notice--warning">
-        Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They will not
-        be shown again.
+        Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They will not be
+        shown again.
       </p>
       <ul className="recovery-codes__list">
         {codes.map((code) => (

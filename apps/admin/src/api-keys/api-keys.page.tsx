@@ -14,7 +14,9 @@ const columns: ColumnDef<ApiKeyInfo>[] = [
     header: 'Permissions',
     cell: ({ row }) => (
       <span className="permission-list" title={row.original.permissions.join('\n')}>
-        {row.original.permissions.length === 1 ? row.original.permissions[0] : `${row.original.permissions.length} permissions`}
+        {row.original.permissions.length === 1
+          ? row.original.permissions[0]
+          : `${row.original.permissions.length} permissions`}
       </span>
     ),
   },

@@ -40,7 +40,9 @@ export function CreateApiKeyDialog({ onClose }: { readonly onClose: () => void }
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) return;
     create.mutate(
-      access === 'role' ? { name: name.trim(), permissions: [], role } : { name: name.trim(), permissions: [...permissions] },
+      access === 'role'
+        ? { name: name.trim(), permissions: [], role }
+        : { name: name.trim(), permissions: [...permissions] },
     );
   };
 
@@ -84,7 +86,13 @@ export function CreateApiKeyDialog({ onClose }: { readonly onClose: () => void }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>
         <FormError message={formMessageOf(create.error, fields)} />
-        <TextField label="Name" required value={name} error={errorOf('name')} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Name"
+          required
+          value={name}
+          error={errorOf('name')}
+          onChange={(e) => setName(e.target.value)}
+        />
         <fieldset className="choice-group">
           <legend>What the key may do</legend>
           <label>
@@ -92,7 +100,12 @@ export function CreateApiKeyDialog({ onClose }: { readonly onClose: () => void }
             Everything a built-in role may do
           </label>
           <label>
-            <input type="radio" name="access" checked={access === 'permissions'} onChange={() => setAccess('permissions')} />
+            <input
+              type="radio"
+              name="access"
+              checked={access === 'permissions'}
+              onChange={() => setAccess('permissions')}
+            />
             Only the permissions I choose
           </label>
         </fieldset>

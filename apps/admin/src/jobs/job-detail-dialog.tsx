@@ -20,7 +20,10 @@ export function JobDetailDialog({ jobId, reports, onClose }: JobDetailDialogProp
   const job = useQuery(
     procedures.get.queryOptions(
       { id: jobId ?? '00000000-0000-0000-0000-000000000000' },
-      { enabled: jobId !== null, refetchInterval: (query) => (query.state.data && isUnfinished(query.state.data) ? 2000 : false) },
+      {
+        enabled: jobId !== null,
+        refetchInterval: (query) => (query.state.data && isUnfinished(query.state.data) ? 2000 : false),
+      },
     ),
   );
   const data = job.data;
@@ -67,7 +70,9 @@ export function JobDetailDialog({ jobId, reports, onClose }: JobDetailDialogProp
           ) : null}
           <h3 className="job-detail__heading">Report</h3>
           {data.report === null || data.report === undefined ? (
-            <p className="muted">{isUnfinished(data) ? 'The report appears when the job has finished.' : 'This job left no report.'}</p>
+            <p className="muted">
+              {isUnfinished(data) ? 'The report appears when the job has finished.' : 'This job left no report.'}
+            </p>
           ) : (
             (view?.(data.report) ?? <pre className="job-detail__raw">{JSON.stringify(data.report, null, 2)}</pre>)
           )}

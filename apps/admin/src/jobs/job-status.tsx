@@ -1,6 +1,11 @@
 import type { JobInfo, JobStatus } from '@ulms/platform/contracts';
 
-const statusLabels: Record<JobStatus, string> = { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed' };
+const statusLabels: Record<JobStatus, string> = {
+  QUEUED: 'Queued',
+  RUNNING: 'Running',
+  SUCCEEDED: 'Succeeded',
+  FAILED: 'Failed',
+};
 const statusClasses: Record<JobStatus, string> = {
   QUEUED: 'badge badge--off',
   RUNNING: 'badge job-badge--running',
@@ -22,7 +27,11 @@ export function JobStatusBadge({ status }: { readonly status: JobStatus }) {
 export function JobProgress({ job }: { readonly job: Pick<JobInfo, 'processed' | 'total' | 'status' | 'title'> }) {
   const total = job.total;
   const text =
-    total === null ? (isUnfinished(job) ? `${job.processed.toLocaleString()} so far` : `${job.processed.toLocaleString()}`) : `${job.processed.toLocaleString()} of ${total.toLocaleString()}`;
+    total === null
+      ? isUnfinished(job)
+        ? `${job.processed.toLocaleString()} so far`
+        : `${job.processed.toLocaleString()}`
+      : `${job.processed.toLocaleString()} of ${total.toLocaleString()}`;
   return (
     <div className="job-progress">
       <progress

@@ -24,7 +24,10 @@ const columns: ColumnDef<JobInfo>[] = [
     header: 'Job',
     enableHiding: false,
     cell: ({ row }) => (
-      <Link {...jobLink(row.original.id)} aria-label={`${row.original.title}, started ${formatDateTime(row.original.createdAt)}`}>
+      <Link
+        {...jobLink(row.original.id)}
+        aria-label={`${row.original.title}, started ${formatDateTime(row.original.createdAt)}`}
+      >
         {row.original.title}
       </Link>
     ),
@@ -41,7 +44,11 @@ const columns: ColumnDef<JobInfo>[] = [
       </div>
     ),
   },
-  { id: 'finished', header: 'Finished', cell: ({ row }) => formatDateTime(row.original.finishedAt, isUnfinished(row.original) ? 'Not yet' : '—') },
+  {
+    id: 'finished',
+    header: 'Finished',
+    cell: ({ row }) => formatDateTime(row.original.finishedAt, isUnfinished(row.original) ? 'Not yet' : '—'),
+  },
 ];
 
 export interface JobsPageProps {
@@ -96,13 +103,21 @@ export function JobsPage({ reports, actions }: JobsPageProps) {
           loading={jobs.isPending}
           emptyMessage={everyJob ? 'No jobs have run yet.' : 'You have not started any jobs yet.'}
           rowActions={(job) => (
-            <Link {...jobLink(job.id)} className="ui-button ui-button--small" aria-label={`Report of ${job.title}, started ${formatDateTime(job.createdAt)}`}>
+            <Link
+              {...jobLink(job.id)}
+              className="ui-button ui-button--small"
+              aria-label={`Report of ${job.title}, started ${formatDateTime(job.createdAt)}`}
+            >
               Report
             </Link>
           )}
         />
       )}
-      <JobDetailDialog jobId={openId} reports={reports} onClose={() => void navigate({ to: jobsPath, replace: true })} />
+      <JobDetailDialog
+        jobId={openId}
+        reports={reports}
+        onClose={() => void navigate({ to: jobsPath, replace: true })}
+      />
     </>
   );
 }

@@ -16,7 +16,13 @@ export function AppHeader({ navId, navOpen, onToggleNav }: AppHeaderProps) {
   const session = useSessionInfo();
   return (
     <header className="app-header">
-      <button type="button" className="app-header__menu" aria-expanded={navOpen} aria-controls={navId} onClick={onToggleNav}>
+      <button
+        type="button"
+        className="app-header__menu"
+        aria-expanded={navOpen}
+        aria-controls={navId}
+        onClick={onToggleNav}
+      >
         <span aria-hidden="true">☰</span> Menu
       </button>
       <div className="app-header__brand">

@@ -39,7 +39,11 @@ const columns: ColumnDef<ModuleStatus>[] = [
     id: 'dependsOn',
     header: 'Needs',
     cell: ({ row }) =>
-      row.original.dependsOn.length > 0 ? <code>{row.original.dependsOn.join(', ')}</code> : <span className="muted">—</span>,
+      row.original.dependsOn.length > 0 ? (
+        <code>{row.original.dependsOn.join(', ')}</code>
+      ) : (
+        <span className="muted">—</span>
+      ),
   },
 ];
 
@@ -79,14 +83,15 @@ export function ModulesPage() {
     }),
   );
 
-
   const rowActions = canManage
     ? (module: ModuleStatus) => (
         <>
           {module.core ? null : (
             <button
               type="button"
-              className={module.enabled ? 'ui-button ui-button--small' : 'ui-button ui-button--small ui-button--primary'}
+              className={
+                module.enabled ? 'ui-button ui-button--small' : 'ui-button ui-button--small ui-button--primary'
+              }
               aria-label={`${module.enabled ? 'Disable' : 'Enable'} ${module.title}`}
               onClick={() => setPending({ module, enable: !module.enabled })}
             >

@@ -24,7 +24,9 @@ function allowedModules(registry: readonly AdminModule[], access: Access): Admin
 export function navigationFor(registry: readonly AdminModule[], access: Access): NavigationSection[] {
   const sections: NavigationSection[] = [];
   for (const entry of allowedModules(registry, access)) {
-    const routes = entry.routes.filter((route) => !route.hiddenFromNav && access.permissions.includes(route.permission));
+    const routes = entry.routes.filter(
+      (route) => !route.hiddenFromNav && access.permissions.includes(route.permission),
+    );
     if (routes.length > 0) sections.push({ moduleId: entry.moduleId, title: entry.title, routes });
   }
   return sections;
@@ -61,6 +63,8 @@ export function jobContributionsFor(
   const modules = allowedModules(registry, access);
   return {
     reports: Object.assign({}, ...modules.map((module) => module.jobReports ?? {})) as Record<string, JobReportView>,
-    actions: modules.flatMap((module) => module.jobActions ?? []).filter((action) => access.permissions.includes(action.permission)),
+    actions: modules
+      .flatMap((module) => module.jobActions ?? [])
+      .filter((action) => access.permissions.includes(action.permission)),
   };
 }

@@ -47,10 +47,10 @@ function open(location: string) {
 
 describe('the route tree built from the modules', () => {
   it('adds every contributed route under the signed-in layout', () => {
-    expect((open('/users')).routeId).toBe('/signed-in/users');
-    expect((open('/fines')).routeId).toBe('/signed-in/fines');
-    expect((open('/')).routeId).toBe('/signed-in/');
-    expect((open('/account')).routeId).toBe('/signed-in/account');
+    expect(open('/users').routeId).toBe('/signed-in/users');
+    expect(open('/fines').routeId).toBe('/signed-in/fines');
+    expect(open('/').routeId).toBe('/signed-in/');
+    expect(open('/account').routeId).toBe('/signed-in/account');
   });
 
   it('keeps sign-in outside the signed-in layout', () => {
@@ -60,20 +60,20 @@ describe('the route tree built from the modules', () => {
   });
 
   it('ranks a static path above a parameter, and passes the parameter', () => {
-    expect((open('/users/new')).routeId).toBe('/signed-in/users/new');
+    expect(open('/users/new').routeId).toBe('/signed-in/users/new');
     const details = open('/users/42');
     expect(details.routeId).toBe('/signed-in/users/$id');
     expect(details.params).toEqual({ id: '42' });
   });
 
   it("validates a route's search with its schema, dropping what it does not know", () => {
-    expect((open('/users/42?tab=notes')).search).toEqual({ tab: 'notes' });
-    expect((open('/users/42?tab=bogus')).search).toEqual({ tab: undefined });
+    expect(open('/users/42?tab=notes').search).toEqual({ tab: 'notes' });
+    expect(open('/users/42?tab=bogus').search).toEqual({ tab: undefined });
   });
 
   it('sends unknown paths to the catch-all inside the signed-in layout', () => {
-    expect((open('/nowhere')).routeId).toBe('/signed-in/$');
-    expect((open('/users/42/more')).routeId).toBe('/signed-in/$');
+    expect(open('/nowhere').routeId).toBe('/signed-in/$');
+    expect(open('/users/42/more').routeId).toBe('/signed-in/$');
   });
 
   it('writes search params as plain text', () => {

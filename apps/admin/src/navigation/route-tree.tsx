@@ -1,4 +1,10 @@
-import { createRootRoute, createRoute, createRouter, type RouteComponent, type RouterHistory } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  type RouteComponent,
+  type RouterHistory,
+} from '@tanstack/react-router';
 import { parsePlainSearch, stringifyPlainSearch } from '@ulms/ui';
 import type { ComponentType } from 'react';
 import { z } from 'zod';
@@ -31,7 +37,12 @@ export const signInSearch = z.object({
  */
 export function buildRouteTree(registry: readonly AdminModule[], screens: AppScreens) {
   const root = createRootRoute({ component: screens.Root });
-  const signIn = createRoute({ getParentRoute: () => root, path: '/sign-in', validateSearch: signInSearch, component: screens.SignIn });
+  const signIn = createRoute({
+    getParentRoute: () => root,
+    path: '/sign-in',
+    validateSearch: signInSearch,
+    component: screens.SignIn,
+  });
   const signedIn = createRoute({ getParentRoute: () => root, id: 'signed-in', component: screens.SignedIn });
   const home = createRoute({ getParentRoute: () => signedIn, path: '/', component: screens.Home });
   const account = createRoute({ getParentRoute: () => signedIn, path: '/account', component: screens.Account });

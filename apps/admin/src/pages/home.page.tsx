@@ -10,7 +10,11 @@ export function HomePage() {
   const sections = navigationFor(adminModules, session);
   return (
     <>
-      <PageHeader title={`Welcome, ${session.account.displayName}`} description={session.institution.name} documentTitle="Start" />
+      <PageHeader
+        title={`Welcome, ${session.account.displayName}`}
+        description={session.institution.name}
+        documentTitle="Start"
+      />
       {sections.length === 0 ? (
         <div className="panel">
           <p>Your roles give you no administration screens at {session.institution.name} yet.</p>

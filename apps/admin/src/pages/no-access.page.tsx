@@ -8,8 +8,8 @@ export function NoAccessPage() {
       <PageHeader title="You do not have access to this page" />
       <div className="panel">
         <p>
-          The page does not exist, its module is not enabled for your institution, or your roles do not
-          include the permission it needs. Ask your administrator if you think you should have access.
+          The page does not exist, its module is not enabled for your institution, or your roles do not include the
+          permission it needs. Ask your administrator if you think you should have access.
         </p>
         <Link to="/" className="ui-button ui-button--primary">
           Go to the start page

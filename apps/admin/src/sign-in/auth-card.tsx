@@ -2,7 +2,15 @@ import { usePageTitle } from '@ulms/ui';
 import type { ReactNode } from 'react';
 
 /** The centred card the sign-in steps are drawn in. */
-export function AuthCard({ title, intro, children }: { readonly title: string; readonly intro?: ReactNode; readonly children: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+}: {
+  readonly title: string;
+  readonly intro?: ReactNode;
+  readonly children: ReactNode;
+}) {
   usePageTitle(title);
   return (
     <main className="auth-screen">

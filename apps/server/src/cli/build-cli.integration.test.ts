@@ -34,9 +34,9 @@ describe('ulms CLI on the embedded database', () => {
   });
 
   it('creates an institution and refuses bad or duplicate input clearly', async () => {
-    expect((await run('institution', 'create', '--code', 'UNI', '--name', 'Uni', '--time-zone', 'Europe/Oslo'))[0]).toMatch(
-      /^created institution UNI \(/,
-    );
+    expect(
+      (await run('institution', 'create', '--code', 'UNI', '--name', 'Uni', '--time-zone', 'Europe/Oslo'))[0],
+    ).toMatch(/^created institution UNI \(/);
     await expect(run('institution', 'create', '--code', 'UNI', '--name', 'Again')).rejects.toThrow(
       'institution "UNI" already exists',
     );
@@ -75,7 +75,16 @@ describe('ulms CLI on the embedded database', () => {
   });
 
   it('creates an API key from a role or a permission list and prints it once', async () => {
-    const [key] = await run('apikey', 'create', '--institution', 'UNI', '--name', 'SIS feed', '--role', 'general_system_administrator');
+    const [key] = await run(
+      'apikey',
+      'create',
+      '--institution',
+      'UNI',
+      '--name',
+      'SIS feed',
+      '--role',
+      'general_system_administrator',
+    );
     expect(key).toMatch(/^ulms_[0-9a-f]{8}_[A-Za-z0-9_-]{32}$/);
     await expect(
       run('apikey', 'create', '--institution', 'UNI', '--name', 'x', '--permissions', 'platform.module.read,nope.x.y'),
@@ -89,7 +98,9 @@ describe('ulms CLI on the embedded database', () => {
     const lines = await run('job', 'run', 'users.purge', '--institution', 'UNI');
     expect(lines[0]).toBe('Purge users: SUCCEEDED');
     expect(JSON.parse(lines.slice(1).join('\n'))).toEqual({ deleted: [], skipped: [] });
-    await expect(run('job', 'run', 'nope.job', '--institution', 'UNI')).rejects.toThrow('job type "nope.job" not found');
+    await expect(run('job', 'run', 'nope.job', '--institution', 'UNI')).rejects.toThrow(
+      'job type "nope.job" not found',
+    );
   });
 
   it('lists the installed plugins', async () => {

@@ -103,27 +103,38 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
     .command('staff')
     .description('staff accounts')
     .command('create')
-    .description('create a staff account (an administrator unless --role says otherwise); password from a prompt or stdin')
+    .description(
+      'create a staff account (an administrator unless --role says otherwise); password from a prompt or stdin',
+    )
     .requiredOption('--institution <code>', 'institution code')
     .requiredOption('--username <name>', 'sign-in name')
     .option('--display-name <name>', 'name shown in the app (defaults to the username)')
     .option('--role <role>', `role, repeatable: ${builtInRoleCodes.join(', ')}`, collectRole, [])
     .option('--must-change-password', 'require a new password at first sign-in')
-    .action((opts: { institution: string; username: string; displayName?: string; role: BuiltInRole[]; mustChangePassword?: boolean }) =>
-      withKernel(async (kernel) => {
-        const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
-        const roles: BuiltInRole[] = opts.role.length ? opts.role : ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'];
-        const password = await io.readPassword();
-        await kernel.services.get(authServices.accounts).create({
-          institutionId: found.id,
-          username: opts.username,
-          displayName: opts.displayName ?? opts.username,
-          password,
-          roles: roles.map((role) => ({ role })),
-          mustChangePassword: opts.mustChangePassword,
-        });
-        print(`created staff account ${opts.username} in ${found.code} with roles ${roles.join(', ')}`);
-      }),
+    .action(
+      (opts: {
+        institution: string;
+        username: string;
+        displayName?: string;
+        role: BuiltInRole[];
+        mustChangePassword?: boolean;
+      }) =>
+        withKernel(async (kernel) => {
+          const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
+          const roles: BuiltInRole[] = opts.role.length
+            ? opts.role
+            : ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'];
+          const password = await io.readPassword();
+          await kernel.services.get(authServices.accounts).create({
+            institutionId: found.id,
+            username: opts.username,
+            displayName: opts.displayName ?? opts.username,
+            password,
+            roles: roles.map((role) => ({ role })),
+            mustChangePassword: opts.mustChangePassword,
+          });
+          print(`created staff account ${opts.username} in ${found.code} with roles ${roles.join(', ')}`);
+        }),
     );
 
   program
@@ -143,7 +154,11 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
           found.id,
           {
             name: opts.name,
-            permissions: opts.permissions?.split(',').map((p) => p.trim()).filter(Boolean) ?? [],
+            permissions:
+              opts.permissions
+                ?.split(',')
+                .map((p) => p.trim())
+                .filter(Boolean) ?? [],
             role: opts.role ? parseRole(opts.role) : undefined,
           },
           null,

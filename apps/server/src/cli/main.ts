@@ -6,13 +6,9 @@ import { buildCli } from './build-cli.js';
 import { readPassword } from './read-password.js';
 
 const argv = process.argv.slice(2);
-const wantsHelp =
-  argv.length === 0 ||
-  argv.some((a) => a === '--help' || a === '-h' || a === 'help');
+const wantsHelp = argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help');
 // While the server holds the embedded database, the commands go through the server (help needs no database).
-const socket = wantsHelp
-  ? null
-  : operatorSocketPath(serverConfigFromEnv().database);
+const socket = wantsHelp ? null : operatorSocketPath(serverConfigFromEnv().database);
 const throughServer = socket
   ? await runThroughServer(socket, argv, {
       print: (line) => console.log(line),
@@ -23,15 +19,11 @@ const throughServer = socket
 if (throughServer !== null) process.exit(throughServer);
 
 try {
-  await buildCli((line) => console.log(line), { readPassword }).parseAsync(
-    process.argv,
-  );
+  await buildCli((line) => console.log(line), { readPassword }).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   const details = (error as { fieldErrors?: unknown }).fieldErrors;
-  console.error(
-    `error: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
   if (details === undefined && !(error instanceof Error)) console.error(error);
   process.exit(1);
 }

@@ -19,17 +19,12 @@ export class CliError extends Error {}
  * Opens the configured database, refuses to work on an unmigrated one, and starts the plugins; or, for a
  * command the running server carries out for the CLI (see operator-socket.ts), works on the server's own.
  */
-export async function withKernel<T>(
-  work: (kernel: Kernel, database: Database) => Promise<T>,
-): Promise<T> {
+export async function withKernel<T>(work: (kernel: Kernel, database: Database) => Promise<T>): Promise<T> {
   const running = serverKernel();
   if (running) return work(running.kernel, running.database);
   const database = await openDatabase(serverConfigFromEnv().database);
   try {
-    const status = await migrationStatus(
-      database.sql,
-      await readMigrations(migrationsDir),
-    );
+    const status = await migrationStatus(database.sql, await readMigrations(migrationsDir));
     if (!status.current) {
       throw new CliError(
         `the database is not migrated (pending: ${status.pending.join(', ') || 'none'}, ` +

@@ -14,14 +14,10 @@ import { serverKernel } from '../operator/operator-socket.js';
 import { CliError, withKernel } from './open-kernel.js';
 
 /** The roles of the first administrator: the whole installation and every user. */
-export const FIRST_ADMINISTRATOR_ROLES: readonly BuiltInRole[] = [
-  'GENERAL_SYSTEM_ADMINISTRATOR',
-  'USER_ADMINISTRATOR',
-];
+export const FIRST_ADMINISTRATOR_ROLES: readonly BuiltInRole[] = ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'];
 
 /** A password nobody chose: 20 characters from 120 random bits. */
-export const generatedPassword = (): string =>
-  randomBytes(15).toString('base64url');
+export const generatedPassword = (): string => randomBytes(15).toString('base64url');
 
 interface SetupOptions {
   institution: string;
@@ -38,27 +34,17 @@ interface SetupOptions {
  * institution with every installed module enabled, and its first administrator with a generated password,
  * printed once, which must be changed at the first sign-in.
  */
-export function registerSetupCommand(
-  program: Command,
-  print: (line: string) => void,
-): void {
+export function registerSetupCommand(program: Command, print: (line: string) => void): void {
   program
     .command('setup')
     .description(
       'set up a new installation: migrate, create the institution with every module enabled and its first ' +
         'administrator, whose generated password is printed once and must be changed at the first sign-in',
     )
-    .requiredOption(
-      '--institution <code>',
-      'institution code, such as 01UNI_INST',
-    )
+    .requiredOption('--institution <code>', 'institution code, such as 01UNI_INST')
     .requiredOption('--name <name>', "the institution's display name")
     .option('--username <name>', "the administrator's sign-in name", 'admin')
-    .option(
-      '--display-name <name>',
-      "the administrator's name shown in the app",
-      'Administrator',
-    )
+    .option('--display-name <name>', "the administrator's name shown in the app", 'Administrator')
     .option('--time-zone <zone>', 'IANA time zone', 'UTC')
     .option('--currency <code>', 'default currency (ISO 4217)', 'USD')
     .option('--language <tag>', 'default language', 'en')
@@ -70,10 +56,7 @@ export function registerSetupCommand(
       if (!serverKernel()) {
         const database = await openDatabase(serverConfigFromEnv().database);
         try {
-          const { applied } = await applyMigrations(
-            database.sql,
-            await readMigrations(migrationsDir),
-          );
+          const { applied } = await applyMigrations(database.sql, await readMigrations(migrationsDir));
           if (applied.length) print(`applied: ${applied.join(', ')}`);
         } finally {
           await database.close();
@@ -96,13 +79,8 @@ export function registerSetupCommand(
           defaultCurrency: opts.currency,
           defaultLanguage: opts.language,
         });
-        const modules = kernel.plugins
-          .filter((plugin) => !plugin.core)
-          .map((plugin) => plugin.id);
-        for (const id of modules)
-          await kernel.services
-            .get(tenancyServices.modules)
-            .enable(institution.id, id);
+        const modules = kernel.plugins.filter((plugin) => !plugin.core).map((plugin) => plugin.id);
+        for (const id of modules) await kernel.services.get(tenancyServices.modules).enable(institution.id, id);
         print(
           `created institution ${institution.code} (${institution.name}) with modules ${modules.join(', ') || 'none'}`,
         );
@@ -116,13 +94,9 @@ export function registerSetupCommand(
           roles: FIRST_ADMINISTRATOR_ROLES.map((role) => ({ role })),
           mustChangePassword: true,
         });
-        print(
-          `created administrator "${username}" with roles ${FIRST_ADMINISTRATOR_ROLES.join(', ')}`,
-        );
+        print(`created administrator "${username}" with roles ${FIRST_ADMINISTRATOR_ROLES.join(', ')}`);
         print(`password: ${password}`);
-        print(
-          '(shown this once and stored only as a hash; a new password must be chosen at the first sign-in)',
-        );
+        print('(shown this once and stored only as a hash; a new password must be chosen at the first sign-in)');
       });
     });
 }

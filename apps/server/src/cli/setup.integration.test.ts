@@ -29,18 +29,14 @@ async function trpc(
 ) {
   const url = `${base}/trpc/${path}`;
   const response = await fetch(
-    options.mutation
-      ? url
-      : `${url}?input=${encodeURIComponent(JSON.stringify({ json: options.input }))}`,
+    options.mutation ? url : `${url}?input=${encodeURIComponent(JSON.stringify({ json: options.input }))}`,
     {
       method: options.mutation ? 'POST' : 'GET',
       headers: {
         'content-type': 'application/json',
         ...(options.cookie ? { cookie: options.cookie } : {}),
       },
-      body: options.mutation
-        ? JSON.stringify({ json: options.input })
-        : undefined,
+      body: options.mutation ? JSON.stringify({ json: options.input }) : undefined,
     },
   );
   const body = (await response.json()) as {
@@ -59,12 +55,9 @@ async function trpc(
  * Runs `npm start`'s entry point until it listens, then stops it, and gives what it printed. The environment
  * is the operator's: SEED_DEMO and DATABASE_URL only when given.
  */
-async function startOnce(
-  env: Record<string, string>,
-): Promise<{ stdout: string; url: string }> {
+async function startOnce(env: Record<string, string>): Promise<{ stdout: string; url: string }> {
   const inherited = { ...process.env };
-  for (const name of ['SEED_DEMO', 'DATABASE_URL', 'WORKERS'])
-    delete inherited[name];
+  for (const name of ['SEED_DEMO', 'DATABASE_URL', 'WORKERS']) delete inherited[name];
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: {
       ...inherited,
@@ -81,16 +74,12 @@ async function startOnce(
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', resolve),
-  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
     child.on('message', (message: { ulms?: string; url: string }) => {
       if (message.ulms === 'listening') resolve(message.url);
     });
-    void exited.then((code) =>
-      reject(new Error(`the server stopped (${code}): ${stderr}`)),
-    );
+    void exited.then((code) => reject(new Error(`the server stopped (${code}): ${stderr}`)));
   });
   // The sign-in lines follow the "listening" message; a moment for them to arrive.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -113,9 +102,7 @@ describe('whether the demo is seeded', () => {
   it('prints the demo sign-in on the first start of the embedded database only', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ulms-first-start-'));
     const first = await startOnce({ PGLITE_DATA_DIR: dataDir });
-    expect(first.stdout).toContain(
-      'Sign in to institution DEMO as "admin" with password "demo-admin-2026"',
-    );
+    expect(first.stdout).toContain('Sign in to institution DEMO as "admin" with password "demo-admin-2026"');
     const second = await startOnce({ PGLITE_DATA_DIR: dataDir });
     expect(second.stdout).not.toContain('password');
     expect(second.stdout).not.toContain('demo-admin-2026');
@@ -124,29 +111,21 @@ describe('whether the demo is seeded', () => {
   it.runIf(serverUrl)(
     'does not seed a PostgreSQL server unless asked, and prints nothing secret',
     async () => {
-      const database = await createServerDatabase(
-        serverUrl ?? '',
-        'ulms_no_demo',
-      );
+      const database = await createServerDatabase(serverUrl ?? '', 'ulms_no_demo');
       try {
         const plain = await startOnce({ DATABASE_URL: database.url });
         expect(plain.stdout).not.toContain('password');
         const client = new pg.Client({ connectionString: database.url });
         await client.connect();
         const count = async () =>
-          (
-            await client.query<{ n: number }>(
-              `SELECT count(*)::int AS n FROM "Institution" WHERE code = 'DEMO'`,
-            )
-          ).rows[0]?.n;
+          (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Institution" WHERE code = 'DEMO'`))
+            .rows[0]?.n;
         expect(await count()).toBe(0);
         const asked = await startOnce({
           DATABASE_URL: database.url,
           SEED_DEMO: 'true',
         });
-        expect(asked.stdout).toContain(
-          'Sign in to institution DEMO as "admin"',
-        );
+        expect(asked.stdout).toContain('Sign in to institution DEMO as "admin"');
         expect(await count()).toBe(1);
         await client.end();
       } finally {
@@ -169,29 +148,17 @@ describe('ulms setup', () => {
   afterAll(() => app?.stop());
 
   it('migrates a fresh database, creates the institution and its administrator, and prints a password once', async () => {
-    const lines = await run(
-      'setup',
-      '--institution',
-      'UNI',
-      '--name',
-      'University Library',
-      '--username',
-      'chief',
-    );
+    const lines = await run('setup', '--institution', 'UNI', '--name', 'University Library', '--username', 'chief');
     expect(lines[0]).toMatch(/^applied: 0001_platform/);
     expect(lines.slice(1, 3)).toEqual([
       'created institution UNI (University Library) with modules users',
       'created administrator "chief" with roles GENERAL_SYSTEM_ADMINISTRATOR, USER_ADMINISTRATOR',
     ]);
     expect(lines[3]).toMatch(/^password: [A-Za-z0-9_-]{20}$/);
-    expect(lines[4]).toContain(
-      'a new password must be chosen at the first sign-in',
-    );
+    expect(lines[4]).toContain('a new password must be chosen at the first sign-in');
     const password = lines[3]?.slice('password: '.length) ?? '';
 
-    await expect(
-      run('setup', '--institution', 'UNI', '--name', 'Again'),
-    ).rejects.toThrow(
+    await expect(run('setup', '--institution', 'UNI', '--name', 'Again')).rejects.toThrow(
       'institution "UNI" exists already: setup is for a new institution; add staff to it with "ulms staff create"',
     );
 
@@ -228,10 +195,6 @@ describe('ulms setup', () => {
     expect(changed.status).toBe(200);
     const after = await trpc(app.url, 'platform.modules.list', { cookie });
     expect(after.status).toBe(200);
-    expect(after.data).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ id: 'users', enabled: true }),
-      ]),
-    );
+    expect(after.data).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'users', enabled: true })]));
   }, 120_000);
 });

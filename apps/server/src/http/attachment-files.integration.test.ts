@@ -1,12 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  authServices,
-  type BuiltInRole,
-  coreServices,
-  tenancyServices,
-} from '@ulms/platform';
+import { authServices, type BuiltInRole, coreServices, tenancyServices } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_PREFIX } from './build-server.js';
 import { startTestServer, type TestServer } from './test-server.js';
@@ -15,17 +10,14 @@ import { startTestServer, type TestServer } from './test-server.js';
 // downloads as streams, held to the institution's maximum (5 MiB by default), types, permissions and origin.
 
 const MAX = 5 * 1024 * 1024;
-const PNG_SIGNATURE = Buffer.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
-]);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const png = (size: number) => {
   const bytes = randomBytes(size);
   PNG_SIGNATURE.copy(bytes);
   return bytes;
 };
-const sha256 = (bytes: Uint8Array) =>
-  createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -41,53 +33,36 @@ interface UploadOptions {
 }
 
 /** POSTs one file as the admin app does: multipart/form-data from the server's own origin, with the session. */
-async function upload(
-  content: Uint8Array,
-  fileName: string,
-  options: UploadOptions = {},
-) {
+async function upload(content: Uint8Array, fileName: string, options: UploadOptions = {}) {
   const form = new FormData();
   form.append('fileName', fileName);
   if (options.note !== undefined) form.append('note', options.note);
   form.append('file', new Blob([content]), fileName);
-  const response = await fetch(
-    `${server.url}${FILES_PREFIX}/users/${options.user ?? userId}/attachments`,
-    {
-      method: 'POST',
-      headers: {
-        origin: server.url,
-        ...(options.cookie === '' ? {} : { cookie: options.cookie ?? cookie }),
-        ...options.headers,
-      },
-      body: form,
+  const response = await fetch(`${server.url}${FILES_PREFIX}/users/${options.user ?? userId}/attachments`, {
+    method: 'POST',
+    headers: {
+      origin: server.url,
+      ...(options.cookie === '' ? {} : { cookie: options.cookie ?? cookie }),
+      ...options.headers,
     },
-  );
+    body: form,
+  });
   return {
     status: response.status,
     body: (await response.json()) as Json,
   };
 }
 
-const download = (
-  id: string,
-  options: { cookie?: string; user?: string } = {},
-) =>
-  fetch(
-    `${server.url}${FILES_PREFIX}/users/${options.user ?? userId}/attachments/${id}`,
-    {
-      headers:
-        options.cookie === '' ? {} : { cookie: options.cookie ?? cookie },
-    },
-  );
+const download = (id: string, options: { cookie?: string; user?: string } = {}) =>
+  fetch(`${server.url}${FILES_PREFIX}/users/${options.user ?? userId}/attachments/${id}`, {
+    headers: options.cookie === '' ? {} : { cookie: options.cookie ?? cookie },
+  });
 
 /** The attachment rows of the user, and every file in the attachment storage folder (partial ones too). */
 async function stored() {
   const prisma = server.kernel.services.get(coreServices.prisma);
   const rows = await prisma.userAttachment.count({ where: { userId } });
-  const folder = join(
-    server.kernel.services.get(coreServices.dataDir),
-    'attachments',
-  );
+  const folder = join(server.kernel.services.get(coreServices.dataDir), 'attachments');
   const files = await readdir(folder, {
     recursive: true,
     withFileTypes: true,
@@ -168,11 +143,7 @@ describe('attachments as HTTP streams', () => {
     expect(disposition).toBe(
       `attachment; filename="Skjema for l_nekort _2026_ _.png"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     );
-    expect(
-      decodeURIComponent(
-        /filename\*=UTF-8''(.*)$/.exec(disposition)?.[1] ?? '',
-      ),
-    ).toBe(fileName);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(disposition)?.[1] ?? '')).toBe(fileName);
     const downloaded = new Uint8Array(await response.arrayBuffer());
     expect(downloaded.byteLength).toBe(MAX);
     expect(sha256(downloaded)).toBe(sha256(content));
@@ -207,21 +178,13 @@ describe('attachments as HTTP streams', () => {
 
   it('refuses a type the institution does not allow, sniffed from the bytes and not the name', async () => {
     const before = await stored();
-    const program = Buffer.concat([
-      Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
-      randomBytes(2 * 1024 * 1024),
-    ]);
+    const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(2 * 1024 * 1024)]);
     const refused = await upload(program, 'harmless.pdf');
     expect(refused.status).toBe(400);
-    expect(refused.body['error'].message).toMatch(
-      /^file: files of type application\/octet-stream are not allowed/,
-    );
+    expect(refused.body['error'].message).toMatch(/^file: files of type application\/octet-stream are not allowed/);
     expect(refused.body['error'].fieldErrors[0].field).toBe('file');
     // Text until its last bytes, which are not UTF-8: refused at the end, and dropped from the storage too.
-    const late = Buffer.concat([
-      Buffer.alloc(1024 * 1024, 'a'),
-      Buffer.from([0xff, 0xfe]),
-    ]);
+    const late = Buffer.concat([Buffer.alloc(1024 * 1024, 'a'), Buffer.from([0xff, 0xfe])]);
     expect((await upload(late, 'notes.txt')).status).toBe(400);
     expect(await stored()).toEqual(before);
   });
@@ -237,19 +200,10 @@ describe('attachments as HTTP streams', () => {
     const viewer = await staffWith(['FULFILLMENT_SERVICES_OPERATOR'], 'viewer');
     const refused = await upload(png(100), 'b.png', { cookie: viewer });
     expect(refused.status).toBe(403);
-    expect(refused.body['error'].message).toBe(
-      'missing permission "users.user.update"',
-    );
-    expect((await download(added.body['id'], { cookie: viewer })).status).toBe(
-      200,
-    );
-    const sysadmin = await staffWith(
-      ['GENERAL_SYSTEM_ADMINISTRATOR'],
-      'sysadmin',
-    );
-    expect(
-      (await download(added.body['id'], { cookie: sysadmin })).status,
-    ).toBe(403);
+    expect(refused.body['error'].message).toBe('missing permission "users.user.update"');
+    expect((await download(added.body['id'], { cookie: viewer })).status).toBe(200);
+    const sysadmin = await staffWith(['GENERAL_SYSTEM_ADMINISTRATOR'], 'sysadmin');
+    expect((await download(added.body['id'], { cookie: sysadmin })).status).toBe(403);
   });
 
   it('refuses uploads from pages of another origin, and session uploads that do not say where they come from', async () => {
@@ -258,53 +212,37 @@ describe('attachments as HTTP streams', () => {
       headers: { origin: 'http://127.0.0.1:1' },
     });
     expect(foreign.status).toBe(403);
-    expect(foreign.body['error'].message).toBe(
-      'a page of http://127.0.0.1:1 may not upload files to this server',
-    );
+    expect(foreign.body['error'].message).toBe('a page of http://127.0.0.1:1 may not upload files to this server');
     // A form of another site (no Origin, as an older browser) and a session caller not saying anything.
     const form = new FormData();
     form.append('file', new Blob([png(100)]), 'a.png');
-    const formHeaders: Record<string, string>[] = [
-      { 'sec-fetch-site': 'cross-site' },
-      {},
-    ];
+    const formHeaders: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, {}];
     for (const headers of formHeaders) {
-      const response = await fetch(
-        `${server.url}${FILES_PREFIX}/users/${userId}/attachments`,
-        {
-          method: 'POST',
-          headers: { cookie, ...headers },
-          body: form,
-        },
-      );
+      const response = await fetch(`${server.url}${FILES_PREFIX}/users/${userId}/attachments`, {
+        method: 'POST',
+        headers: { cookie, ...headers },
+        body: form,
+      });
       expect(response.status).toBe(403);
     }
     expect(await stored()).toEqual(before);
     // Sec-Fetch-Site: same-origin is the server's own page; an API key is no browser's ambient credential.
-    const sameOrigin = await fetch(
-      `${server.url}${FILES_PREFIX}/users/${userId}/attachments`,
-      {
-        method: 'POST',
-        headers: { cookie, 'sec-fetch-site': 'same-origin' },
-        body: form,
-      },
-    );
+    const sameOrigin = await fetch(`${server.url}${FILES_PREFIX}/users/${userId}/attachments`, {
+      method: 'POST',
+      headers: { cookie, 'sec-fetch-site': 'same-origin' },
+      body: form,
+    });
     expect(sameOrigin.status).toBe(201);
     // Without a fileName field, the part's own file name, read as UTF-8.
     const named = new FormData();
     named.append('file', new Blob([png(100)]), 'Lånekort æøå.png');
-    const withKey = await fetch(
-      `${server.url}${FILES_PREFIX}/users/${userId}/attachments`,
-      {
-        method: 'POST',
-        headers: { authorization: `apikey ${server.first.userManagerKey}` },
-        body: named,
-      },
-    );
+    const withKey = await fetch(`${server.url}${FILES_PREFIX}/users/${userId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `apikey ${server.first.userManagerKey}` },
+      body: named,
+    });
     expect(withKey.status).toBe(201);
-    expect(((await withKey.json()) as { fileName: string }).fileName).toBe(
-      'Lånekort æøå.png',
-    );
+    expect(((await withKey.json()) as { fileName: string }).fileName).toBe('Lånekort æøå.png');
   });
 
   it('answers 404 for a user or attachment of another institution', async () => {
@@ -319,15 +257,11 @@ describe('attachments as HTTP streams', () => {
       message: 'user not found',
     });
     expect(await stored()).toEqual(before);
-    expect(
-      (await download(added.body['id'], { cookie: otherCookie })).status,
-    ).toBe(404);
+    expect((await download(added.body['id'], { cookie: otherCookie })).status).toBe(404);
   });
 
   it('refuses an institution without the users module (403), a body that is not multipart (415) and a missing file (400)', async () => {
-    const institutions = server.kernel.services.get(
-      tenancyServices.institutions,
-    );
+    const institutions = server.kernel.services.get(tenancyServices.institutions);
     const bare = await institutions.create({
       code: `BARE_${Date.now()}`,
       name: 'No modules',
@@ -348,32 +282,24 @@ describe('attachments as HTTP streams', () => {
     expect(off.status).toBe(403);
     expect(off.body['error'].message).toMatch(/module "users" is not enabled/);
 
-    const json = await fetch(
-      `${server.url}${FILES_PREFIX}/users/${userId}/attachments`,
-      {
-        method: 'POST',
-        headers: {
-          cookie,
-          origin: server.url,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ fileName: 'a.txt', contentBase64: 'aGVsbG8=' }),
+    const json = await fetch(`${server.url}${FILES_PREFIX}/users/${userId}/attachments`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        origin: server.url,
+        'content-type': 'application/json',
       },
-    );
+      body: JSON.stringify({ fileName: 'a.txt', contentBase64: 'aGVsbG8=' }),
+    });
     expect(json.status).toBe(415);
     const form = new FormData();
     form.append('note', 'no file');
-    const empty = await fetch(
-      `${server.url}${FILES_PREFIX}/users/${userId}/attachments`,
-      {
-        method: 'POST',
-        headers: { cookie, origin: server.url },
-        body: form,
-      },
-    );
+    const empty = await fetch(`${server.url}${FILES_PREFIX}/users/${userId}/attachments`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url },
+      body: form,
+    });
     expect(empty.status).toBe(400);
-    expect(
-      ((await empty.json()) as { error: { message: string } }).error.message,
-    ).toBe('file: is required');
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toBe('file: is required');
   });
 });

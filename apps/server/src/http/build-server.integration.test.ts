@@ -29,7 +29,10 @@ const tillPlugin = definePlugin({
   router: {
     addTax: protectedProcedure('till', PERMISSION)
       .input(z.object({ amount: z.instanceof(Decimal), at: z.date() }))
-      .query(({ input }) => ({ total: input.amount.times('1.25'), nextDay: new Date(input.at.getTime() + 86_400_000) })),
+      .query(({ input }) => ({
+        total: input.amount.times('1.25'),
+        nextDay: new Date(input.at.getTime() + 86_400_000),
+      })),
     slow: protectedProcedure('till', PERMISSION).query(async () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       return 'finished';
@@ -63,7 +66,13 @@ describe('HTTP host', () => {
       // Stands in for sign-in: the header names the permission set.
       authenticate: async (request) =>
         request.headers['x-test-user'] === 'clerk'
-          ? { kind: 'staff', id: 'clerk', displayName: 'Clerk', institutionId: institution.id, permissions: new Set([PERMISSION]) }
+          ? {
+              kind: 'staff',
+              id: 'clerk',
+              displayName: 'Clerk',
+              institutionId: institution.id,
+              permissions: new Set([PERMISSION]),
+            }
           : null,
     });
     base = await server.listen({ port: 0, host: '127.0.0.1' });
@@ -107,9 +116,12 @@ describe('HTTP host', () => {
     await expect(client().platform.libraries.create.mutate({ code: '', name: 'x' })).rejects.toMatchObject({
       data: { code: 'FORBIDDEN' },
     });
-    const response = await fetch(`${base}/trpc/till.addTax?input=${encodeURIComponent(JSON.stringify({ json: { amount: 'x' } }))}`, {
-      headers: { 'x-test-user': 'clerk' },
-    });
+    const response = await fetch(
+      `${base}/trpc/till.addTax?input=${encodeURIComponent(JSON.stringify({ json: { amount: 'x' } }))}`,
+      {
+        headers: { 'x-test-user': 'clerk' },
+      },
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { json: { data: { fieldErrors: { field: string }[] } } } };
     expect(body.error.json.data.fieldErrors.map((e) => e.field)).toEqual(['amount', 'at']);

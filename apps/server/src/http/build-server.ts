@@ -5,13 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import type {
-  Database,
-  HttpExchange,
-  Kernel,
-  MigrationFile,
-  Principal,
-} from '@ulms/platform';
+import type { Database, HttpExchange, Kernel, MigrationFile, Principal } from '@ulms/platform';
 import {
   authenticateRequest,
   authServices,
@@ -23,15 +17,8 @@ import {
   registerFileRoutes,
   registerRestApi,
 } from '@ulms/platform';
-import {
-  HTTP_MAX_HEADER_BYTES,
-  TRPC_MAX_URL_LENGTH,
-} from '@ulms/platform/contracts';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import { HTTP_MAX_HEADER_BYTES, TRPC_MAX_URL_LENGTH } from '@ulms/platform/contracts';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { csrfGuard, uploadOriginGuard } from './csrf-guard.js';
 import { httpSettingsFromEnv } from './http-settings.js';
@@ -40,9 +27,7 @@ import { redactingLoggerOptions } from './log-redaction.js';
 export const SESSION_COOKIE = 'ulms_session';
 
 /** Finds who is calling from a request; null when nobody is signed in. */
-export type Authenticate = (
-  request: FastifyRequest,
-) => Promise<Principal | null>;
+export type Authenticate = (request: FastifyRequest) => Promise<Principal | null>;
 
 export interface BuildServerOptions {
   readonly kernel: Kernel;
@@ -76,11 +61,7 @@ export const REST_PREFIX = '/almaws/v1';
 /** Where the plugins' file routes (attachment uploads and downloads as streams) are served. */
 export const FILES_PREFIX = '/files';
 
-function httpExchange(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  secure: boolean,
-): HttpExchange {
+function httpExchange(request: FastifyRequest, reply: FastifyReply, secure: boolean): HttpExchange {
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -105,14 +86,10 @@ function httpExchange(
 
 /** Fastify's form of the setting: a number of hops becomes "the nearest N". */
 const trustProxyOption = (setting: boolean | number | string[]) =>
-  typeof setting === 'number'
-    ? (_address: string, hop: number) => hop < setting
-    : setting;
+  typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 
 /** The HTTP host: `/trpc` (batched), `/health`, the plugins' REST routes under `/almaws/v1`, and the admin app as static files. */
-export async function buildServer(
-  options: BuildServerOptions,
-): Promise<FastifyInstance> {
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const fromEnv = httpSettingsFromEnv();
   const publicUrl = options.publicUrl ?? fromEnv.publicUrl;
   const restContributions = options.kernel.services
@@ -129,10 +106,7 @@ export async function buildServer(
     // A primary identifier of any allowed length reaches GET /users/{user_id}, and a batch of tRPC calls
     // (`/trpc/a.b,c.d,…`) of any length the admin app sends reaches /trpc (Fastify's own limit is 100).
     routerOptions: {
-      maxParamLength: Math.max(
-        longestPathParameter(restContributions),
-        TRPC_MAX_URL_LENGTH,
-      ),
+      maxParamLength: Math.max(longestPathParameter(restContributions), TRPC_MAX_URL_LENGTH),
     },
     http: { maxHeaderSize: HTTP_MAX_HEADER_BYTES },
     trustProxy: trustProxyOption(options.trustProxy ?? fromEnv.trustProxy),
@@ -170,9 +144,7 @@ export async function buildServer(
     },
     xFrameOptions: { action: 'deny' },
     // HSTS only where the server is reached over TLS: on plain HTTP it would pin the host to HTTPS.
-    strictTransportSecurity: secure
-      ? { maxAge: 15_552_000, includeSubDomains: false }
-      : false,
+    strictTransportSecurity: secure ? { maxAge: 15_552_000, includeSubDomains: false } : false,
   });
   await app.register(fastifyCookie);
   const authenticate: Authenticate =
@@ -181,9 +153,7 @@ export async function buildServer(
       authenticateRequest(
         {
           authorization: request.headers.authorization,
-          apiKeyParameter: (
-            request.query as Record<string, string | undefined>
-          )['apikey'],
+          apiKeyParameter: (request.query as Record<string, string | undefined>)['apikey'],
           sessionToken: request.cookies[SESSION_COOKIE],
         },
         {
@@ -195,9 +165,7 @@ export async function buildServer(
   app.get('/health', async (_request, reply) => {
     try {
       await options.database.sql.query('SELECT 1');
-      const migrations = await migrationStatus(options.database.sql, [
-        ...options.migrations,
-      ]);
+      const migrations = await migrationStatus(options.database.sql, [...options.migrations]);
       const healthy = migrations.current;
       return reply.code(healthy ? 200 : 503).send({
         status: healthy ? 'ok' : 'degraded',
@@ -223,27 +191,14 @@ export async function buildServer(
       prefix: '/trpc',
       trpcOptions: {
         router: options.router,
-        createContext: async ({
-          req,
-          res,
-        }: {
-          req: FastifyRequest;
-          res: FastifyReply;
-        }) => ({
+        createContext: async ({ req, res }: { req: FastifyRequest; res: FastifyReply }) => ({
           services: options.kernel.services,
           principal: await authenticate(req),
           requestId: String(req.id),
           http: httpExchange(req, res, options.secureCookies ?? false),
         }),
-        onError: ({
-          error,
-          path,
-        }: {
-          error: Error & { code?: string };
-          path?: string;
-        }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR')
-            app.log.error({ err: error, path }, 'procedure failed');
+        onError: ({ error, path }: { error: Error & { code?: string }; path?: string }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'procedure failed');
         },
       },
     });
@@ -257,9 +212,7 @@ export async function buildServer(
     services: options.kernel.services,
     contributions: restContributions,
     rateLimitPerSecond: restRateLimit,
-    rateLimitPerKeyPerSecond:
-      options.restKeyRateLimit ??
-      keyRateLimitFromEnv(process.env, restRateLimit),
+    rateLimitPerKeyPerSecond: options.restKeyRateLimit ?? keyRateLimitFromEnv(process.env, restRateLimit),
     publicUrl,
   });
 
@@ -285,8 +238,7 @@ export async function buildServer(
     // The admin app routes in the browser: unknown GETs outside the APIs get its index page.
     app.setNotFoundHandler((request, reply) => {
       const isApi = /^\/(trpc|almaws|files|health)(\/|$)/.test(request.url);
-      if (request.method === 'GET' && !isApi)
-        return reply.sendFile('index.html');
+      if (request.method === 'GET' && !isApi) return reply.sendFile('index.html');
       return reply.code(404).send({ error: 'not found' });
     });
   }

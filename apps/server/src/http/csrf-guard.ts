@@ -23,30 +23,17 @@ function normalisedOrigin(text: string): string | null {
   }
 }
 
-function refuse(
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  message: string,
-) {
+function refuse(reply: FastifyReply, status: number, code: string, message: string) {
   // No keep-alive after a refusal: the body it carried is left unread.
-  return reply
-    .code(status)
-    .header('connection', 'close')
-    .send({ error: { code, message } });
+  return reply.code(status).header('connection', 'close').send({ error: { code, message } });
 }
 
 /** Where a request says it comes from: the server's own pages, another site's, or it does not say (not a browser). */
-function originOf(
-  request: FastifyRequest,
-  allowed: ReadonlySet<string>,
-): 'own' | 'foreign' | 'unknown' {
+function originOf(request: FastifyRequest, allowed: ReadonlySet<string>): 'own' | 'foreign' | 'unknown' {
   const origin = request.headers.origin;
   if (origin !== undefined) {
     const from = normalisedOrigin(origin);
-    return from &&
-      (from === normalisedOrigin(`${request.protocol}://${request.host}`) ||
-        allowed.has(from))
+    return from && (from === normalisedOrigin(`${request.protocol}://${request.host}`) || allowed.has(from))
       ? 'own'
       : 'foreign';
   }
@@ -58,10 +45,9 @@ function originOf(
 
 const allowedOrigins = (options: CsrfGuardOptions): ReadonlySet<string> =>
   new Set(
-    [
-      ...(options.allowedOrigins ?? []),
-      ...(options.publicUrl ? [options.publicUrl] : []),
-    ].flatMap((url) => normalisedOrigin(url) ?? []),
+    [...(options.allowedOrigins ?? []), ...(options.publicUrl ? [options.publicUrl] : [])].flatMap(
+      (url) => normalisedOrigin(url) ?? [],
+    ),
   );
 
 /**
@@ -76,9 +62,7 @@ export function uploadOriginGuard(options: CsrfGuardOptions) {
     const from = originOf(request, allowed);
     if (from === 'own') return;
     const query = request.query as Record<string, unknown> | undefined;
-    const apiKey =
-      /^apikey\s/i.test(request.headers.authorization ?? '') ||
-      typeof query?.['apikey'] === 'string';
+    const apiKey = /^apikey\s/i.test(request.headers.authorization ?? '') || typeof query?.['apikey'] === 'string';
     if (from === 'unknown' && apiKey) return;
     return refuse(
       reply,
@@ -104,12 +88,7 @@ export function csrfGuard(options: CsrfGuardOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (mediaTypeOf(request.headers['content-type']) !== 'application/json') {
-      return refuse(
-        reply,
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        'tRPC mutations take an application/json body only',
-      );
+      return refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'tRPC mutations take an application/json body only');
     }
     if (originOf(request, allowed) === 'foreign') {
       return refuse(

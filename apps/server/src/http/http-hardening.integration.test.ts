@@ -21,24 +21,13 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../app-router.js';
 import { installedPlugins } from '../installed-plugins.js';
-import {
-  type BuildServerOptions,
-  buildServer,
-  SESSION_COOKIE,
-} from './build-server.js';
-import {
-  allowedOriginsFromEnv,
-  publicUrlFromEnv,
-  trustProxyFromEnv,
-} from './http-settings.js';
+import { type BuildServerOptions, buildServer, SESSION_COOKIE } from './build-server.js';
+import { allowedOriginsFromEnv, publicUrlFromEnv, trustProxyFromEnv } from './http-settings.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const PASSWORD = 'the first long password';
-const ADMIN_ROLES: BuiltInRole[] = [
-  'GENERAL_SYSTEM_ADMINISTRATOR',
-  'USER_ADMINISTRATOR',
-];
+const ADMIN_ROLES: BuiltInRole[] = ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'];
 
 let database: Database;
 let kernel: Kernel;
@@ -47,9 +36,7 @@ let adminDir: string;
 const servers: FastifyInstance[] = [];
 let url: string;
 
-async function startServer(
-  options: Partial<BuildServerOptions> = {},
-): Promise<string> {
+async function startServer(options: Partial<BuildServerOptions> = {}): Promise<string> {
   const server = await buildServer({
     kernel,
     database,
@@ -71,14 +58,9 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     dataDir: await mkdtemp(join(tmpdir(), 'ulms-hardening-')),
   });
-  institution = await kernel.services
-    .get(tenancyServices.institutions)
-    .create({ code: 'HARD', name: 'Hardening' });
+  institution = await kernel.services.get(tenancyServices.institutions).create({ code: 'HARD', name: 'Hardening' });
   for (const plugin of kernel.plugins) {
-    if (!plugin.core)
-      await kernel.services
-        .get(tenancyServices.modules)
-        .enable(institution.id, plugin.id);
+    if (!plugin.core) await kernel.services.get(tenancyServices.modules).enable(institution.id, plugin.id);
   }
   for (const username of ['admin', 'other']) {
     await kernel.services.get(authServices.accounts).create({
@@ -90,10 +72,7 @@ beforeAll(async () => {
     });
   }
   adminDir = await mkdtemp(join(tmpdir(), 'ulms-hardening-admin-'));
-  await writeFile(
-    join(adminDir, 'index.html'),
-    '<!doctype html><title>admin</title>',
-  );
+  await writeFile(join(adminDir, 'index.html'), '<!doctype html><title>admin</title>');
   url = await startServer();
 });
 afterAll(async () => {
@@ -101,12 +80,7 @@ afterAll(async () => {
   await database.close();
 });
 
-async function signIn(
-  base: string,
-  username = 'admin',
-  password = PASSWORD,
-  headers: Record<string, string> = {},
-) {
+async function signIn(base: string, username = 'admin', password = PASSWORD, headers: Record<string, string> = {}) {
   const response = await fetch(`${base}/trpc/auth.signIn`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -117,23 +91,14 @@ async function signIn(
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
     ?.split(';')[0];
   if (response.status !== 200 || !cookie)
-    throw new Error(
-      `sign-in failed: ${response.status} ${await response.text()}`,
-    );
+    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return cookie;
 }
 
-async function query(
-  path: string,
-  cookie: string,
-  input?: unknown,
-): Promise<{ status: number; data: unknown }> {
-  const response = await fetch(
-    `${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-    {
-      headers: { cookie },
-    },
-  );
+async function query(path: string, cookie: string, input?: unknown): Promise<{ status: number; data: unknown }> {
+  const response = await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {
+    headers: { cookie },
+  });
   const body = (await response.json()) as Json;
   return { status: response.status, data: body['result']?.['data']?.['json'] };
 }
@@ -193,9 +158,7 @@ describe('tRPC mutations and cross-site requests', () => {
       headers: { ...json, origin: otherPort },
     });
     expect(fromOtherPort.status).toBe(403);
-    expect(fromOtherPort.body['error']['message']).toBe(
-      `a page of ${otherPort} may not call this server's mutations`,
-    );
+    expect(fromOtherPort.body['error']['message']).toBe(`a page of ${otherPort} may not call this server's mutations`);
     expect(
       (
         await mutate('users.purge', cookie, {
@@ -246,22 +209,15 @@ describe('tRPC mutations and cross-site requests', () => {
   });
 
   it('reads ALLOWED_ORIGINS and PUBLIC_URL, refusing malformed values by name', () => {
-    expect(
-      allowedOriginsFromEnv(
-        ' https://a.example.org/ , http://b.example.org:81',
-      ),
-    ).toEqual(['https://a.example.org', 'http://b.example.org:81']);
+    expect(allowedOriginsFromEnv(' https://a.example.org/ , http://b.example.org:81')).toEqual([
+      'https://a.example.org',
+      'http://b.example.org:81',
+    ]);
     expect(allowedOriginsFromEnv(undefined)).toEqual([]);
-    expect(() => allowedOriginsFromEnv('*')).toThrow(
-      'ALLOWED_ORIGINS: "*" is not a URL',
-    );
-    expect(publicUrlFromEnv('https://ulms.example.org/library/')).toBe(
-      'https://ulms.example.org/library',
-    );
+    expect(() => allowedOriginsFromEnv('*')).toThrow('ALLOWED_ORIGINS: "*" is not a URL');
+    expect(publicUrlFromEnv('https://ulms.example.org/library/')).toBe('https://ulms.example.org/library');
     expect(publicUrlFromEnv(undefined)).toBeUndefined();
-    expect(() => publicUrlFromEnv('ftp://x')).toThrow(
-      'PUBLIC_URL: "ftp://x" must start with http:// or https://',
-    );
+    expect(() => publicUrlFromEnv('ftp://x')).toThrow('PUBLIC_URL: "ftp://x" must start with http:// or https://');
   });
 });
 
@@ -283,17 +239,13 @@ describe('changing a password', () => {
       account: { username: 'other' },
     });
     expect((await query('auth.session', elsewhere)).data).toBeNull();
-    expect((await query('platform.libraries.list', elsewhere)).status).toBe(
-      401,
-    );
+    expect((await query('platform.libraries.list', elsewhere)).status).toBe(401);
     // The admin's sessions are another account's: untouched.
     const admin = await signIn(url);
     expect((await query('auth.session', admin)).data).toMatchObject({
       account: { username: 'admin' },
     });
-    await expect(signIn(url, 'other', PASSWORD)).rejects.toThrow(
-      'sign-in failed: 401',
-    );
+    await expect(signIn(url, 'other', PASSWORD)).rejects.toThrow('sign-in failed: 401');
     await signIn(url, 'other', 'a second long password');
   });
 });
@@ -322,13 +274,8 @@ describe('trusting a proxy', () => {
     expect(trustProxyFromEnv('false')).toBe(false);
     expect(trustProxyFromEnv('true')).toBe(true);
     expect(trustProxyFromEnv('2')).toBe(2);
-    expect(trustProxyFromEnv('10.0.0.1, 192.168.0.0/16')).toEqual([
-      '10.0.0.1',
-      '192.168.0.0/16',
-    ]);
-    expect(() => trustProxyFromEnv('yes please')).toThrow(
-      'TRUST_PROXY must be',
-    );
+    expect(trustProxyFromEnv('10.0.0.1, 192.168.0.0/16')).toEqual(['10.0.0.1', '192.168.0.0/16']);
+    expect(() => trustProxyFromEnv('yes please')).toThrow('TRUST_PROXY must be');
   });
 });
 
@@ -349,12 +296,8 @@ describe('the log', () => {
         },
       }),
     });
-    expect(
-      (await fetch(`${url}/almaws/v1/users?limit=1&apikey=${key}`)).status,
-    ).toBe(200);
-    await fetch(
-      `${url}/trpc/platform.libraries.list?apikey=${key}&input=%7B%7D`,
-    );
+    expect((await fetch(`${url}/almaws/v1/users?limit=1&apikey=${key}`)).status).toBe(200);
+    await fetch(`${url}/trpc/platform.libraries.list?apikey=${key}&input=%7B%7D`);
     await fetch(`${url}/almaws/v1/nothing-here?apikey=${key}`);
     await fetch(`${url}/almaws/v1/users?API%6Bey=${key}`);
     // Outside every route: Fastify's own "Route … not found" message quotes the URL.
@@ -362,9 +305,7 @@ describe('the log', () => {
     const log = logLines.join('\n');
     expect(log).toContain('"url":"/almaws/v1/users?limit=1&apikey=[REDACTED]"');
     expect(log).toContain('"url":"/almaws/v1/users?API%6Bey=[REDACTED]"');
-    expect(log).toContain(
-      'Route POST:/unknown?x=1&apikey=[REDACTED] not found',
-    );
+    expect(log).toContain('Route POST:/unknown?x=1&apikey=[REDACTED] not found');
     expect(log).not.toContain(key);
     expect(log).not.toContain(key.slice(-20));
   });
@@ -372,28 +313,17 @@ describe('the log', () => {
 
 describe('security headers', () => {
   it('sends CSP, nosniff and frame-ancestors none on the admin app and the APIs', async () => {
-    for (const path of [
-      '/',
-      '/users',
-      '/health',
-      '/almaws/v1/openapi.json',
-      '/trpc/auth.session',
-    ]) {
+    for (const path of ['/', '/users', '/health', '/almaws/v1/openapi.json', '/trpc/auth.session']) {
       const response = await fetch(`${url}${path}`);
       expect(response.status, path).toBeLessThan(500);
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("script-src 'self'");
       expect(csp, path).toContain("default-src 'self'");
-      expect(response.headers.get('x-content-type-options'), path).toBe(
-        'nosniff',
-      );
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
       // Plain HTTP: no HSTS, no upgrade of the page's requests to HTTPS.
-      expect(
-        response.headers.get('strict-transport-security'),
-        path,
-      ).toBeNull();
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
       expect(csp, path).not.toContain('upgrade-insecure-requests');
     }
   });
@@ -401,9 +331,7 @@ describe('security headers', () => {
   it('gives the REST reference page a policy of its own: no scripts, its inline style by hash', async () => {
     const response = await fetch(`${url}/almaws/v1/docs`);
     const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(
-      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/,
-    );
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -411,9 +339,7 @@ describe('security headers', () => {
   it('adds HSTS behind TLS', async () => {
     const base = await startServer({ secureCookies: true });
     const response = await fetch(`${base}/health`);
-    expect(response.headers.get('strict-transport-security')).toBe(
-      'max-age=15552000',
-    );
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000');
   });
 });
 
@@ -432,22 +358,12 @@ describe('the OpenAPI document', () => {
     });
 
   it('names the configured public address, not the Host header', async () => {
-    expect(
-      (
-        await getJsonWithHost(
-          `${url}/almaws/v1/openapi.json`,
-          'attacker.example',
-        )
-      )['servers'],
-    ).toEqual([{ url: `${url}/almaws/v1` }]);
+    expect((await getJsonWithHost(`${url}/almaws/v1/openapi.json`, 'attacker.example'))['servers']).toEqual([
+      { url: `${url}/almaws/v1` },
+    ]);
     const base = await startServer({ publicUrl: 'https://ulms.example.org' });
-    expect(
-      (
-        await getJsonWithHost(
-          `${base}/almaws/v1/openapi.json`,
-          'attacker.example',
-        )
-      )['servers'],
-    ).toEqual([{ url: 'https://ulms.example.org/almaws/v1' }]);
+    expect((await getJsonWithHost(`${base}/almaws/v1/openapi.json`, 'attacker.example'))['servers']).toEqual([
+      { url: 'https://ulms.example.org/almaws/v1' },
+    ]);
   });
 });

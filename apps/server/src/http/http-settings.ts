@@ -12,9 +12,7 @@ export interface HttpSettings {
 }
 
 /** `TRUST_PROXY`: unset or `false`, `true`, a number of hops, or a comma-separated list of addresses/CIDRs. */
-export function trustProxyFromEnv(
-  value: string | undefined,
-): boolean | number | string[] {
+export function trustProxyFromEnv(value: string | undefined): boolean | number | string[] {
   const text = value?.trim() ?? '';
   if (text === '' || text === 'false') return false;
   if (text === 'true') return true;
@@ -23,9 +21,7 @@ export function trustProxyFromEnv(
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const bad = entries.filter(
-    (entry) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(entry),
-  );
+  const bad = entries.filter((entry) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(entry));
   if (bad.length > 0)
     throw new Error(
       `TRUST_PROXY must be true, false, a number of hops or proxy addresses/CIDR ranges separated by commas; "${bad.join(', ')}" is none of these`,
@@ -38,27 +34,20 @@ function originOf(text: string, setting: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new Error(
-      `${setting}: "${text}" is not a URL such as https://ulms.example.org`,
-    );
+    throw new Error(`${setting}: "${text}" is not a URL such as https://ulms.example.org`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(
-      `${setting}: "${text}" must start with http:// or https://`,
-    );
+    throw new Error(`${setting}: "${text}" must start with http:// or https://`);
   return url.origin;
 }
 
 /** `PUBLIC_URL`: an http(s) address without query or fragment; its trailing slash is dropped. */
-export function publicUrlFromEnv(
-  value: string | undefined,
-): string | undefined {
+export function publicUrlFromEnv(value: string | undefined): string | undefined {
   const text = value?.trim();
   if (!text) return undefined;
   originOf(text, 'PUBLIC_URL');
   const url = new URL(text);
-  if (url.search || url.hash)
-    throw new Error(`PUBLIC_URL: "${text}" must not have a query or fragment`);
+  if (url.search || url.hash) throw new Error(`PUBLIC_URL: "${text}" must not have a query or fragment`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -72,9 +61,7 @@ export function allowedOriginsFromEnv(value: string | undefined): string[] {
 }
 
 /** `TRUST_PROXY`, `PUBLIC_URL` and `ALLOWED_ORIGINS`; a malformed value stops the start with its name. */
-export function httpSettingsFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-): HttpSettings {
+export function httpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpSettings {
   return {
     trustProxy: trustProxyFromEnv(env['TRUST_PROXY']),
     publicUrl: publicUrlFromEnv(env['PUBLIC_URL']),

@@ -21,16 +21,13 @@ export function redactSecrets(text: string): string {
   // Most texts hold no query at all: only those with a "=" are searched.
   if (!text.includes('=')) return text;
   return text.replace(PAIR, (pair, separator: string, name: string) =>
-    SECRET_PARAMETERS.has(decoded(name))
-      ? `${separator}${name}=${REDACTED}`
-      : pair,
+    SECRET_PARAMETERS.has(decoded(name)) ? `${separator}${name}=${REDACTED}` : pair,
   );
 }
 
 const redactValues = (value: unknown): unknown => {
   if (typeof value === 'string') return redactSecrets(value);
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const object = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
   for (const [key, field] of Object.entries(object)) {
@@ -48,10 +45,7 @@ const redactValues = (value: unknown): unknown => {
  * The logger's settings that keep API keys given as `?apikey=` out of the log: the request's URL, error
  * messages and stacks, and every message (Fastify's own "Route GET:/x?apikey=… not found" included).
  */
-export const redactingLoggerOptions: Pick<
-  LoggerOptions,
-  'serializers' | 'hooks'
-> = {
+export const redactingLoggerOptions: Pick<LoggerOptions, 'serializers' | 'hooks'> = {
   serializers: {
     req: (request: FastifyRequest) => ({
       method: request.method,

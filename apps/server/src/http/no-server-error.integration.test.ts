@@ -13,11 +13,7 @@ import type { z } from 'zod';
 import { appRouter } from '../app-router.js';
 import { installedPlugins } from '../installed-plugins.js';
 import { FILES_PREFIX, REST_PREFIX } from './build-server.js';
-import {
-  ADMIN_ROLES,
-  startTestServer,
-  type TestServer,
-} from './test-server.js';
+import { ADMIN_ROLES, startTestServer, type TestServer } from './test-server.js';
 
 /*
  * Bad input is a 400 (or another 4xx), never a 5xx: every tRPC procedure of the app router and every REST
@@ -98,10 +94,7 @@ const forbiddenUnit = fc.oneof(
 );
 const datelike = fc
   .tuple(
-    fc.oneof(
-      fc.integer({ min: 0, max: 3 }),
-      fc.integer({ min: 0, max: 10_000 }),
-    ),
+    fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000 })),
     fc.integer({ min: 0, max: 13 }),
     fc.integer({ min: 0, max: 32 }),
     fc.constantFrom('', '', 'Z', 'T00:00:00Z', '+01:00'),
@@ -115,10 +108,7 @@ const hostileString = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.string({
-      unit: fc.oneof(
-        { weight: 8, arbitrary: allowedUnit },
-        { weight: 1, arbitrary: forbiddenUnit },
-      ),
+      unit: fc.oneof({ weight: 8, arbitrary: allowedUnit }, { weight: 1, arbitrary: forbiddenUnit }),
       minLength: 1,
       maxLength: 20,
     }),
@@ -183,19 +173,7 @@ const hostileString = fc.oneof(
 const hostileNumber = fc.oneof(
   fc.integer(),
   fc.double(),
-  fc.constantFrom(
-    Number.NaN,
-    Infinity,
-    -Infinity,
-    -0,
-    -1,
-    0.5,
-    2 ** 53 + 2,
-    1e308,
-    -1e308,
-    2 ** 31,
-    1e21,
-  ),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, -1, 0.5, 2 ** 53 + 2, 1e308, -1e308, 2 ** 31, 1e21),
 );
 const hostileDate = fc.date({ noInvalidDate: false });
 
@@ -242,8 +220,7 @@ interface Known {
  * services and the database. A field not named here gets short text, a known identifier or a date.
  */
 const PLAUSIBLE: Readonly<Record<string, readonly unknown[]>> = (() => {
-  const both = (names: string[], values: unknown[]) =>
-    names.map((name) => [name, values] as const);
+  const both = (names: string[], values: unknown[]) => names.map((name) => [name, values] as const);
   return Object.fromEntries([
     ...both(['userGroup', 'user_group'], ['FUZZ_GROUP']),
     ...both(['userTitle', 'user_title'], ['FUZZ_TITLE']),
@@ -261,47 +238,21 @@ const PLAUSIBLE: Readonly<Record<string, readonly unknown[]>> = (() => {
     ...both(['phoneTypes', 'phone_type'], ['home', 'mobile']),
     ...both(['emailAddress', 'email_address'], ['fuzz@example.org']),
     ...both(['phoneNumber', 'phone_number'], ['+47 22 33 44 55']),
-    ...both(
-      [
-        'scope',
-        'ownerLibrary',
-        'rsLibraries',
-        'purchaseRequestLibraries',
-        'code',
-      ],
-      ['MAIN'],
-    ),
+    ...both(['scope', 'ownerLibrary', 'rsLibraries', 'purchaseRequestLibraries', 'code'], ['MAIN']),
     ...both(['categoryType', 'category_type'], ['FUZZ_TYPE']),
     ...both(['category'], ['FUZZ_CAT']),
     ...both(['username'], ['admin']),
-    ...both(
-      ['password', 'currentPassword', 'newPassword'],
-      ['not the password at all'],
-    ),
+    ...both(['password', 'currentPassword', 'newPassword'], ['not the password at all']),
     ...both(['fileName', 'file_name'], ['a.txt']),
-    ...both(
-      ['contentBase64', 'content'],
-      [Buffer.from('hello').toString('base64')],
-    ),
+    ...both(['contentBase64', 'content'], [Buffer.from('hello').toString('base64')]),
     ...both(['webSiteUrl', 'web_site_url'], ['https://example.org']),
     ...both(['pinNumber', 'pin_number'], ['1234']),
-    ...both(
-      ['preferredLanguage', 'preferred_language', 'defaultLanguage'],
-      ['en'],
-    ),
+    ...both(['preferredLanguage', 'preferred_language', 'defaultLanguage'], ['en']),
     ...both(['timeZone'], ['Europe/Oslo']),
     ...both(['defaultCurrency'], ['NOK']),
     ...both(['segmentType', 'segment_type'], ['INTERNAL', 'External']),
     ...both(['status'], ['ACTIVE']),
-    ...both(
-      ['q'],
-      [
-        'last_name~User',
-        'primary_id~fuzz-0',
-        'birth_date~1990-01-01',
-        'ALL~fuzz',
-      ],
-    ),
+    ...both(['q'], ['last_name~User', 'primary_id~fuzz-0', 'birth_date~1990-01-01', 'ALL~fuzz']),
     ...both(['order_by'], ['last_name', 'primary_id']),
     ...both(['view'], ['brief', 'full']),
     ...both(['format'], ['json', 'xml']),
@@ -325,21 +276,12 @@ const hostileDateText = fc.oneof(
     weight: 3,
     arbitrary: fc
       .tuple(fc.constantFrom(0, 0, 1, 1582, 9999), plausibleDate)
-      .map(
-        ([year, date]) => `${String(year).padStart(4, '0')}${date.slice(4)}`,
-      ),
+      .map(([year, date]) => `${String(year).padStart(4, '0')}${date.slice(4)}`),
   },
   { weight: 1, arbitrary: datelike },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(
-      '-000001-01-01',
-      '+275760-09-13',
-      '10000-01-01',
-      '2023-02-29',
-      '1979-1-1',
-      '',
-    ),
+    arbitrary: fc.constantFrom('-000001-01-01', '+275760-09-13', '10000-01-01', '2023-02-29', '1979-1-1', ''),
   },
   { weight: 1, arbitrary: hostileString },
 );
@@ -363,16 +305,13 @@ type Def = {
     _zod: { def: { check: string; format?: string; pattern?: RegExp } };
   }[];
 };
-const defOf = (schema: z.ZodType) =>
-  (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const OPTIONAL = ['optional', 'default', 'prefault', 'nullable', 'catch'];
 const minimumOf = (def: Def) =>
   Math.max(
     0,
     ...(def.checks ?? []).map((c) =>
-      c._zod.def.check === 'min_length'
-        ? ((c._zod.def as { minimum?: number }).minimum ?? 0)
-        : 0,
+      c._zod.def.check === 'min_length' ? ((c._zod.def as { minimum?: number }).minimum ?? 0) : 0,
     ),
   );
 
@@ -384,10 +323,8 @@ class Leaf {
   ) {}
 }
 const OMIT = Symbol('omit');
-const leaf = (
-  plausible: fc.Arbitrary<unknown>,
-  hostile: fc.Arbitrary<unknown>,
-) => fc.tuple(plausible, hostile).map(([ok, bad]) => new Leaf(ok, bad));
+const leaf = (plausible: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<unknown>) =>
+  fc.tuple(plausible, hostile).map(([ok, bad]) => new Leaf(ok, bad));
 
 const leavesOf = (tree: unknown): number =>
   tree instanceof Leaf
@@ -410,8 +347,7 @@ function materialise(tree: unknown, chosen: ReadonlySet<number>): unknown {
       }
       return walk(node.ok);
     }
-    if (Array.isArray(node))
-      return node.map(walk).filter((item) => item !== OMIT);
+    if (Array.isArray(node)) return node.map(walk).filter((item) => item !== OMIT);
     if (node && typeof node === 'object' && !(node instanceof Date)) {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(node)) {
@@ -435,65 +371,34 @@ function materialise(tree: unknown, chosen: ReadonlySet<number>): unknown {
  * Input shaped by `schema`, plausible but for one place (sometimes none, sometimes two or three) where it is
  * hostile for what the place holds; and now and then hostile as a whole.
  */
-function inputFor(
-  schema: z.ZodType | undefined,
-  known: Known,
-): fc.Arbitrary<unknown> {
+function inputFor(schema: z.ZodType | undefined, known: Known): fc.Arbitrary<unknown> {
   if (!schema) return hostileValue;
   const mutated = fc
-    .tuple(
-      shapedFor(schema, known, '', 0),
-      fc.array(fc.nat(), { minLength: 0, maxLength: 3 }),
-      fc.nat(),
-    )
+    .tuple(shapedFor(schema, known, '', 0), fc.array(fc.nat(), { minLength: 0, maxLength: 3 }), fc.nat())
     .map(([tree, picks, one]) => {
       const count = leavesOf(tree);
-      const chosen = new Set(
-        count === 0
-          ? []
-          : (picks.length > 0 ? picks : [one]).map((p) => p % count),
-      );
+      const chosen = new Set(count === 0 ? [] : (picks.length > 0 ? picks : [one]).map((p) => p % count));
       return materialise(tree, chosen);
     });
-  return fc.oneof(
-    { weight: 20, arbitrary: mutated },
-    { weight: 1, arbitrary: hostileValue },
-  );
+  return fc.oneof({ weight: 20, arbitrary: mutated }, { weight: 1, arbitrary: hostileValue });
 }
 
-function shapedFor(
-  schema: z.ZodType,
-  known: Known,
-  name: string,
-  depth: number,
-): fc.Arbitrary<unknown> {
+function shapedFor(schema: z.ZodType, known: Known, name: string, depth: number): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   const inner = (s: z.ZodType | undefined, as = name): fc.Arbitrary<unknown> =>
-    s && depth < 8
-      ? shapedFor(s, known, as, depth + 1)
-      : leaf(fc.constant(OMIT), hostileValue);
-  const named =
-    PLAUSIBLE[name] ??
-    (name === 'institution' ? [known.institutionCode] : undefined);
+    s && depth < 8 ? shapedFor(s, known, as, depth + 1) : leaf(fc.constant(OMIT), hostileValue);
+  const named = PLAUSIBLE[name] ?? (name === 'institution' ? [known.institutionCode] : undefined);
   switch (def.type) {
     case 'object': {
       const shape = def.shape ?? {};
       const keys = Object.keys(shape);
       // A code's {"value": …} takes its plausible values from the field it is the value of.
-      const nameOf = (key: string) =>
-        key === 'value' || key === 'desc' ? name : key;
+      const nameOf = (key: string) => (key === 'value' || key === 'desc' ? name : key);
       const record = fc
         .tuple(
-          fc.record(
-            Object.fromEntries(
-              keys.map((k) => [k, inner(shape[k], nameOf(k))]),
-            ),
-            {
-              requiredKeys: keys.filter(
-                (k) => !OPTIONAL.includes(defOf(shape[k] as z.ZodType).type),
-              ),
-            },
-          ),
+          fc.record(Object.fromEntries(keys.map((k) => [k, inner(shape[k], nameOf(k))])), {
+            requiredKeys: keys.filter((k) => !OPTIONAL.includes(defOf(shape[k] as z.ZodType).type)),
+          }),
           fc.tuple(hostileString, leaf(fc.constant(OMIT), hostileValue)),
         )
         // A field the schema does not have, sent only when its leaf is the one chosen.
@@ -506,15 +411,9 @@ function shapedFor(
     case 'catch':
     case 'readonly':
     case 'nonoptional':
-      return fc.oneof(
-        { weight: 3, arbitrary: inner(def.innerType) },
-        { weight: 1, arbitrary: fc.constant(OMIT) },
-      );
+      return fc.oneof({ weight: 3, arbitrary: inner(def.innerType) }, { weight: 1, arbitrary: fc.constant(OMIT) });
     case 'nullable':
-      return fc.oneof(
-        { weight: 4, arbitrary: inner(def.innerType) },
-        { weight: 1, arbitrary: fc.constant(null) },
-      );
+      return fc.oneof({ weight: 4, arbitrary: inner(def.innerType) }, { weight: 1, arbitrary: fc.constant(null) });
     case 'pipe':
       return inner(def.in);
     case 'lazy':
@@ -534,9 +433,7 @@ function shapedFor(
     case 'intersection':
       return fc
         .tuple(inner(def.left), inner(def.right))
-        .map(([a, b]) =>
-          typeof a === 'object' && typeof b === 'object' ? { ...a, ...b } : a,
-        );
+        .map(([a, b]) => (typeof a === 'object' && typeof b === 'object' ? { ...a, ...b } : a));
     case 'record':
       return fc.dictionary(
         fc.oneof(fc.constantFrom('firstName', 'userGroup', 'x'), hostileString),
@@ -544,10 +441,7 @@ function shapedFor(
         { maxKeys: 3 },
       );
     case 'enum':
-      return leaf(
-        fc.constantFrom(...Object.values(def.entries ?? { x: 'x' })),
-        hostileString,
-      );
+      return leaf(fc.constantFrom(...Object.values(def.entries ?? { x: 'x' })), hostileString);
     case 'literal':
       return fc.constantFrom(...(def.values ?? [null]));
     case 'boolean':
@@ -555,28 +449,17 @@ function shapedFor(
     case 'number':
     case 'int':
     case 'bigint':
-      return leaf(
-        named ? fc.constantFrom(...named) : fc.integer({ min: 0, max: 50 }),
-        hostileNumber,
-      );
+      return leaf(named ? fc.constantFrom(...named) : fc.integer({ min: 0, max: 50 }), hostileNumber);
     case 'date':
       return leaf(fc.date({ noInvalidDate: true }), hostileDate);
     case 'string': {
-      const formats = [
-        def.format,
-        ...(def.checks ?? []).map((c) => c._zod.def.format),
-      ];
+      const formats = [def.format, ...(def.checks ?? []).map((c) => c._zod.def.format)];
       if (formats.includes('uuid') || formats.includes('guid'))
         return leaf(
-          fc.oneof(
-            { weight: 4, arbitrary: fc.constantFrom(...known.uuids) },
-            { weight: 1, arbitrary: fc.uuid() },
-          ),
+          fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known.uuids) }, { weight: 1, arbitrary: fc.uuid() }),
           hostileString,
         );
-      const datePattern = (def.checks ?? []).some((c) =>
-        String(c._zod.def.pattern).includes('\\d{4}-'),
-      );
+      const datePattern = (def.checks ?? []).some((c) => String(c._zod.def.pattern).includes('\\d{4}-'));
       if (datePattern || isDateField(name))
         return leaf(
           plausibleDate.map((d) => (name.includes('_') ? `${d}Z` : d)),
@@ -623,30 +506,20 @@ function percentEncode(text: string): string {
         : codePoint < 0x800
           ? [0xc0 | (codePoint >> 6), 0x80 | (codePoint & 63)]
           : codePoint < 0x10000
-            ? [
-                0xe0 | (codePoint >> 12),
-                0x80 | ((codePoint >> 6) & 63),
-                0x80 | (codePoint & 63),
-              ]
+            ? [0xe0 | (codePoint >> 12), 0x80 | ((codePoint >> 6) & 63), 0x80 | (codePoint & 63)]
             : [
                 0xf0 | (codePoint >> 18),
                 0x80 | ((codePoint >> 12) & 63),
                 0x80 | ((codePoint >> 6) & 63),
                 0x80 | (codePoint & 63),
               ];
-    out += bytes
-      .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
-      .join('');
+    out += bytes.map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   }
   return out;
 }
 
 const asQueryValue = (value: unknown): string =>
-  typeof value === 'string'
-    ? value
-    : value instanceof Date
-      ? String(value)
-      : (JSON.stringify(value) ?? '');
+  typeof value === 'string' ? value : value instanceof Date ? String(value) : (JSON.stringify(value) ?? '');
 
 /** The superjson envelope the admin app sends; for what superjson itself refuses to write (a `__proto__` key), plain JSON. */
 function serialized(input: unknown): string {
@@ -662,9 +535,7 @@ function xmlOf(body: unknown, shape: XmlShape | undefined): string {
   try {
     return toXml(
       'user',
-      body && typeof body === 'object' && !Array.isArray(body)
-        ? (body as Record<string, unknown>)
-        : { value: body },
+      body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : { value: body },
       shape,
     );
   } catch {
@@ -680,24 +551,17 @@ interface Outcome {
 // ---- the targets, from the router and the contributions ----------------------------------------------------
 
 const procedures = describeProcedureGuards(appRouter);
-const procedureDefs = appRouter._def.procedures as unknown as Record<
-  string,
-  { _def: { inputs: z.ZodType[] } }
->;
+const procedureDefs = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>;
 // Signing in fails on purpose here, and failed sign-ins from one address are throttled: these go last.
 const LAST = ['auth.verifyMfa', 'auth.signIn'];
 const trpcTargets = [
   ...procedures.filter((p) => !LAST.includes(p.path)),
-  ...LAST.map((path) => procedures.find((p) => p.path === path)).filter(
-    (p) => p !== undefined,
-  ),
+  ...LAST.map((path) => procedures.find((p) => p.path === path)).filter((p) => p !== undefined),
 ].map((p) => ({
   path: p.path,
   type: p.type,
   input: procedureDefs[p.path]?._def.inputs[0],
-  runs: /users\.(create|update|bulkEdit)$/.test(p.path)
-    ? RUNS_FOR_RECORDS
-    : RUNS,
+  runs: /users\.(create|update|bulkEdit)$/.test(p.path) ? RUNS_FOR_RECORDS : RUNS,
 }));
 const restTargets = installedPlugins.flatMap((plugin) =>
   'http' in plugin && plugin.http
@@ -720,8 +584,7 @@ const fileTargets = installedPlugins.flatMap((plugin) =>
 );
 
 /** A stable seed per target, so that adding a target does not change what the others get. */
-const seedOf = (name: string) =>
-  [...name].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) | 0, SEED);
+const seedOf = (name: string) => [...name].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) | 0, SEED);
 
 describe('bad input is never a server error', () => {
   let server: TestServer;
@@ -730,20 +593,12 @@ describe('bad input is never a server error', () => {
   let seededUserId = '';
   let seededPrimaryId = '';
 
-  const trpc = async (
-    path: string,
-    type: string,
-    input: unknown,
-    raw?: string,
-  ): Promise<Outcome> => {
+  const trpc = async (path: string, type: string, input: unknown, raw?: string): Promise<Outcome> => {
     const payload = raw ?? serialized(input);
     const headers = { 'content-type': 'application/json', cookie };
     const response =
       type === 'query'
-        ? await fetch(
-            `${server.url}/trpc/${path}?input=${encodeURIComponent(payload)}`,
-            { headers },
-          )
+        ? await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(payload)}`, { headers })
         : await fetch(`${server.url}/trpc/${path}`, {
             method: 'POST',
             headers,
@@ -804,10 +659,7 @@ describe('bad input is never a server error', () => {
     });
     seededUserId = userId;
     seededPrimaryId = primaryId;
-    known.uuids.push(
-      userId,
-      ...[idOf(note), idOf(attachment)].filter((id): id is string => !!id),
-    );
+    known.uuids.push(userId, ...[idOf(note), idOf(attachment)].filter((id): id is string => !!id));
     known.strings.push(primaryId, `bc-${n}`);
   };
 
@@ -821,11 +673,9 @@ describe('bad input is never a server error', () => {
     };
     // No field is mandatory, so that a record with one hostile value is refused for that value alone.
     const empty = { STAFF: [], PUBLIC: [], CONTACT: [] };
-    await server.kernel.services
-      .get(tenancyServices.modules)
-      .configure(server.first.institution.id, 'users', {
-        registrationForm: empty,
-      });
+    await server.kernel.services.get(tenancyServices.modules).configure(server.first.institution.id, 'users', {
+      registrationForm: empty,
+    });
     await trpc('users.codeTables.save', 'mutation', {
       table: 'USER_GROUP',
       code: 'FUZZ_GROUP',
@@ -868,8 +718,7 @@ describe('bad input is never a server error', () => {
     const jobs = server.kernel.services.get(jobServices.jobs);
     for (let i = 0; i < 100; i += 1) {
       const list = await jobs.list(server.first.institution.id);
-      if (!list.some((j) => j.status === 'RUNNING' || j.status === 'QUEUED'))
-        break;
+      if (!list.some((j) => j.status === 'RUNNING' || j.status === 'QUEUED')) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await server.close();
@@ -878,31 +727,23 @@ describe('bad input is never a server error', () => {
   /** What the calls of the last target may have undone: the session (signed out), a module (switched off), the seeded user (deleted). */
   let lastTarget = '';
   const restore = async (target: string) => {
-    if (lastTarget.startsWith('auth.'))
-      cookie = await server.signIn(server.first.admin);
+    if (lastTarget.startsWith('auth.')) cookie = await server.signIn(server.first.admin);
     lastTarget = target;
     const modules = server.kernel.services.get(tenancyServices.modules);
     for (const plugin of server.kernel.plugins)
-      if (
-        !plugin.core &&
-        !(await modules.isEnabled(server.first.institution.id, plugin.id))
-      )
+      if (!plugin.core && !(await modules.isEnabled(server.first.institution.id, plugin.id)))
         await modules.enable(server.first.institution.id, plugin.id);
-    if ((await trpc('users.get', 'query', { id: seededUserId })).status !== 200)
-      await seedUser();
+    if ((await trpc('users.get', 'query', { id: seededUserId })).status !== 200) await seedUser();
   };
 
-  const fail = (what: string, outcome: Outcome) =>
-    `${what} answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
+  const fail = (what: string, outcome: Outcome) => `${what} answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
 
   it('calls every procedure and route as a caller holding every permission', () => {
-    expect(trpcTargets.map((t) => t.path).sort()).toEqual(
-      procedures.map((p) => p.path).sort(),
-    );
+    expect(trpcTargets.map((t) => t.path).sort()).toEqual(procedures.map((p) => p.path).sort());
     expect(restTargets.map((t) => t.operationId)).toContain('createUser');
-    expect(
-      [...permissionsOfRoles(ADMIN_ROLES, server.kernel.permissions)].sort(),
-    ).toEqual([...server.kernel.permissions.keys()].sort());
+    expect([...permissionsOfRoles(ADMIN_ROLES, server.kernel.permissions)].sort()).toEqual(
+      [...server.kernel.permissions.keys()].sort(),
+    );
   });
 
   describe('the cases that were server errors', () => {
@@ -920,14 +761,10 @@ describe('bad input is never a server error', () => {
     type RestError = {
       errorList: { error: { errorCode: string; errorMessage: string }[] };
     };
-    const errorOf = (outcome: Outcome) =>
-      (JSON.parse(outcome.body) as TrpcError).error.json;
-    const restErrorOf = (outcome: Outcome) =>
-      (JSON.parse(outcome.body) as RestError).errorList.error[0];
-    const deepObject = (depth: number) =>
-      `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    const deepList = (depth: number) =>
-      `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const errorOf = (outcome: Outcome) => (JSON.parse(outcome.body) as TrpcError).error.json;
+    const restErrorOf = (outcome: Outcome) => (JSON.parse(outcome.body) as RestError).errorList.error[0];
+    const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    const deepList = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
     it('refuses a NUL or a lone surrogate on the sign-in, naming the field', async () => {
       for (const [username, name] of [
@@ -989,9 +826,7 @@ describe('bad input is never a server error', () => {
         recordType: 'PUBLIC',
         primaryId: 'proto-1',
         lastName: 'Proto',
-        emails: [
-          { emailAddress: 'proto@example.org', emailTypes: ['constructor'] },
-        ],
+        emails: [{ emailAddress: 'proto@example.org', emailTypes: ['constructor'] }],
         phones: [{ phoneNumber: '1234', phoneTypes: ['toString'] }],
       });
       expect(created.status).toBe(400);
@@ -1013,26 +848,20 @@ describe('bad input is never a server error', () => {
           primary_id: 'proto-2',
           last_name: 'Proto',
           contact_info: {
-            phone: [
-              { phone_number: '1234', phone_type: [{ value: 'constructor' }] },
-            ],
+            phone: [{ phone_number: '1234', phone_type: [{ value: 'constructor' }] }],
           },
           user_role: [{ role_type: { value: 'toString' } }],
         }),
       );
       expect(posted.status).toBe(400);
-      expect(restErrorOf(posted)?.errorMessage).toContain(
-        'user_role[0].role_type: "toString" is not a role type',
-      );
+      expect(restErrorOf(posted)?.errorMessage).toContain('user_role[0].role_type: "toString" is not a role type');
       const seeded = await rest(
         'PUT',
         `/users/${seededPrimaryId}?override=constructor`,
         JSON.stringify({ record_type: { value: 'PUBLIC' } }),
       );
       expect(seeded.status).toBe(400);
-      expect(restErrorOf(seeded)?.errorMessage).toContain(
-        'override: not protected fields: constructor',
-      );
+      expect(restErrorOf(seeded)?.errorMessage).toContain('override: not protected fields: constructor');
     });
 
     it('refuses JSON nested 10,000 deep, over tRPC and REST', async () => {
@@ -1042,9 +871,7 @@ describe('bad input is never a server error', () => {
       ]) {
         const outcome = await trpc('users.create', 'mutation', undefined, raw);
         expect(outcome.status).toBe(400);
-        expect(errorOf(outcome).message).toBe(
-          'the input is nested more than 64 levels deep',
-        );
+        expect(errorOf(outcome).message).toBe('the input is nested more than 64 levels deep');
       }
       const shallower = await trpc(
         'users.create',
@@ -1057,20 +884,12 @@ describe('bad input is never a server error', () => {
         field: `identifiers${'.0'.repeat(63)}`,
         message: 'is nested more than 64 levels deep',
       });
-      const query = await trpc(
-        'users.search',
-        'query',
-        undefined,
-        `{"json":${deepObject(1_000)}}`,
-      );
+      const query = await trpc('users.search', 'query', undefined, `{"json":${deepObject(1_000)}}`);
       expect(query.status).toBe(400);
 
       for (const [body, type] of [
         [deepObject(10_000), 'application/json'],
-        [
-          `{"record_type":{"value":"PUBLIC"},"user_identifier":${deepList(10_000)}}`,
-          'application/json',
-        ],
+        [`{"record_type":{"value":"PUBLIC"},"user_identifier":${deepList(10_000)}}`, 'application/json'],
         [
           `<user><record_type>PUBLIC</record_type>${'<a>'.repeat(10_000)}x${'</a>'.repeat(10_000)}</user>`,
           'application/xml',
@@ -1083,147 +902,113 @@ describe('bad input is never a server error', () => {
     });
   });
 
-  it.each(trpcTargets)(
-    'tRPC $path ($type)',
-    async ({ path, type, input, runs }) => {
-      if (!LAST.includes(path)) await restore(path);
-      await fc.assert(
-        fc.asyncProperty(inputFor(input, known), async (value) => {
-          const outcome = await trpc(path, type, value);
-          if (process.env['FUZZ_DEBUG'] === path)
-            console.log(outcome.status, outcome.body.slice(0, 250));
-          expect(outcome.status, fail(path, outcome)).toBeLessThan(500);
-        }),
-        { seed: seedOf(path), numRuns: runs, endOnFailure: true },
-      );
-      // Nesting far deeper than any input has, as the whole input and inside a field.
-      const depth = type === 'query' ? 1_000 : 10_000;
-      for (const raw of [
-        `{"json":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`,
-        `{"json":${'['.repeat(depth)}${']'.repeat(depth)}}`,
-        `{"json":{"id":${'['.repeat(depth)}${']'.repeat(depth)},"config":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`,
-      ]) {
-        const outcome = await trpc(path, type, undefined, raw);
-        expect(
-          outcome.status,
-          fail(`${path} nested ${depth} deep`, outcome),
-        ).toBeLessThan(500);
-      }
-    },
-  );
+  it.each(trpcTargets)('tRPC $path ($type)', async ({ path, type, input, runs }) => {
+    if (!LAST.includes(path)) await restore(path);
+    await fc.assert(
+      fc.asyncProperty(inputFor(input, known), async (value) => {
+        const outcome = await trpc(path, type, value);
+        if (process.env['FUZZ_DEBUG'] === path) console.log(outcome.status, outcome.body.slice(0, 250));
+        expect(outcome.status, fail(path, outcome)).toBeLessThan(500);
+      }),
+      { seed: seedOf(path), numRuns: runs, endOnFailure: true },
+    );
+    // Nesting far deeper than any input has, as the whole input and inside a field.
+    const depth = type === 'query' ? 1_000 : 10_000;
+    for (const raw of [
+      `{"json":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`,
+      `{"json":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+      `{"json":{"id":${'['.repeat(depth)}${']'.repeat(depth)},"config":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`,
+    ]) {
+      const outcome = await trpc(path, type, undefined, raw);
+      expect(outcome.status, fail(`${path} nested ${depth} deep`, outcome)).toBeLessThan(500);
+    }
+  });
 
-  it.each(restTargets)(
-    'REST $route.method $route.path ($operationId)',
-    async ({ route, xmlShape, runs }) => {
-      await restore(route.operationId);
-      const paramNames = [...route.path.matchAll(/\{(\w+)\}/g)].map(
-        (m) => m[1] ?? '',
-      );
-      const params = fc.record(
-        Object.fromEntries(
-          paramNames.map((name) => [
-            name,
-            fc.oneof(
-              {
-                weight: 6,
-                arbitrary: fc.constantFrom(...known.strings, ...known.uuids),
-              },
-              { weight: 1, arbitrary: hostileString },
-            ),
-          ]),
-        ),
-      );
-      const pathOf = (values: Record<string, string>) =>
-        route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-          percentEncode(values[name] ?? ''),
+  it.each(restTargets)('REST $route.method $route.path ($operationId)', async ({ route, xmlShape, runs }) => {
+    await restore(route.operationId);
+    const paramNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+    const params = fc.record(
+      Object.fromEntries(
+        paramNames.map((name) => [
+          name,
+          fc.oneof(
+            {
+              weight: 6,
+              arbitrary: fc.constantFrom(...known.strings, ...known.uuids),
+            },
+            { weight: 1, arbitrary: hostileString },
+          ),
+        ]),
+      ),
+    );
+    const pathOf = (values: Record<string, string>) =>
+      route.path.replace(/\{(\w+)\}/g, (_, name: string) => percentEncode(values[name] ?? ''));
+    const queryOf = (value: unknown) =>
+      value && typeof value === 'object'
+        ? Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => `${percentEncode(k)}=${percentEncode(asQueryValue(v))}`)
+            .join('&')
+        : `q=${percentEncode(asQueryValue(value))}`;
+    const bodyOf = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: inputFor(route.body, known).map((b) => ({
+          text: JSON.stringify(b) ?? 'null',
+          type: 'application/json',
+        })),
+      },
+      {
+        weight: route.body ? 2 : 0,
+        arbitrary: inputFor(route.body, known).map((b) => ({
+          text: xmlOf(b, xmlShape),
+          type: 'application/xml',
+        })),
+      },
+      {
+        weight: 1,
+        arbitrary: hostileString.map((text) => ({
+          text,
+          type: 'application/xml; charset=utf-8',
+        })),
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(params, inputFor(route.query, known), bodyOf, async (values, query, body) => {
+        const url = `${pathOf(values as Record<string, string>)}?${queryOf(query)}`;
+        const outcome = await rest(
+          route.method,
+          url,
+          route.method === 'GET' || route.method === 'DELETE' ? undefined : body.text,
+          body.type,
         );
-      const queryOf = (value: unknown) =>
-        value && typeof value === 'object'
-          ? Object.entries(value)
-              .filter(([, v]) => v !== undefined)
-              .map(
-                ([k, v]) =>
-                  `${percentEncode(k)}=${percentEncode(asQueryValue(v))}`,
-              )
-              .join('&')
-          : `q=${percentEncode(asQueryValue(value))}`;
-      const bodyOf = fc.oneof(
-        {
-          weight: 6,
-          arbitrary: inputFor(route.body, known).map((b) => ({
-            text: JSON.stringify(b) ?? 'null',
-            type: 'application/json',
-          })),
-        },
-        {
-          weight: route.body ? 2 : 0,
-          arbitrary: inputFor(route.body, known).map((b) => ({
-            text: xmlOf(b, xmlShape),
-            type: 'application/xml',
-          })),
-        },
-        {
-          weight: 1,
-          arbitrary: hostileString.map((text) => ({
-            text,
-            type: 'application/xml; charset=utf-8',
-          })),
-        },
-      );
-      await fc.assert(
-        fc.asyncProperty(
-          params,
-          inputFor(route.query, known),
-          bodyOf,
-          async (values, query, body) => {
-            const url = `${pathOf(values as Record<string, string>)}?${queryOf(query)}`;
-            const outcome = await rest(
-              route.method,
-              url,
-              route.method === 'GET' || route.method === 'DELETE'
-                ? undefined
-                : body.text,
-              body.type,
-            );
-            expect(
-              outcome.status,
-              fail(`${route.method} ${url.slice(0, 200)}`, outcome),
-            ).toBeLessThan(500);
-          },
-        ),
-        { seed: seedOf(route.operationId), numRuns: runs, endOnFailure: true },
-      );
-      if (route.body) {
-        const [first] = known.strings;
-        const url = pathOf(
-          Object.fromEntries(paramNames.map((name) => [name, first ?? 'x'])),
+        expect(outcome.status, fail(`${route.method} ${url.slice(0, 200)}`, outcome)).toBeLessThan(500);
+      }),
+      { seed: seedOf(route.operationId), numRuns: runs, endOnFailure: true },
+    );
+    if (route.body) {
+      const [first] = known.strings;
+      const url = pathOf(Object.fromEntries(paramNames.map((name) => [name, first ?? 'x'])));
+      for (const raw of [
+        `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+        `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+        `{"record_type":{"value":"PUBLIC"},"user_note":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        `<user>${'<a>'.repeat(10_000)}x${'</a>'.repeat(10_000)}</user>`,
+      ]) {
+        const outcome = await rest(
+          route.method,
+          url,
+          raw,
+          raw.startsWith('<') ? 'application/xml' : 'application/json',
         );
-        for (const raw of [
-          `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
-          `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
-          `{"record_type":{"value":"PUBLIC"},"user_note":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
-          `<user>${'<a>'.repeat(10_000)}x${'</a>'.repeat(10_000)}</user>`,
-        ]) {
-          const outcome = await rest(
-            route.method,
-            url,
-            raw,
-            raw.startsWith('<') ? 'application/xml' : 'application/json',
-          );
-          expect(
-            outcome.status,
-            fail(`${route.method} ${url} nested 10,000 deep`, outcome),
-          ).toBeLessThan(500);
-        }
+        expect(outcome.status, fail(`${route.method} ${url} nested 10,000 deep`, outcome)).toBeLessThan(500);
       }
-    },
-  );
+    }
+  });
 
   it.each(fileTargets)('file route $name', async ({ route, name }) => {
     await restore(name);
-    const paramNames = [...route.path.matchAll(/\{(\w+)\}/g)].map(
-      (m) => m[1] ?? '',
-    );
+    const paramNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
     const params = fc.record(
       Object.fromEntries(
         paramNames.map((param) => [
@@ -1245,54 +1030,36 @@ describe('bad input is never a server error', () => {
     );
     const upload = fc.record({
       fields: fc.tuple(
-        fc.record(
-          Object.fromEntries(
-            (route.upload?.fields ?? []).map((field) => [field, text]),
-          ),
-          { requiredKeys: [] },
-        ),
+        fc.record(Object.fromEntries((route.upload?.fields ?? []).map((field) => [field, text])), { requiredKeys: [] }),
         fc.option(fc.tuple(hostileString, text), { freq: 5 }),
       ),
       fileName: text,
-      bytes: fc.oneof(
-        fc.uint8Array({ maxLength: 64 }),
-        fc.constant(new TextEncoder().encode('plain text')),
-      ),
+      bytes: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constant(new TextEncoder().encode('plain text'))),
     });
     await fc.assert(
-      fc.asyncProperty(
-        params,
-        upload,
-        async (values, { fields, fileName, bytes }) => {
-          const url = route.path.replace(/\{(\w+)\}/g, (_, param: string) =>
-            percentEncode((values as Record<string, string>)[param] ?? ''),
-          );
-          let body: FormData | undefined;
-          if (route.method === 'POST') {
-            body = new FormData();
-            const [named, extra] = fields;
-            for (const [key, value] of [
-              ...Object.entries(named),
-              ...(extra ? [extra] : []),
-            ])
-              body.append(key, value as string);
-            body.append('file', new Blob([bytes]), fileName);
-          }
-          const response = await fetch(`${server.url}${FILES_PREFIX}${url}`, {
-            method: route.method,
-            headers: { authorization: `apikey ${server.first.userManagerKey}` },
-            body,
-          });
-          const outcome = {
-            status: response.status,
-            body: await response.text(),
-          };
-          expect(
-            outcome.status,
-            fail(`${route.method} ${url.slice(0, 200)}`, outcome),
-          ).toBeLessThan(500);
-        },
-      ),
+      fc.asyncProperty(params, upload, async (values, { fields, fileName, bytes }) => {
+        const url = route.path.replace(/\{(\w+)\}/g, (_, param: string) =>
+          percentEncode((values as Record<string, string>)[param] ?? ''),
+        );
+        let body: FormData | undefined;
+        if (route.method === 'POST') {
+          body = new FormData();
+          const [named, extra] = fields;
+          for (const [key, value] of [...Object.entries(named), ...(extra ? [extra] : [])])
+            body.append(key, value as string);
+          body.append('file', new Blob([bytes]), fileName);
+        }
+        const response = await fetch(`${server.url}${FILES_PREFIX}${url}`, {
+          method: route.method,
+          headers: { authorization: `apikey ${server.first.userManagerKey}` },
+          body,
+        });
+        const outcome = {
+          status: response.status,
+          body: await response.text(),
+        };
+        expect(outcome.status, fail(`${route.method} ${url.slice(0, 200)}`, outcome)).toBeLessThan(500);
+      }),
       { seed: seedOf(name), numRuns: RUNS, endOnFailure: true },
     );
   });

@@ -6,15 +6,32 @@ import { DEMO_ADMIN, DEMO_DESK } from '../seed/demo-seed.js';
 import { type RunningApp, startApp } from '../start-app.js';
 
 /** Calls one tRPC procedure over HTTP the way the admin app's link does (superjson envelope). */
-async function trpc(base: string, path: string, options: { input?: unknown; cookie?: string; headers?: Record<string, string>; query?: string } = {}) {
+async function trpc(
+  base: string,
+  path: string,
+  options: { input?: unknown; cookie?: string; headers?: Record<string, string>; query?: string } = {},
+) {
   const isMutation = /sign(In|Out)|create|enable/.test(path);
   const url = `${base}/trpc/${path}${options.query ?? ''}`;
-  const response = await fetch(isMutation ? url : `${url}${options.query ? '&' : '?'}input=${encodeURIComponent(JSON.stringify({ json: options.input }))}`, {
-    method: isMutation ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
-    body: isMutation ? JSON.stringify({ json: options.input }) : undefined,
-  });
-  return { status: response.status, setCookie: response.headers.get('set-cookie'), body: (await response.json()) as { result?: { data: { json: unknown } } } };
+  const response = await fetch(
+    isMutation
+      ? url
+      : `${url}${options.query ? '&' : '?'}input=${encodeURIComponent(JSON.stringify({ json: options.input }))}`,
+    {
+      method: isMutation ? 'POST' : 'GET',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...options.headers,
+      },
+      body: isMutation ? JSON.stringify({ json: options.input }) : undefined,
+    },
+  );
+  return {
+    status: response.status,
+    setCookie: response.headers.get('set-cookie'),
+    body: (await response.json()) as { result?: { data: { json: unknown } } },
+  };
 }
 
 describe('sign-in and API keys over HTTP, on the demo seed', () => {
@@ -42,7 +59,10 @@ describe('sign-in and API keys over HTTP, on the demo seed', () => {
     expect(signIn.setCookie).toMatch(/SameSite=Lax/i);
     const cookie = signIn.setCookie?.split(';')[0] ?? '';
     const session = await trpc(app.url, 'auth.session', { cookie });
-    expect(session.body.result?.data.json).toMatchObject({ account: { username: 'admin' }, institution: { code: 'DEMO' } });
+    expect(session.body.result?.data.json).toMatchObject({
+      account: { username: 'admin' },
+      institution: { code: 'DEMO' },
+    });
 
     const signOut = await trpc(app.url, 'auth.signOut', { cookie });
     expect(signOut.setCookie).toMatch(/ulms_session=;/);
@@ -57,11 +77,18 @@ describe('sign-in and API keys over HTTP, on the demo seed', () => {
 
   it('accepts an API key as "Authorization: apikey" and as the apikey parameter', async () => {
     const cookie = (await trpc(app.url, 'auth.signIn', { input: DEMO_ADMIN })).setCookie?.split(';')[0] ?? '';
-    const created = await trpc(app.url, 'auth.apiKeys.create', { cookie, input: { name: 'curl', permissions: ['platform.module.read'] } });
+    const created = await trpc(app.url, 'auth.apiKeys.create', {
+      cookie,
+      input: { name: 'curl', permissions: ['platform.module.read'] },
+    });
     const key = (created.body.result?.data.json as { key: string }).key;
-    expect((await trpc(app.url, 'platform.modules.list', { headers: { authorization: `apikey ${key}` } })).status).toBe(200);
+    expect((await trpc(app.url, 'platform.modules.list', { headers: { authorization: `apikey ${key}` } })).status).toBe(
+      200,
+    );
     expect((await trpc(app.url, 'platform.modules.list', { query: `?apikey=${key}` })).status).toBe(200);
     expect((await trpc(app.url, 'platform.libraries.list', { query: `?apikey=${key}` })).status).toBe(403);
-    expect((await trpc(app.url, 'platform.modules.list', { headers: { authorization: 'apikey wrong' } })).status).toBe(401);
+    expect((await trpc(app.url, 'platform.modules.list', { headers: { authorization: 'apikey wrong' } })).status).toBe(
+      401,
+    );
   });
 });

@@ -47,9 +47,7 @@ export interface TestServer {
 }
 
 /** Every shipped staff role: the administrator of a test server may do anything a staff member can. */
-export const ADMIN_ROLES: readonly BuiltInRole[] = builtInRoleCodes.filter(
-  (role) => role !== 'PATRON',
-);
+export const ADMIN_ROLES: readonly BuiltInRole[] = builtInRoleCodes.filter((role) => role !== 'PATRON');
 let counter = 0;
 
 /** Starts `buildServer` as the application does, on PGlite in memory or a fresh database of `TEST_DATABASE_URL`'s server. */
@@ -79,10 +77,7 @@ export async function startTestServer(): Promise<TestServer> {
       .get(tenancyServices.institutions)
       .create({ code, name: `Test server institution ${counter}` });
     for (const plugin of kernel.plugins)
-      if (!plugin.core)
-        await kernel.services
-          .get(tenancyServices.modules)
-          .enable(institution.id, plugin.id);
+      if (!plugin.core) await kernel.services.get(tenancyServices.modules).enable(institution.id, plugin.id);
     const admin = {
       institution: code,
       username: 'admin',
@@ -112,9 +107,7 @@ export async function startTestServer(): Promise<TestServer> {
       .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
       ?.split(';')[0];
     if (response.status !== 200 || !cookie)
-      throw new Error(
-        `sign-in failed: ${response.status} ${await response.text()}`,
-      );
+      throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
     return cookie;
   };
 

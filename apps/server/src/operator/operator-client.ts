@@ -30,9 +30,7 @@ export function runThroughServer(
         io.readPassword().then(
           (password) => send({ password }),
           (error: unknown) => {
-            io.printError(
-              `error: ${error instanceof Error ? error.message : String(error)}`,
-            );
+            io.printError(`error: ${error instanceof Error ? error.message : String(error)}`);
             socket.destroy();
             resolve(1);
           },

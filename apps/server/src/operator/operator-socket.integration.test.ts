@@ -20,10 +20,7 @@ const env = () => ({
 });
 
 /** Runs the operator CLI as a separate process, as an operator would. */
-function ulms(
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ulms(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
       env: { ...process.env, ...env(), DATABASE_URL: '', LOG_LEVEL: 'warn' },
@@ -76,33 +73,13 @@ describe('the CLI while the server runs on the embedded database', () => {
 
   it('reads a password from standard input and reports an operator’s mistake with its exit code', async () => {
     const created = await ulms(
-      [
-        'staff',
-        'create',
-        '--institution',
-        'DEMO',
-        '--username',
-        'night-desk',
-        '--display-name',
-        'Night desk',
-      ],
+      ['staff', 'create', '--institution', 'DEMO', '--username', 'night-desk', '--display-name', 'Night desk'],
       'a long enough password 2026\n',
     );
-    expect(created.stdout).toContain(
-      'created staff account night-desk in DEMO',
-    );
+    expect(created.stdout).toContain('created staff account night-desk in DEMO');
     expect(created.code).toBe(0);
 
-    const wrong = await ulms([
-      'apikey',
-      'create',
-      '--institution',
-      'NOWHERE',
-      '--name',
-      'x',
-      '--role',
-      'USER_MANAGER',
-    ]);
+    const wrong = await ulms(['apikey', 'create', '--institution', 'NOWHERE', '--name', 'x', '--role', 'USER_MANAGER']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^error: .*NOWHERE/m);
   }, 60_000);

@@ -14,16 +14,11 @@ import { jsonLines } from './json-lines.js';
 /** A message from the CLI: its arguments, or the password the server asked for. */
 export type OperatorRequest = { argv: string[] } | { password: string };
 /** A message from the server: a line of output, a password to ask for, or the end with its exit code. */
-export type OperatorReply =
-  | { line: string }
-  | { askPassword: true }
-  | { exitCode: number; error?: string };
+export type OperatorReply = { line: string } | { askPassword: true } | { exitCode: number; error?: string };
 
 /** Where the socket of an embedded database is; none for a database server (the CLI reaches it directly). */
 export function operatorSocketPath(location: DatabaseLocation): string | null {
-  return location.kind === 'pglite' && location.dataDir
-    ? join(dirname(location.dataDir), 'operator.sock')
-    : null;
+  return location.kind === 'pglite' && location.dataDir ? join(dirname(location.dataDir), 'operator.sock') : null;
 }
 
 const inProcess = new AsyncLocalStorage<{
@@ -40,11 +35,7 @@ type RunCli = (
   io: { print: (line: string) => void; readPassword: () => Promise<string> },
 ) => Promise<void>;
 
-function serve(
-  socket: Socket,
-  context: { kernel: Kernel; database: Database },
-  runCli: RunCli,
-) {
+function serve(socket: Socket, context: { kernel: Kernel; database: Database }, runCli: RunCli) {
   let waitingForPassword: ((password: string) => void) | null = null;
   let started = false;
   socket.on('error', () => socket.destroy());
@@ -72,8 +63,7 @@ function serve(
                 ? { exitCode: error.exitCode }
                 : {
                     exitCode: 1,
-                    error:
-                      error instanceof Error ? error.message : String(error),
+                    error: error instanceof Error ? error.message : String(error),
                   },
             ),
         )
@@ -89,9 +79,7 @@ export async function startOperatorSocket(
   runCli: RunCli,
 ): Promise<{ close(): Promise<void> }> {
   await rm(path, { force: true });
-  const server: Server = createServer((socket) =>
-    serve(socket, context, runCli),
-  );
+  const server: Server = createServer((socket) => serve(socket, context, runCli));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => resolve());

@@ -1,25 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type Database,
-  definePlugin,
-  type Kernel,
-  startKernel,
-  tenancyServices,
-} from '@ulms/platform';
+import { type Database, definePlugin, type Kernel, startKernel, tenancyServices } from '@ulms/platform';
 import { openTestDatabase } from '@ulms/platform/testing';
 import { usersExtensionPoints } from '@ulms/users';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPlugins } from '../installed-plugins.js';
 import { startApp } from '../start-app.js';
-import {
-  DEMO_INSTITUTION_CODE,
-  DEMO_MODULES,
-  DemoSeedError,
-  seedDemoInstitution,
-} from './demo-seed.js';
+import { DEMO_INSTITUTION_CODE, DEMO_MODULES, DemoSeedError, seedDemoInstitution } from './demo-seed.js';
 
 // An institution's own plugin: its validator throws on the 150th user it sees, wherever it is enabled.
 let validated = 0;
@@ -68,9 +57,7 @@ describe('the demo seed', () => {
       modules: [...DEMO_MODULES, localRules.id],
     }).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(DemoSeedError);
-    expect((failed as Error).message).toMatch(
-      /while creating the demo users, and saved nothing: local rule broke/,
-    );
+    expect((failed as Error).message).toMatch(/while creating the demo users, and saved nothing: local rule broke/);
     expect(validated).toBe(150);
     expect(await counts()).toEqual({
       institutions: 0,
@@ -84,9 +71,7 @@ describe('the demo seed', () => {
 
   it('then seeds all of it, with only the shipped modules enabled', async () => {
     expect(await seedDemoInstitution(kernel, logger)).toBe(true);
-    const institution = await kernel.services
-      .get(tenancyServices.institutions)
-      .findByCode(DEMO_INSTITUTION_CODE);
+    const institution = await kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
     const libraries = await database.prisma.library.findMany({
       where: { institutionId: institution?.id },
       orderBy: { code: 'asc' },

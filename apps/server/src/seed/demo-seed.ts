@@ -29,10 +29,7 @@ export const DEMO_DESK = {
  * (a first look on a fresh clone) and never on a PostgreSQL server, whose first administrator comes from
  * `ulms setup`.
  */
-export function demoSeedWanted(
-  env: NodeJS.ProcessEnv,
-  database: DatabaseLocation,
-): boolean {
+export function demoSeedWanted(env: NodeJS.ProcessEnv, database: DatabaseLocation): boolean {
   const asked = env['SEED_DEMO']?.trim().toLowerCase();
   if (asked === 'true') return true;
   if (asked === 'false') return false;
@@ -57,10 +54,7 @@ async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function createDemo(
-  kernel: Kernel,
-  modules: readonly string[],
-): Promise<{ code: string; users: number } | null> {
+async function createDemo(kernel: Kernel, modules: readonly string[]): Promise<{ code: string; users: number } | null> {
   const institutions = kernel.services.get(tenancyServices.institutions);
   if (await institutions.findByCode(DEMO_INSTITUTION_CODE)) return null;
 
@@ -77,18 +71,12 @@ async function createDemo(
     { code: 'MAIN', name: 'Main Library' },
     { code: 'LAW', name: 'Law Library' },
   ])
-    await step(`creating library ${library.code}`, () =>
-      institutions.createLibrary(institution.id, library),
-    );
+    await step(`creating library ${library.code}`, () => institutions.createLibrary(institution.id, library));
   const moduleService = kernel.services.get(tenancyServices.modules);
   const installed = new Set(kernel.plugins.map((plugin) => plugin.id));
   for (const id of modules.filter((module) => installed.has(module)))
-    await step(`enabling module ${id}`, () =>
-      moduleService.enable(institution.id, id),
-    );
-  const { users } = await step('creating the demo users', () =>
-    seedUsersDemo(kernel.services, institution.id),
-  );
+    await step(`enabling module ${id}`, () => moduleService.enable(institution.id, id));
+  const { users } = await step('creating the demo users', () => seedUsersDemo(kernel.services, institution.id));
 
   const accounts = kernel.services.get(authServices.accounts);
   await step(`creating staff account ${DEMO_ADMIN.username}`, () =>
@@ -97,10 +85,7 @@ async function createDemo(
       username: DEMO_ADMIN.username,
       displayName: 'Demo Administrator',
       password: DEMO_ADMIN.password,
-      roles: [
-        { role: 'GENERAL_SYSTEM_ADMINISTRATOR' },
-        { role: 'USER_ADMINISTRATOR' },
-      ],
+      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }, { role: 'USER_ADMINISTRATOR' }],
     }),
   );
   await step(`creating staff account ${DEMO_DESK.username}`, () =>
@@ -138,10 +123,7 @@ export async function seedDemoInstitution(
     ),
   );
   if (!created) return false;
-  logger.info(
-    { institution: created.code, users: created.users },
-    'demo institution created',
-  );
+  logger.info({ institution: created.code, users: created.users }, 'demo institution created');
   return true;
 }
 

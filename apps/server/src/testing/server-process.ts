@@ -24,8 +24,7 @@ export async function createServerDatabase(serverUrl: string, prefix: string) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () =>
-      onTestServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => onTestServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
@@ -47,19 +46,12 @@ export function startServerProcess(env: Record<string, string>): {
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const listening = new Promise<{ url: string; processes: number }>(
-    (resolve, reject) => {
-      child.on(
-        'message',
-        (message: { ulms?: string; url: string; processes: number }) => {
-          if (message.ulms === 'listening') resolve(message);
-        },
-      );
-      child.on('exit', (code) =>
-        reject(new Error(`the server stopped (${code}): ${stderr}`)),
-      );
-    },
-  );
+  const listening = new Promise<{ url: string; processes: number }>((resolve, reject) => {
+    child.on('message', (message: { ulms?: string; url: string; processes: number }) => {
+      if (message.ulms === 'listening') resolve(message);
+    });
+    child.on('exit', (code) => reject(new Error(`the server stopped (${code}): ${stderr}`)));
+  });
   listening.catch(() => undefined);
   return { child, listening };
 }

@@ -16,11 +16,7 @@ import { sha256 } from './staff-account.service.js';
 
 /** API keys for integrations: shown once, stored hashed, scoped to an institution and a permission set. */
 export interface ApiKeyService {
-  create(
-    institutionId: string,
-    input: CreateApiKeyInput,
-    grantor: Principal | null,
-  ): Promise<CreatedApiKey>;
+  create(institutionId: string, input: CreateApiKeyInput, grantor: Principal | null): Promise<CreatedApiKey>;
   list(institutionId: string): Promise<ApiKeyInfo[]>;
   revoke(institutionId: string, id: string): Promise<ApiKeyInfo>;
   principalOf(key: string): Promise<Principal | null>;
@@ -53,9 +49,7 @@ export function createApiKeyService(deps: {
   permissions: ReadonlyMap<string, DeclaredPermission>;
 }): ApiKeyService {
   const { prisma } = deps;
-  const byHash = createExpiringCache<string, StoredKey | null>(
-    KEY_CACHE_TTL_MS,
-  );
+  const byHash = createExpiringCache<string, StoredKey | null>(KEY_CACHE_TTL_MS);
   return {
     async create(institutionId, input, grantor) {
       const parsed = parseInput(createApiKeyInput, input);
@@ -71,18 +65,10 @@ export function createApiKeyService(deps: {
         );
       }
       const permissions = new Set(parsed.permissions);
-      if (parsed.role)
-        permissionsOfRoles([parsed.role], deps.permissions).forEach((p) =>
-          permissions.add(p),
-        );
-      const notHeld = grantor
-        ? [...permissions].filter((p) => !grantor.permissions.has(p))
-        : [];
+      if (parsed.role) permissionsOfRoles([parsed.role], deps.permissions).forEach((p) => permissions.add(p));
+      const notHeld = grantor ? [...permissions].filter((p) => !grantor.permissions.has(p)) : [];
       if (notHeld.length) {
-        throw ValidationError.of(
-          'permissions',
-          `you cannot grant permissions you do not hold: ${notHeld.join(', ')}`,
-        );
+        throw ValidationError.of('permissions', `you cannot grant permissions you do not hold: ${notHeld.join(', ')}`);
       }
       const prefix = randomBytes(4).toString('hex');
       const key = `ulms_${prefix}_${randomBytes(24).toString('base64url')}`;
@@ -116,8 +102,7 @@ export function createApiKeyService(deps: {
         where: { id, institutionId },
         select: { ...infoSelect, keyHash: true },
       });
-      if (!found || (count === 0 && !found.revokedAt))
-        throw new NotFoundError('API key');
+      if (!found || (count === 0 && !found.revokedAt)) throw new NotFoundError('API key');
       const { keyHash, ...key } = found;
       byHash.delete(keyHash);
       return key;
@@ -150,10 +135,7 @@ export function createApiKeyService(deps: {
       });
       if (!found) return null;
       const now = Date.now();
-      if (
-        !found.lastUsedAt ||
-        now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS
-      ) {
+      if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         found.lastUsedAt = new Date(now);
         await prisma.apiKey.update({
           where: { id: found.id },

@@ -40,17 +40,50 @@ describe('staff sign-in', () => {
     code = api.institution.code;
     const accounts = api.kernel.services.get(authServices.accounts);
     const institutionId = api.institution.id;
-    await accounts.create({ institutionId, username: 'Admin', displayName: 'Ada Admin', password: PASSWORD, roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
-    await accounts.create({ institutionId, username: 'patron', displayName: 'Pat', password: PASSWORD, roles: [{ role: 'PATRON' }] });
-    await accounts.create({ institutionId, username: 'newbie', displayName: 'New', password: PASSWORD, roles: [{ role: 'USER_MANAGER' }], mustChangePassword: true });
-    await accounts.create({ institutionId, username: 'mfa', displayName: 'Mfa', password: PASSWORD, roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
-    await accounts.create({ institutionId, username: 'otp', displayName: 'Otp', password: PASSWORD, roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+    await accounts.create({
+      institutionId,
+      username: 'Admin',
+      displayName: 'Ada Admin',
+      password: PASSWORD,
+      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }],
+    });
+    await accounts.create({
+      institutionId,
+      username: 'patron',
+      displayName: 'Pat',
+      password: PASSWORD,
+      roles: [{ role: 'PATRON' }],
+    });
+    await accounts.create({
+      institutionId,
+      username: 'newbie',
+      displayName: 'New',
+      password: PASSWORD,
+      roles: [{ role: 'USER_MANAGER' }],
+      mustChangePassword: true,
+    });
+    await accounts.create({
+      institutionId,
+      username: 'mfa',
+      displayName: 'Mfa',
+      password: PASSWORD,
+      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }],
+    });
+    await accounts.create({
+      institutionId,
+      username: 'otp',
+      displayName: 'Otp',
+      password: PASSWORD,
+      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }],
+    });
   });
   afterAll(() => api.close());
 
   /** A caller acting with whatever session the browser's cookie holds. */
   const as = async (b: ReturnType<typeof browser>) => {
-    const principal = b.jar.token ? await api.kernel.services.get(authServices.sessions).principalOf(b.jar.token) : null;
+    const principal = b.jar.token
+      ? await api.kernel.services.get(authServices.sessions).principalOf(b.jar.token)
+      : null;
     return api.router.createCaller({ services: api.kernel.services, principal, requestId: 'test', http: b.http });
   };
   const signIn = async (b: ReturnType<typeof browser>, username: string, password = PASSWORD) =>
@@ -83,7 +116,10 @@ describe('staff sign-in', () => {
     const b = browser('192.0.2.20');
     const wrong = await signIn(b, 'admin', 'not the password').catch((e) => e);
     const unknown = await signIn(b, 'nobody', 'not the password').catch((e) => e);
-    expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', message: 'sign-in failed: check the institution, username and password' });
+    expect(wrong).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'sign-in failed: check the institution, username and password',
+    });
     expect(unknown).toMatchObject({ code: wrong.code, message: wrong.message });
     expect(b.jar.token).toBeUndefined();
   });
@@ -93,7 +129,10 @@ describe('staff sign-in', () => {
     for (const username of ['mfa', 'ghost']) {
       for (let i = 0; i < 5; i += 1) await signIn(b, username, 'wrong wrong wrong').catch(() => undefined);
     }
-    await expect(signIn(b, 'mfa')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/try again in 1[45] minutes/) });
+    await expect(signIn(b, 'mfa')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/try again in 1[45] minutes/),
+    });
     await expect(signIn(b, 'ghost')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 
@@ -108,10 +147,18 @@ describe('staff sign-in', () => {
     const b = browser('192.0.2.35');
     for (let i = 0; i < 5; i += 1) await signIn(b, 'restarted', 'wrong wrong wrong').catch(() => undefined);
     // Another process on the same database: a kernel of its own, with nothing in memory from this one.
-    const other = startKernel({ plugins: [platformPlugin, authPlugin], database: api.database, logger: pino({ level: 'silent' }), dataDir: tmpdir() });
+    const other = startKernel({
+      plugins: [platformPlugin, authPlugin],
+      database: api.database,
+      logger: pino({ level: 'silent' }),
+      dataDir: tmpdir(),
+    });
     const attempt = other.services
       .get(authServices.sessions)
-      .signIn({ institution: code, username: 'restarted', password: PASSWORD }, { ip: '192.0.2.36', userAgent: 'vitest' });
+      .signIn(
+        { institution: code, username: 'restarted', password: PASSWORD },
+        { ip: '192.0.2.36', userAgent: 'vitest' },
+      );
     await expect(attempt).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 
@@ -123,7 +170,10 @@ describe('staff sign-in', () => {
   });
 
   it('refuses staff access to an account that holds only the Patron role', async () => {
-    await expect(signIn(browser(), 'patron')).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'this account has no staff access' });
+    await expect(signIn(browser(), 'patron')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'this account has no staff access',
+    });
   });
 
   it('ends the session on the server at sign-out', async () => {
@@ -162,12 +212,16 @@ describe('staff sign-in', () => {
       code: 'FORBIDDEN',
       message: 'change your password before anything else',
     });
-    const policy = await (await as(b)).auth.changePassword({ currentPassword: PASSWORD, newPassword: 'NEWBIE' }).catch((e) => e);
+    const policy = await (await as(b)).auth
+      .changePassword({ currentPassword: PASSWORD, newPassword: 'NEWBIE' })
+      .catch((e) => e);
     expect(fieldErrorsOf(policy)).toEqual([
       { field: 'newPassword', message: 'must be at least 10 characters' },
       { field: 'newPassword', message: 'must not be the same as the username' },
     ]);
-    const wrong = await (await as(b)).auth.changePassword({ currentPassword: 'nope', newPassword: 'a brand new secret' }).catch((e) => e);
+    const wrong = await (await as(b)).auth
+      .changePassword({ currentPassword: 'nope', newPassword: 'a brand new secret' })
+      .catch((e) => e);
     expect(fieldErrorsOf(wrong)).toEqual([{ field: 'currentPassword', message: 'is not your current password' }]);
     await (await as(b)).auth.changePassword({ currentPassword: PASSWORD, newPassword: 'a brand new secret' });
     expect(await (await as(b)).platform.institution.get()).toMatchObject({ code });
@@ -188,7 +242,9 @@ describe('staff sign-in', () => {
     const pendingToken = c.jar.token ?? '';
     expect(await api.kernel.services.get(authServices.sessions).principalOf(pendingToken)).toBeNull();
     await expect((await as(c)).auth.verifyMfa({ code: '123456' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await (await as(c)).auth.verifyMfa({ code: totpCode(enrolment.secret, new Date()) })).toEqual({ status: 'signedIn' });
+    expect(await (await as(c)).auth.verifyMfa({ code: totpCode(enrolment.secret, new Date()) })).toEqual({
+      status: 'signedIn',
+    });
     expect(c.jar.token).not.toBe(pendingToken);
     expect(await (await as(c)).auth.session()).toMatchObject({ mfaEnabled: true });
 
@@ -197,13 +253,17 @@ describe('staff sign-in', () => {
     expect(await (await as(d)).auth.verifyMfa({ code: recoveryCodes[0] ?? '' })).toEqual({ status: 'signedIn' });
     const e = browser('192.0.2.52');
     await signIn(e, 'otp');
-    await expect((await as(e)).auth.verifyMfa({ code: recoveryCodes[0] ?? '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect((await as(e)).auth.verifyMfa({ code: recoveryCodes[0] ?? '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('switches between institutions where the account holds a role, and only those', async () => {
     const second = await api.createInstitution({ code: `SECOND_${Date.now()}` });
     const account = await api.database.prisma.staffAccount.findFirstOrThrow({ where: { usernameKey: 'admin' } });
-    await api.kernel.services.get(authServices.accounts).assignRole(account.id, { institutionId: second.id, role: 'USER_MANAGER' });
+    await api.kernel.services
+      .get(authServices.accounts)
+      .assignRole(account.id, { institutionId: second.id, role: 'USER_MANAGER' });
     const b = browser('192.0.2.60');
     await signIn(b, 'admin');
     const info = await (await as(b)).auth.session();
@@ -213,12 +273,16 @@ describe('staff sign-in', () => {
     expect(switched.permissions).not.toContain('platform.module.manage');
     expect((await (await as(b)).platform.institution.get()).code).toBe(second.code);
     const third = await api.createInstitution();
-    await expect((await as(b)).auth.switchInstitution({ institution: third.code })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await as(b)).auth.switchInstitution({ institution: third.code })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('limits a library-scoped role to that library', async () => {
     const library = await api.kernel.services.get(authServices.accounts);
-    const law = await api.database.prisma.library.create({ data: { institutionId: api.institution.id, code: 'LAW', name: 'Law' } });
+    const law = await api.database.prisma.library.create({
+      data: { institutionId: api.institution.id, code: 'LAW', name: 'Law' },
+    });
     const { id } = await library.create({
       institutionId: api.institution.id,
       username: 'lawdesk',
@@ -263,7 +327,9 @@ describe('API keys', () => {
 
   it('cannot grant what the creator does not hold, nor unknown permissions', async () => {
     const limited = api.callerFor({ permissions: new Set(['auth.apikey.manage']) });
-    const error = await limited.auth.apiKeys.create({ name: 'x', permissions: ['platform.module.manage'] }).catch((e) => e);
+    const error = await limited.auth.apiKeys
+      .create({ name: 'x', permissions: ['platform.module.manage'] })
+      .catch((e) => e);
     expect(fieldErrorsOf(error)).toEqual([
       { field: 'permissions', message: 'you cannot grant permissions you do not hold: platform.module.manage' },
     ]);

@@ -32,8 +32,18 @@ export const authPlugin = definePlugin({
       factory: (deps) =>
         createSessionService({
           ...deps,
-          accountThrottle: createSignInThrottle({ prisma: deps.prisma, scope: 'account', maxFailures: 5, windowMs: 15 * 60_000 }),
-          addressThrottle: createSignInThrottle({ prisma: deps.prisma, scope: 'address', maxFailures: 30, windowMs: 15 * 60_000 }),
+          accountThrottle: createSignInThrottle({
+            prisma: deps.prisma,
+            scope: 'account',
+            maxFailures: 5,
+            windowMs: 15 * 60_000,
+          }),
+          addressThrottle: createSignInThrottle({
+            prisma: deps.prisma,
+            scope: 'address',
+            maxFailures: 30,
+            windowMs: 15 * 60_000,
+          }),
         }),
     });
     env.provideService(authServices.apiKeys, {

@@ -14,11 +14,7 @@ import { authPermissions as can } from '../contracts/platform-permissions.js';
 import { builtInRoleCodes, builtInRoles } from '../contracts/roles.js';
 import { coreServices } from '../plugin/core-services.js';
 import type { HttpExchange, RequestContext } from '../trpc/request-context.js';
-import {
-  authedProcedure,
-  protectedProcedure,
-  publicProcedure,
-} from '../trpc/trpc.js';
+import { authedProcedure, protectedProcedure, publicProcedure } from '../trpc/trpc.js';
 import { authServices } from './auth-services.js';
 import { permissionsOfRoles } from './role-permissions.js';
 
@@ -35,90 +31,65 @@ function httpOf(ctx: RequestContext): HttpExchange {
 
 function sessionTokenOf(ctx: RequestContext): string {
   const token = httpOf(ctx).sessionToken;
-  if (!token)
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   return token;
 }
 
 /** Sign-in and the caller's own account (public or signed-in only), and the administration of keys. */
 export const authRouter = {
-  signIn: publicProcedure
-    .input(signInInput)
-    .mutation(async ({ ctx, input }) => {
-      const http = httpOf(ctx);
-      const issued = await ctx.services
-        .get(authServices.sessions)
-        .signIn(input, { ip: http.ip, userAgent: http.userAgent });
-      http.setSessionCookie(issued.token, issued.expiresAt);
-      return issued.result;
-    }),
-  verifyMfa: publicProcedure
-    .input(verifyMfaInput)
-    .mutation(async ({ ctx, input }) => {
-      const http = httpOf(ctx);
-      const issued = await ctx.services
-        .get(authServices.sessions)
-        .verifyMfa(sessionTokenOf(ctx), input.code, {
-          ip: http.ip,
-          userAgent: http.userAgent,
-        });
-      http.setSessionCookie(issued.token, issued.expiresAt);
-      return issued.result;
-    }),
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    const http = httpOf(ctx);
+    const issued = await ctx.services
+      .get(authServices.sessions)
+      .signIn(input, { ip: http.ip, userAgent: http.userAgent });
+    http.setSessionCookie(issued.token, issued.expiresAt);
+    return issued.result;
+  }),
+  verifyMfa: publicProcedure.input(verifyMfaInput).mutation(async ({ ctx, input }) => {
+    const http = httpOf(ctx);
+    const issued = await ctx.services.get(authServices.sessions).verifyMfa(sessionTokenOf(ctx), input.code, {
+      ip: http.ip,
+      userAgent: http.userAgent,
+    });
+    http.setSessionCookie(issued.token, issued.expiresAt);
+    return issued.result;
+  }),
   signOut: publicProcedure.mutation(async ({ ctx }) => {
     const http = httpOf(ctx);
-    if (http.sessionToken)
-      await ctx.services.get(authServices.sessions).signOut(http.sessionToken);
+    if (http.sessionToken) await ctx.services.get(authServices.sessions).signOut(http.sessionToken);
     http.clearSessionCookie();
   }),
   session: publicProcedure.query(({ ctx }) => {
     const token = ctx.http?.sessionToken;
     return token ? ctx.services.get(authServices.sessions).info(token) : null;
   }),
-  changePassword: authedProcedure
-    .input(changePasswordInput)
-    .mutation(async ({ ctx, input }) => {
-      if (ctx.principal.kind !== 'staff')
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: 'only staff have passwords',
-        });
-      await ctx.services
-        .get(authServices.accounts)
-        .changePassword(
-          ctx.principal.id,
-          input.currentPassword,
-          input.newPassword,
-          ctx.http?.sessionToken,
-        );
-    }),
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    if (ctx.principal.kind !== 'staff')
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'only staff have passwords',
+      });
+    await ctx.services
+      .get(authServices.accounts)
+      .changePassword(ctx.principal.id, input.currentPassword, input.newPassword, ctx.http?.sessionToken);
+  }),
   switchInstitution: authedProcedure
     .input(switchInstitutionInput)
     .mutation(({ ctx, input }) =>
-      ctx.services
-        .get(authServices.sessions)
-        .switchInstitution(sessionTokenOf(ctx), input.institution),
+      ctx.services.get(authServices.sessions).switchInstitution(sessionTokenOf(ctx), input.institution),
     ),
   mfa: {
     start: authedProcedure.mutation(({ ctx }) =>
-      ctx.services
-        .get(authServices.accounts)
-        .startMfaEnrolment(ctx.principal.id),
+      ctx.services.get(authServices.accounts).startMfaEnrolment(ctx.principal.id),
     ),
     confirm: authedProcedure
       .input(confirmMfaInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(authServices.accounts)
-          .confirmMfaEnrolment(ctx.principal.id, input.code),
+        ctx.services.get(authServices.accounts).confirmMfaEnrolment(ctx.principal.id, input.code),
       ),
-    disable: authedProcedure
-      .input(disableMfaInput)
-      .mutation(async ({ ctx, input }) => {
-        await ctx.services
-          .get(authServices.accounts)
-          .disableMfa(ctx.principal.id, input.password);
-      }),
+    disable: authedProcedure.input(disableMfaInput).mutation(async ({ ctx, input }) => {
+      await ctx.services.get(authServices.accounts).disableMfa(ctx.principal.id, input.password);
+    }),
   },
   apiKeys: {
     list: protectedProcedure(AUTH, can.apiKeyManage).query(({ ctx }) =>
@@ -127,17 +98,11 @@ export const authRouter = {
     create: protectedProcedure(AUTH, can.apiKeyManage)
       .input(createApiKeyInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(authServices.apiKeys)
-          .create(ctx.institution.id, input, ctx.principal),
+        ctx.services.get(authServices.apiKeys).create(ctx.institution.id, input, ctx.principal),
       ),
     revoke: protectedProcedure(AUTH, can.apiKeyManage)
       .input(revokeApiKeyInput)
-      .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(authServices.apiKeys)
-          .revoke(ctx.institution.id, input.id),
-      ),
+      .mutation(({ ctx, input }) => ctx.services.get(authServices.apiKeys).revoke(ctx.institution.id, input.id)),
   },
   permissions: {
     list: protectedProcedure(AUTH, can.roleRead).query(({ ctx }) =>

@@ -134,8 +134,7 @@ export function createSessionService(deps: {
     });
     if (!session) return null;
     const now = Date.now();
-    const expired =
-      now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= lifetimes.idleMs;
+    const expired = now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= lifetimes.idleMs;
     if (expired || !session.account.active) {
       await prisma.staffSession.deleteMany({ where: { tokenHash } });
       return null;
@@ -171,7 +170,14 @@ export function createSessionService(deps: {
           institution: { code: { equals: input.institution, mode: 'insensitive' } },
           usernameKey: input.username.trim().toLowerCase(),
         },
-        select: { id: true, passwordHash: true, active: true, mfaEnabled: true, mustChangePassword: true, institutionId: true },
+        select: {
+          id: true,
+          passwordHash: true,
+          active: true,
+          mfaEnabled: true,
+          mustChangePassword: true,
+          institutionId: true,
+        },
       });
       const passwordOk = account
         ? await verifyPassword(account.passwordHash, input.password)
@@ -221,9 +227,7 @@ export function createSessionService(deps: {
     async principalOf(token) {
       const session = await liveSession(token);
       if (!session || session.mfaPending) return null;
-      const roles = (await staffRolesOf(session.account.id)).filter(
-        (r) => r.institution.id === session.institutionId,
-      );
+      const roles = (await staffRolesOf(session.account.id)).filter((r) => r.institution.id === session.institutionId);
       const institutionWide = roles.some((r) => r.libraryId === null);
       return {
         kind: 'staff',
@@ -252,13 +256,20 @@ export function createSessionService(deps: {
       const current = institutions.get(session.institutionId);
       const enabled = (await modules.list(session.institutionId)).filter((m) => m.enabled);
       return {
-        account: { id: session.account.id, username: session.account.username, displayName: session.account.displayName },
+        account: {
+          id: session.account.id,
+          username: session.account.username,
+          displayName: session.account.displayName,
+        },
         institution: { code: current?.code ?? '', name: current?.name ?? '' },
         institutions: [...institutions.values()].map(({ code, name }) => ({ code, name })),
         permissions: [...principal.permissions].sort(),
         roles: roles
           .filter((r) => r.institution.id === session.institutionId)
-          .map((r) => ({ role: builtInRoles[r.role as keyof typeof builtInRoles] ?? r.role, library: r.library?.code ?? null })),
+          .map((r) => ({
+            role: builtInRoles[r.role as keyof typeof builtInRoles] ?? r.role,
+            library: r.library?.code ?? null,
+          })),
         modules: enabled.map(({ id, title }) => ({ id, title })),
         mustChangePassword: session.account.mustChangePassword,
         mfaEnabled: session.account.mfaEnabled,
@@ -271,7 +282,8 @@ export function createSessionService(deps: {
       const target = (await staffRolesOf(session.account.id)).find(
         (r) => r.institution.code.toLowerCase() === institutionCode.toLowerCase(),
       );
-      if (!target) throw new TRPCError({ code: 'FORBIDDEN', message: `you hold no role in institution "${institutionCode}"` });
+      if (!target)
+        throw new TRPCError({ code: 'FORBIDDEN', message: `you hold no role in institution "${institutionCode}"` });
       await prisma.staffSession.update({
         where: { tokenHash: session.tokenHash },
         data: { institutionId: target.institution.id },

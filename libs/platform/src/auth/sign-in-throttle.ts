@@ -32,10 +32,7 @@ export function createSignInThrottle(options: {
         take: 1,
       });
       if (!oldestCounted) return 0;
-      return Math.max(
-        1,
-        Math.ceil((oldestCounted.at.getTime() + windowMs - now) / 60_000),
-      );
+      return Math.max(1, Math.ceil((oldestCounted.at.getTime() + windowMs - now) / 60_000));
     },
     async recordFailure(key, now = Date.now()) {
       await prisma.$transaction([

@@ -39,7 +39,10 @@ export interface StaffAccountService {
 export const sha256 = (text: string): string => hash('sha256', text, 'hex');
 
 function newRecoveryCode(): string {
-  const text = randomBytes(8).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0');
+  const text = randomBytes(8)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0');
   return `${text.slice(0, 5)}-${text.slice(5, 10).padEnd(5, '0')}`;
 }
 
@@ -146,7 +149,8 @@ export function createStaffAccountService(deps: { prisma: PrismaClient }): Staff
       const account = await accountOf(accountId);
       if (account.mfaEnabled) throw new ConflictError('multi-factor authentication is already enabled');
       if (!account.mfaSecret) throw new ConflictError('start the enrolment first');
-      if (!verifyTotp(account.mfaSecret, code)) throw ValidationError.of('code', 'does not match; check the time on your device');
+      if (!verifyTotp(account.mfaSecret, code))
+        throw ValidationError.of('code', 'does not match; check the time on your device');
       const recoveryCodes = Array.from({ length: 10 }, newRecoveryCode);
       await prisma.staffAccount.update({
         where: { id: accountId },

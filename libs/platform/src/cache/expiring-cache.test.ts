@@ -24,9 +24,7 @@ describe('expiring cache', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       return loads;
     };
-    expect(
-      await Promise.all([cache.get('a', load), cache.get('a', load)]),
-    ).toEqual([1, 1]);
+    expect(await Promise.all([cache.get('a', load), cache.get('a', load)])).toEqual([1, 1]);
     expect(loads).toBe(1);
   });
 
@@ -36,9 +34,7 @@ describe('expiring cache', () => {
     await cache.get('a', async () => ++loads);
     cache.delete('a');
     expect(await cache.get('a', async () => ++loads)).toBe(2);
-    await expect(
-      cache.get('b', async () => Promise.reject(new Error('down'))),
-    ).rejects.toThrow('down');
+    await expect(cache.get('b', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.get('b', async () => 7)).toBe(7);
   });
 

@@ -21,8 +21,7 @@ export function createExpiringCache<K, V>(
   const entries = new Map<K, { expiresAt: number; value: Promise<V> }>();
   const trim = () => {
     const time = now();
-    for (const [key, entry] of entries)
-      if (entry.expiresAt <= time) entries.delete(key);
+    for (const [key, entry] of entries) if (entry.expiresAt <= time) entries.delete(key);
     for (const key of entries.keys()) {
       if (entries.size <= maxEntries) break;
       entries.delete(key);

@@ -16,7 +16,10 @@ export type SignInResult =
   | { readonly status: 'passwordChangeRequired' };
 
 export const verifyMfaInput = z.object({
-  code: z.string().trim().regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/, 'is not a 6-digit code or a recovery code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/, 'is not a 6-digit code or a recovery code'),
 });
 
 export const changePasswordInput = z.object({
@@ -26,7 +29,12 @@ export const changePasswordInput = z.object({
 
 export const switchInstitutionInput = z.object({ institution: institutionCode });
 
-export const confirmMfaInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'is not a 6-digit code') });
+export const confirmMfaInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'is not a 6-digit code'),
+});
 export const disableMfaInput = z.object({ password: z.string().min(1, 'is required') });
 
 /** The signed-in staff member as the admin app sees them. */

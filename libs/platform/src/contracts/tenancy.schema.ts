@@ -11,9 +11,7 @@ function isTimeZone(value: string): boolean {
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
-export const institutionCode = z
-  .string()
-  .regex(/^[A-Za-z0-9_]{2,40}$/, 'use 2 to 40 letters, digits or underscores');
+export const institutionCode = z.string().regex(/^[A-Za-z0-9_]{2,40}$/, 'use 2 to 40 letters, digits or underscores');
 export const libraryCode = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'use 1 to 40 letters, digits, dots, underscores or hyphens');

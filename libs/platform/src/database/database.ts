@@ -24,19 +24,14 @@ export type DatabaseLocation =
   | { kind: 'pglite'; dataDir?: string };
 
 /** Reads the location from `DATABASE_URL` (a server) or falls back to PGlite in `defaultDataDir`. */
-export function databaseLocationFromEnv(
-  env: NodeJS.ProcessEnv,
-  defaultDataDir: string,
-): DatabaseLocation {
+export function databaseLocationFromEnv(env: NodeJS.ProcessEnv, defaultDataDir: string): DatabaseLocation {
   const url = env['DATABASE_URL'];
   if (url) return { kind: 'postgres', url };
   return { kind: 'pglite', dataDir: env['PGLITE_DATA_DIR'] ?? defaultDataDir };
 }
 
 /** Opens a database at `location`. PGlite is created with the extensions the schema needs. */
-export async function openDatabase(
-  location: DatabaseLocation,
-): Promise<Database> {
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: location.url,
@@ -57,8 +52,7 @@ export async function openDatabase(
     };
   }
   // PGlite creates its own folder but not the ones above it (./data on a fresh clone).
-  if (location.dataDir)
-    await mkdir(dirname(location.dataDir), { recursive: true });
+  if (location.dataDir) await mkdir(dirname(location.dataDir), { recursive: true });
   const pglite = await PGlite.create(location.dataDir, {
     extensions: { pg_trgm },
   });

@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmptyTestDatabase } from '../testing/test-database.js';
 import type { Database } from './database.js';
-import {
-  applyMigrations,
-  MigrationChecksumError,
-  migrationStatus,
-  readMigrations,
-} from './migration-runner.js';
+import { applyMigrations, MigrationChecksumError, migrationStatus, readMigrations } from './migration-runner.js';
 import { migrationsDir } from './migrations-dir.js';
 
 async function writeMigration(dir: string, name: string, sql: string): Promise<void> {

@@ -51,9 +51,7 @@ async function ensureLedger(sql: SqlRunner): Promise<void> {
 }
 
 async function appliedChecksums(sql: SqlRunner): Promise<Map<string, string>> {
-  const rows = await sql.query<{ name: string; checksum: string }>(
-    `SELECT name, checksum FROM "${LEDGER}"`,
-  );
+  const rows = await sql.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${LEDGER}"`);
   return new Map(rows.map((r) => [r.name, r.checksum]));
 }
 
@@ -70,10 +68,7 @@ function verifyChecksums(files: MigrationFile[], applied: Map<string, string>): 
  * Applies every migration not yet recorded, in order, each in its own transaction, and records it with
  * its checksum. Refuses to run when an applied migration's file has changed.
  */
-export async function applyMigrations(
-  sql: SqlRunner,
-  files: MigrationFile[],
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(sql: SqlRunner, files: MigrationFile[]): Promise<{ applied: string[] }> {
   await ensureLedger(sql);
   verifyChecksums(files, await appliedChecksums(sql));
   const applied: string[] = [];
@@ -84,10 +79,7 @@ export async function applyMigrations(
       const done = await tx.query(`SELECT 1 FROM "${LEDGER}" WHERE name = $1`, [file.name]);
       if (done.length > 0) return false;
       await tx.exec(file.sql);
-      await tx.query(`INSERT INTO "${LEDGER}" (name, checksum) VALUES ($1, $2)`, [
-        file.name,
-        file.checksum,
-      ]);
+      await tx.query(`INSERT INTO "${LEDGER}" (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
       return true;
     });
     if (didApply) applied.push(file.name);
@@ -103,8 +95,6 @@ export async function migrationStatus(
   await ensureLedger(sql);
   const applied = await appliedChecksums(sql);
   const pending = files.filter((f) => !applied.has(f.name)).map((f) => f.name);
-  const changed = files
-    .filter((f) => applied.has(f.name) && applied.get(f.name) !== f.checksum)
-    .map((f) => f.name);
+  const changed = files.filter((f) => applied.has(f.name) && applied.get(f.name) !== f.checksum).map((f) => f.name);
   return { current: pending.length === 0 && changed.length === 0, pending, changed };
 }

@@ -1,15 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SqlRunner } from './sql-runner.js';
 
-function clientRunner(
-  client: Pick<PoolClient, 'query'>,
-): Omit<SqlRunner, 'transaction'> {
+function clientRunner(client: Pick<PoolClient, 'query'>): Omit<SqlRunner, 'transaction'> {
   return {
-    async query<T>(
-      text: string,
-      params: unknown[] = [],
-      options: { name?: string } = {},
-    ) {
+    async query<T>(text: string, params: unknown[] = [], options: { name?: string } = {}) {
       return (
         await client.query({
           text,

@@ -3,10 +3,7 @@ import type { SqlRunner } from './sql-runner.js';
 
 type PGliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-function runnerOn(
-  db: PGliteLike,
-  transaction: SqlRunner['transaction'],
-): SqlRunner {
+function runnerOn(db: PGliteLike, transaction: SqlRunner['transaction']): SqlRunner {
   return {
     // One process, one connection: PGlite has nothing to gain from naming a statement.
     async query<T>(text: string, params: unknown[] = []) {

@@ -24,10 +24,7 @@ describe('a database view that is one transaction', () => {
 
   const library = (tx: Database, code: string) =>
     tx.prisma.library.create({ data: { institutionId, code, name: code } });
-  const codes = async () =>
-    (await database.prisma.library.findMany({ orderBy: { code: 'asc' } })).map(
-      (l) => l.code,
-    );
+  const codes = async () => (await database.prisma.library.findMany({ orderBy: { code: 'asc' } })).map((l) => l.code);
 
   it('commits Prisma, raw SQL and nested transactions together, and a failed nested one alone rolls back', async () => {
     const seen = await inDatabaseTransaction(database, async (tx) => {
@@ -49,9 +46,7 @@ describe('a database view that is one transaction', () => {
         }),
       ).rejects.toThrow('nested failure');
       await tx.sql.transaction((sql) => sql.query('SELECT 1'));
-      return tx.sql.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM "Library"',
-      );
+      return tx.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "Library"');
     });
     expect(seen).toEqual([{ n: 3 }]);
     expect(await codes()).toEqual(['A', 'B', 'C']);

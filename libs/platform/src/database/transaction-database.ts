@@ -17,16 +17,13 @@ export async function inDatabaseTransaction<T>(
   options: { timeoutMs?: number } = {},
 ): Promise<T> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return database.prisma.$transaction(
-    (tx) => work(transactionDatabase(database.kind, tx)),
-    { timeout, maxWait: timeout },
-  );
+  return database.prisma.$transaction((tx) => work(transactionDatabase(database.kind, tx)), {
+    timeout,
+    maxWait: timeout,
+  });
 }
 
-function transactionDatabase(
-  kind: Database['kind'],
-  tx: Prisma.TransactionClient,
-): Database {
+function transactionDatabase(kind: Database['kind'], tx: Prisma.TransactionClient): Database {
   let savepoints = 0;
   const inSavepoint = async <T>(work: () => Promise<T>): Promise<T> => {
     const name = `ulms_nested_${(savepoints += 1)}`;
@@ -47,12 +44,9 @@ function transactionDatabase(
           for (const statement of work) results.push(await statement);
           return results;
         })
-      : inSavepoint(() =>
-          (work as (client: PrismaClient) => Promise<unknown>)(prisma),
-        );
+      : inSavepoint(() => (work as (client: PrismaClient) => Promise<unknown>)(prisma));
   const prisma = new Proxy(tx, {
-    get: (target, property) =>
-      property === '$transaction' ? nested : Reflect.get(target, property),
+    get: (target, property) => (property === '$transaction' ? nested : Reflect.get(target, property)),
   }) as unknown as PrismaClient;
   const sql: SqlRunner = {
     async query<T>(text: string, params: unknown[] = []) {

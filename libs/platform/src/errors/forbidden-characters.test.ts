@@ -21,18 +21,10 @@ describe('characters XML 1.0 cannot carry', () => {
     expect(forbiddenCharacterProblem('a\u0000b\u001F')).toBe(
       'contains a control character (U+0000) that is not allowed',
     );
-    expect(forbiddenCharacterProblem('x\uFFFE')).toBe(
-      'contains a noncharacter (U+FFFE) that is not allowed',
-    );
-    expect(forbiddenCharacterProblem('x\uFFFF')).toBe(
-      'contains a noncharacter (U+FFFF) that is not allowed',
-    );
-    expect(forbiddenCharacterProblem('x\uD800y')).toBe(
-      'contains an unpaired surrogate (U+D800) that is not allowed',
-    );
-    expect(forbiddenCharacterProblem('x\uDC00')).toBe(
-      'contains an unpaired surrogate (U+DC00) that is not allowed',
-    );
+    expect(forbiddenCharacterProblem('x\uFFFE')).toBe('contains a noncharacter (U+FFFE) that is not allowed');
+    expect(forbiddenCharacterProblem('x\uFFFF')).toBe('contains a noncharacter (U+FFFF) that is not allowed');
+    expect(forbiddenCharacterProblem('x\uD800y')).toBe('contains an unpaired surrogate (U+D800) that is not allowed');
+    expect(forbiddenCharacterProblem('x\uDC00')).toBe('contains an unpaired surrogate (U+DC00) that is not allowed');
   });
 
   it('lets tab, LF, CR, C1 controls, DEL, astral characters (surrogate pairs) and U+FFFD through', () => {
@@ -43,17 +35,14 @@ describe('characters XML 1.0 cannot carry', () => {
       '\uFFFD\uFFFC',
       'Ærøskøbing',
     ]) {
-      expect(
-        forbiddenCharacterProblem(text),
-        JSON.stringify(text),
-      ).toBeUndefined();
+      expect(forbiddenCharacterProblem(text), JSON.stringify(text)).toBeUndefined();
     }
   });
 
   it('replaces each with U+FFFD, keeping pairs and allowed whitespace', () => {
-    expect(
-      replaceForbiddenCharacters('a\u0001b\u0000\tc\uD800\u{1F600}\uFFFF'),
-    ).toBe('a\uFFFDb\uFFFD\tc\uFFFD\u{1F600}\uFFFD');
+    expect(replaceForbiddenCharacters('a\u0001b\u0000\tc\uD800\u{1F600}\uFFFF')).toBe(
+      'a\uFFFDb\uFFFD\tc\uFFFD\u{1F600}\uFFFD',
+    );
     const clean = 'nothing to do';
     expect(replaceForbiddenCharacters(clean)).toBe(clean);
   });
@@ -62,10 +51,7 @@ describe('characters XML 1.0 cannot carry', () => {
     const input = {
       last_name: 'x\u0001',
       contact_info: {
-        email: [
-          { email_address: 'ok@example.org' },
-          { email_address: 'b\u0002@example.org' },
-        ],
+        email: [{ email_address: 'ok@example.org' }, { email_address: 'b\u0002@example.org' }],
       },
       when: new Date(0),
       count: 3,
@@ -90,14 +76,12 @@ describe('characters XML 1.0 cannot carry', () => {
         message: 'contains a control character (U+0004) that is not allowed',
       },
     ]);
-    expect(forbiddenCharacterErrors(input, 'dots').map((e) => e.field)).toEqual(
-      [
-        'last_name',
-        'contact_info.email.1.email_address',
-        'tags.1',
-        'extra.note',
-      ],
-    );
+    expect(forbiddenCharacterErrors(input, 'dots').map((e) => e.field)).toEqual([
+      'last_name',
+      'contact_info.email.1.email_address',
+      'tags.1',
+      'extra.note',
+    ]);
     expect(forbiddenCharacterErrors(['\u0005'], 'brackets', 'q')).toEqual([
       { field: 'q[0]', message: expect.stringContaining('U+0005') },
     ]);
@@ -107,39 +91,28 @@ describe('characters XML 1.0 cannot carry', () => {
   });
 
   it('walks records of any prototype without a constructor (as Fastify parses a query string), not class instances', () => {
-    const query = Object.create(Object.create(null) as object) as Record<
-      string,
-      unknown
-    >;
+    const query = Object.create(Object.create(null) as object) as Record<string, unknown>;
     query['q'] = '\u0001';
     expect(forbiddenCharacterErrors(query, 'brackets')).toEqual([
       { field: 'q', message: expect.stringContaining('U+0001') },
     ]);
     expect(
-      forbiddenCharacterErrors(
-        Object.assign(Object.create(null) as object, { q: '\u0001' }),
-        'brackets',
-      ),
+      forbiddenCharacterErrors(Object.assign(Object.create(null) as object, { q: '\u0001' }), 'brackets'),
     ).toHaveLength(1);
     class Money {
       readonly text = '\u0001';
     }
-    expect(forbiddenCharacterErrors({ amount: new Money() }, 'dots')).toEqual(
-      [],
-    );
-    expect(forbiddenCharacterErrors({ constructor: '\u0001' }, 'dots')).toEqual(
-      [{ field: 'constructor', message: expect.stringContaining('U+0001') }],
-    );
+    expect(forbiddenCharacterErrors({ amount: new Money() }, 'dots')).toEqual([]);
+    expect(forbiddenCharacterErrors({ constructor: '\u0001' }, 'dots')).toEqual([
+      { field: 'constructor', message: expect.stringContaining('U+0001') },
+    ]);
   });
 
   it('refuses a field name holding one, under its parent path', () => {
-    expect(
-      forbiddenCharacterErrors({ user: { 'na\u0007me': 'x' } }, 'brackets'),
-    ).toEqual([
+    expect(forbiddenCharacterErrors({ user: { 'na\u0007me': 'x' } }, 'brackets')).toEqual([
       {
         field: 'user',
-        message:
-          'a field name contains a control character (U+0007) that is not allowed',
+        message: 'a field name contains a control character (U+0007) that is not allowed',
       },
     ]);
   });
@@ -154,22 +127,12 @@ describe('characters XML 1.0 cannot carry', () => {
         'dots',
       ),
     ).toHaveLength(100);
-    expect(
-      forbiddenCharacterErrors(
-        { a: undefined, b: null, c: 1, d: true, e: 'clean' },
-        'dots',
-      ),
-    ).toEqual([]);
+    expect(forbiddenCharacterErrors({ a: undefined, b: null, c: 1, d: true, e: 'clean' }, 'dots')).toEqual([]);
   });
 
   it('refuses input nested deeper than the limit by the path where it goes too deep, at any depth without exhausting the stack', () => {
-    expect(
-      forbiddenCharacterErrors(nested(MAX_INPUT_DEPTH, 'x'), 'dots'),
-    ).toEqual([]);
-    const tooDeep = forbiddenCharacterErrors(
-      { user: nested(MAX_INPUT_DEPTH, 'x') },
-      'brackets',
-    );
+    expect(forbiddenCharacterErrors(nested(MAX_INPUT_DEPTH, 'x'), 'dots')).toEqual([]);
+    const tooDeep = forbiddenCharacterErrors({ user: nested(MAX_INPUT_DEPTH, 'x') }, 'brackets');
     expect(tooDeep).toEqual([
       {
         field: `user${'.a'.repeat(MAX_INPUT_DEPTH - 1)}`,
@@ -177,9 +140,7 @@ describe('characters XML 1.0 cannot carry', () => {
       },
     ]);
     for (const list of [false, true]) {
-      expect(
-        forbiddenCharacterErrors(nested(100_000, 'x', list), 'dots'),
-      ).toHaveLength(1);
+      expect(forbiddenCharacterErrors(nested(100_000, 'x', list), 'dots')).toHaveLength(1);
     }
   });
 

@@ -7,17 +7,14 @@ import { MAX_INPUT_DEPTH, TOO_DEEP } from './input-depth.js';
  * (with the `u` flag a well-formed pair is one astral code point and does not match).
  */
 /* eslint-disable no-control-regex -- matching control characters is the point */
-const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const FORBIDDEN_ALL =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const FORBIDDEN_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 /* eslint-enable no-control-regex */
 
 /** Stop collecting after this many fields: enough to fix a request, bounded for a hostile one. */
 const MAX_ERRORS = 100;
 
-const hex = (codePoint: number) =>
-  `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+const hex = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `text` cannot be stored (its first forbidden character, named), or undefined when it can. */
 export function forbiddenCharacterProblem(text: string): string | undefined {
@@ -42,12 +39,7 @@ export function replaceForbiddenCharacters(text: string): string {
 export type PathStyle = 'brackets' | 'dots';
 
 function join(path: string, key: string | number, style: PathStyle): string {
-  if (typeof key === 'number')
-    return style === 'brackets'
-      ? `${path}[${key}]`
-      : path
-        ? `${path}.${key}`
-        : String(key);
+  if (typeof key === 'number') return style === 'brackets' ? `${path}[${key}]` : path ? `${path}.${key}` : String(key);
   return path ? `${path}.${key}` : key;
 }
 
@@ -62,8 +54,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
     prototype = Object.getPrototypeOf(prototype) as object | null
   ) {
     if (prototype === Object.prototype) return true;
-    if (Object.prototype.hasOwnProperty.call(prototype, 'constructor'))
-      return false;
+    if (Object.prototype.hasOwnProperty.call(prototype, 'constructor')) return false;
   }
   return true;
 }
@@ -74,11 +65,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * plain objects, arrays, Maps and Sets; other objects (dates, decimals, buffers, streams) are not text.
  * An object or list nested deeper than `MAX_INPUT_DEPTH` is an error too, and is not walked further.
  */
-export function forbiddenCharacterErrors(
-  input: unknown,
-  style: PathStyle,
-  prefix = '',
-): FieldError[] {
+export function forbiddenCharacterErrors(input: unknown, style: PathStyle, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<object>();
   const visit = (value: unknown, path: string, depth: number): void => {
@@ -96,31 +83,22 @@ export function forbiddenCharacterErrors(
     seen.add(value);
     const inner = depth + 1;
     if (Array.isArray(value)) {
-      value.forEach((item, index) =>
-        visit(item, join(path, index, style), inner),
-      );
+      value.forEach((item, index) => visit(item, join(path, index, style), inner));
     } else if (value instanceof Map) {
       for (const [key, item] of value) visitEntry(key, item, path, inner);
     } else if (value instanceof Set) {
       let index = 0;
       for (const item of value) visit(item, join(path, index++, style), inner);
     } else if (isPlainObject(value)) {
-      for (const key of Object.keys(value))
-        visitEntry(key, value[key], path, inner);
+      for (const key of Object.keys(value)) visitEntry(key, value[key], path, inner);
     }
     seen.delete(value);
   };
-  const visitEntry = (
-    key: unknown,
-    value: unknown,
-    path: string,
-    depth: number,
-  ): void => {
+  const visitEntry = (key: unknown, value: unknown, path: string, depth: number): void => {
     if (typeof key === 'string') {
       const problem = forbiddenCharacterProblem(key);
       if (problem) {
-        if (errors.length < MAX_ERRORS)
-          errors.push({ field: path, message: `a field name ${problem}` });
+        if (errors.length < MAX_ERRORS) errors.push({ field: path, message: `a field name ${problem}` });
         return;
       }
       visit(value, join(path, key, style), depth);

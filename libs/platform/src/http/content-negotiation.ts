@@ -11,26 +11,13 @@ export function formatParameterOf(value: unknown): RestFormat | undefined {
   if (value === undefined) return undefined;
   const format = typeof value === 'string' ? value.toLowerCase() : undefined;
   if (format === 'json' || format === 'xml') return format;
-  const given =
-    typeof value === 'string'
-      ? JSON.stringify(value.slice(0, 40))
-      : 'more than once';
-  throw RestError.of(
-    400,
-    restErrorCodes.invalidRequest,
-    `format: must be json or xml (given ${given})`,
-  );
+  const given = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : 'more than once';
+  throw RestError.of(400, restErrorCodes.invalidRequest, `format: must be json or xml (given ${given})`);
 }
 
 /** XML when `format=xml` (any case) or an Accept header asking for XML (and not JSON first); JSON otherwise. */
-export function responseFormatOf(
-  accept: string | undefined,
-  formatParameter: unknown,
-): RestFormat {
-  const format =
-    typeof formatParameter === 'string'
-      ? formatParameter.toLowerCase()
-      : undefined;
+export function responseFormatOf(accept: string | undefined, formatParameter: unknown): RestFormat {
+  const format = typeof formatParameter === 'string' ? formatParameter.toLowerCase() : undefined;
   if (format === 'xml' || format === 'json') return format;
   const wanted = (accept ?? '').toLowerCase();
   const xml = wanted.search(/(application|text)\/xml/);

@@ -20,7 +20,10 @@ export function invalidInput(error: ZodError, where: string): RestError {
 export function defaultRestError(error: unknown): RestError {
   if (error instanceof RestError) return error;
   if (error instanceof ValidationError) {
-    return new RestError(400, error.fieldErrors.map((e) => ({ errorCode: codes.invalidRequest, errorMessage: describe(e.field, e.message) })));
+    return new RestError(
+      400,
+      error.fieldErrors.map((e) => ({ errorCode: codes.invalidRequest, errorMessage: describe(e.field, e.message) })),
+    );
   }
   if (error instanceof NotFoundError) return RestError.of(404, codes.notFound, error.message);
   if (error instanceof TRPCError && (error.code === 'CONFLICT' || error.code === 'BAD_REQUEST')) {

@@ -64,9 +64,7 @@ export interface FileRoute<TParams extends z.ZodType = z.ZodType> {
     /** The text fields read before the file (others are refused). */
     readonly fields?: readonly string[];
   };
-  handle(
-    request: FileRouteRequest<z.output<TParams>>,
-  ): Promise<FileRouteResult>;
+  handle(request: FileRouteRequest<z.output<TParams>>): Promise<FileRouteResult>;
 }
 
 /** What a plugin adds to the file routes (served under `/files`). */
@@ -76,9 +74,7 @@ export interface FileContribution {
 }
 
 /** Declares a file route; only checks and returns it, so that the handler's parameter types follow the schema. */
-export function defineFileRoute<TParams extends z.ZodType>(
-  route: FileRoute<TParams>,
-): FileRoute<TParams> {
+export function defineFileRoute<TParams extends z.ZodType>(route: FileRoute<TParams>): FileRoute<TParams> {
   return route;
 }
 
@@ -86,12 +82,8 @@ export function defineFileRoute<TParams extends z.ZodType>(
  * A `Content-Disposition` for a download (RFC 6266): an ASCII `filename` for old clients (anything else, quotes
  * and backslashes as `_`) and the exact name as `filename*` in UTF-8, percent-encoded (RFC 8187).
  */
-export function contentDisposition(
-  fileName: string,
-  type: 'attachment' | 'inline' = 'attachment',
-): string {
-  const fallback =
-    fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
+export function contentDisposition(fileName: string, type: 'attachment' | 'inline' = 'attachment'): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -7,12 +7,7 @@ import { ValidationError } from '../errors/domain-errors.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import type { InstitutionRef, Principal } from '../trpc/request-context.js';
-import {
-  contentDisposition,
-  type FileContribution,
-  type FileRoute,
-  type FileUpload,
-} from './file-route.js';
+import { contentDisposition, type FileContribution, type FileRoute, type FileUpload } from './file-route.js';
 
 /** Where and how the file routes are served. */
 export interface FileRoutesOptions {
@@ -61,11 +56,7 @@ const codeOfStatus: Record<number, string> = {
 };
 
 /** `{ error: { code, message, fieldErrors? } }` with the status of the error; 500 (logged) for anything unknown. */
-function sendError(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: unknown,
-): FastifyReply {
+function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   let status = 500;
   let message = 'internal error';
   let fieldErrors: unknown;
@@ -79,11 +70,7 @@ function sendError(
   } else {
     // @fastify/multipart's own (a malformed body, too many parts) carry their 4xx status.
     const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (
-      typeof statusCode === 'number' &&
-      statusCode >= 400 &&
-      statusCode < 500
-    ) {
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       status = statusCode;
       message = (error as Error).message;
     }
@@ -93,9 +80,7 @@ function sendError(
   if (!request.raw.readableEnded) reply.header('connection', 'close');
   return reply.code(status).send({
     error: {
-      code:
-        codeOfStatus[status] ??
-        (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'ERROR'),
+      code: codeOfStatus[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'ERROR'),
       message,
       ...(fieldErrors ? { fieldErrors } : {}),
     },
@@ -106,10 +91,7 @@ const mediaTypeOf = (contentType: string | undefined): string =>
   (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 
 /** The file's bytes, failing with 413 as soon as more than `max` have arrived (busboy stops at `max + 1`). */
-async function* limited(
-  file: AsyncIterable<Buffer> & { truncated?: boolean },
-  max: number,
-): AsyncIterable<Uint8Array> {
+async function* limited(file: AsyncIterable<Buffer> & { truncated?: boolean }, max: number): AsyncIterable<Uint8Array> {
   let received = 0;
   for await (const chunk of file) {
     received += chunk.length;
@@ -125,10 +107,7 @@ async function* limited(
  * same-origin rule, must be `multipart/form-data` and is refused with 413 when declared or found larger than the
  * route allows. Errors answer `{ error: { code, message, fieldErrors? } }`.
  */
-export async function registerFileRoutes(
-  app: FastifyInstance,
-  options: FileRoutesOptions,
-): Promise<void> {
+export async function registerFileRoutes(app: FastifyInstance, options: FileRoutesOptions): Promise<void> {
   const checked = new WeakMap<
     FastifyRequest,
     { principal: Principal; institution: InstitutionRef; maxBytes?: number }
@@ -137,39 +116,19 @@ export async function registerFileRoutes(
   const check = async (request: FastifyRequest, route: FileRoute) => {
     const { services } = options;
     const principal = await options.authenticate(request);
-    if (!principal)
-      throw new FileRouteError(401, 'UNAUTHORIZED', 'sign in first');
+    if (!principal) throw new FileRouteError(401, 'UNAUTHORIZED', 'sign in first');
     if (principal.mustChangePassword)
-      throw new FileRouteError(
-        403,
-        'FORBIDDEN',
-        'change your password before anything else',
-      );
-    const institution = await services
-      .get(tenancyServices.institutions)
-      .findById(principal.institutionId);
-    if (!institution)
-      throw new FileRouteError(
-        401,
-        'UNAUTHORIZED',
-        'the institution of this session no longer exists',
-      );
-    if (
-      !(await services
-        .get(tenancyServices.modules)
-        .isEnabled(institution.id, route.moduleId))
-    )
+      throw new FileRouteError(403, 'FORBIDDEN', 'change your password before anything else');
+    const institution = await services.get(tenancyServices.institutions).findById(principal.institutionId);
+    if (!institution) throw new FileRouteError(401, 'UNAUTHORIZED', 'the institution of this session no longer exists');
+    if (!(await services.get(tenancyServices.modules).isEnabled(institution.id, route.moduleId)))
       throw new FileRouteError(
         403,
         'FORBIDDEN',
         `module "${route.moduleId}" is not enabled for institution "${institution.code}"`,
       );
     if (!principal.permissions.has(route.permission))
-      throw new FileRouteError(
-        403,
-        'FORBIDDEN',
-        `missing permission "${route.permission}"`,
-      );
+      throw new FileRouteError(403, 'FORBIDDEN', `missing permission "${route.permission}"`);
     return { principal, institution };
   };
 
@@ -198,18 +157,10 @@ export async function registerFileRoutes(
                     services: options.services,
                     institution: caller.institution,
                   });
-                  if (
-                    mediaTypeOf(request.headers['content-type']) !==
-                    'multipart/form-data'
-                  )
-                    throw new FileRouteError(
-                      415,
-                      'UNSUPPORTED_MEDIA_TYPE',
-                      'send the file as multipart/form-data',
-                    );
+                  if (mediaTypeOf(request.headers['content-type']) !== 'multipart/form-data')
+                    throw new FileRouteError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
                   const declared = Number(request.headers['content-length']);
-                  if (declared > maxBytes + MULTIPART_OVERHEAD)
-                    throw tooLarge(maxBytes);
+                  if (declared > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
                 }
                 checked.set(request, { ...caller, maxBytes });
               } catch (error) {
@@ -250,16 +201,8 @@ export async function registerFileRoutes(
                     if (name === part.fieldname) continue;
                     const entry = Array.isArray(value) ? value[0] : value;
                     if (!entry || entry.type !== 'field') continue;
-                    if (!allowedFields.includes(name))
-                      throw ValidationError.of(
-                        name,
-                        'is not a field of this upload',
-                      );
-                    if (entry.valueTruncated)
-                      throw ValidationError.of(
-                        name,
-                        `is longer than ${FIELD_MAX_BYTES} bytes`,
-                      );
+                    if (!allowedFields.includes(name)) throw ValidationError.of(name, 'is not a field of this upload');
+                    if (entry.valueTruncated) throw ValidationError.of(name, `is longer than ${FIELD_MAX_BYTES} bytes`);
                     fields[name] = String(entry.value);
                   }
                   upload = {
@@ -282,10 +225,7 @@ export async function registerFileRoutes(
                     .code(200)
                     .header('content-type', file.contentType)
                     .header('content-length', String(file.size))
-                    .header(
-                      'content-disposition',
-                      contentDisposition(file.fileName),
-                    )
+                    .header('content-disposition', contentDisposition(file.fileName))
                     .header('cache-control', 'private, no-store')
                     .send(Readable.from(file.content));
                 }

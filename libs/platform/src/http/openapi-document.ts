@@ -27,10 +27,7 @@ export const errorEnvelopeSchema = z.object({
 });
 
 /** The path, query or header parameters of one zod object schema. */
-function parametersOf(
-  schema: z.ZodType | undefined,
-  where: 'path' | 'query',
-): JsonSchema[] {
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
   if (!schema) return [];
   const json = schemaOf(schema);
   const properties = (json['properties'] ?? {}) as Record<string, JsonSchema>;
@@ -52,8 +49,7 @@ const commonParameters: JsonSchema[] = [
     name: 'format',
     in: 'query',
     required: false,
-    description:
-      'json (default) or xml, in any case; the Accept header works too; any other value is a 400',
+    description: 'json (default) or xml, in any case; the Accept header works too; any other value is a 400',
     schema: { type: 'string', enum: ['json', 'xml'] },
   },
 ];
@@ -91,11 +87,7 @@ export function openApiDocument(options: {
         summary: route.summary,
         tags: route.tags ?? [],
         description: `Needs the permission \`${route.permission}\` and the module \`${route.moduleId}\` enabled.`,
-        parameters: [
-          ...parametersOf(route.params, 'path'),
-          ...parametersOf(route.query, 'query'),
-          ...commonParameters,
-        ],
+        parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query'), ...commonParameters],
         ...(route.body
           ? {
               requestBody: {

@@ -15,14 +15,9 @@ export const OPENAPI_PAGE_CSP = [
 ].join('; ');
 
 const escapeHtml = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const pre = (value: unknown): string =>
-  `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
+const pre = (value: unknown): string => `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
 
 function operationHtml(path: string, method: string, operation: Json): string {
   const parameters = (operation['parameters'] as Json[] | undefined) ?? [];
@@ -32,12 +27,8 @@ function operationHtml(path: string, method: string, operation: Json): string {
         `<tr><td><code>${escapeHtml(String(p['name']))}</code></td><td>${escapeHtml(String(p['in']))}</td><td>${p['required'] ? 'yes' : ''}</td><td>${escapeHtml(String(p['description'] ?? ''))}</td><td><code>${escapeHtml(JSON.stringify(p['schema']))}</code></td></tr>`,
     )
     .join('');
-  const body = (operation['requestBody'] as Json | undefined)?.['content'] as
-    | Json
-    | undefined;
-  const responses = Object.entries(
-    (operation['responses'] as Json | undefined) ?? {},
-  )
+  const body = (operation['requestBody'] as Json | undefined)?.['content'] as Json | undefined;
+  const responses = Object.entries((operation['responses'] as Json | undefined) ?? {})
     .map(
       ([status, response]) =>
         `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(String((response as Json)['description'] ?? ''))}</li>`,
@@ -57,12 +48,8 @@ ${body ? `<details><summary>Request body (JSON; XML in the same shape)</summary>
 export function openApiPage(document: Json): string {
   const info = document['info'] as Json;
   const title = escapeHtml(String(info['title']));
-  const operations = Object.entries(
-    document['paths'] as Record<string, Record<string, Json>>,
-  ).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) =>
-      operationHtml(path, method, operation),
-    ),
+  const operations = Object.entries(document['paths'] as Record<string, Record<string, Json>>).flatMap(
+    ([path, methods]) => Object.entries(methods).map(([method, operation]) => operationHtml(path, method, operation)),
   );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>

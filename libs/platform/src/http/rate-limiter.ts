@@ -8,10 +8,7 @@ export interface RateLimiter {
 const PRUNE_ABOVE_KEYS = 10_000;
 
 /** A fixed-window limiter of `perSecond` requests for each key. */
-export function createRateLimiter(
-  perSecond: number,
-  now: () => number = Date.now,
-): RateLimiter {
+export function createRateLimiter(perSecond: number, now: () => number = Date.now): RateLimiter {
   const windows = new Map<string, { second: number; count: number }>();
   return {
     allow(key) {
@@ -19,8 +16,7 @@ export function createRateLimiter(
       const current = windows.get(key);
       if (!current || current.second !== second) {
         if (!current && windows.size >= PRUNE_ABOVE_KEYS) {
-          for (const [k, w] of windows)
-            if (w.second !== second) windows.delete(k);
+          for (const [k, w] of windows) if (w.second !== second) windows.delete(k);
         }
         windows.set(key, { second, count: 1 });
         return true;
@@ -60,9 +56,7 @@ export function createRestRateLimiter(
 
 const positiveInteger = (value: string | undefined): number | undefined => {
   const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n > 0
-    ? n
-    : undefined;
+  return value !== undefined && value !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
 /** Requests per second per institution from `ALMA_API_RATE_LIMIT`; 1000 when unset. */
@@ -71,16 +65,12 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** The default per-key limit: half the institution's, so a second key of the institution always has room. */
-export const defaultKeyRateLimit = (perInstitution: number): number =>
-  Math.max(1, Math.ceil(perInstitution / 2));
+export const defaultKeyRateLimit = (perInstitution: number): number => Math.max(1, Math.ceil(perInstitution / 2));
 
 /** Requests per second per API key from `ALMA_API_KEY_RATE_LIMIT`; half the institution's limit when unset. */
 export function keyRateLimitFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   perInstitution: number = rateLimitFromEnv(env),
 ): number {
-  return (
-    positiveInteger(env['ALMA_API_KEY_RATE_LIMIT']) ??
-    defaultKeyRateLimit(perInstitution)
-  );
+  return positiveInteger(env['ALMA_API_KEY_RATE_LIMIT']) ?? defaultKeyRateLimit(perInstitution);
 }

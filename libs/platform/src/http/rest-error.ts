@@ -44,4 +44,7 @@ export function errorEnvelope(error: RestError, trackingId: string) {
 }
 
 /** The root element and namespace the reference uses for the envelope in XML. */
-export const errorEnvelopeXml = { root: 'web_service_result', attributes: { xmlns: 'http://com/exlibris/urm/general/xmlbeans' } } as const;
+export const errorEnvelopeXml = {
+  root: 'web_service_result',
+  attributes: { xmlns: 'http://com/exlibris/urm/general/xmlbeans' },
+} as const;

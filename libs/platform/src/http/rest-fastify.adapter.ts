@@ -9,26 +9,13 @@ import { tenancyServices } from '../tenancy/tenancy-services.js';
 import type { InstitutionRef, Principal } from '../trpc/request-context.js';
 import { ValidationError } from '../errors/domain-errors.js';
 import { forbiddenCharacterErrors } from '../errors/forbidden-characters.js';
-import {
-  formatParameterOf,
-  isXmlContentType,
-  type RestFormat,
-  responseFormatOf,
-} from './content-negotiation.js';
+import { formatParameterOf, isXmlContentType, type RestFormat, responseFormatOf } from './content-negotiation.js';
 import { defaultRestError, invalidInput } from './default-rest-errors.js';
 import { openApiDocument } from './openapi-document.js';
 import { OPENAPI_PAGE_CSP, openApiPage } from './openapi-page.js';
-import {
-  longestPathParameter,
-  maxParamLengthOf,
-} from './rest-path-parameters.js';
+import { longestPathParameter, maxParamLengthOf } from './rest-path-parameters.js';
 import { createRestRateLimiter, defaultKeyRateLimit } from './rate-limiter.js';
-import {
-  errorEnvelope,
-  errorEnvelopeXml,
-  RestError,
-  restErrorCodes as codes,
-} from './rest-error.js';
+import { errorEnvelope, errorEnvelopeXml, RestError, restErrorCodes as codes } from './rest-error.js';
 import type { RestContribution, RestResult, RestRoute } from './rest-route.js';
 import { fromXml, toXml, type XmlShape } from './xml-codec.js';
 import { decodeXmlBody } from './xml-encoding.js';
@@ -56,39 +43,21 @@ export interface RestApiOptions {
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-const queryOf = (request: FastifyRequest) =>
-  (request.query ?? {}) as Record<string, unknown>;
+const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 
-function send(
-  reply: FastifyReply,
-  format: RestFormat,
-  result: RestResult,
-  shape: XmlShape | undefined,
-): FastifyReply {
+function send(reply: FastifyReply, format: RestFormat, result: RestResult, shape: XmlShape | undefined): FastifyReply {
   reply.code(result.status);
   if (result.headers) reply.headers(result.headers);
   if (result.body === undefined) return reply.send();
   if (format === 'xml') {
     return reply
       .type('application/xml; charset=utf-8')
-      .send(
-        toXml(
-          result.xmlRoot ?? 'result',
-          result.body,
-          shape,
-          result.xmlRootAttributes,
-        ),
-      );
+      .send(toXml(result.xmlRoot ?? 'result', result.body, shape, result.xmlRootAttributes));
   }
   return reply.type('application/json; charset=utf-8').send(result.body);
 }
 
-function sendError(
-  reply: FastifyReply,
-  format: RestFormat,
-  error: RestError,
-  trackingId: string,
-): FastifyReply {
+function sendError(reply: FastifyReply, format: RestFormat, error: RestError, trackingId: string): FastifyReply {
   const envelope = errorEnvelope(error, trackingId);
   // Limits count whole seconds: the next one is open again.
   if (error.status === 429) reply.header('retry-after', '1');
@@ -110,28 +79,16 @@ function sendError(
 }
 
 /** An XML body's JSON reading: decoded by its declared encoding, and refused whole unless well-formed. */
-function readXmlBody(
-  bytes: Buffer,
-  contentType: string | undefined,
-  shape: XmlShape | undefined,
-): unknown {
+function readXmlBody(bytes: Buffer, contentType: string | undefined, shape: XmlShape | undefined): unknown {
   try {
     return fromXml(decodeXmlBody(bytes, contentType), shape).value;
   } catch (error) {
-    throw RestError.of(
-      400,
-      codes.invalidRequest,
-      `the XML body cannot be read: ${(error as Error).message}`,
-    );
+    throw RestError.of(400, codes.invalidRequest, `the XML body cannot be read: ${(error as Error).message}`);
   }
 }
 
 /** The request's input as the client wrote it, refused when any value or name holds a character XML 1.0 cannot carry. */
-function refuseForbiddenCharacters(
-  params: unknown,
-  query: unknown,
-  body: unknown,
-): void {
+function refuseForbiddenCharacters(params: unknown, query: unknown, body: unknown): void {
   const errors = [
     ...forbiddenCharacterErrors(params, 'brackets'),
     ...forbiddenCharacterErrors(query, 'brackets'),
@@ -141,11 +98,7 @@ function refuseForbiddenCharacters(
   if (errors.length > 0) throw defaultRestError(new ValidationError(errors));
 }
 
-function parse<S extends z.ZodType>(
-  schema: S | undefined,
-  value: unknown,
-  where: string,
-): unknown {
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
   if (!schema) return value;
   const result = schema.safeParse(value);
   if (!result.success) throw invalidInput(result.error, where);
@@ -156,30 +109,20 @@ function parse<S extends z.ZodType>(
 const MAX_BODY_LIMIT = 150 * 1024 * 1024;
 
 const bodyTooLarge = (limit: number) =>
-  RestError.of(
-    413,
-    codes.invalidRequest,
-    `the request body is larger than the ${limit} bytes this route accepts`,
-  );
+  RestError.of(413, codes.invalidRequest, `the request body is larger than the ${limit} bytes this route accepts`);
 
 const hasBody = (request: FastifyRequest): boolean =>
-  Number(request.headers['content-length'] ?? 0) > 0 ||
-  request.headers['transfer-encoding'] !== undefined;
+  Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 
 /** The body stream, failing with 413 as soon as more than `limit` bytes have arrived (chunked bodies too). */
-function limitedTo(
-  payload: NodeJS.ReadableStream,
-  limit: number,
-): NodeJS.ReadableStream {
+function limitedTo(payload: NodeJS.ReadableStream, limit: number): NodeJS.ReadableStream {
   let received = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _encoding, next) {
       received += chunk.length;
       if (received > limit) {
         const error = Object.assign(
-          new Error(
-            `the request body is larger than the ${limit} bytes this route accepts`,
-          ),
+          new Error(`the request body is larger than the ${limit} bytes this route accepts`),
           { statusCode: 413 },
         );
         next(error);
@@ -193,10 +136,7 @@ function limitedTo(
 }
 
 /** Registers every contributed route under `prefix`, with API-key auth, rate limit, module and permission checks, JSON/XML and the error envelope; plus `openapi.json` and `docs`. */
-export async function registerRestApi(
-  app: FastifyInstance,
-  options: RestApiOptions,
-): Promise<void> {
+export async function registerRestApi(app: FastifyInstance, options: RestApiOptions): Promise<void> {
   // A parameter longer than Fastify's limit is a 414 before any route runs: the host must allow the longest.
   const longestParameter = longestPathParameter(options.contributions);
   if (maxParamLengthOf(app) < longestParameter) {
@@ -206,20 +146,15 @@ export async function registerRestApi(
   }
   const limiter = createRestRateLimiter({
     perInstitution: options.rateLimitPerSecond,
-    perKey:
-      options.rateLimitPerKeyPerSecond ??
-      defaultKeyRateLimit(options.rateLimitPerSecond),
+    perKey: options.rateLimitPerKeyPerSecond ?? defaultKeyRateLimit(options.rateLimitPerSecond),
   });
-  const configuredBase = options.publicUrl
-    ? `${options.publicUrl.replace(/\/+$/, '')}${options.prefix}`
-    : undefined;
+  const configuredBase = options.publicUrl ? `${options.publicUrl.replace(/\/+$/, '')}${options.prefix}` : undefined;
   /** The API's own address: configured, else where the server listens (a Host header cannot change it). */
   const baseUrl = (): string => {
     if (configuredBase) return configuredBase;
     const address = app.server.address() as AddressInfo | string | null;
     if (!address || typeof address === 'string') return options.prefix;
-    const host =
-      address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return `http://${host}:${address.port}${options.prefix}`;
   };
   const allRoutes = options.contributions.flatMap((c) => c.routes);
@@ -245,35 +180,20 @@ export async function registerRestApi(
     const principal = await authenticateRequest(
       {
         authorization: request.headers.authorization,
-        apiKeyParameter:
-          typeof apiKeyParameter === 'string' ? apiKeyParameter : undefined,
+        apiKeyParameter: typeof apiKeyParameter === 'string' ? apiKeyParameter : undefined,
       },
       { apiKeys, sessions },
     );
     if (!principal)
-      throw RestError.of(
-        401,
-        codes.unauthorized,
-        'API-key not defined or not configured to allow this API.',
-      );
+      throw RestError.of(401, codes.unauthorized, 'API-key not defined or not configured to allow this API.');
     const refused = limiter.check({
       keyId: `${principal.kind}:${principal.id}`,
       institutionId: principal.institutionId,
     });
     // The reference's words whichever limit was reached (per key or per institution), for the scripts matching them.
-    if (refused)
-      throw RestError.of(
-        429,
-        codes.perSecondThreshold,
-        'HTTP requests are more than allowed per second',
-      );
+    if (refused) throw RestError.of(429, codes.perSecondThreshold, 'HTTP requests are more than allowed per second');
     const institution = await institutions.findById(principal.institutionId);
-    if (!institution)
-      throw RestError.of(
-        401,
-        codes.unauthorized,
-        'the institution of this API key no longer exists',
-      );
+    if (!institution) throw RestError.of(401, codes.unauthorized, 'the institution of this API key no longer exists');
     if (!(await modules.isEnabled(institution.id, route.moduleId))) {
       throw RestError.of(
         403,
@@ -282,11 +202,7 @@ export async function registerRestApi(
       );
     }
     if (!principal.permissions.has(route.permission)) {
-      throw RestError.of(
-        403,
-        codes.unauthorized,
-        `the API key lacks the permission "${route.permission}"`,
-      );
+      throw RestError.of(403, codes.unauthorized, `the API key lacks the permission "${route.permission}"`);
     }
     return { principal, institution };
   };
@@ -294,51 +210,34 @@ export async function registerRestApi(
   await app.register(
     async (scope) => {
       // Kept as bytes: the handler decodes them by the document's own encoding, after the caller is checked.
-      scope.addContentTypeParser(
-        ['application/xml', 'text/xml'],
-        { parseAs: 'buffer' },
-        (_request, body, done) => done(null, body),
+      scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer' }, (_request, body, done) =>
+        done(null, body),
       );
 
       scope.setNotFoundHandler((request, reply) =>
         sendError(
           reply,
           responseFormatOf(request.headers.accept, queryOf(request)['format']),
-          RestError.of(
-            404,
-            codes.notFound,
-            `no route ${request.method} ${request.url.split('?')[0]}`,
-          ),
+          RestError.of(404, codes.notFound, `no route ${request.method} ${request.url.split('?')[0]}`),
           String(request.id),
         ),
       );
       // Fastify's own failures (unreadable JSON, a body over the limit) in the envelope too.
-      scope.setErrorHandler(
-        (error: Error & { statusCode?: number }, request, reply) => {
-          const status =
-            error.statusCode &&
-            error.statusCode >= 400 &&
-            error.statusCode < 500
-              ? error.statusCode
-              : 500;
-          if (status === 500)
-            request.log.error({ err: error }, 'REST request failed');
-          const restError = RestError.of(
-            status,
-            status === 500 ? codes.internal : codes.invalidRequest,
-            status === 500 ? 'internal error' : error.message,
-          );
-          return sendError(
-            reply,
-            responseFormatOf(
-              request.headers.accept,
-              queryOf(request)['format'],
-            ),
-            restError,
-            String(request.id),
-          );
-        },
-      );
+      scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500) request.log.error({ err: error }, 'REST request failed');
+        const restError = RestError.of(
+          status,
+          status === 500 ? codes.internal : codes.invalidRequest,
+          status === 500 ? 'internal error' : error.message,
+        );
+        return sendError(
+          reply,
+          responseFormatOf(request.headers.accept, queryOf(request)['format']),
+          restError,
+          String(request.id),
+        );
+      });
 
       scope.get('/openapi.json', async () =>
         openApiDocument({
@@ -367,24 +266,13 @@ export async function registerRestApi(
 
       for (const contribution of options.contributions) {
         for (const route of contribution.routes) {
-          const refuse = (
-            request: FastifyRequest,
-            reply: FastifyReply,
-            error: unknown,
-          ) => {
-            const restError =
-              contribution.mapError?.(error) ?? defaultRestError(error);
+          const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+            const restError = contribution.mapError?.(error) ?? defaultRestError(error);
             if (restError.status >= 500)
-              request.log.error(
-                { err: error, route: route.operationId },
-                'REST request failed',
-              );
+              request.log.error({ err: error, route: route.operationId }, 'REST request failed');
             return sendError(
               reply,
-              responseFormatOf(
-                request.headers.accept,
-                queryOf(request)['format'],
-              ),
+              responseFormatOf(request.headers.accept, queryOf(request)['format']),
               restError,
               String(request.id),
             );
@@ -414,11 +302,7 @@ export async function registerRestApi(
                     : undefined;
                 checked.set(request, { ...caller, bodyLimit: limit });
                 const declared = Number(request.headers['content-length']);
-                const max =
-                  limit ??
-                  (typeof route.bodyLimit === 'number'
-                    ? route.bodyLimit
-                    : defaultBodyLimit);
+                const max = limit ?? (typeof route.bodyLimit === 'number' ? route.bodyLimit : defaultBodyLimit);
                 if (declared > max) throw bodyTooLarge(max);
               } catch (error) {
                 // The body is left unread: close the connection rather than read it only to drop it.
@@ -431,38 +315,24 @@ export async function registerRestApi(
               return limit === undefined ? payload : limitedTo(payload, limit);
             },
             handler: async (request, reply) => {
-              const format = responseFormatOf(
-                request.headers.accept,
-                queryOf(request)['format'],
-              );
+              const format = responseFormatOf(request.headers.accept, queryOf(request)['format']);
               try {
                 const caller = checked.get(request);
                 if (!caller) throw new Error('the caller was not checked');
                 const contentType = request.headers['content-type'];
                 const rawBody = !route.body
                   ? undefined
-                  : isXmlContentType(contentType) &&
-                      Buffer.isBuffer(request.body)
-                    ? readXmlBody(
-                        request.body,
-                        contentType,
-                        contribution.xmlShape,
-                      )
+                  : isXmlContentType(contentType) && Buffer.isBuffer(request.body)
+                    ? readXmlBody(request.body, contentType, contribution.xmlShape)
                     : request.body;
-                refuseForbiddenCharacters(
-                  request.params,
-                  request.query,
-                  rawBody,
-                );
+                refuseForbiddenCharacters(request.params, request.query, rawBody);
                 const result = await route.handle({
                   principal: caller.principal,
                   institution: caller.institution,
                   services: options.services,
                   params: parse(route.params, request.params, ''),
                   query: parse(route.query, request.query, ''),
-                  body: route.body
-                    ? parse(route.body, rawBody ?? {}, 'body')
-                    : undefined,
+                  body: route.body ? parse(route.body, rawBody ?? {}, 'body') : undefined,
                   baseUrl: baseUrl(),
                   requestId: String(request.id),
                   header: (name) => {

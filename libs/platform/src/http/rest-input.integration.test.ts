@@ -87,11 +87,7 @@ beforeAll(async () => {
   key = (
     await api.kernel.services
       .get(authServices.apiKeys)
-      .create(
-        api.institution.id,
-        { name: 'test', permissions: [platformPermissions.libraryRead] },
-        null,
-      )
+      .create(api.institution.id, { name: 'test', permissions: [platformPermissions.libraryRead] }, null)
   ).key;
 });
 afterAll(async () => {
@@ -111,9 +107,7 @@ async function call(
     method,
     headers: {
       authorization: `apikey ${key}`,
-      ...(options.body !== undefined
-        ? { 'content-type': options.type ?? 'application/json' }
-        : {}),
+      ...(options.body !== undefined ? { 'content-type': options.type ?? 'application/json' } : {}),
       ...(options.accept ? { accept: options.accept } : {}),
     },
     body: options.body,
@@ -127,12 +121,8 @@ async function call(
   };
 }
 
-const messages = (json: Json) =>
-  (json['errorList']['error'] as Json[]).map(
-    (e) => e['errorMessage'] as string,
-  );
-const codes = (json: Json) =>
-  (json['errorList']['error'] as Json[]).map((e) => e['errorCode'] as string);
+const messages = (json: Json) => (json['errorList']['error'] as Json[]).map((e) => e['errorMessage'] as string);
+const codes = (json: Json) => (json['errorList']['error'] as Json[]).map((e) => e['errorCode'] as string);
 const xmlBody = (text: string, type = 'application/xml') => ({
   body: text,
   type,
@@ -144,9 +134,7 @@ describe('the format parameter', () => {
     expect((await call('POST', '/echo/1?format=XML', { body })).text).toMatch(
       /^<\?xml[^>]*\?><echo><id>1<\/id><name>Ada<\/name><\/echo>$/,
     );
-    expect((await call('POST', '/echo/1?format=Xml', { body })).type).toContain(
-      'application/xml',
-    );
+    expect((await call('POST', '/echo/1?format=Xml', { body })).type).toContain('application/xml');
     expect(
       (
         await call('POST', '/echo/1?format=JSON', {
@@ -161,30 +149,22 @@ describe('the format parameter', () => {
   it.each([
     ['/echo/1?format=yaml', 'format: must be json or xml (given "yaml")'],
     ['/echo/1?format=', 'format: must be json or xml (given "")'],
-    [
-      '/echo/1?format=xml&format=json',
-      'format: must be json or xml (given more than once)',
-    ],
-  ])(
-    'refuses %s with a 400 naming format, on every route, before the handler',
-    async (path, message) => {
-      const refused = await call('POST', path, {
-        body: JSON.stringify({ name: 'Ada' }),
-      });
-      expect(refused.status).toBe(400);
-      expect(refused.json).toMatchObject({
-        errorsExist: true,
-        errorList: {
-          error: [{ errorCode: 'INVALID_REQUEST', errorMessage: message }],
-        },
-        result: null,
-      });
-      expect(received).toEqual([]);
-      expect(
-        (await call('GET', path.replace('/echo/1', '/legacy'))).status,
-      ).toBe(400);
-    },
-  );
+    ['/echo/1?format=xml&format=json', 'format: must be json or xml (given more than once)'],
+  ])('refuses %s with a 400 naming format, on every route, before the handler', async (path, message) => {
+    const refused = await call('POST', path, {
+      body: JSON.stringify({ name: 'Ada' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({
+      errorsExist: true,
+      errorList: {
+        error: [{ errorCode: 'INVALID_REQUEST', errorMessage: message }],
+      },
+      result: null,
+    });
+    expect(received).toEqual([]);
+    expect((await call('GET', path.replace('/echo/1', '/legacy'))).status).toBe(400);
+  });
 
   it('answers the refusal in XML when the Accept header asks for it', async () => {
     const refused = await call('GET', '/legacy?format=yaml', {
@@ -201,52 +181,27 @@ describe('the format parameter', () => {
 describe('XML request bodies', () => {
   it.each([
     ['an unclosed root', '<echo><name>Ada</name>', "Unclosed tag 'echo'"],
-    [
-      'mismatched tags',
-      '<echo><name>Ada</nom></echo>',
-      "Expected closing tag 'name'",
-    ],
-    [
-      'garbage after the root',
-      '<echo><name>Ada</name></echo>garbage',
-      'Extra text at the end',
-    ],
-    [
-      'two roots',
-      '<echo><name>Ada</name></echo><echo><name>Bob</name></echo>',
-      'Multiple possible root nodes found',
-    ],
-    [
-      'two empty roots',
-      '<echo/><echo/>',
-      'more than one root element (echo, echo)',
-    ],
-    [
-      'an undefined entity',
-      '<echo><name>Ada&nbsp;</name></echo>',
-      'the entity &nbsp; is not defined',
-    ],
+    ['mismatched tags', '<echo><name>Ada</nom></echo>', "Expected closing tag 'name'"],
+    ['garbage after the root', '<echo><name>Ada</name></echo>garbage', 'Extra text at the end'],
+    ['two roots', '<echo><name>Ada</name></echo><echo><name>Bob</name></echo>', 'Multiple possible root nodes found'],
+    ['two empty roots', '<echo/><echo/>', 'more than one root element (echo, echo)'],
+    ['an undefined entity', '<echo><name>Ada&nbsp;</name></echo>', 'the entity &nbsp; is not defined'],
     [
       'a DOCTYPE',
       '<!DOCTYPE echo [<!ENTITY a "Ada">]><echo><name>&a;</name></echo>',
       'a DOCTYPE declaration is not accepted',
     ],
     ['an empty body', '', 'Start tag expected'],
-  ])(
-    'refuses %s with a 400 in the envelope naming the problem, reaching no handler',
-    async (_case, text, problem) => {
-      for (const type of ['application/xml', 'text/xml; charset=utf-8']) {
-        const refused = await call('POST', '/echo/1', xmlBody(text, type));
-        expect(refused.status, refused.text).toBe(400);
-        expect(codes(refused.json)).toEqual(['INVALID_REQUEST']);
-        expect(messages(refused.json)[0]).toMatch(
-          /^the XML body cannot be read: /,
-        );
-        expect(messages(refused.json)[0]).toContain(problem);
-      }
-      expect(received).toEqual([]);
-    },
-  );
+  ])('refuses %s with a 400 in the envelope naming the problem, reaching no handler', async (_case, text, problem) => {
+    for (const type of ['application/xml', 'text/xml; charset=utf-8']) {
+      const refused = await call('POST', '/echo/1', xmlBody(text, type));
+      expect(refused.status, refused.text).toBe(400);
+      expect(codes(refused.json)).toEqual(['INVALID_REQUEST']);
+      expect(messages(refused.json)[0]).toMatch(/^the XML body cannot be read: /);
+      expect(messages(refused.json)[0]).toContain(problem);
+    }
+    expect(received).toEqual([]);
+  });
 
   it('still checks the API key first', async () => {
     const response = await fetch(`${base}/echo/1`, {
@@ -276,18 +231,13 @@ describe('XML request bodies', () => {
   it.each([
     [
       'ISO-8859-1',
-      Buffer.from(
-        '<?xml version="1.0" encoding="ISO-8859-1"?><echo><name>Ærøskøbing Ñúñez</name></echo>',
-        'latin1',
-      ),
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><echo><name>Ærøskøbing Ñúñez</name></echo>', 'latin1'),
       'application/xml',
     ],
     [
       'windows-1252',
       Buffer.concat([
-        Buffer.from(
-          "<?xml version='1.0' encoding='windows-1252'?><echo><name>",
-        ),
+        Buffer.from("<?xml version='1.0' encoding='windows-1252'?><echo><name>"),
         Buffer.from([0x80, 0x20, 0x93, 0xe9, 0x94]),
         Buffer.from('</name></echo>'),
       ]),
@@ -297,19 +247,13 @@ describe('XML request bodies', () => {
       'UTF-16LE with a byte order mark',
       Buffer.concat([
         Buffer.from([0xff, 0xfe]),
-        Buffer.from(
-          '<?xml version="1.0" encoding="UTF-16"?><echo><name>Ærø 日本</name></echo>',
-          'utf16le',
-        ),
+        Buffer.from('<?xml version="1.0" encoding="UTF-16"?><echo><name>Ærø 日本</name></echo>', 'utf16le'),
       ]),
       'application/xml',
     ],
     [
       'UTF-16BE with a byte order mark',
-      Buffer.concat([
-        Buffer.from([0xfe, 0xff]),
-        Buffer.from('<echo><name>Ærø 日本</name></echo>', 'utf16le').swap16(),
-      ]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<echo><name>Ærø 日本</name></echo>', 'utf16le').swap16()]),
       'text/xml',
     ],
     [
@@ -333,9 +277,7 @@ describe('XML request bodies', () => {
     const unknown = await call(
       'POST',
       '/echo/1',
-      xmlBody(
-        '<?xml version="1.0" encoding="X-MARTIAN"?><echo><name>Ada</name></echo>',
-      ),
+      xmlBody('<?xml version="1.0" encoding="X-MARTIAN"?><echo><name>Ada</name></echo>'),
     );
     expect(unknown.status).toBe(400);
     expect(messages(unknown.json)).toEqual([
@@ -344,10 +286,7 @@ describe('XML request bodies', () => {
     const charset = await call(
       'POST',
       '/echo/1',
-      xmlBody(
-        '<echo><name>Ada</name></echo>',
-        'application/xml; charset=klingon',
-      ),
+      xmlBody('<echo><name>Ada</name></echo>', 'application/xml; charset=klingon'),
     );
     expect(messages(charset.json)).toEqual([
       'the XML body cannot be read: the encoding "klingon" (Content-Type charset) is not supported',
@@ -357,19 +296,14 @@ describe('XML request bodies', () => {
       type: 'application/xml',
     });
     expect(invalid.status).toBe(400);
-    expect(messages(invalid.json)).toEqual([
-      'the XML body cannot be read: the body is not valid UTF-8 (default)',
-    ]);
+    expect(messages(invalid.json)).toEqual(['the XML body cannot be read: the body is not valid UTF-8 (default)']);
     expect(received).toEqual([]);
   });
 });
 
 describe('characters XML 1.0 forbids, on input', () => {
-  const refusal = (
-    field: string,
-    codePoint: string,
-    kind = 'a control character',
-  ) => `${field}: contains ${kind} (${codePoint}) that is not allowed`;
+  const refusal = (field: string, codePoint: string, kind = 'a control character') =>
+    `${field}: contains ${kind} (${codePoint}) that is not allowed`;
 
   it('are refused in a JSON body with the field as the client wrote it', async () => {
     const refused = await call('POST', '/echo/1', {
@@ -380,11 +314,7 @@ describe('characters XML 1.0 forbids, on input', () => {
       }),
     });
     expect(refused.status).toBe(400);
-    expect(codes(refused.json)).toEqual([
-      'INVALID_REQUEST',
-      'INVALID_REQUEST',
-      'INVALID_REQUEST',
-    ]);
+    expect(codes(refused.json)).toEqual(['INVALID_REQUEST', 'INVALID_REQUEST', 'INVALID_REQUEST']);
     expect(messages(refused.json)).toEqual([
       refusal('name', 'U+0001'),
       refusal('item[1].label', 'U+0000'),
@@ -397,33 +327,19 @@ describe('characters XML 1.0 forbids, on input', () => {
     const refused = await call('POST', '/echo/1', {
       body: '{"name":"x\\ud800y"}',
     });
-    expect(messages(refused.json)).toEqual([
-      refusal('name', 'U+D800', 'an unpaired surrogate'),
-    ]);
+    expect(messages(refused.json)).toEqual([refusal('name', 'U+D800', 'an unpaired surrogate')]);
   });
 
   it('are refused in an XML body, written raw or as a character reference', async () => {
     const raw = await call(
       'POST',
       '/echo/1',
-      xmlBody(
-        '<echo><name>Love\u0001lace</name><items><item><label>\u001F</label></item></items></echo>',
-      ),
+      xmlBody('<echo><name>Love\u0001lace</name><items><item><label>\u001F</label></item></items></echo>'),
     );
     expect(raw.status, raw.text).toBe(400);
-    expect(messages(raw.json)).toEqual([
-      refusal('name', 'U+0001'),
-      refusal('item[0].label', 'U+001F'),
-    ]);
-    const reference = await call(
-      'POST',
-      '/echo/1',
-      xmlBody('<echo note="&#x8;"><name>Love&#1;lace</name></echo>'),
-    );
-    expect(messages(reference.json)).toEqual([
-      refusal('note', 'U+0008'),
-      refusal('name', 'U+0001'),
-    ]);
+    expect(messages(raw.json)).toEqual([refusal('name', 'U+0001'), refusal('item[0].label', 'U+001F')]);
+    const reference = await call('POST', '/echo/1', xmlBody('<echo note="&#x8;"><name>Love&#1;lace</name></echo>'));
+    expect(messages(reference.json)).toEqual([refusal('note', 'U+0008'), refusal('name', 'U+0001')]);
     expect(received).toEqual([]);
   });
 
@@ -444,9 +360,7 @@ describe('characters XML 1.0 forbids, on input', () => {
     const name = await call('POST', '/echo/1?x%03=1', {
       body: JSON.stringify({ name: 'Ada' }),
     });
-    expect(messages(name.json)).toEqual([
-      'a field name contains a control character (U+0003) that is not allowed',
-    ]);
+    expect(messages(name.json)).toEqual(['a field name contains a control character (U+0003) that is not allowed']);
     expect(received).toEqual([]);
   });
 

@@ -37,8 +37,7 @@ const uploadRoute = defineRestRoute({
   moduleId: 'platform',
   permission: platformPermissions.libraryRead,
   body: z.object({ content: z.string() }),
-  bodyLimit: ({ institution }) =>
-    institution.code.startsWith('BIG') ? 4 * 1024 * 1024 : 4000,
+  bodyLimit: ({ institution }) => (institution.code.startsWith('BIG') ? 4 * 1024 * 1024 : 4000),
   responses: { 200: { description: 'its length' } },
   async handle({ body }) {
     handled += 1;
@@ -53,15 +52,8 @@ let app: FastifyInstance;
 let origin: string;
 let key: string;
 
-const newKey = async (
-  institutionId: string,
-  permissions: string[] = [platformPermissions.libraryRead],
-) =>
-  (
-    await api.kernel.services
-      .get(authServices.apiKeys)
-      .create(institutionId, { name: 'test', permissions }, null)
-  ).key;
+const newKey = async (institutionId: string, permissions: string[] = [platformPermissions.libraryRead]) =>
+  (await api.kernel.services.get(authServices.apiKeys).create(institutionId, { name: 'test', permissions }, null)).key;
 
 beforeAll(async () => {
   api = await startTestApi({ plugins: [] });
@@ -94,9 +86,7 @@ function postWithoutBody(
   headers: Record<string, string>,
   declaredLength: number,
   sent = 16,
-): Promise<
-  { status: number; body: Json; connection: string | undefined } | 'no answer'
-> {
+): Promise<{ status: number; body: Json; connection: string | undefined } | 'no answer'> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${origin}${path}`, {
       method: 'POST',
@@ -146,16 +136,11 @@ function getJsonWithHost(url: string, host: string): Promise<Json> {
   });
 }
 
-const errorOf = (body: Json) =>
-  body['errorList']['error'][0] as { errorCode: string; errorMessage: string };
+const errorOf = (body: Json) => body['errorList']['error'][0] as { errorCode: string; errorMessage: string };
 
 describe('authentication before the body', () => {
   it('refuses a POST without a key with 401 before reading its body, and closes the connection', async () => {
-    const answer = await postWithoutBody(
-      '/api/documents',
-      {},
-      150 * 1024 * 1024,
-    );
+    const answer = await postWithoutBody('/api/documents', {}, 150 * 1024 * 1024);
     expect(answer).not.toBe('no answer');
     if (answer === 'no answer') return;
     expect(answer.status).toBe(401);
@@ -165,30 +150,16 @@ describe('authentication before the body', () => {
   });
 
   it('refuses a wrong key, and a key without the permission (403), before reading the body', async () => {
-    const wrong = await postWithoutBody(
-      '/api/documents',
-      { authorization: 'apikey ulms_wrong' },
-      50 * 1024 * 1024,
-    );
+    const wrong = await postWithoutBody('/api/documents', { authorization: 'apikey ulms_wrong' }, 50 * 1024 * 1024);
     expect(wrong).toMatchObject({ status: 401 });
-    const weak = await newKey(api.institution.id, [
-      platformPermissions.moduleRead,
-    ]);
-    const forbidden = await postWithoutBody(
-      '/api/documents?apikey=' + weak,
-      {},
-      50 * 1024 * 1024,
-    );
+    const weak = await newKey(api.institution.id, [platformPermissions.moduleRead]);
+    const forbidden = await postWithoutBody('/api/documents?apikey=' + weak, {}, 50 * 1024 * 1024);
     expect(forbidden).toMatchObject({ status: 403 });
     expect(handled).toBe(0);
   });
 
   it('refuses a declared length over the route limit with 413 before reading the body', async () => {
-    const answer = await postWithoutBody(
-      '/api/documents',
-      { authorization: `apikey ${key}` },
-      2 * 1024 * 1024,
-    );
+    const answer = await postWithoutBody('/api/documents', { authorization: `apikey ${key}` }, 2 * 1024 * 1024);
     expect(answer).not.toBe('no answer');
     if (answer === 'no answer') return;
     expect(answer.status).toBe(413);
@@ -199,11 +170,7 @@ describe('authentication before the body', () => {
 });
 
 describe('body limits per route', () => {
-  const post = (
-    path: string,
-    body: string,
-    headers: Record<string, string> = {},
-  ) =>
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${origin}${path}`, {
       method: 'POST',
       headers: {
@@ -215,45 +182,20 @@ describe('body limits per route', () => {
     });
 
   it('takes a document up to 1 MiB and refuses a larger one', async () => {
-    expect(
-      (
-        await post(
-          '/api/documents',
-          JSON.stringify({ text: 'x'.repeat(1000 * 1000) }),
-        )
-      ).status,
-    ).toBe(200);
-    const refused = await post(
-      '/api/documents',
-      JSON.stringify({ text: 'x'.repeat(1100 * 1000) }),
-    );
+    expect((await post('/api/documents', JSON.stringify({ text: 'x'.repeat(1000 * 1000) }))).status).toBe(200);
+    const refused = await post('/api/documents', JSON.stringify({ text: 'x'.repeat(1100 * 1000) }));
     expect(refused.status).toBe(413);
     expect(handled).toBe(1);
   });
 
   it("holds a route to the limit it works out for the caller's institution, chunked bodies too", async () => {
-    expect(
-      (
-        await post(
-          '/api/uploads',
-          JSON.stringify({ content: 'x'.repeat(3000) }),
-        )
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await post(
-          '/api/uploads',
-          JSON.stringify({ content: 'x'.repeat(5000) }),
-        )
-      ).status,
-    ).toBe(413);
+    expect((await post('/api/uploads', JSON.stringify({ content: 'x'.repeat(3000) }))).status).toBe(200);
+    expect((await post('/api/uploads', JSON.stringify({ content: 'x'.repeat(5000) }))).status).toBe(413);
     // A stream has no Content-Length: the bytes are counted as they arrive.
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('{"content":"'));
-        for (let i = 0; i < 10; i += 1)
-          controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+        for (let i = 0; i < 10; i += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
         controller.enqueue(new TextEncoder().encode('"}'));
         controller.close();
       },
@@ -275,23 +217,16 @@ describe('body limits per route', () => {
 
     const big = await api.createInstitution({ code: 'BIG1', modules: [] });
     const bigKey = await newKey(big.id);
-    const large = await post(
-      '/api/uploads',
-      JSON.stringify({ content: 'x'.repeat(3 * 1024 * 1024) }),
-      {
-        authorization: `apikey ${bigKey}`,
-      },
-    );
+    const large = await post('/api/uploads', JSON.stringify({ content: 'x'.repeat(3 * 1024 * 1024) }), {
+      authorization: `apikey ${bigKey}`,
+    });
     expect(large.status).toBe(200);
   });
 });
 
 describe('rate limits', () => {
   /** Waits for the start of the next second, so that a burst falls in one one-second window. */
-  const nextSecond = () =>
-    new Promise((resolve) =>
-      setTimeout(resolve, 1000 - (Date.now() % 1000) + 20),
-    );
+  const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
 
   it('limits each API key as well as its institution, so one key cannot use up the institution budget', async () => {
     const limited = Fastify({ logger: false });
@@ -320,15 +255,9 @@ describe('rate limits', () => {
       await call(busy); // the key is cached from here on
       await call(quiet);
       await nextSecond();
-      const burst = await Promise.all(
-        Array.from({ length: 10 }, () => call(busy)),
-      );
-      const others = await Promise.all(
-        Array.from({ length: 3 }, () => call(quiet)),
-      );
-      expect(burst.map((r) => r.status).sort()).toEqual([
-        200, 200, 200, 429, 429, 429, 429, 429, 429, 429,
-      ]);
+      const burst = await Promise.all(Array.from({ length: 10 }, () => call(busy)));
+      const others = await Promise.all(Array.from({ length: 3 }, () => call(quiet)));
+      expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
       const refused = burst.find((r) => r.status === 429);
       expect(refused?.headers.get('retry-after')).toBe('1');
       expect(errorOf((await refused?.json()) as Json)).toMatchObject({
@@ -344,10 +273,7 @@ describe('rate limits', () => {
 
 describe('the OpenAPI document', () => {
   it("names the server's own address, whatever the Host header says", async () => {
-    const document = await getJsonWithHost(
-      `${origin}/api/openapi.json`,
-      'attacker.example',
-    );
+    const document = await getJsonWithHost(`${origin}/api/openapi.json`, 'attacker.example');
     expect(document['servers']).toEqual([{ url: `${origin}/api` }]);
   });
 
@@ -364,13 +290,8 @@ describe('the OpenAPI document', () => {
     });
     const base = await configured.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const document = await getJsonWithHost(
-        `${base}/api/openapi.json`,
-        'attacker.example',
-      );
-      expect(document['servers']).toEqual([
-        { url: 'https://ulms.example.org/api' },
-      ]);
+      const document = await getJsonWithHost(`${base}/api/openapi.json`, 'attacker.example');
+      expect(document['servers']).toEqual([{ url: 'https://ulms.example.org/api' }]);
       const page = await fetch(`${base}/api/docs`);
       expect(await page.text()).toContain('<h1>test');
       expect(page.headers.get('content-security-policy')).toMatch(

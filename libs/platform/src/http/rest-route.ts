@@ -70,13 +70,9 @@ export interface RestRoute<
    * number, or one worked out for the caller's institution (such as an attachment's configured size, base64).
    * The API's default (1 MiB) when left out.
    */
-  readonly bodyLimit?:
-    | number
-    | ((context: RestBodyLimitContext) => Promise<number> | number);
+  readonly bodyLimit?: number | ((context: RestBodyLimitContext) => Promise<number> | number);
   readonly responses: Readonly<Record<number, RestResponseDoc>>;
-  handle(
-    request: RestRequest<z.output<TParams>, z.output<TQuery>, z.output<TBody>>,
-  ): Promise<RestResult>;
+  handle(request: RestRequest<z.output<TParams>, z.output<TQuery>, z.output<TBody>>): Promise<RestResult>;
 }
 
 /** What a plugin adds to the REST API: routes, its XML shape, and how its domain errors read in the envelope. */
@@ -89,10 +85,8 @@ export interface RestContribution {
 }
 
 /** Declares a REST route; only checks and returns it, so that handler input types follow the schemas. */
-export function defineRestRoute<
-  TParams extends z.ZodType,
-  TQuery extends z.ZodType,
-  TBody extends z.ZodType,
->(route: RestRoute<TParams, TQuery, TBody>): RestRoute<TParams, TQuery, TBody> {
+export function defineRestRoute<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(
+  route: RestRoute<TParams, TQuery, TBody>,
+): RestRoute<TParams, TQuery, TBody> {
   return route;
 }

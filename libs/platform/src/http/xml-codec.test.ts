@@ -71,33 +71,13 @@ describe('the XML codec', () => {
   });
 
   it.each([
-    [
-      'an unclosed root',
-      '<doc><name>x</name>',
-      "Unclosed tag 'doc' (line 1, column 1)",
-    ],
-    [
-      'mismatched tags',
-      '<doc><name>x</nom></doc>',
-      "Expected closing tag 'name'",
-    ],
-    [
-      'text after the root',
-      '<doc><name>x</name></doc>trailing',
-      'Extra text at the end',
-    ],
+    ['an unclosed root', '<doc><name>x</name>', "Unclosed tag 'doc' (line 1, column 1)"],
+    ['mismatched tags', '<doc><name>x</nom></doc>', "Expected closing tag 'name'"],
+    ['text after the root', '<doc><name>x</name></doc>trailing', 'Extra text at the end'],
     ['two roots', '<doc/><doc/>', 'more than one root element (doc, doc)'],
-    [
-      'two roots with text between',
-      '<doc/>text<other/>',
-      'more than one root element (doc, other)',
-    ],
+    ['two roots with text between', '<doc/>text<other/>', 'more than one root element (doc, other)'],
     ['a bare ampersand', '<doc>A & B</doc>', "char '&' is not expected"],
-    [
-      'an undefined entity',
-      '<doc>&nbsp;</doc>',
-      'the entity &nbsp; is not defined',
-    ],
+    ['an undefined entity', '<doc>&nbsp;</doc>', 'the entity &nbsp; is not defined'],
     [
       'a character reference beyond Unicode',
       '<doc>&#x110000;</doc>',
@@ -108,11 +88,7 @@ describe('the XML codec', () => {
       '<?xml version="1.0"?><!DOCTYPE doc [<!ENTITY e "x">]><doc>&e;</doc>',
       'a DOCTYPE declaration is not accepted',
     ],
-    [
-      'a declaration that is not first',
-      ' <?xml version="1.0"?><doc/>',
-      'XML declaration allowed only at the start',
-    ],
+    ['a declaration that is not first', ' <?xml version="1.0"?><doc/>', 'XML declaration allowed only at the start'],
   ])('refuses %s, naming the problem', (_case, text, message) => {
     expect(() => fromXml(text, shape)).toThrow(SyntaxError);
     expect(() => fromXml(text, shape)).toThrow(message);
@@ -129,9 +105,10 @@ describe('the XML codec', () => {
   });
 
   it('reads a forbidden character reference as the character, so the input screen names its field', () => {
-    expect(
-      fromXml('<doc><name>a&#1;b</name><n2>&#xFFFE;</n2></doc>').value,
-    ).toEqual({ name: 'a\u0001b', n2: '\uFFFE' });
+    expect(fromXml('<doc><name>a&#1;b</name><n2>&#xFFFE;</n2></doc>').value).toEqual({
+      name: 'a\u0001b',
+      n2: '\uFFFE',
+    });
   });
 
   it('never writes a character XML 1.0 forbids: each becomes U+FFFD, and the document stays well-formed', () => {
@@ -141,12 +118,7 @@ describe('the XML codec', () => {
       city: { value: 'O\u0008slo', desc: 'b\u001Fad' },
       kept: '\u{1F600}\t',
     };
-    const xml = toXml(
-      'user',
-      stored,
-      { attributes: { user: ['kept'] } },
-      { total: '\u0002' },
-    );
+    const xml = toXml('user', stored, { attributes: { user: ['kept'] } }, { total: '\u0002' });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(fromXml(xml).value).toEqual({
       total: '\uFFFD',
@@ -158,11 +130,7 @@ describe('the XML codec', () => {
   });
 
   it('keeps CR in text and tabs and line breaks in attributes through a round trip', () => {
-    const xml = toXml(
-      'doc',
-      { text: 'a\r\nb', attr: 'c\td\ne\rf' },
-      { attributes: { doc: ['attr'] } },
-    );
+    const xml = toXml('doc', { text: 'a\r\nb', attr: 'c\td\ne\rf' }, { attributes: { doc: ['attr'] } });
     expect(xml).toContain('attr="c&#9;d&#10;e&#13;f"');
     expect(xml).toContain('<text>a&#13;\nb</text>');
     expect(fromXml(xml).value).toEqual({ attr: 'c\td\ne\rf', text: 'a\r\nb' });

@@ -26,8 +26,7 @@ const escapeXml = (text: string): string =>
     .replace(/\r/g, '&#13;');
 
 /** An attribute value also keeps its tabs and line breaks, which parsers would otherwise normalise to spaces. */
-const escapeAttribute = (text: string): string =>
-  escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+const escapeAttribute = (text: string): string => escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,8 +42,7 @@ function isCodeValue(value: Json): boolean {
   );
 }
 
-const textOf = (value: unknown): string =>
-  value === null || value === undefined ? '' : escapeXml(String(value));
+const textOf = (value: unknown): string => (value === null || value === undefined ? '' : escapeXml(String(value)));
 
 function attributesOf(pairs: readonly (readonly [string, unknown])[]): string {
   return pairs
@@ -60,14 +58,9 @@ function element(
   extraAttributes: readonly (readonly [string, unknown])[] = [],
 ): string {
   if (isObject(value) && isCodeValue(value)) {
-    const attributes = attributesOf([
-      ...extraAttributes,
-      ['desc', value['value'] === null ? null : value['desc']],
-    ]);
+    const attributes = attributesOf([...extraAttributes, ['desc', value['value'] === null ? null : value['desc']]]);
     const text = textOf(value['value']);
-    return text === ''
-      ? `<${name}${attributes}/>`
-      : `<${name}${attributes}>${text}</${name}>`;
+    return text === '' ? `<${name}${attributes}/>` : `<${name}${attributes}>${text}</${name}>`;
   }
   if (isObject(value)) {
     const asAttributes = new Set(shape.attributes?.[name] ?? []);
@@ -79,15 +72,11 @@ function element(
       .filter(([k]) => !asAttributes.has(k))
       .map(([k, v]) => writeChildren(k, v, shape))
       .join('');
-    return children === ''
-      ? `<${name}${attributes}/>`
-      : `<${name}${attributes}>${children}</${name}>`;
+    return children === '' ? `<${name}${attributes}/>` : `<${name}${attributes}>${children}</${name}>`;
   }
   const attributes = attributesOf(extraAttributes);
   const text = textOf(value);
-  return text === ''
-    ? `<${name}${attributes}/>`
-    : `<${name}${attributes}>${text}</${name}>`;
+  return text === '' ? `<${name}${attributes}/>` : `<${name}${attributes}>${text}</${name}>`;
 }
 
 function writeChildren(key: string, value: unknown, shape: XmlShape): string {
@@ -118,13 +107,8 @@ const predefinedEntities: Readonly<Record<string, string>> = {
 
 function characterReference(reference: string): string {
   const codePoint =
-    reference[1] === 'x'
-      ? Number.parseInt(reference.slice(2), 16)
-      : Number.parseInt(reference.slice(1), 10);
-  if (!(codePoint <= 0x10ffff))
-    throw new SyntaxError(
-      `the character reference &${reference}; is not a character`,
-    );
+    reference[1] === 'x' ? Number.parseInt(reference.slice(2), 16) : Number.parseInt(reference.slice(1), 10);
+  if (!(codePoint <= 0x10ffff)) throw new SyntaxError(`the character reference &${reference}; is not a character`);
   return String.fromCodePoint(codePoint);
 }
 
@@ -144,20 +128,14 @@ const entityDecoder: NonNullable<X2jOptions['entityDecoder']> = {
   decode: (text) =>
     text.includes('&')
       ? text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
-          if (!whole.endsWith(';'))
-            throw new SyntaxError(
-              `"&${name}" is not an entity reference (write & as &amp;)`,
-            );
+          if (!whole.endsWith(';')) throw new SyntaxError(`"&${name}" is not an entity reference (write & as &amp;)`);
           if (name.startsWith('#')) {
             if (!/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name))
-              throw new SyntaxError(
-                `the character reference &${name}; is malformed`,
-              );
+              throw new SyntaxError(`the character reference &${name}; is malformed`);
             return characterReference(name);
           }
           const value = predefinedEntities[name];
-          if (value === undefined)
-            throw new SyntaxError(`the entity &${name}; is not defined`);
+          if (value === undefined) throw new SyntaxError(`the entity &${name}; is not defined`);
           return value;
         })
       : text,
@@ -179,36 +157,24 @@ function assertWellFormed(text: string): void {
   const result = XMLValidator.validate(text);
   if (result === true) return;
   const { msg, line, col } = result.err;
-  throw new SyntaxError(
-    `${msg.replace(/\.$/, '')} (line ${line}${col !== undefined ? `, column ${col}` : ''})`,
-  );
+  throw new SyntaxError(`${msg.replace(/\.$/, '')} (line ${line}${col !== undefined ? `, column ${col}` : ''})`);
 }
 
-const nameOf = (node: XmlNode): string | undefined =>
-  Object.keys(node).find((k) => k !== ':@');
+const nameOf = (node: XmlNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
 
-function readNode(
-  name: string,
-  node: XmlNode,
-  itemOf: ReadonlyMap<string, string>,
-): unknown {
+function readNode(name: string, node: XmlNode, itemOf: ReadonlyMap<string, string>): unknown {
   const children = (node[name] as XmlNode[] | undefined) ?? [];
   const attributes = (node[':@'] as Record<string, string> | undefined) ?? {};
   const elements = children.filter((child) => nameOf(child) !== '#text');
   const itemName = itemOf.get(name);
   if (itemName !== undefined) {
-    return elements
-      .filter((child) => nameOf(child) === itemName)
-      .map((child) => readNode(itemName, child, itemOf));
+    return elements.filter((child) => nameOf(child) === itemName).map((child) => readNode(itemName, child, itemOf));
   }
   if (elements.length === 0) {
     const text = children.map((child) => String(child['#text'] ?? '')).join('');
     const { desc, ...others } = attributes;
-    if (desc !== undefined && Object.keys(others).length === 0)
-      return { value: text, desc };
-    return Object.keys(attributes).length > 0
-      ? { ...attributes, ...(text !== '' ? { value: text } : {}) }
-      : text;
+    if (desc !== undefined && Object.keys(others).length === 0) return { value: text, desc };
+    return Object.keys(attributes).length > 0 ? { ...attributes, ...(text !== '' ? { value: text } : {}) } : text;
   }
   const object: Json = { ...attributes };
   for (const child of elements) {
@@ -217,12 +183,7 @@ function readNode(
     const value = readNode(childName, child, itemOf);
     if (itemOf.has(childName)) object[key] = value;
     else if (key in object)
-      object[key] = [
-        ...(Array.isArray(object[key])
-          ? (object[key] as unknown[])
-          : [object[key]]),
-        value,
-      ];
+      object[key] = [...(Array.isArray(object[key]) ? (object[key] as unknown[]) : [object[key]]), value];
     else object[key] = value;
   }
   return object;
@@ -233,18 +194,13 @@ function readNode(
  * A document that is not well-formed (unclosed or mismatched tags, text after the root, two roots, an undefined
  * entity) is a SyntaxError naming the problem, before anything is read from it.
  */
-export function fromXml(
-  text: string,
-  shape: XmlShape = {},
-): { root: string; value: Json } {
+export function fromXml(text: string, shape: XmlShape = {}): { root: string; value: Json } {
   assertWellFormed(text);
   let nodes: XmlNode[];
   try {
     nodes = parser.parse(text) as XmlNode[];
   } catch (error) {
-    throw error instanceof SyntaxError
-      ? error
-      : new SyntaxError((error as Error).message);
+    throw error instanceof SyntaxError ? error : new SyntaxError((error as Error).message);
   }
   const roots = nodes.filter((node) => {
     const name = nameOf(node);
@@ -257,12 +213,7 @@ export function fromXml(
   const rootNode = roots[0];
   if (!rootNode) throw new SyntaxError('the XML document has no root element');
   const root = nameOf(rootNode) as string;
-  const itemOf = new Map(
-    Object.entries(shape.wrappers ?? {}).map(([item, wrapper]) => [
-      wrapper,
-      item,
-    ]),
-  );
+  const itemOf = new Map(Object.entries(shape.wrappers ?? {}).map(([item, wrapper]) => [wrapper, item]));
   const value = readNode(root, rootNode, itemOf);
   return { root, value: isObject(value) ? value : {} };
 }

@@ -10,9 +10,7 @@ export class XmlEncodingError extends SyntaxError {
 
 /** The `charset` parameter of a Content-Type header, unquoted, or undefined. */
 export function charsetOf(contentType: string | undefined): string | undefined {
-  const match = /;\s*charset\s*=\s*("([^"]*)"|[^;\s]*)/i.exec(
-    contentType ?? '',
-  );
+  const match = /;\s*charset\s*=\s*("([^"]*)"|[^;\s]*)/i.exec(contentType ?? '');
   if (!match) return undefined;
   const charset = (match[2] ?? match[1] ?? '').trim();
   return charset === '' ? undefined : charset;
@@ -23,11 +21,7 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
 
 /** The byte order mark's encoding (XML 1.0 appendix F), or undefined when there is none. */
 function encodingOfByteOrderMark(bytes: Uint8Array): string | undefined {
-  if (
-    startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) ||
-    startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])
-  )
-    return 'UTF-32';
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return 'UTF-32';
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'UTF-8';
   if (startsWith(bytes, [0xfe, 0xff])) return 'UTF-16BE';
   if (startsWith(bytes, [0xff, 0xfe])) return 'UTF-16LE';
@@ -41,10 +35,7 @@ function encodingOfByteOrderMark(bytes: Uint8Array): string | undefined {
 function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   if (!head.startsWith('<?xml')) return undefined;
-  const declaration = head.slice(
-    0,
-    head.indexOf('?>') >= 0 ? head.indexOf('?>') : head.length,
-  );
+  const declaration = head.slice(0, head.indexOf('?>') >= 0 ? head.indexOf('?>') : head.length);
   return /\sencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/
     .exec(declaration)
     ?.slice(1)
@@ -61,17 +52,13 @@ const WINDOWS_1252_HIGH =
  * (a no-op where the decoder is already right).
  */
 const fixWindows1252 = (text: string): string =>
-  text.replace(/[\u0080-\u009F]/g, (c) =>
-    WINDOWS_1252_HIGH.charAt(c.charCodeAt(0) - 0x80),
-  );
+  text.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
 
 function decoderFor(encoding: string, source: string): TextDecoder {
   try {
     return new TextDecoder(encoding.trim(), { fatal: true });
   } catch {
-    throw new XmlEncodingError(
-      `the encoding "${encoding}" (${source}) is not supported`,
-    );
+    throw new XmlEncodingError(`the encoding "${encoding}" (${source}) is not supported`);
   }
 }
 
@@ -82,10 +69,7 @@ function decoderFor(encoding: string, source: string): TextDecoder {
  */
 export function decodeXmlBody(bytes: Uint8Array, contentType?: string): string {
   const fromMark = encodingOfByteOrderMark(bytes);
-  if (fromMark === 'UTF-32')
-    throw new XmlEncodingError(
-      'the encoding "UTF-32" (byte order mark) is not supported',
-    );
+  if (fromMark === 'UTF-32') throw new XmlEncodingError('the encoding "UTF-32" (byte order mark) is not supported');
   const charset = charsetOf(contentType);
   const declared = fromMark ? undefined : declaredEncoding(bytes);
   const [encoding, source] = fromMark
@@ -97,12 +81,9 @@ export function decodeXmlBody(bytes: Uint8Array, contentType?: string): string {
         : ['UTF-8', 'default'];
   const decoder = decoderFor(encoding, source);
   // A declaration read as ASCII cannot be right about UTF-16; a bare "UTF-16" charset needs the mark for its byte order.
-  const unsure =
-    source === 'XML declaration' || !/^utf-16[bl]e$/i.test(encoding.trim());
+  const unsure = source === 'XML declaration' || !/^utf-16[bl]e$/i.test(encoding.trim());
   if (decoder.encoding.startsWith('utf-16') && !fromMark && unsure) {
-    throw new XmlEncodingError(
-      `the body is declared "${encoding}" (${source}) but has no UTF-16 byte order mark`,
-    );
+    throw new XmlEncodingError(`the body is declared "${encoding}" (${source}) but has no UTF-16 byte order mark`);
   }
   try {
     const text = decoder.decode(bytes);

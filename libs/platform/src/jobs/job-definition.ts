@@ -33,16 +33,10 @@ export interface JobDefinition<P = unknown, R = unknown> {
    */
   readonly resumable?: boolean;
   /** Frees what a run holds (locks, say) when the job is failed after its process stopped. */
-  release?(context: {
-    jobId: string;
-    institutionId: string;
-    services: ServiceContainer;
-  }): Promise<void>;
+  release?(context: { jobId: string; institutionId: string; services: ServiceContainer }): Promise<void>;
 }
 
 /** Declares a job; only checks and returns it, keeping the param and report types. */
-export function defineJob<P, R>(
-  definition: JobDefinition<P, R>,
-): JobDefinition<P, R> {
+export function defineJob<P, R>(definition: JobDefinition<P, R>): JobDefinition<P, R> {
   return definition;
 }

@@ -19,15 +19,8 @@ export interface JobService {
     createdById?: string,
   ): Promise<JobInfo>;
   /** With `createdById`, only a job that principal started (any other is not found). */
-  get(
-    institutionId: string,
-    id: string,
-    options?: { createdById?: string },
-  ): Promise<JobInfo>;
-  list(
-    institutionId: string,
-    options?: { type?: string; limit?: number; createdById?: string },
-  ): Promise<JobInfo[]>;
+  get(institutionId: string, id: string, options?: { createdById?: string }): Promise<JobInfo>;
+  list(institutionId: string, options?: { type?: string; limit?: number; createdById?: string }): Promise<JobInfo[]>;
   /** Resolves when the job has finished here (for tests and the CLI). */
   waitFor(id: string): Promise<void>;
   /**
@@ -72,24 +65,14 @@ export function createJobService(deps: {
 }): JobService {
   const { prisma, logger } = deps;
   const byType = new Map(deps.definitions.map((d) => [d.id, d]));
-  const running = new Map<
-    string,
-    { done: Promise<void>; abort: AbortController }
-  >();
+  const running = new Map<string, { done: Promise<void>; abort: AbortController }>();
   // Identifies this process's leases; a restarted process is a new owner.
   const owner = randomUUID();
-  const leaseMs =
-    deps.lease?.leaseMs ??
-    Number(process.env['JOB_LEASE_MS'] ?? DEFAULT_LEASE_MS);
+  const leaseMs = deps.lease?.leaseMs ?? Number(process.env['JOB_LEASE_MS'] ?? DEFAULT_LEASE_MS);
   const leaseUntil = () => new Date(Date.now() + leaseMs);
   let recovery: NodeJS.Timeout | undefined;
 
-  const info = (
-    row: { type: string; status: string } & Omit<
-      JobInfo,
-      'title' | 'status' | 'type'
-    >,
-  ): JobInfo => ({
+  const info = (row: { type: string; status: string } & Omit<JobInfo, 'title' | 'status' | 'type'>): JobInfo => ({
     ...row,
     status: row.status as JobStatus,
     title: byType.get(row.type)?.title ?? row.type,
@@ -113,12 +96,9 @@ export function createJobService(deps: {
           data: { leaseExpiresAt: leaseUntil() },
         })
         .then(({ count }) => {
-          if (count === 0)
-            abort.abort(new Error('the job was taken over by another process'));
+          if (count === 0) abort.abort(new Error('the job was taken over by another process'));
         })
-        .catch((error: unknown) =>
-          logger.warn({ err: error, job: id }, 'could not renew the job lease'),
-        );
+        .catch((error: unknown) => logger.warn({ err: error, job: id }, 'could not renew the job lease'));
     }, leaseMs / 3);
     renew.unref();
     const run = async () => {
@@ -155,10 +135,7 @@ export function createJobService(deps: {
         });
       } catch (error) {
         if (abort.signal.aborted) return;
-        logger.error(
-          { err: error, job: id, type: definition.id },
-          'job failed',
-        );
+        logger.error({ err: error, job: id, type: definition.id }, 'job failed');
         await prisma.job.updateMany({
           where: ownJob(id),
           data: {
@@ -174,12 +151,7 @@ export function createJobService(deps: {
     };
     // The job's own failure is recorded above; this catches the bookkeeping failing too (a database gone).
     const done = run()
-      .catch((error: unknown) =>
-        logger.error(
-          { err: error, job: id },
-          'could not record how the job ended',
-        ),
-      )
+      .catch((error: unknown) => logger.error({ err: error, job: id }, 'could not record how the job ended'))
       .finally(() => running.delete(id));
     running.set(id, { done, abort });
   };
@@ -207,17 +179,8 @@ export function createJobService(deps: {
     if (count === 0) return 'lost' as const;
     const definition = byType.get(job.type);
     if (definition?.resumable) {
-      logger.warn(
-        { job: job.id, type: job.type },
-        'resuming a job whose process stopped',
-      );
-      await execute(
-        definition,
-        job.id,
-        job.institutionId,
-        job.params,
-        job.report,
-      );
+      logger.warn({ job: job.id, type: job.type }, 'resuming a job whose process stopped');
+      await execute(definition, job.id, job.institutionId, job.params, job.report);
       return 'resumed' as const;
     }
     await definition?.release?.({
@@ -259,10 +222,7 @@ export function createJobService(deps: {
           select: jobSelect,
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictError(
-            `a "${definition.title}" job is already running`,
-          );
+        if (isUniqueViolation(error)) throw new ConflictError(`a "${definition.title}" job is already running`);
         throw error;
       }
       await execute(definition, row.id, institutionId, parsed, null);
@@ -296,10 +256,7 @@ export function createJobService(deps: {
       const abandoned = await prisma.job.findMany({
         where: {
           status: 'RUNNING',
-          OR: [
-            { leaseExpiresAt: null },
-            { leaseExpiresAt: { lt: new Date() } },
-          ],
+          OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }],
         },
         select: {
           id: true,
@@ -323,12 +280,9 @@ export function createJobService(deps: {
         service
           .recoverAbandoned()
           .then((outcome) => {
-            if (outcome.resumed + outcome.failed > 0)
-              logger.warn(outcome, 'took over jobs whose process stopped');
+            if (outcome.resumed + outcome.failed > 0) logger.warn(outcome, 'took over jobs whose process stopped');
           })
-          .catch((error: unknown) =>
-            logger.error({ err: error }, 'job recovery failed'),
-          );
+          .catch((error: unknown) => logger.error({ err: error }, 'job recovery failed'));
       void recover();
       recovery = setInterval(recover, leaseMs / 2);
       recovery.unref();
@@ -337,8 +291,7 @@ export function createJobService(deps: {
       clearInterval(recovery);
       recovery = undefined;
       const stopping = [...running.values()];
-      for (const { abort } of stopping)
-        abort.abort(new Error('the server is stopping'));
+      for (const { abort } of stopping) abort.abort(new Error('the server is stopping'));
       // A job that does not heed the signal is given until its lease would run out, then left to the next process.
       await Promise.race([
         Promise.allSettled(stopping.map((job) => job.done)),

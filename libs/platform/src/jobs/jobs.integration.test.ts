@@ -40,12 +40,7 @@ describe('the job runner', () => {
   const jobs = () => api.kernel.services.get(jobServices.jobs);
 
   it('runs a job in the background and keeps its progress and report', async () => {
-    const started = await jobs().start(
-      api.institution.id,
-      'counter.count',
-      { to: 3 },
-      'tester',
-    );
+    const started = await jobs().start(api.institution.id, 'counter.count', { to: 3 }, 'tester');
     expect(started).toMatchObject({
       status: 'RUNNING',
       title: 'Count to N',
@@ -63,49 +58,28 @@ describe('the job runner', () => {
   });
 
   it('runs one job of a type at a time per institution', async () => {
-    const held = await jobs().start(
-      api.institution.id,
-      'counter.count',
-      { to: 1, hold: true },
-      'tester',
-    );
-    await expect(
-      jobs().start(api.institution.id, 'counter.count', { to: 1 }, 'tester'),
-    ).rejects.toMatchObject({
+    const held = await jobs().start(api.institution.id, 'counter.count', { to: 1, hold: true }, 'tester');
+    await expect(jobs().start(api.institution.id, 'counter.count', { to: 1 }, 'tester')).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'a "Count to N" job is already running',
     });
     const other = await api.createInstitution();
-    const elsewhere = await jobs().start(
-      other.id,
-      'counter.count',
-      { to: 1 },
-      'tester',
-    );
+    const elsewhere = await jobs().start(other.id, 'counter.count', { to: 1 }, 'tester');
     await jobs().waitFor(elsewhere.id);
     release();
     await jobs().waitFor(held.id);
-    expect((await jobs().get(api.institution.id, held.id)).status).toBe(
-      'SUCCEEDED',
-    );
+    expect((await jobs().get(api.institution.id, held.id)).status).toBe('SUCCEEDED');
   });
 
   it('records a failure with its message, and refuses bad parameters field by field', async () => {
-    const failing = await jobs().start(
-      api.institution.id,
-      'counter.count',
-      { to: 2, fail: true },
-      'tester',
-    );
+    const failing = await jobs().start(api.institution.id, 'counter.count', { to: 2, fail: true }, 'tester');
     await jobs().waitFor(failing.id);
     expect(await jobs().get(api.institution.id, failing.id)).toMatchObject({
       status: 'FAILED',
       error: 'counted too far',
       processed: 2,
     });
-    await expect(
-      jobs().start(api.institution.id, 'counter.count', { to: 0 }, 'tester'),
-    ).rejects.toMatchObject({
+    await expect(jobs().start(api.institution.id, 'counter.count', { to: 0 }, 'tester')).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: [{ field: 'to', message: expect.stringContaining('>=1') }],
     });
@@ -118,13 +92,9 @@ describe('the job runner', () => {
       permissions: new Set(['platform.job.read']),
     });
     expect(await theirs.platform.jobs.list()).toEqual([]);
-    expect(
-      (await api.caller.platform.jobs.list()).length,
-    ).toBeGreaterThanOrEqual(3);
+    expect((await api.caller.platform.jobs.list()).length).toBeGreaterThanOrEqual(3);
     const [mine] = await api.caller.platform.jobs.list();
-    await expect(
-      theirs.platform.jobs.get({ id: mine?.id ?? '' }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(theirs.platform.jobs.get({ id: mine?.id ?? '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   describe('leases', () => {
@@ -172,14 +142,10 @@ describe('the job runner', () => {
           leaseExpiresAt,
         },
       });
-    const statusOf = (id: string) =>
-      api.database.prisma.job.findUniqueOrThrow({ where: { id } });
+    const statusOf = (id: string) => api.database.prisma.job.findUniqueOrThrow({ where: { id } });
 
     it('leaves a job alone while the process running it keeps its lease', async () => {
-      const live = await abandoned(
-        'counter.resumable',
-        new Date(Date.now() + 60_000),
-      );
+      const live = await abandoned('counter.resumable', new Date(Date.now() + 60_000));
       expect(await process().recoverAbandoned()).toEqual({
         resumed: 0,
         failed: 0,
@@ -193,15 +159,9 @@ describe('the job runner', () => {
     });
 
     it('resumes a resumable job whose lease ran out in exactly one of two processes, from its last checkpoint', async () => {
-      const job = await abandoned(
-        'counter.resumable',
-        new Date(Date.now() - 1_000),
-      );
+      const job = await abandoned('counter.resumable', new Date(Date.now() - 1_000));
       const [first, second] = [process(), process()];
-      const outcomes = await Promise.all([
-        first.recoverAbandoned(),
-        second.recoverAbandoned(),
-      ]);
+      const outcomes = await Promise.all([first.recoverAbandoned(), second.recoverAbandoned()]);
       expect(outcomes.map((o) => o.resumed).sort()).toEqual([0, 1]);
       await Promise.all([first.waitFor(job.id), second.waitFor(job.id)]);
       expect(await statusOf(job.id)).toMatchObject({
@@ -245,12 +205,7 @@ describe('the job runner', () => {
         services: () => api.kernel.services,
       });
       const other = await api.createInstitution();
-      const started = await holder.start(
-        other.id,
-        'counter.resumable',
-        { to: 1 },
-        'tester',
-      );
+      const started = await holder.start(other.id, 'counter.resumable', { to: 1 }, 'tester');
       await holder.stop();
       expect(await statusOf(started.id)).toMatchObject({
         status: 'RUNNING',

@@ -9,9 +9,7 @@ export interface ExtensionPoint<T> {
 }
 
 /** Creates the ref of an extension point that takes many contributions, each with an `id`. */
-export function createExtensionPoint<T extends { readonly id: string }>(options: {
-  id: string;
-}): ExtensionPoint<T> {
+export function createExtensionPoint<T extends { readonly id: string }>(options: { id: string }): ExtensionPoint<T> {
   return { kind: 'extensionPoint', id: options.id, single: false };
 }
 

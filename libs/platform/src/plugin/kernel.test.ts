@@ -8,8 +8,7 @@ import { createServiceRef } from './service-ref.js';
 
 // The kernel only hands the database to services; these tests build none that use it.
 const database = { kind: 'pglite', prisma: {}, sql: {}, close: async () => undefined } as unknown as Database;
-const start = (plugins: AnyPlugin[]) =>
-  startKernel({ plugins, database, logger: pino({ level: 'silent' }) });
+const start = (plugins: AnyPlugin[]) => startKernel({ plugins, database, logger: pino({ level: 'silent' }) });
 
 interface Validator {
   readonly id: string;
@@ -140,7 +139,11 @@ describe('startKernel', () => {
   });
 
   it('refuses permission names outside the plugin or not shaped module.resource.action', () => {
-    const bad = definePlugin({ id: 'fines', title: 'Fines', permissions: { 'users.user.delete': { description: 'x', roles: [] } } });
+    const bad = definePlugin({
+      id: 'fines',
+      title: 'Fines',
+      permissions: { 'users.user.delete': { description: 'x', roles: [] } },
+    });
     expect(() => start([bad])).toThrow('plugin "fines" declares permission "users.user.delete"');
   });
 });

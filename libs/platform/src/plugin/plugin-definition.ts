@@ -17,7 +17,10 @@ export interface PluginRegistrationEnv {
     options: { deps: D; factory: (deps: ResolvedDeps<D>) => T },
   ): void;
   /** Handles an event after the commit that raised it; services come from the second argument. */
-  subscribe<P>(event: EventDefinition<P>, handler: (payload: P, context: { services: ServiceContainer }) => void | Promise<void>): void;
+  subscribe<P>(
+    event: EventDefinition<P>,
+    handler: (payload: P, context: { services: ServiceContainer }) => void | Promise<void>,
+  ): void;
 }
 
 /** A plugin: one module of the product or one institution's extension. */

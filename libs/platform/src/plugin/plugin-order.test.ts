@@ -21,15 +21,13 @@ describe('orderPlugins', () => {
   });
 
   it('names the plugins of a cycle', () => {
-    expect(() =>
-      orderPlugins([plugin('a', ['b']), plugin('b', ['c']), plugin('c', ['a'])]),
-    ).toThrow('plugin dependency cycle: a -> b -> c -> a');
+    expect(() => orderPlugins([plugin('a', ['b']), plugin('b', ['c']), plugin('c', ['a'])])).toThrow(
+      'plugin dependency cycle: a -> b -> c -> a',
+    );
   });
 
   it('refuses a duplicate id', () => {
-    expect(() => orderPlugins([plugin('users'), plugin('users')])).toThrow(
-      'plugin id "users" is installed twice',
-    );
+    expect(() => orderPlugins([plugin('users'), plugin('users')])).toThrow('plugin id "users" is installed twice');
   });
 
   it('refuses an id that is not kebab-case', () => {

@@ -25,9 +25,7 @@ export function orderPlugins<P extends AnyPlugin>(plugins: readonly P[]): P[] {
   for (const plugin of plugins) {
     for (const dep of plugin.dependsOn ?? []) {
       if (!byId.has(dep)) {
-        throw new PluginStartupError(
-          `plugin "${plugin.id}" depends on "${dep}", which is not installed`,
-        );
+        throw new PluginStartupError(`plugin "${plugin.id}" depends on "${dep}", which is not installed`);
       }
     }
   }

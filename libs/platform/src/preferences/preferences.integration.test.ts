@@ -32,7 +32,7 @@ describe('staff preferences', () => {
     api.callerFor({ id, permissions: can, ...(institutionId ? { institutionId } : {}) });
   const choice = { hidden: ['email'], pageSize: 50 };
 
-  it('keeps a staff member\'s value under a declared key and gives it back to them', async () => {
+  it("keeps a staff member's value under a declared key and gives it back to them", async () => {
     const me = staff(randomUUID());
     expect(await me.platform.preferences.get({ key: 'screen.columns' })).toBeNull();
     await me.platform.preferences.set({ key: 'screen.columns', value: choice });
@@ -41,12 +41,15 @@ describe('staff preferences', () => {
     expect(await me.platform.preferences.get({ key: 'screen.columns' })).toEqual({ hidden: [], pageSize: 10 });
   });
 
-  it('shows one staff member\'s value to no other staff member, nor to the same account in another institution', async () => {
+  it("shows one staff member's value to no other staff member, nor to the same account in another institution", async () => {
     const id = randomUUID();
     await staff(id).platform.preferences.set({ key: 'screen.columns', value: choice });
     expect(await staff(randomUUID()).platform.preferences.get({ key: 'screen.columns' })).toBeNull();
     expect(await staff(id, otherInstitution).platform.preferences.get({ key: 'screen.columns' })).toBeNull();
-    await staff(id, otherInstitution).platform.preferences.set({ key: 'screen.columns', value: { hidden: [], pageSize: 20 } });
+    await staff(id, otherInstitution).platform.preferences.set({
+      key: 'screen.columns',
+      value: { hidden: [], pageSize: 20 },
+    });
     expect(await staff(id).platform.preferences.get({ key: 'screen.columns' })).toEqual(choice);
   });
 
@@ -60,14 +63,22 @@ describe('staff preferences', () => {
       me.platform.preferences.set({ key: 'screen.columns', value: { hidden: 'email', pageSize: 50 } }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', fieldErrors: [expect.objectContaining({ field: 'value.hidden' })] });
     await expect(
-      me.platform.preferences.set({ key: 'screen.columns', value: { hidden: Array(100).fill('x'.repeat(100)), pageSize: 50 } }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', fieldErrors: [{ field: 'value', message: 'is longer than 4096 bytes' }] });
+      me.platform.preferences.set({
+        key: 'screen.columns',
+        value: { hidden: Array(100).fill('x'.repeat(100)), pageSize: 50 },
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: [{ field: 'value', message: 'is longer than 4096 bytes' }],
+    });
     expect(await me.platform.preferences.get({ key: 'screen.columns' })).toBeNull();
   });
 
   it('is refused to API keys and to staff without the permission', async () => {
     await expect(
-      api.callerFor({ kind: 'apiKey', id: randomUUID(), permissions: can }).platform.preferences.get({ key: 'screen.columns' }),
+      api
+        .callerFor({ kind: 'apiKey', id: randomUUID(), permissions: can })
+        .platform.preferences.get({ key: 'screen.columns' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       api.callerFor({ id: randomUUID(), permissions: new Set() }).platform.preferences.get({ key: 'screen.columns' }),

@@ -27,10 +27,7 @@ export interface InstitutionService {
   findByCode(code: string): Promise<InstitutionRef | null>;
   getByCode(code: string): Promise<InstitutionRef>;
   list(): Promise<InstitutionRef[]>;
-  createLibrary(
-    institutionId: string,
-    input: CreateLibraryInput,
-  ): Promise<LibraryRecord>;
+  createLibrary(institutionId: string, input: CreateLibraryInput): Promise<LibraryRecord>;
   listLibraries(institutionId: string): Promise<LibraryRecord[]>;
 }
 
@@ -51,14 +48,10 @@ const librarySelect = {
 
 const CACHE_TTL_MS = 5_000;
 
-export function createInstitutionService(deps: {
-  prisma: PrismaClient;
-}): InstitutionService {
+export function createInstitutionService(deps: { prisma: PrismaClient }): InstitutionService {
   const { prisma } = deps;
   const byId = createExpiringCache<string, InstitutionRef | null>(CACHE_TTL_MS);
-  const librariesOf = createExpiringCache<string, LibraryRecord[]>(
-    CACHE_TTL_MS,
-  );
+  const librariesOf = createExpiringCache<string, LibraryRecord[]>(CACHE_TTL_MS);
 
   const service: InstitutionService = {
     async create(input) {
@@ -69,8 +62,7 @@ export function createInstitutionService(deps: {
           select: institutionSelect,
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictError(`institution "${data.code}" already exists`);
+        if (isUniqueViolation(error)) throw new ConflictError(`institution "${data.code}" already exists`);
         throw error;
       }
     },
@@ -117,8 +109,7 @@ export function createInstitutionService(deps: {
           select: librarySelect,
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictError(`library "${data.code}" already exists`);
+        if (isUniqueViolation(error)) throw new ConflictError(`library "${data.code}" already exists`);
         throw error;
       }
     },

@@ -9,7 +9,9 @@ describe('ownerLibraryFilter', () => {
   });
 
   it('filters nothing for a role that covers the institution', () => {
-    expect(ownerLibraryFilter({ libraryIndependence: true }, { libraryScope: { all: true, libraryIds: new Set() } })).toEqual({});
+    expect(
+      ownerLibraryFilter({ libraryIndependence: true }, { libraryScope: { all: true, libraryIds: new Set() } }),
+    ).toEqual({});
   });
 
   it('keeps library-scoped staff to unowned rows and their own libraries', () => {

@@ -8,13 +8,9 @@ import type { InstitutionRef, Principal } from '../trpc/request-context.js';
 export function ownerLibraryFilter(
   institution: Pick<InstitutionRef, 'libraryIndependence'>,
   principal: Pick<Principal, 'libraryScope'>,
-):
-  | { ownerLibraryId?: null }
-  | { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: string[] } }] } {
+): { ownerLibraryId?: null } | { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: string[] } }] } {
   const libraryIds = visibleOwnerLibraries(institution, principal);
-  return libraryIds
-    ? { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: libraryIds } }] }
-    : {};
+  return libraryIds ? { OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: libraryIds } }] } : {};
 }
 
 /** The same rule for SQL: the owner libraries whose rows the caller may see besides unowned ones, or null for all. */
@@ -23,7 +19,5 @@ export function visibleOwnerLibraries(
   principal: Pick<Principal, 'libraryScope'>,
 ): string[] | null {
   const scope = principal.libraryScope;
-  return !institution.libraryIndependence || !scope || scope.all
-    ? null
-    : [...scope.libraryIds];
+  return !institution.libraryIndependence || !scope || scope.all ? null : [...scope.libraryIds];
 }

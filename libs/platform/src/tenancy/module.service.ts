@@ -2,11 +2,7 @@ import { createExpiringCache } from '../cache/expiring-cache.js';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { z } from 'zod';
 import type { ModuleStatus } from '../contracts/tenancy.schema.js';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from '../errors/domain-errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { platformEvents } from '../contracts/platform-events.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
@@ -17,17 +13,9 @@ export interface ModuleService {
   isEnabled(institutionId: string, moduleId: string): Promise<boolean>;
   /** The module's configuration for the institution, with the schema's defaults filled in. */
   config<T = unknown>(institutionId: string, moduleId: string): Promise<T>;
-  enable(
-    institutionId: string,
-    moduleId: string,
-    config?: unknown,
-  ): Promise<ModuleStatus>;
+  enable(institutionId: string, moduleId: string, config?: unknown): Promise<ModuleStatus>;
   disable(institutionId: string, moduleId: string): Promise<ModuleStatus>;
-  configure(
-    institutionId: string,
-    moduleId: string,
-    config: unknown,
-  ): Promise<ModuleStatus>;
+  configure(institutionId: string, moduleId: string, config: unknown): Promise<ModuleStatus>;
 }
 
 interface ModuleRow {
@@ -44,14 +32,9 @@ export function createModuleService(deps: {
 }): ModuleService {
   const { prisma, plugins } = deps;
   const pluginById = new Map(plugins.map((p) => [p.id, p]));
-  const cache = createExpiringCache<string, Map<string, ModuleRow>>(
-    CACHE_TTL_MS,
-  );
+  const cache = createExpiringCache<string, Map<string, ModuleRow>>(CACHE_TTL_MS);
 
-  const parsedConfigs = new WeakMap<
-    Map<string, ModuleRow>,
-    Map<string, unknown>
-  >();
+  const parsedConfigs = new WeakMap<Map<string, ModuleRow>, Map<string, unknown>>();
 
   const pluginOf = (moduleId: string): AnyPlugin => {
     const plugin = pluginById.get(moduleId);
@@ -65,20 +48,11 @@ export function createModuleService(deps: {
         where: { institutionId },
         select: { moduleId: true, enabled: true, config: true },
       });
-      return new Map(
-        found.map((r) => [
-          r.moduleId,
-          { enabled: r.enabled, config: r.config },
-        ]),
-      );
+      return new Map(found.map((r) => [r.moduleId, { enabled: r.enabled, config: r.config }]));
     });
 
-  const isEnabledIn = (
-    rows: Map<string, ModuleRow>,
-    moduleId: string,
-  ): boolean =>
-    pluginById.get(moduleId)?.core === true ||
-    rows.get(moduleId)?.enabled === true;
+  const isEnabledIn = (rows: Map<string, ModuleRow>, moduleId: string): boolean =>
+    pluginById.get(moduleId)?.core === true || rows.get(moduleId)?.enabled === true;
 
   const parseConfig = (plugin: AnyPlugin, config: unknown): unknown => {
     const schema: z.ZodType = plugin.configSchema ?? z.object({}).loose();
@@ -92,19 +66,14 @@ export function createModuleService(deps: {
     );
   };
 
-  const statusOf = (
-    plugin: AnyPlugin,
-    rows: Map<string, ModuleRow>,
-  ): ModuleStatus => ({
+  const statusOf = (plugin: AnyPlugin, rows: Map<string, ModuleRow>): ModuleStatus => ({
     id: plugin.id,
     title: plugin.title,
     core: plugin.core === true,
     dependsOn: plugin.dependsOn ?? [],
     enabled: isEnabledIn(rows, plugin.id),
     config: parseConfig(plugin, rows.get(plugin.id)?.config),
-    configJsonSchema: plugin.configSchema
-      ? z.toJSONSchema(plugin.configSchema, { io: 'input' })
-      : null,
+    configJsonSchema: plugin.configSchema ? z.toJSONSchema(plugin.configSchema, { io: 'input' }) : null,
   });
 
   const save = async (
@@ -113,10 +82,7 @@ export function createModuleService(deps: {
     data: { enabled?: boolean; config?: unknown },
   ): Promise<ModuleStatus> => {
     const config = data.config as Prisma.InputJsonValue | undefined;
-    const previousConfig = parseConfig(
-      pluginOf(moduleId),
-      (await rowsOf(institutionId)).get(moduleId)?.config,
-    );
+    const previousConfig = parseConfig(pluginOf(moduleId), (await rowsOf(institutionId)).get(moduleId)?.config);
     await prisma.institutionModule.upsert({
       where: { institutionId_moduleId: { institutionId, moduleId } },
       create: {
@@ -168,29 +134,20 @@ export function createModuleService(deps: {
       const plugin = pluginOf(moduleId);
       cache.delete(institutionId);
       const rows = await rowsOf(institutionId);
-      const missing = (plugin.dependsOn ?? []).filter(
-        (dep) => !isEnabledIn(rows, dep),
-      );
+      const missing = (plugin.dependsOn ?? []).filter((dep) => !isEnabledIn(rows, dep));
       if (missing.length > 0) {
-        throw new ConflictError(
-          `module "${moduleId}" needs ${missing.map((m) => `"${m}"`).join(', ')} enabled first`,
-        );
+        throw new ConflictError(`module "${moduleId}" needs ${missing.map((m) => `"${m}"`).join(', ')} enabled first`);
       }
       const parsed = parseConfig(plugin, config ?? rows.get(moduleId)?.config);
       return save(institutionId, moduleId, { enabled: true, config: parsed });
     },
     async disable(institutionId, moduleId) {
       const plugin = pluginOf(moduleId);
-      if (plugin.core)
-        throw new ConflictError(
-          `module "${moduleId}" is part of the core and cannot be disabled`,
-        );
+      if (plugin.core) throw new ConflictError(`module "${moduleId}" is part of the core and cannot be disabled`);
       cache.delete(institutionId);
       const rows = await rowsOf(institutionId);
       const dependents = plugins
-        .filter(
-          (p) => p.dependsOn?.includes(moduleId) && isEnabledIn(rows, p.id),
-        )
+        .filter((p) => p.dependsOn?.includes(moduleId) && isEnabledIn(rows, p.id))
         .map((p) => `"${p.id}"`);
       if (dependents.length > 0) {
         throw new ConflictError(

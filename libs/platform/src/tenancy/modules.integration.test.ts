@@ -38,11 +38,7 @@ describe('module enablement per institution', () => {
   const callerIn = (institutionId: string) =>
     api.callerFor({
       institutionId,
-      permissions: new Set([
-        'catalogue.record.read',
-        platformPermissions.moduleManage,
-        platformPermissions.moduleRead,
-      ]),
+      permissions: new Set(['catalogue.record.read', platformPermissions.moduleManage, platformPermissions.moduleRead]),
     });
 
   it('lets a procedure run where its module is enabled and refuses it where it is not', async () => {
@@ -66,7 +62,7 @@ describe('module enablement per institution', () => {
     await expect(anonymous.catalogue.count()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
-  it('requires a module\'s dependencies to be enabled first', async () => {
+  it("requires a module's dependencies to be enabled first", async () => {
     await expect(callerIn(other.id).platform.modules.enable({ moduleId: 'loans' })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'module "loans" needs "catalogue" enabled first',
@@ -121,7 +117,7 @@ describe('module enablement per institution', () => {
     });
   });
 
-  it('keeps each institution\'s libraries to itself', async () => {
+  it("keeps each institution's libraries to itself", async () => {
     const mine = api.callerFor({
       permissions: new Set([platformPermissions.libraryManage, platformPermissions.libraryRead]),
     });

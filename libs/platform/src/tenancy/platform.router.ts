@@ -21,9 +21,7 @@ export const platformRouter = {
     get: protectedProcedure(PLATFORM, can.institutionRead).query(({ ctx }) => ctx.institution),
     update: protectedProcedure(PLATFORM, can.institutionManage)
       .input(updateInstitutionInput)
-      .mutation(({ ctx, input }) =>
-        ctx.services.get(tenancyServices.institutions).update(ctx.institution.id, input),
-      ),
+      .mutation(({ ctx, input }) => ctx.services.get(tenancyServices.institutions).update(ctx.institution.id, input)),
   },
   libraries: {
     list: protectedProcedure(PLATFORM, can.libraryRead).query(({ ctx }) =>

@@ -12,29 +12,16 @@ import { type Kernel, startKernel } from '../plugin/kernel.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import { composeRouter } from '../trpc/compose-router.js';
-import type {
-  HttpExchange,
-  InstitutionRef,
-  Principal,
-} from '../trpc/request-context.js';
+import type { HttpExchange, InstitutionRef, Principal } from '../trpc/request-context.js';
 import { createCallerFactory } from '../trpc/trpc.js';
 import { openTestDatabase } from './test-database.js';
 
-type Plugins<P extends readonly AnyPlugin[]> = readonly [
-  typeof platformPlugin,
-  typeof authPlugin,
-  ...P,
-];
-type TestRouter<P extends readonly AnyPlugin[]> = ReturnType<
-  typeof composeRouter<Plugins<P>>
->;
-type Caller<P extends readonly AnyPlugin[]> = ReturnType<
-  ReturnType<typeof createCallerFactory<TestRouter<P>>>
->;
+type Plugins<P extends readonly AnyPlugin[]> = readonly [typeof platformPlugin, typeof authPlugin, ...P];
+type TestRouter<P extends readonly AnyPlugin[]> = ReturnType<typeof composeRouter<Plugins<P>>>;
+type Caller<P extends readonly AnyPlugin[]> = ReturnType<ReturnType<typeof createCallerFactory<TestRouter<P>>>>;
 
 /** An institution for a test, with the modules it has enabled. */
-export interface TestInstitutionOptions
-  extends Partial<CreateInstitutionInput> {
+export interface TestInstitutionOptions extends Partial<CreateInstitutionInput> {
   modules?: readonly string[];
 }
 
@@ -61,19 +48,13 @@ let counter = 0;
  * Starts the kernel with `plugins` (after the core platform and auth plugins) on a fresh migrated database
  * and gives typed tRPC callers. PGlite in memory by default; a fresh server database with TEST_DATABASE_URL.
  */
-export async function startTestApi<
-  const P extends readonly AnyPlugin[],
->(options: {
+export async function startTestApi<const P extends readonly AnyPlugin[]>(options: {
   plugins: P;
   institution?: TestInstitutionOptions;
   database?: Database;
 }): Promise<TestApi<P>> {
   const database = options.database ?? (await openTestDatabase());
-  const plugins = [
-    platformPlugin,
-    authPlugin,
-    ...options.plugins,
-  ] as unknown as Plugins<P>;
+  const plugins = [platformPlugin, authPlugin, ...options.plugins] as unknown as Plugins<P>;
   const dataDir = await mkdtemp(join(tmpdir(), 'ulms-test-data-'));
   const kernel = startKernel({
     plugins,
@@ -85,22 +66,16 @@ export async function startTestApi<
   const createCaller = createCallerFactory(router);
   const allPermissions = new Set(kernel.permissions.keys());
 
-  const createInstitution = async (
-    opts: TestInstitutionOptions = {},
-  ): Promise<InstitutionRef> => {
+  const createInstitution = async (opts: TestInstitutionOptions = {}): Promise<InstitutionRef> => {
     const { modules = [], ...fields } = opts;
     counter += 1;
-    const institution = await kernel.services
-      .get(tenancyServices.institutions)
-      .create({
-        code: `TEST_${counter}_${randomUUID().slice(0, 8)}`,
-        name: `Test institution ${counter}`,
-        ...fields,
-      });
+    const institution = await kernel.services.get(tenancyServices.institutions).create({
+      code: `TEST_${counter}_${randomUUID().slice(0, 8)}`,
+      name: `Test institution ${counter}`,
+      ...fields,
+    });
     for (const moduleId of modules) {
-      await kernel.services
-        .get(tenancyServices.modules)
-        .enable(institution.id, moduleId);
+      await kernel.services.get(tenancyServices.modules).enable(institution.id, moduleId);
     }
     return institution;
   };

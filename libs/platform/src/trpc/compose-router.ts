@@ -7,9 +7,7 @@ type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
 
 /** The router record of a list of plugins: each plugin's router under its camel-cased id. */
 export type RouterRecordOf<P extends readonly AnyPlugin[]> = {
-  [K in P[number] as K['router'] extends undefined ? never : CamelCase<K['id']>]: NonNullable<
-    K['router']
-  >;
+  [K in P[number] as K['router'] extends undefined ? never : CamelCase<K['id']>]: NonNullable<K['router']>;
 };
 
 export function routerKeyOf(pluginId: string): string {

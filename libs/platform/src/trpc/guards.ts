@@ -1,10 +1,6 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 
-export type GuardKind =
-  | 'authenticated'
-  | 'institution'
-  | 'module'
-  | 'permission';
+export type GuardKind = 'authenticated' | 'institution' | 'module' | 'permission';
 
 interface GuardMark {
   kind: GuardKind;
@@ -15,22 +11,14 @@ const marks = new WeakMap<object, GuardMark>();
 const inputScreens = new WeakSet<object>();
 
 /** Records that a middleware is one of the kernel's guards, so tests can prove every procedure has them. */
-export function markGuard(
-  middleware: unknown,
-  kind: GuardKind,
-  permission?: string,
-): void {
-  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [
-    middleware as object,
-  ];
+export function markGuard(middleware: unknown, kind: GuardKind, permission?: string): void {
+  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
   for (const fn of fns) marks.set(fn, { kind, permission });
 }
 
 /** Records that a middleware is the kernel's screen of raw input, so tests can prove no procedure skips it. */
 export function markInputScreen(middleware: unknown): void {
-  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [
-    middleware as object,
-  ];
+  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
   for (const fn of fns) inputScreens.add(fn);
 }
 
@@ -45,17 +33,10 @@ export interface ProcedureGuards {
 }
 
 /** Lists every procedure of a router with its guards. */
-export function describeProcedureGuards(
-  router: AnyTRPCRouter,
-): ProcedureGuards[] {
-  const procedures = router._def.procedures as Record<
-    string,
-    { _def: { type: string; middlewares: object[] } }
-  >;
+export function describeProcedureGuards(router: AnyTRPCRouter): ProcedureGuards[] {
+  const procedures = router._def.procedures as Record<string, { _def: { type: string; middlewares: object[] } }>;
   return Object.entries(procedures).map(([path, procedure]) => {
-    const found = procedure._def.middlewares
-      .map((fn) => marks.get(fn))
-      .filter((m) => m !== undefined);
+    const found = procedure._def.middlewares.map((fn) => marks.get(fn)).filter((m) => m !== undefined);
     return {
       path,
       type: procedure._def.type,

@@ -72,13 +72,11 @@ describe('the input screen of every tRPC procedure', () => {
 
   it('screens public procedures too, before anything else (sign-in answers with the field, not a failed sign-in)', async () => {
     const error = await failure(
-      api
-        .anonymousCaller()
-        .auth.signIn({
-          institution: api.institution.code,
-          username: 'admin\u001B',
-          password: 'whatever',
-        }),
+      api.anonymousCaller().auth.signIn({
+        institution: api.institution.code,
+        username: 'admin\u001B',
+        password: 'whatever',
+      }),
     );
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error)).toEqual([
@@ -96,9 +94,7 @@ describe('the input screen of every tRPC procedure', () => {
       name: 'Main\tLibrary \u{1F4DA}',
     });
     const libraries = await api.caller.platform.libraries.list();
-    expect(libraries.find((l) => l.code === code)?.name).toBe(
-      'Main\tLibrary \u{1F4DA}',
-    );
+    expect(libraries.find((l) => l.code === code)?.name).toBe('Main\tLibrary \u{1F4DA}');
   });
 
   it('answers over HTTP with BAD_REQUEST, the field in data.fieldErrors and in the message', async () => {
@@ -129,9 +125,7 @@ describe('the input screen of every tRPC procedure', () => {
         json: { message: string; data: { code: string; fieldErrors: unknown } };
       };
     };
-    expect(body.error.json.message).toBe(
-      'password: contains a control character (U+0002) that is not allowed',
-    );
+    expect(body.error.json.message).toBe('password: contains a control character (U+0002) that is not allowed');
     expect(body.error.json.data).toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: [
@@ -146,8 +140,6 @@ describe('the input screen of every tRPC procedure', () => {
   it('is the first middleware of every procedure of the kernel', () => {
     const procedures = describeProcedureGuards(api.router);
     expect(procedures.length).toBeGreaterThan(10);
-    expect(
-      procedures.filter((p) => !p.screensInput).map((p) => p.path),
-    ).toEqual([]);
+    expect(procedures.filter((p) => !p.screensInput).map((p) => p.path)).toEqual([]);
   });
 });

@@ -9,9 +9,7 @@ import { markGuard, markInputScreen } from './guards.js';
 import type { InstitutionRef, RequestContext } from './request-context.js';
 
 /** The field-level messages of a tRPC error: from a ValidationError or from input parsing. */
-export function fieldErrorsOf(
-  error: TRPCError,
-): readonly FieldError[] | undefined {
+export function fieldErrorsOf(error: TRPCError): readonly FieldError[] | undefined {
   if (error instanceof ValidationError) return error.fieldErrors;
   if (error.cause instanceof ZodError) {
     return error.cause.issues.map((issue) => ({
@@ -48,13 +46,10 @@ const t = initTRPC.context<RequestContext>().create({
   errorFormatter({ shape, error }) {
     const fieldErrors = fieldErrorsOf(error);
     const message = fieldErrors
-      ? fieldErrors
-          .map((e) => (e.field ? `${e.field}: ${e.message}` : e.message))
-          .join('; ')
+      ? fieldErrors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')
       : shape.message;
     // Internal errors keep their detail in the log, not on the wire.
-    const safeMessage =
-      error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : message;
+    const safeMessage = error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : message;
     return {
       ...shape,
       message: safeMessage,
@@ -90,16 +85,14 @@ const baseProcedure = t.procedure.use(screenInput);
 export const publicProcedure = baseProcedure;
 
 const authenticated = t.middleware(({ ctx, next }) => {
-  if (!ctx.principal)
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   return next({ ctx: { principal: ctx.principal } });
 });
 markGuard(authenticated, 'authenticated');
 
 const resolveInstitution = t.middleware(async ({ ctx, next }) => {
   const principal = ctx.principal;
-  if (!principal)
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   if (principal.mustChangePassword) {
     throw new TRPCError({
       code: 'FORBIDDEN',
@@ -128,11 +121,8 @@ export const institutionProcedure = baseProcedure.use(resolveInstitution);
 /** Signed in, and the module is enabled for the caller's institution. */
 export function moduleProcedure(moduleId: string) {
   const moduleEnabled = t.middleware(async ({ ctx, next }) => {
-    const institution = (ctx as unknown as { institution: InstitutionRef })
-      .institution;
-    const enabled = await ctx.services
-      .get(tenancyServices.modules)
-      .isEnabled(institution.id, moduleId);
+    const institution = (ctx as unknown as { institution: InstitutionRef }).institution;
+    const enabled = await ctx.services.get(tenancyServices.modules).isEnabled(institution.id, moduleId);
     if (!enabled) {
       throw new TRPCError({
         code: 'FORBIDDEN',

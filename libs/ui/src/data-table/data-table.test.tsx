@@ -43,7 +43,9 @@ describe('DataTable', () => {
   });
 
   it('shows a total the server stopped counting at as a lower bound', () => {
-    const html = render({ pagination: { pageIndex: 1, pageSize: 20, totalRows: 10_000, totalIsLowerBound: true, onChange: ignore } });
+    const html = render({
+      pagination: { pageIndex: 1, pageSize: 20, totalRows: 10_000, totalIsLowerBound: true, onChange: ignore },
+    });
     expect(html).toContain(`Rows 21–40 of ${(10_000).toLocaleString()}+`);
     expect(html).toContain('Page 2 of 500+');
   });

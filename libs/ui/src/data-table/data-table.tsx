@@ -52,7 +52,17 @@ function resolve<T>(updater: Updater<T>, current: T): T {
 
 /** A table on TanStack Table with manual pagination and sorting, a Columns menu, row actions and selection. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { caption, rows, getRowId, loading, emptyMessage = 'Nothing to show.', pagination, sorting, selection, rowActions } = props;
+  const {
+    caption,
+    rows,
+    getRowId,
+    loading,
+    emptyMessage = 'Nothing to show.',
+    pagination,
+    sorting,
+    selection,
+    rowActions,
+  } = props;
   const [ownColumnVisibility, setOwnColumnVisibility] = useState<VisibilityState>(() =>
     Object.fromEntries((props.initiallyHidden ?? []).map((id) => [id, false])),
   );
@@ -141,9 +151,16 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                     >
                       {header.column.getCanSort() ? (
-                        <button type="button" className="ui-table__sort" onClick={header.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="ui-table__sort"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
                           {content}
-                          <span aria-hidden="true" className={sorted ? 'ui-table__sort-mark' : 'ui-table__sort-mark ui-table__sort-mark--none'}>
+                          <span
+                            aria-hidden="true"
+                            className={sorted ? 'ui-table__sort-mark' : 'ui-table__sort-mark ui-table__sort-mark--none'}
+                          >
                             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
                           </span>
                         </button>

@@ -14,7 +14,16 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before an action; Cancel has focus first so Enter never confirms by accident. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, danger, busy }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger,
+  busy,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

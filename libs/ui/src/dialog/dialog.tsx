@@ -11,7 +11,8 @@ export interface DialogProps {
   readonly size?: 'small' | 'medium' | 'large';
 }
 
-const firstControl = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
+const firstControl =
+  'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
 
 /**
  * A modal on Radix Dialog (focus trapped, Esc closes, outside the dialog inert). Focus moves in to

@@ -26,7 +26,12 @@ export function FieldFrame({ label, hint, error, required, className, children }
     <div className={['ui-field', error ? 'ui-field--invalid' : '', className ?? ''].join(' ').trim()}>
       <label className="ui-field__label" htmlFor={id}>
         {label}
-        {required ? <span className="ui-field__required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="ui-field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? (

@@ -5,7 +5,11 @@ import { fieldErrorsOf } from '../trpc/field-errors.js';
  * Puts the server's field errors under their fields (`emails.0.emailAddress` included); with `prefix`, only
  * the errors under it, renamed without it (a dialog editing `emails.3` of a whole-record save).
  */
-export function setServerErrors<V extends FieldValues>(setError: UseFormSetError<V>, error: unknown, prefix = ''): void {
+export function setServerErrors<V extends FieldValues>(
+  setError: UseFormSetError<V>,
+  error: unknown,
+  prefix = '',
+): void {
   for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
     if (!field.startsWith(prefix)) continue;
     setError(field.slice(prefix.length) as FieldPath<V>, { type: 'server', message });
@@ -27,5 +31,7 @@ export function flatFieldErrors(errors: FieldErrors, path = ''): Record<string, 
 /** The message of the error at `path` (`emails.0.emailAddress`), or null. */
 export function errorAt(errors: FieldErrors, path: string): string | null {
   const error: unknown = get(errors, path);
-  return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' ? error.message : null;
+  return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : null;
 }

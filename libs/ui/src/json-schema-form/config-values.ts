@@ -9,7 +9,8 @@ export function initialValues(fields: readonly ConfigField[], config: unknown): 
   const values: FormValues = {};
   for (const field of fields) {
     const value = saved[field.name] ?? field.defaultValue;
-    values[field.name] = field.kind === 'boolean' ? value === true : value === undefined || value === null ? '' : String(value);
+    values[field.name] =
+      field.kind === 'boolean' ? value === true : value === undefined || value === null ? '' : String(value);
   }
   return values;
 }
@@ -22,9 +23,12 @@ function validateOne(field: ConfigField, raw: string | boolean): { value?: unkno
     case 'enum':
       return field.options.includes(text) ? { value: text } : { error: `must be one of ${field.options.join(', ')}` };
     case 'string':
-      if (field.minLength !== undefined && text.length < field.minLength) return { error: `must be at least ${field.minLength} characters` };
-      if (field.maxLength !== undefined && text.length > field.maxLength) return { error: `must be at most ${field.maxLength} characters` };
-      if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(text)) return { error: 'is not in the expected format' };
+      if (field.minLength !== undefined && text.length < field.minLength)
+        return { error: `must be at least ${field.minLength} characters` };
+      if (field.maxLength !== undefined && text.length > field.maxLength)
+        return { error: `must be at most ${field.maxLength} characters` };
+      if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(text))
+        return { error: 'is not in the expected format' };
       return { value: text };
     case 'number':
     case 'integer': {
@@ -66,7 +70,9 @@ export function mergeConfig(
   edited: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> =
-    typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? { ...(saved as Record<string, unknown>) } : {};
+    typeof saved === 'object' && saved !== null && !Array.isArray(saved)
+      ? { ...(saved as Record<string, unknown>) }
+      : {};
   for (const field of fields) {
     if (field.name in edited) merged[field.name] = edited[field.name];
     else delete merged[field.name];

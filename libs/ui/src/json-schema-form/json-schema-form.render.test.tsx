@@ -14,7 +14,13 @@ const schema = {
 
 const render = (props: { readOnly?: boolean; exclude?: readonly string[] }) =>
   renderToStaticMarkup(
-    <JsonSchemaForm formId="f" schema={schema} config={{ enabled: true, prefix: 'LIB' }} onSubmit={() => undefined} {...props} />,
+    <JsonSchemaForm
+      formId="f"
+      schema={schema}
+      config={{ enabled: true, prefix: 'LIB' }}
+      onSubmit={() => undefined}
+      {...props}
+    />,
   );
 
 describe('JsonSchemaForm', () => {

@@ -28,7 +28,10 @@ function numberHint(field: ConfigField): string | undefined {
     field.minimum !== undefined ? `at least ${field.minimum}` : null,
     field.maximum !== undefined ? `at most ${field.maximum}` : null,
   ].filter(Boolean);
-  const rangeText = range.length > 0 ? `${field.kind === 'integer' ? 'A whole number' : 'A number'} ${range.join(' and ')}.` : undefined;
+  const rangeText =
+    range.length > 0
+      ? `${field.kind === 'integer' ? 'A whole number' : 'A number'} ${range.join(' and ')}.`
+      : undefined;
   return [field.description, rangeText].filter(Boolean).join(' ') || undefined;
 }
 
@@ -78,7 +81,12 @@ export function JsonSchemaForm({
         fieldLabels={Object.fromEntries(fields.map((f) => [f.name, f.label]))}
       />
       {fields.map((field) => {
-        const common = { label: field.label, error: errorOf(field.name), disabled: readOnly, onBlur: () => touch(field.name) };
+        const common = {
+          label: field.label,
+          error: errorOf(field.name),
+          disabled: readOnly,
+          onBlur: () => touch(field.name),
+        };
         switch (field.kind) {
           case 'boolean':
             return (

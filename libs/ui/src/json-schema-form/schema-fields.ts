@@ -1,6 +1,11 @@
 /** One property of a module's configuration schema, in the shape the form renders. */
 export type ConfigField =
-  | (FieldBase & { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly pattern?: string })
+  | (FieldBase & {
+      readonly kind: 'string';
+      readonly minLength?: number;
+      readonly maxLength?: number;
+      readonly pattern?: string;
+    })
   | (FieldBase & { readonly kind: 'number' | 'integer'; readonly minimum?: number; readonly maximum?: number })
   | (FieldBase & { readonly kind: 'boolean' })
   | (FieldBase & { readonly kind: 'enum'; readonly options: readonly string[] });
@@ -29,7 +34,10 @@ function stringOf(value: unknown): string | undefined {
 
 /** "maxLoansPerPatron" → "Max loans per patron", for properties without a title. */
 export function labelFromName(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -19,7 +19,11 @@ export function ActionsMenu({ label, children }: ActionsMenuProps) {
   const pending = useRef<(() => void) | null>(null);
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="ui-button ui-button--small ui-actions-menu__trigger" aria-label={label} title={label}>
+      <DropdownMenu.Trigger
+        className="ui-button ui-button--small ui-actions-menu__trigger"
+        aria-label={label}
+        title={label}
+      >
         <span aria-hidden="true">⋯</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

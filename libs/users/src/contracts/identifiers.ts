@@ -13,11 +13,7 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
  * is `ABC`, a ligature its letters, a no-break space a space), trimmed. Look-alikes become the same text.
  */
 export function normalizeIdentifier(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .trim();
+  return text.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '').trim();
 }
 
 /** What identifiers are unique and matched by within an institution: the normalised identifier, lower-cased. */

@@ -2,15 +2,11 @@ import { z } from 'zod';
 import { noteTypes, segmentTypes } from './user-codes.js';
 import type { UserDocumentPart } from './users-extension-points.js';
 
-const segmentType = z
-  .enum(Object.keys(segmentTypes) as [string, ...string[]])
-  .default('INTERNAL');
+const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).default('INTERNAL');
 
 export const addNoteInput = z.object({
   userId: z.uuid(),
-  noteType: z
-    .enum(Object.keys(noteTypes) as [string, ...string[]])
-    .default('GENERAL'),
+  noteType: z.enum(Object.keys(noteTypes) as [string, ...string[]]).default('GENERAL'),
   text: z.string().trim().min(1, 'is required').max(4000),
   ownerLibrary: z.string().nullish(),
   popUp: z.boolean().default(false),

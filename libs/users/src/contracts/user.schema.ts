@@ -1,12 +1,6 @@
 import { builtInRoleCodes } from '@ulms/platform/contracts';
 import { z } from 'zod';
-import {
-  accountTypeCodes,
-  genders,
-  recordTypeCodes,
-  segmentTypes,
-  userStatuses,
-} from './user-codes.js';
+import { accountTypeCodes, genders, recordTypeCodes, segmentTypes, userStatuses } from './user-codes.js';
 import { MAX_IDENTIFIER_LENGTH, normalizeIdentifier } from './identifiers.js';
 import { invalidEmailMessage, isEmailAddress } from './user-field-checks.js';
 
@@ -14,14 +8,7 @@ import { invalidEmailMessage, isEmailAddress } from './user-field-checks.js';
 const identifierText = z
   .string()
   .transform(normalizeIdentifier)
-  .pipe(
-    z
-      .string()
-      .max(
-        MAX_IDENTIFIER_LENGTH,
-        `must be at most ${MAX_IDENTIFIER_LENGTH} characters`,
-      ),
-  );
+  .pipe(z.string().max(MAX_IDENTIFIER_LENGTH, `must be at most ${MAX_IDENTIFIER_LENGTH} characters`));
 
 const optionalText = (max = 255) =>
   z
@@ -33,8 +20,7 @@ const optionalText = (max = 255) =>
 
 /** A calendar date of the years 0001 to 9999 (a database date has no year 0) as YYYY-MM-DD. */
 export function isRealIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000'))
-    return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
   const at = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
 }
@@ -44,17 +30,11 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine(isRealIsoDate, 'is not a real date (years 0001 to 9999)');
 
-const segmentType = z
-  .enum(Object.keys(segmentTypes) as [string, ...string[]])
-  .default('INTERNAL');
+const segmentType = z.enum(Object.keys(segmentTypes) as [string, ...string[]]).default('INTERNAL');
 /** A list of a user record with a sensible maximum, so no record can grow without bound. */
-const boundedList = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max, `at most ${max} are allowed`);
+const boundedList = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `at most ${max} are allowed`);
 
-const typeList = boundedList(z.string().min(1).max(50), 20).min(
-  1,
-  'choose at least one type',
-);
+const typeList = boundedList(z.string().min(1).max(50), 20).min(1, 'choose at least one type');
 
 export const identifierInput = z.object({
   /** The existing segment this entry keeps; omitted for a new one. */
@@ -70,12 +50,7 @@ export const emailInput = z.object({
   /** The existing segment this entry keeps; omitted for a new one. */
   id: z.uuid().optional(),
   // Checked here, beside the types, so a missing type does not hide a malformed address.
-  emailAddress: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(255)
-    .refine(isEmailAddress, invalidEmailMessage),
+  emailAddress: z.string().trim().min(1, 'is required').max(255).refine(isEmailAddress, invalidEmailMessage),
   emailTypes: typeList,
   preferred: z.boolean().default(false),
   description: optionalText(),
@@ -122,13 +97,9 @@ export const roleInput = z.object({
 /** Every field of the user record that staff edit; names follow the Alma user format in camelCase. */
 export const userFields = z.object({
   recordType: z.enum(recordTypeCodes as [string, ...string[]]),
-  accountType: z
-    .enum(accountTypeCodes as [string, ...string[]])
-    .default('INTERNAL'),
+  accountType: z.enum(accountTypeCodes as [string, ...string[]]).default('INTERNAL'),
   externalId: optionalText(),
-  primaryId: identifierText
-    .transform((v) => (v === '' ? null : v))
-    .nullish(),
+  primaryId: identifierText.transform((v) => (v === '' ? null : v)).nullish(),
   userTitle: optionalText(),
   firstName: optionalText(),
   middleName: optionalText(),
@@ -151,13 +122,9 @@ export const userFields = z.object({
   birthDate: isoDate.nullish(),
   expiryDate: isoDate.nullish(),
   purgeDate: isoDate.nullish(),
-  status: z
-    .enum(Object.keys(userStatuses) as [string, ...string[]])
-    .default('ACTIVE'),
+  status: z.enum(Object.keys(userStatuses) as [string, ...string[]]).default('ACTIVE'),
   rsLibraries: boundedList(z.string().min(1).max(50), 100).default([]),
-  purchaseRequestLibraries: boundedList(z.string().min(1).max(50), 100).default(
-    [],
-  ),
+  purchaseRequestLibraries: boundedList(z.string().min(1).max(50), 100).default([]),
   catalogerLevel: optionalText(20),
   libraryNotices: boundedList(z.string().min(1).max(50), 100).default([]),
   /** Four digits; omitted to keep the current PIN, null to clear it. */
@@ -200,29 +167,13 @@ export const userIdInput = z.object({ id: z.uuid() });
 
 export const searchUsersInput = z.object({
   query: z.string().trim().max(200).default(''),
-  searchBy: z
-    .enum(['name', 'primaryId', 'identifier', 'email', 'all'])
-    .default('all'),
-  tab: z
-    .enum(['ALL', ...recordTypeCodes] as [string, ...string[]])
-    .default('ALL'),
-  account: z
-    .enum(['ALL', ...accountTypeCodes] as [string, ...string[]])
-    .default('ALL'),
+  searchBy: z.enum(['name', 'primaryId', 'identifier', 'email', 'all']).default('all'),
+  tab: z.enum(['ALL', ...recordTypeCodes] as [string, ...string[]]).default('ALL'),
+  account: z.enum(['ALL', ...accountTypeCodes] as [string, ...string[]]).default('ALL'),
   role: z.string().nullish(),
-  status: z
-    .enum(['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED'])
-    .default('ALL'),
+  status: z.enum(['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED']).default('ALL'),
   sortBy: z
-    .enum([
-      'name',
-      'primaryId',
-      'recordType',
-      'userGroup',
-      'jobCategory',
-      'status',
-      'expiryDate',
-    ])
+    .enum(['name', 'primaryId', 'recordType', 'userGroup', 'jobCategory', 'status', 'expiryDate'])
     .default('name'),
   sortDirection: z.enum(['asc', 'desc']).default('asc'),
   page: z.number().int().min(0).default(0),
@@ -261,13 +212,10 @@ export const findUsersInput = z.object({
           field: z.enum(userConditionFields),
           value: z.string().trim().max(200),
         })
-        .refine(
-          (c) =>
-            c.field !== 'birthDate' ||
-            c.value === '' ||
-            isRealIsoDate(c.value),
-          { message: 'is not a date (YYYY-MM-DD)', path: ['value'] },
-        ),
+        .refine((c) => c.field !== 'birthDate' || c.value === '' || isRealIsoDate(c.value), {
+          message: 'is not a date (YYYY-MM-DD)',
+          path: ['value'],
+        }),
     )
     .max(10)
     .default([]),

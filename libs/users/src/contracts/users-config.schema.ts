@@ -35,18 +35,8 @@ const mandatoryFields = z.array(z.enum(mandatoryFieldNames));
 export const usersConfigSchema = z.object({
   registrationForm: z
     .object({
-      STAFF: mandatoryFields.default([
-        'primaryId',
-        'firstName',
-        'lastName',
-        'userGroup',
-      ]),
-      PUBLIC: mandatoryFields.default([
-        'primaryId',
-        'firstName',
-        'lastName',
-        'userGroup',
-      ]),
+      STAFF: mandatoryFields.default(['primaryId', 'firstName', 'lastName', 'userGroup']),
+      PUBLIC: mandatoryFields.default(['primaryId', 'firstName', 'lastName', 'userGroup']),
       CONTACT: mandatoryFields.default(['primaryId', 'lastName']),
     })
     .default({
@@ -54,12 +44,21 @@ export const usersConfigSchema = z.object({
       PUBLIC: ['primaryId', 'firstName', 'lastName', 'userGroup'],
       CONTACT: ['primaryId', 'lastName'],
     }),
-  primaryIdentifierRegex: regex.meta({ title: 'Primary identifier format', description: 'A regular expression new primary identifiers must match; empty: any.' }),
+  primaryIdentifierRegex: regex.meta({
+    title: 'Primary identifier format',
+    description: 'A regular expression new primary identifiers must match; empty: any.',
+  }),
   emailRegex: regex
     .default('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$')
     .meta({ title: 'Email address format', description: 'A regular expression email addresses must match.' }),
-  phoneRegex: regex.meta({ title: 'Phone number format', description: 'A regular expression phone numbers must match; empty: any.' }),
-  postalCodeRegex: regex.meta({ title: 'Postal code format', description: 'A regular expression postal codes must match; empty: any.' }),
+  phoneRegex: regex.meta({
+    title: 'Phone number format',
+    description: 'A regular expression phone numbers must match; empty: any.',
+  }),
+  postalCodeRegex: regex.meta({
+    title: 'Postal code format',
+    description: 'A regular expression postal codes must match; empty: any.',
+  }),
   addressLine1Regex: regex.meta({ title: 'Address line 1 format' }),
   addressLine2Regex: regex.meta({ title: 'Address line 2 format' }),
   addressLine3Regex: regex.meta({ title: 'Address line 3 format' }),
@@ -74,27 +73,20 @@ export const usersConfigSchema = z.object({
         checksum: z.enum(['orcid']).optional(),
       }) satisfies z.ZodType<IdentifierFormat>,
     )
-    .refine(
-      (formats) => Object.keys(formats).length <= 100,
-      'at most 100 identifier types',
-    )
+    .refine((formats) => Object.keys(formats).length <= 100, 'at most 100 identifier types')
     .optional(),
-  pinNumberMethod: z
-    .enum(['none', 'fourDigit'])
-    .default('none')
-    .meta({ title: 'PIN numbers', description: 'Four digit: staff can generate a four-digit PIN for self-check machines.' }),
+  pinNumberMethod: z.enum(['none', 'fourDigit']).default('none').meta({
+    title: 'PIN numbers',
+    description: 'Four digit: staff can generate a four-digit PIN for self-check machines.',
+  }),
   userIdGeneration: z
     .object({
-      enabled: z
-        .boolean()
-        .default(false)
-        .meta({ title: 'Generate user IDs', description: 'New users left without a primary identifier get the next one.' }),
+      enabled: z.boolean().default(false).meta({
+        title: 'Generate user IDs',
+        description: 'New users left without a primary identifier get the next one.',
+      }),
       generator: z.string().default('prefix-sequence'),
-      prefix: z
-        .string()
-        .max(20)
-        .default('')
-        .meta({ title: 'Prefix', description: 'Put before the number, e.g. LIB.' }),
+      prefix: z.string().max(20).default('').meta({ title: 'Prefix', description: 'Put before the number, e.g. LIB.' }),
       digits: z
         .number()
         .int()
@@ -110,24 +102,25 @@ export const usersConfigSchema = z.object({
       digits: 8,
     }),
   /** Record the last patron activity date; switching it off deletes the dates of every user. */
-  recordLastPatronActivity: z
-    .boolean()
-    .default(false)
-    .meta({
-      title: 'Record last patron activity',
-      description: 'Keep the date of each user’s last loan, renewal or visit. Switching it off deletes every user’s date.',
-    }),
+  recordLastPatronActivity: z.boolean().default(false).meta({
+    title: 'Record last patron activity',
+    description:
+      'Keep the date of each user’s last loan, renewal or visit. Switching it off deletes every user’s date.',
+  }),
   photoServerUrl: z
     .url()
     .refine((u) => u.startsWith('https://'), 'must use HTTPS')
     .refine((u) => u.endsWith('/'), 'must end with a forward slash (/)')
     .optional()
-    .meta({ title: 'Photo server address', description: 'Where user pictures are, e.g. https://photos.example.org/users/ (HTTPS, ending in /).' }),
+    .meta({
+      title: 'Photo server address',
+      description: 'Where user pictures are, e.g. https://photos.example.org/users/ (HTTPS, ending in /).',
+    }),
   /** USERNAME (the primary identifier) or an identifier type code. */
-  photoIdentifierType: z
-    .string()
-    .default('USERNAME')
-    .meta({ title: 'Picture file name', description: 'USERNAME for the primary identifier, or an identifier type code such as BARCODE.' }),
+  photoIdentifierType: z.string().default('USERNAME').meta({
+    title: 'Picture file name',
+    description: 'USERNAME for the primary identifier, or an identifier type code such as BARCODE.',
+  }),
   photoSuffix: z
     .string()
     .regex(/^[A-Za-z0-9]{1,10}$/, 'is a file suffix such as png')
@@ -145,35 +138,19 @@ export const usersConfigSchema = z.object({
         .default(5 * 1024 * 1024),
       allowedTypes: z
         .array(z.string())
-        .default([
-          'application/pdf',
-          'image/png',
-          'image/jpeg',
-          'image/gif',
-          'text/plain',
-          'application/zip',
-        ]),
+        .default(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'application/zip']),
     })
     .default({
       storage: 'local-folder',
       maxSizeBytes: 5 * 1024 * 1024,
-      allowedTypes: [
-        'application/pdf',
-        'image/png',
-        'image/jpeg',
-        'image/gif',
-        'text/plain',
-        'application/zip',
-      ],
+      allowedTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'text/plain', 'application/zip'],
     }),
   roleAssignmentRules: z
     .array(
       z.object({
         jobCategory: z.string().optional(),
         userGroup: z.string().optional(),
-        roles: z
-          .array(z.enum(builtInRoleCodes as [string, ...string[]]))
-          .min(1),
+        roles: z.array(z.enum(builtInRoleCodes as [string, ...string[]])).min(1),
       }),
     )
     .default([]),

@@ -15,7 +15,11 @@ export const usersEvents = {
     UserEventPayload & {
       readonly reason: string;
       /** A History tab entry for the change (blocks, proxy for), when it is one the reference lists. */
-      readonly history?: { readonly field: 'blocks' | 'proxyFor'; readonly oldValue: string | null; readonly newValue: string | null };
+      readonly history?: {
+        readonly field: 'blocks' | 'proxyFor';
+        readonly oldValue: string | null;
+        readonly newValue: string | null;
+      };
       readonly actorKind?: string;
     }
   >('user.touched'),

@@ -4,7 +4,10 @@ import type { UserFields } from './user.schema.js';
 /** An institution's own rule on a user record, applied when the contributing plugin is enabled. */
 export interface UserValidator {
   readonly id: string;
-  validate(user: UserFields, context: { institutionId: string; userId: string | null }): FieldError[] | Promise<FieldError[]>;
+  validate(
+    user: UserFields,
+    context: { institutionId: string; userId: string | null },
+  ): FieldError[] | Promise<FieldError[]>;
 }
 
 /** Makes a primary identifier for a new user given none; chosen by the institution's configuration. */
@@ -22,7 +25,10 @@ export interface IdentifierGenerator {
 export interface UserListColumn {
   readonly id: string;
   readonly title: string;
-  load(institutionId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, string | number | boolean | null>>;
+  load(
+    institutionId: string,
+    userIds: readonly string[],
+  ): Promise<ReadonlyMap<string, string | number | boolean | null>>;
 }
 
 /** Something that can stop users from being deleted (fines: a balance due; loans: items out). */

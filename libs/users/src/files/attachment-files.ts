@@ -1,9 +1,4 @@
-import {
-  defineFileRoute,
-  type FileContribution,
-  tenancyServices,
-  ValidationError,
-} from '@ulms/platform';
+import { defineFileRoute, type FileContribution, tenancyServices, ValidationError } from '@ulms/platform';
 import { z } from 'zod';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
@@ -24,11 +19,8 @@ export const uploadAttachmentFile = defineFileRoute({
   params: z.object({ userId: z.uuid() }),
   upload: {
     maxBytes: async ({ services, institution }) =>
-      (
-        await services
-          .get(tenancyServices.modules)
-          .config<UsersConfig>(institution.id, USERS_MODULE)
-      ).attachments.maxSizeBytes,
+      (await services.get(tenancyServices.modules).config<UsersConfig>(institution.id, USERS_MODULE)).attachments
+        .maxSizeBytes,
     // The name as typed: browsers write `"` as %22 in a part's filename, a text field carries it as it is.
     fields: ['fileName', 'note'],
   },
@@ -59,9 +51,7 @@ export const downloadAttachmentFile = defineFileRoute({
   permission: can.userRead,
   params: z.object({ userId: z.uuid(), id: z.uuid() }),
   async handle({ services, institution, params }) {
-    const attachment = await services
-      .get(usersServices.parts)
-      .openAttachment(institution.id, params.userId, params.id);
+    const attachment = await services.get(usersServices.parts).openAttachment(institution.id, params.userId, params.id);
     return {
       status: 200,
       file: {

@@ -1,9 +1,4 @@
-import {
-  defineRestRoute,
-  RestError,
-  restErrorCodes,
-  tenancyServices,
-} from '@ulms/platform';
+import { defineRestRoute, RestError, restErrorCodes, tenancyServices } from '@ulms/platform';
 import { z } from 'zod';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { USERS_MODULE } from '../server/user.service.js';
@@ -11,10 +6,7 @@ import { usersServices } from '../server/users-services.js';
 import { apiActor, userIdType, userPathParams } from './alma-request.js';
 import { almaAttachment, userLink } from './alma-user-document.js';
 import { findAlmaUser } from './alma-user-finder.js';
-import {
-  almaAttachmentListSchema,
-  almaAttachmentSchema,
-} from './alma-user.schema.js';
+import { almaAttachmentListSchema, almaAttachmentSchema } from './alma-user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 
 const tags = ['User attachments'];
@@ -37,22 +29,13 @@ export const listAttachmentsRoute = defineRestRoute({
     },
   },
   async handle({ services, institution, params, query, baseUrl }) {
-    const user = await findAlmaUser(
-      services,
-      institution,
-      params.user_id,
-      query.user_id_type,
-    );
-    const attachments = await services
-      .get(usersServices.parts)
-      .listAttachments(institution.id, user.id);
+    const user = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
+    const attachments = await services.get(usersServices.parts).listAttachments(institution.id, user.id);
     return {
       status: 200,
       body: {
         total_record_count: attachments.length,
-        user_attachment: attachments.map((a) =>
-          almaAttachment(a, userLink(baseUrl, user)),
-        ),
+        user_attachment: attachments.map((a) => almaAttachment(a, userLink(baseUrl, user))),
       },
       xmlRoot: 'user_attachments',
     };
@@ -64,8 +47,7 @@ export const getAttachmentRoute = defineRestRoute({
   method: 'GET',
   path: '/users/{user_id}/attachments/{attachment_id}',
   operationId: 'getUserAttachment',
-  summary:
-    "Get one of a user's attachments; expand=content adds the file, base64-encoded",
+  summary: "Get one of a user's attachments; expand=content adds the file, base64-encoded",
   tags,
   moduleId: USERS_MODULE,
   permission: can.userRead,
@@ -79,28 +61,14 @@ export const getAttachmentRoute = defineRestRoute({
     404: { description: 'No such user or attachment' },
   },
   async handle({ services, institution, params, query, baseUrl }) {
-    const user = await findAlmaUser(
-      services,
-      institution,
-      params.user_id,
-      query.user_id_type,
-    );
+    const user = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
     const parts = services.get(usersServices.parts);
-    const found = (await parts.listAttachments(institution.id, user.id)).find(
-      (a) => a.id === params.attachment_id,
-    );
-    if (!found)
-      throw RestError.of(
-        404,
-        restErrorCodes.notFound,
-        `Attachment ${params.attachment_id} was not found.`,
-      );
+    const found = (await parts.listAttachments(institution.id, user.id)).find((a) => a.id === params.attachment_id);
+    if (!found) throw RestError.of(404, restErrorCodes.notFound, `Attachment ${params.attachment_id} was not found.`);
     const content =
       query.expand === 'content'
         ? {
-            content: (
-              await parts.downloadAttachment(institution.id, user.id, found.id)
-            ).contentBase64,
+            content: (await parts.downloadAttachment(institution.id, user.id, found.id)).contentBase64,
           }
         : {};
     return {
@@ -116,8 +84,7 @@ export const addAttachmentRoute = defineRestRoute({
   method: 'POST',
   path: '/users/{user_id}/attachments',
   operationId: 'addUserAttachment',
-  summary:
-    'Add an attachment to a user (file_name and content, base64-encoded)',
+  summary: 'Add an attachment to a user (file_name and content, base64-encoded)',
   tags,
   moduleId: USERS_MODULE,
   permission: can.userUpdate,
@@ -126,9 +93,7 @@ export const addAttachmentRoute = defineRestRoute({
   body: almaAttachmentSchema,
   // The institution's largest file, base64-encoded (4 bytes for 3), plus room for the name, note and markup.
   bodyLimit: async ({ services, institution }) => {
-    const config = await services
-      .get(tenancyServices.modules)
-      .config<UsersConfig>(institution.id, USERS_MODULE);
+    const config = await services.get(tenancyServices.modules).config<UsersConfig>(institution.id, USERS_MODULE);
     return Math.ceil(config.attachments.maxSizeBytes / 3) * 4 + 64 * 1024;
   },
   responses: {
@@ -139,20 +104,13 @@ export const addAttachmentRoute = defineRestRoute({
   },
   async handle(request) {
     const { services, institution, params, query, body, baseUrl } = request;
-    const user = await findAlmaUser(
-      services,
-      institution,
-      params.user_id,
-      query.user_id_type,
-    );
-    const added = await services
-      .get(usersServices.parts)
-      .addAttachment(apiActor(request), {
-        userId: user.id,
-        fileName: body.file_name,
-        contentBase64: body.content ?? '',
-        note: body.note,
-      });
+    const user = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
+    const added = await services.get(usersServices.parts).addAttachment(apiActor(request), {
+      userId: user.id,
+      fileName: body.file_name,
+      contentBase64: body.content ?? '',
+      note: body.note,
+    });
     return {
       status: 200,
       body: almaAttachment(added, userLink(baseUrl, user)),

@@ -1,9 +1,6 @@
 import { tenancyServices } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AlmaTestServer,
-  startAlmaTestServer,
-} from './alma-test-server.js';
+import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,11 +19,9 @@ async function post(path: string, body: string) {
 }
 
 const configureAttachments = (maxSizeBytes: number) =>
-  server.api.kernel.services
-    .get(tenancyServices.modules)
-    .configure(server.api.institution.id, 'users', {
-      attachments: { maxSizeBytes },
-    });
+  server.api.kernel.services.get(tenancyServices.modules).configure(server.api.institution.id, 'users', {
+    attachments: { maxSizeBytes },
+  });
 
 const attachment = (bytes: number) =>
   JSON.stringify({
@@ -72,26 +67,17 @@ describe('body limits of the users routes', () => {
   it("takes an attachment up to the institution's configured size, base64-encoded, and refuses beyond it", async () => {
     await configureAttachments(2_000_000);
     // 1.5 MB of file is 2 MB of base64: more than the documents' 1 MiB, within the configured size.
-    const added = await post(
-      '/users/limits-1/attachments',
-      attachment(1_500_000),
-    );
+    const added = await post('/users/limits-1/attachments', attachment(1_500_000));
     expect(added.status, JSON.stringify(added.json)).toBe(200);
     expect(added.json).toMatchObject({
       file_name: 'scan.txt',
       size: 1_500_000,
     });
-    const tooLarge = await post(
-      '/users/limits-1/attachments',
-      attachment(2_100_000),
-    );
+    const tooLarge = await post('/users/limits-1/attachments', attachment(2_100_000));
     expect(tooLarge.status).toBe(413);
 
     await configureAttachments(10_000);
-    const small = await post(
-      '/users/limits-1/attachments',
-      attachment(100_000),
-    );
+    const small = await post('/users/limits-1/attachments', attachment(100_000));
     expect(small.status).toBe(413);
     expect(small.json['errorList']['error'][0]['errorMessage']).toBe(
       `the request body is larger than the ${Math.ceil(10_000 / 3) * 4 + 64 * 1024} bytes this route accepts`,

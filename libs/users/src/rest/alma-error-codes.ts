@@ -25,8 +25,7 @@ export const almaErrorCodes = {
   failedToDelete: '401850',
 } as const;
 
-const detail = (e: FieldError) =>
-  e.field ? `${almaFieldPath(e.field)}: ${e.message}` : e.message;
+const detail = (e: FieldError) => (e.field ? `${almaFieldPath(e.field)}: ${e.message}` : e.message);
 
 /** The reference's code for one field-level error of ours; the generic code when none matches. */
 function entryOf(e: FieldError): RestErrorEntry {
@@ -34,56 +33,28 @@ function entryOf(e: FieldError): RestErrorEntry {
     errorCode,
     errorMessage: `${prefix} (${detail(e)})`,
   });
-  if (
-    /^(primaryId|identifiers\.\d+\.value)$/.test(e.field) &&
-    /already exists/.test(e.message)
-  ) {
-    return code(
-      almaErrorCodes.identifierExists,
-      'User with identifier already exists.',
-    );
+  if (/^(primaryId|identifiers\.\d+\.value)$/.test(e.field) && /already exists/.test(e.message)) {
+    return code(almaErrorCodes.identifierExists, 'User with identifier already exists.');
   }
   if (e.field === 'externalId' && /must be empty/.test(e.message))
-    return code(
-      almaErrorCodes.externalIdMustBeEmpty,
-      'External id must be empty for an internal user.',
-    );
+    return code(almaErrorCodes.externalIdMustBeEmpty, 'External id must be empty for an internal user.');
   if (e.field === 'externalId' && /is mandatory/.test(e.message))
-    return code(
-      almaErrorCodes.externalIdMandatory,
-      'External id is mandatory for an external user.',
-    );
+    return code(almaErrorCodes.externalIdMandatory, 'External id is mandatory for an external user.');
   if (/^(is required|at least one is required\b.*)$/.test(e.message))
-    return code(
-      almaErrorCodes.mandatoryFieldMissing,
-      'Mandatory field is missing.',
-    );
-  if (e.field === 'userGroup')
-    return code(
-      almaErrorCodes.illegalUserGroup,
-      'Given user group is not legal.',
-    );
-  if (e.field === 'accountType')
-    return code(almaErrorCodes.accountType, 'Account type is not legal.');
+    return code(almaErrorCodes.mandatoryFieldMissing, 'Mandatory field is missing.');
+  if (e.field === 'userGroup') return code(almaErrorCodes.illegalUserGroup, 'Given user group is not legal.');
+  if (e.field === 'accountType') return code(almaErrorCodes.accountType, 'Account type is not legal.');
   if (e.field === 'password')
-    return code(
-      almaErrorCodes.passwordPolicy,
-      'The password does not meet the password policy.',
-    );
+    return code(almaErrorCodes.passwordPolicy, 'The password does not meet the password policy.');
   return { errorCode: restErrorCodes.invalidRequest, errorMessage: detail(e) };
 }
 
 /** How the users module's errors read in the reference's envelope; undefined leaves the rest to the kit. */
 export function almaUsersError(error: unknown): RestError | undefined {
-  if (error instanceof ValidationError)
-    return new RestError(400, error.fieldErrors.map(entryOf));
+  if (error instanceof ValidationError) return new RestError(400, error.fieldErrors.map(entryOf));
   if (error instanceof StaleVersionError) return stale();
   if (error instanceof NotFoundError && error.message === 'user not found') {
-    return RestError.of(
-      404,
-      almaErrorCodes.userNotFound,
-      'User was not found.',
-    );
+    return RestError.of(404, almaErrorCodes.userNotFound, 'User was not found.');
   }
   if (error instanceof ConflictError && /identifiers/.test(error.message)) {
     return RestError.of(

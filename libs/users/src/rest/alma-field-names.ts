@@ -24,8 +24,7 @@ const itemFields: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   phones: { phoneTypes: 'phone_type' },
 };
 
-const snakeCase = (name: string) =>
-  name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The Alma path of one of our field paths; a path already in Alma's terms comes back unchanged. */
 export function almaFieldPath(field: string): string {

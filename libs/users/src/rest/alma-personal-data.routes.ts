@@ -4,7 +4,14 @@ import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { USERS_MODULE } from '../server/user.service.js';
 import { usersServices } from '../server/users-services.js';
 import { userIdType, userPathParams } from './alma-request.js';
-import { almaAttachment, almaContextOf, almaNote, almaStatistic, fullAlmaUser, userLink } from './alma-user-document.js';
+import {
+  almaAttachment,
+  almaContextOf,
+  almaNote,
+  almaStatistic,
+  fullAlmaUser,
+  userLink,
+} from './alma-user-document.js';
 import { findAlmaUser } from './alma-user-finder.js';
 import { almaUserSchema } from './alma-user.schema.js';
 
@@ -13,7 +20,8 @@ export const personalDataRoute = defineRestRoute({
   method: 'GET',
   path: '/users/{user_id}/personal-data',
   operationId: 'getUserPersonalData',
-  summary: 'Everything kept about a user in one document: the record, notes, statistics and attachments (without their content)',
+  summary:
+    'Everything kept about a user in one document: the record, notes, statistics and attachments (without their content)',
   tags: ['Users'],
   moduleId: USERS_MODULE,
   permission: can.userRead,

@@ -1,8 +1,5 @@
 import { ValidationError } from '@ulms/platform';
-import type {
-  FindUsersInput,
-  UserConditionField,
-} from '../contracts/user.schema.js';
+import type { FindUsersInput, UserConditionField } from '../contracts/user.schema.js';
 
 /** The fields the reference's `q` parameter searches. */
 export const almaQueryFields = [
@@ -47,9 +44,7 @@ export function almaDateOf(value: string): string | null {
   if (!match) return null;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y &&
-    date.getUTCMonth() === m - 1 &&
-    date.getUTCDate() === d
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
     ? value.slice(0, 10)
     : null;
 }
@@ -70,10 +65,7 @@ function valueOf(field: AlmaQueryField, raw: string): string {
     .trim();
   if (field !== 'birth_date' || value === '') return value;
   const date = almaDateOf(value);
-  if (!date)
-    throw refused(
-      `birth_date~${value}: "${value}" is not a date such as 1979-01-11 or 1979-01-11Z`,
-    );
+  if (!date) throw refused(`birth_date~${value}: "${value}" is not a date such as 1979-01-11 or 1979-01-11Z`);
   return date;
 }
 
@@ -96,13 +88,9 @@ export function parseAlmaQuery(q: string | undefined): AlmaQueryClause[] {
         );
       }
       const match = /^([A-Za-z_]+)~(.*)$/s.exec(condition.trim());
-      const field = almaQueryFields.find(
-        (f) => f.toLowerCase() === match?.[1]?.toLowerCase(),
-      );
+      const field = almaQueryFields.find((f) => f.toLowerCase() === match?.[1]?.toLowerCase());
       if (!match || !field) {
-        throw refused(
-          `"${condition.trim()}" is not field~value with field one of ${almaQueryFields.join(', ')}`,
-        );
+        throw refused(`"${condition.trim()}" is not field~value with field one of ${almaQueryFields.join(', ')}`);
       }
       return { field, value: valueOf(field, match[2] ?? '') };
     });
@@ -123,9 +111,7 @@ const conditionFieldOf: Record<AlmaQueryField, UserConditionField> = {
 };
 
 /** The clauses as the users search's field conditions (`_` stands for a space: the search reads it so). */
-export function conditionsOf(
-  clauses: readonly AlmaQueryClause[],
-): FindUsersInput['conditions'] {
+export function conditionsOf(clauses: readonly AlmaQueryClause[]): FindUsersInput['conditions'] {
   return clauses.map((c) => ({
     field: conditionFieldOf[c.field],
     value: c.value,
@@ -133,9 +119,7 @@ export function conditionsOf(
 }
 
 /** The search's order for an `order_by` (last name first is the reference's default). */
-export function orderOf(
-  orderBy: AlmaOrderBy | undefined,
-): NonNullable<FindUsersInput['orderBy']> {
+export function orderOf(orderBy: AlmaOrderBy | undefined): NonNullable<FindUsersInput['orderBy']> {
   if (orderBy === 'primary_id') return 'primaryId';
   if (orderBy === 'first_name') return 'givenName';
   return 'name';

@@ -1,8 +1,4 @@
-import {
-  type InstitutionRef,
-  type Principal,
-  visibleOwnerLibraries,
-} from '@ulms/platform';
+import { type InstitutionRef, type Principal, visibleOwnerLibraries } from '@ulms/platform';
 import { z } from 'zod';
 import { MAX_IDENTIFIER_LENGTH } from '../contracts/identifiers.js';
 import type { UserChangeActor } from '../server/user.service.js';
@@ -22,15 +18,10 @@ export const userIdType = z
   .string()
   .min(1)
   .default(ALL_UNIQUE)
-  .describe(
-    'all_unique (primary identifier or any identifier, the default), primary_id, or an identifier type code',
-  );
+  .describe('all_unique (primary identifier or any identifier, the default), primary_id, or an identifier type code');
 
 /** Who a change made over the API is recorded as, with what the key may do. */
-export function apiActor(request: {
-  institution: InstitutionRef;
-  principal: Principal;
-}): UserChangeActor {
+export function apiActor(request: { institution: InstitutionRef; principal: Principal }): UserChangeActor {
   const { institution, principal } = request;
   return {
     institutionId: institution.id,

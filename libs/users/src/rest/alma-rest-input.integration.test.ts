@@ -2,10 +2,7 @@ import { coreServices, fieldErrorsOf, fromXml, toXml } from '@ulms/platform';
 import { TRPCError } from '@trpc/server';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AlmaTestServer,
-  startAlmaTestServer,
-} from './alma-test-server.js';
+import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 import { almaXmlShape } from './alma-xml-shape.js';
 
 // Issue 11, "every document we send parses": malformed or mis-encoded XML bodies, characters XML 1.0
@@ -25,15 +22,12 @@ async function call(
     accept?: string;
   } = {},
 ) {
-  const body =
-    options.json !== undefined ? JSON.stringify(options.json) : options.body;
+  const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
   const response = await fetch(`${server.base}${path}`, {
     method,
     headers: {
       authorization: `apikey ${server.key}`,
-      ...(body !== undefined
-        ? { 'content-type': options.type ?? 'application/json' }
-        : {}),
+      ...(body !== undefined ? { 'content-type': options.type ?? 'application/json' } : {}),
       ...(options.accept ? { accept: options.accept } : {}),
     },
     body,
@@ -46,12 +40,8 @@ async function call(
   };
 }
 
-const messages = (json: Json) =>
-  (json['errorList']['error'] as Json[]).map(
-    (e) => e['errorMessage'] as string,
-  );
-const codes = (json: Json) =>
-  (json['errorList']['error'] as Json[]).map((e) => e['errorCode'] as string);
+const messages = (json: Json) => (json['errorList']['error'] as Json[]).map((e) => e['errorMessage'] as string);
+const codes = (json: Json) => (json['errorList']['error'] as Json[]).map((e) => e['errorCode'] as string);
 
 /** A minimal Alma user document. */
 const user = (primaryId: string, extra: Json = {}): Json => ({
@@ -63,8 +53,7 @@ const user = (primaryId: string, extra: Json = {}): Json => ({
   ...extra,
 });
 
-const xmlUser = (primaryId: string, extra: Json = {}) =>
-  toXml('user', user(primaryId, extra), almaXmlShape);
+const xmlUser = (primaryId: string, extra: Json = {}) => toXml('user', user(primaryId, extra), almaXmlShape);
 
 const exists = async (primaryId: string) =>
   (await call('GET', `/users/${encodeURIComponent(primaryId)}`)).status === 200;
@@ -82,62 +71,38 @@ afterAll(() => server.close());
 describe('malformed XML bodies', () => {
   const complete = xmlUser('xml-bad-0');
   it.each([
-    [
-      'an unclosed root',
-      complete.replace('</user>', ''),
-      "Unclosed tag 'user'",
-    ],
-    [
-      'mismatched tags',
-      complete.replace('</last_name>', '</lastname>'),
-      "Expected closing tag 'last_name'",
-    ],
+    ['an unclosed root', complete.replace('</user>', ''), "Unclosed tag 'user'"],
+    ['mismatched tags', complete.replace('</last_name>', '</lastname>'), "Expected closing tag 'last_name'"],
     ['garbage after the root', `${complete}garbage`, 'Extra text at the end'],
     [
       'two roots',
       `${complete}${xmlUser('xml-bad-0b').replace(/^<\?xml[^>]*\?>/, '')}`,
       'Multiple possible root nodes found',
     ],
-    [
-      'an undefined entity',
-      complete.replace('Lovelace', 'Love&nbsp;lace'),
-      'the entity &nbsp; is not defined',
-    ],
-  ])(
-    'POST with %s is a 400 naming the problem, and creates no user',
-    async (_case, text, problem) => {
-      const refused = await call('POST', '/users', {
-        body: text,
-        type: 'application/xml',
-      });
-      expect(refused.status, refused.text).toBe(400);
-      expect(refused.json).toMatchObject({ errorsExist: true, result: null });
-      expect(codes(refused.json)).toEqual(['INVALID_REQUEST']);
-      expect(messages(refused.json)[0]).toMatch(
-        /^the XML body cannot be read: /,
-      );
-      expect(messages(refused.json)[0]).toContain(problem);
-      expect(await exists('xml-bad-0')).toBe(false);
-      expect(await exists('xml-bad-0b')).toBe(false);
-    },
-  );
+    ['an undefined entity', complete.replace('Lovelace', 'Love&nbsp;lace'), 'the entity &nbsp; is not defined'],
+  ])('POST with %s is a 400 naming the problem, and creates no user', async (_case, text, problem) => {
+    const refused = await call('POST', '/users', {
+      body: text,
+      type: 'application/xml',
+    });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.json).toMatchObject({ errorsExist: true, result: null });
+    expect(codes(refused.json)).toEqual(['INVALID_REQUEST']);
+    expect(messages(refused.json)[0]).toMatch(/^the XML body cannot be read: /);
+    expect(messages(refused.json)[0]).toContain(problem);
+    expect(await exists('xml-bad-0')).toBe(false);
+    expect(await exists('xml-bad-0b')).toBe(false);
+  });
 
   it('PUT with a malformed body is a 400 and leaves the user as it was', async () => {
-    expect(
-      (await call('POST', '/users', { json: user('xml-bad-put') })).status,
-    ).toBe(200);
-    const body = xmlUser('xml-bad-put', { last_name: 'Changed' }).replace(
-      '</user>',
-      '<user_group>',
-    );
+    expect((await call('POST', '/users', { json: user('xml-bad-put') })).status).toBe(200);
+    const body = xmlUser('xml-bad-put', { last_name: 'Changed' }).replace('</user>', '<user_group>');
     const refused = await call('PUT', '/users/xml-bad-put', {
       body,
       type: 'text/xml',
     });
     expect(refused.status).toBe(400);
-    expect((await call('GET', '/users/xml-bad-put')).json['last_name']).toBe(
-      'Lovelace',
-    );
+    expect((await call('GET', '/users/xml-bad-put')).json['last_name']).toBe('Lovelace');
   });
 
   it('answers in XML (well-formed) when XML is asked for', async () => {
@@ -147,9 +112,7 @@ describe('malformed XML bodies', () => {
     });
     expect(refused.status).toBe(400);
     expect(XMLValidator.validate(refused.text)).toBe(true);
-    expect(refused.text).toContain(
-      '<errorCode>INVALID_REQUEST</errorCode><errorMessage>the XML body cannot be read: ',
-    );
+    expect(refused.text).toContain('<errorCode>INVALID_REQUEST</errorCode><errorMessage>the XML body cannot be read: ');
   });
 });
 
@@ -158,10 +121,7 @@ describe('the encoding of XML bodies', () => {
     xmlUser(primaryId, {
       first_name: 'Søren',
       last_name: 'Ærøskøbing-Núñez',
-    }).replace(
-      /^<\?xml[^>]*\?>/,
-      `<?xml version="1.0"${encoding ? ` encoding="${encoding}"` : ''}?>`,
-    );
+    }).replace(/^<\?xml[^>]*\?>/, `<?xml version="1.0"${encoding ? ` encoding="${encoding}"` : ''}?>`);
 
   it.each([
     [
@@ -179,11 +139,7 @@ describe('the encoding of XML bodies', () => {
     [
       'UTF-16 with a byte order mark',
       'enc-utf16',
-      (id: string) =>
-        Buffer.concat([
-          Buffer.from([0xff, 0xfe]),
-          Buffer.from(document(id, 'UTF-16'), 'utf16le'),
-        ]),
+      (id: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(document(id, 'UTF-16'), 'utf16le')]),
       'application/xml',
     ],
     [
@@ -192,27 +148,19 @@ describe('the encoding of XML bodies', () => {
       (id: string) => Buffer.from(document(id), 'latin1'),
       'application/xml; charset=ISO-8859-1',
     ],
-    [
-      'UTF-8 by default',
-      'enc-utf8',
-      (id: string) => Buffer.from(document(id)),
-      'text/xml',
-    ],
-  ])(
-    'POST %s stores the names as written',
-    async (_case, primaryId, bytes, type) => {
-      const created = await call('POST', '/users', {
-        body: bytes(primaryId),
-        type,
-      });
-      expect(created.status, created.text).toBe(200);
-      const read = await call('GET', `/users/${primaryId}`);
-      expect(read.json).toMatchObject({
-        first_name: 'Søren',
-        last_name: 'Ærøskøbing-Núñez',
-      });
-    },
-  );
+    ['UTF-8 by default', 'enc-utf8', (id: string) => Buffer.from(document(id)), 'text/xml'],
+  ])('POST %s stores the names as written', async (_case, primaryId, bytes, type) => {
+    const created = await call('POST', '/users', {
+      body: bytes(primaryId),
+      type,
+    });
+    expect(created.status, created.text).toBe(200);
+    const read = await call('GET', `/users/${primaryId}`);
+    expect(read.json).toMatchObject({
+      first_name: 'Søren',
+      last_name: 'Ærøskøbing-Núñez',
+    });
+  });
 
   it('refuses an unknown encoding, and Latin-1 bytes declared as UTF-8, naming them', async () => {
     const unknown = await call('POST', '/users', {
@@ -266,10 +214,7 @@ describe('characters XML 1.0 forbids', () => {
 
   it('are refused in an XML body, raw or as a character reference', async () => {
     const raw = await call('POST', '/users', {
-      body: xmlUser('ctl-xml', { last_name: 'Love\u0001lace' }).replace(
-        '\uFFFD',
-        '\u0001',
-      ),
+      body: xmlUser('ctl-xml', { last_name: 'Love\u0001lace' }).replace('\uFFFD', '\u0001'),
       type: 'application/xml',
     });
     expect(raw.status, raw.text).toBe(400);
@@ -283,17 +228,13 @@ describe('characters XML 1.0 forbids', () => {
   });
 
   it('are refused by PUT, leaving the user as it was', async () => {
-    expect(
-      (await call('POST', '/users', { json: user('ctl-put') })).status,
-    ).toBe(200);
+    expect((await call('POST', '/users', { json: user('ctl-put') })).status).toBe(200);
     const refused = await call('PUT', '/users/ctl-put', {
       json: user('ctl-put', { first_name: 'A\u0007da' }),
     });
     expect(refused.status).toBe(400);
     expect(messages(refused.json)).toEqual([refusal('first_name', 'U+0007')]);
-    expect((await call('GET', '/users/ctl-put')).json['first_name']).toBe(
-      'Ada',
-    );
+    expect((await call('GET', '/users/ctl-put')).json['first_name']).toBe('Ada');
   });
 
   it('are refused in query and path parameters', async () => {
@@ -302,9 +243,7 @@ describe('characters XML 1.0 forbids', () => {
     expect(messages(query.json)).toEqual([refusal('q', 'U+0001')]);
     const path = await call('GET', '/users/ada%02?format=xml');
     expect(path.status).toBe(400);
-    expect(path.text).toContain(
-      `<errorMessage>${refusal('user_id', 'U+0002')}</errorMessage>`,
-    );
+    expect(path.text).toContain(`<errorMessage>${refusal('user_id', 'U+0002')}</errorMessage>`);
   });
 
   it('are refused by tRPC procedures, naming the input field', async () => {
@@ -359,9 +298,7 @@ describe('characters XML 1.0 forbids', () => {
       data: { lastName: 'Love\u0001lace', firstName: 'A\u0008da\uFFFF' },
     });
     expect(updated.count).toBe(1);
-    expect((await call('GET', '/users/legacy-1')).json['last_name']).toBe(
-      'Love\u0001lace',
-    );
+    expect((await call('GET', '/users/legacy-1')).json['last_name']).toBe('Love\u0001lace');
 
     for (const path of [
       '/users/legacy-1?format=xml',
@@ -389,15 +326,9 @@ describe('characters XML 1.0 forbids', () => {
 
 describe('the format parameter', () => {
   it('takes json and xml in any case', async () => {
-    expect(
-      (await call('POST', '/users', { json: user('format-1') })).status,
-    ).toBe(200);
-    expect((await call('GET', '/users/format-1?format=XML')).text).toMatch(
-      /^<\?xml[^>]*\?><user[ >]/,
-    );
-    expect((await call('GET', '/users?format=Xml')).text).toMatch(
-      /^<\?xml[^>]*\?><users[ >]/,
-    );
+    expect((await call('POST', '/users', { json: user('format-1') })).status).toBe(200);
+    expect((await call('GET', '/users/format-1?format=XML')).text).toMatch(/^<\?xml[^>]*\?><user[ >]/);
+    expect((await call('GET', '/users?format=Xml')).text).toMatch(/^<\?xml[^>]*\?><users[ >]/);
     expect(
       (
         await call('GET', '/users/format-1?format=JSON', {
@@ -421,11 +352,7 @@ describe('the format parameter', () => {
       ['', '""'],
     ]) {
       const withBody = method === 'POST' || method === 'PUT';
-      const refused = await call(
-        method,
-        `${path}?format=${format}`,
-        withBody ? { json: user('format-1') } : {},
-      );
+      const refused = await call(method, `${path}?format=${format}`, withBody ? { json: user('format-1') } : {});
       expect(refused.status, `${method} ${path} format=${format}`).toBe(400);
       expect(refused.json).toMatchObject({
         errorsExist: true,

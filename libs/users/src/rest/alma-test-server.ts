@@ -1,15 +1,5 @@
-import {
-  type AnyPlugin,
-  authServices,
-  type BuiltInRole,
-  longestPathParameter,
-  registerRestApi,
-} from '@ulms/platform';
-import {
-  startTestApi,
-  type TestApi,
-  type TestInstitutionOptions,
-} from '@ulms/platform/testing';
+import { type AnyPlugin, authServices, type BuiltInRole, longestPathParameter, registerRestApi } from '@ulms/platform';
+import { startTestApi, type TestApi, type TestInstitutionOptions } from '@ulms/platform/testing';
 import Fastify from 'fastify';
 import { usersPlugin } from '../server/users.plugin.js';
 
@@ -21,10 +11,7 @@ export interface AlmaTestServer {
   /** A key holding USER_MANAGER's permissions in `api.institution`. */
   readonly key: string;
   /** Creates another key of the test institution. */
-  createKey(options: {
-    role?: BuiltInRole;
-    permissions?: string[];
-  }): Promise<string>;
+  createKey(options: { role?: BuiltInRole; permissions?: string[] }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -54,21 +41,11 @@ export async function startAlmaTestServer(
     rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const createKey = async ({
-    role,
-    permissions = [],
-  }: {
-    role?: BuiltInRole;
-    permissions?: string[];
-  }) =>
+  const createKey = async ({ role, permissions = [] }: { role?: BuiltInRole; permissions?: string[] }) =>
     (
       await api.kernel.services
         .get(authServices.apiKeys)
-        .create(
-          api.institution.id,
-          { name: 'test key', role, permissions },
-          null,
-        )
+        .create(api.institution.id, { name: 'test key', role, permissions }, null)
     ).key;
   return {
     api,

@@ -9,10 +9,7 @@ import {
 import type { FieldError } from '@ulms/platform/contracts';
 import type { UserPartsReplacement } from '../contracts/user-parts.schema.js';
 import type { CreateUserInput } from '../contracts/user.schema.js';
-import {
-  almaUserToFields,
-  foreignFieldModules,
-} from '../server/alma/alma-user.mapper.js';
+import { almaUserToFields, foreignFieldModules } from '../server/alma/alma-user.mapper.js';
 import { usersServices } from '../server/users-services.js';
 import type { AlmaContext } from './alma-user-document.js';
 
@@ -39,17 +36,13 @@ export async function readAlmaUserBody(
   const errors: FieldError[] = [
     ...read.unmapped.map((field) => ({
       field,
-      message:
-        'is not a field of the user record this API stores; send the user without it',
+      message: 'is not a field of the user record this API stores; send the user without it',
     })),
     ...read.errors,
   ];
-  if (!read.fields.recordType)
-    errors.push({ field: 'record_type', message: 'is required' });
+  if (!read.fields.recordType) errors.push({ field: 'record_type', message: 'is required' });
 
-  const enabledParts = read.foreign.length
-    ? await services.get(usersServices.documentParts)(institution.id)
-    : [];
+  const enabledParts = read.foreign.length ? await services.get(usersServices.documentParts)(institution.id) : [];
   const documentParts: {
     part: (typeof enabledParts)[number];
     value: unknown;
@@ -61,9 +54,7 @@ export async function readAlmaUserBody(
       continue;
     }
     const module = ownerModuleOf(field);
-    const enabled = await services
-      .get(tenancyServices.modules)
-      .isEnabled(institution.id, module);
+    const enabled = await services.get(tenancyServices.modules).isEnabled(institution.id, module);
     errors.push({
       field,
       message: enabled

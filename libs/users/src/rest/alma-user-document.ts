@@ -1,17 +1,10 @@
 import type { InstitutionRef, ServiceContainer } from '@ulms/platform';
 import { tenancyServices, ValidationError } from '@ulms/platform';
 import { noteTypes } from '../contracts/user-codes.js';
-import type {
-  AttachmentDto,
-  NoteDto,
-  StatisticDto,
-} from '../contracts/user-parts.schema.js';
+import type { AttachmentDto, NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import { almaLabelsOf } from '../server/alma/alma-labels.js';
-import {
-  type AlmaOutputOptions,
-  userDtoToAlma,
-} from '../server/alma/alma-user.mapper.js';
+import { type AlmaOutputOptions, userDtoToAlma } from '../server/alma/alma-user.mapper.js';
 import { almaSegmentTypeOf } from '../server/alma/alma-codes.js';
 import { usersServices } from '../server/users-services.js';
 
@@ -24,32 +17,20 @@ export interface AlmaContext {
 }
 
 interface BuiltContext {
-  readonly from: readonly [
-    InstitutionRef,
-    readonly unknown[],
-    readonly unknown[],
-  ];
+  readonly from: readonly [InstitutionRef, readonly unknown[], readonly unknown[]];
   readonly context: AlmaContext;
 }
 // Built again only when one of its sources is no longer the (cached) object it was built from.
 const lastContexts = new Map<string, BuiltContext>();
 
 /** The institution's code-table labels and libraries. */
-export async function almaContextOf(
-  services: ServiceContainer,
-  institution: InstitutionRef,
-): Promise<AlmaContext> {
+export async function almaContextOf(services: ServiceContainer, institution: InstitutionRef): Promise<AlmaContext> {
   const [entries, libraries] = await Promise.all([
     services.get(usersServices.codeTables).list(institution.id),
     services.get(tenancyServices.institutions).listLibraries(institution.id),
   ]);
   const last = lastContexts.get(institution.id);
-  if (
-    last &&
-    last.from[0] === institution &&
-    last.from[1] === entries &&
-    last.from[2] === libraries
-  )
+  if (last && last.from[0] === institution && last.from[1] === entries && last.from[2] === libraries)
     return last.context;
   const context = {
     output: {
@@ -70,11 +51,7 @@ export const userLink = (baseUrl: string, user: Pick<UserDto, 'primaryId'>) =>
   `${baseUrl}/users/${encodeURIComponent(user.primaryId)}`;
 
 /** The full Alma user with its link. */
-export function fullAlmaUser(
-  user: UserDto,
-  context: AlmaContext,
-  baseUrl: string,
-): Json {
+export function fullAlmaUser(user: UserDto, context: AlmaContext, baseUrl: string): Json {
   return {
     ...userDtoToAlma(user, context.output),
     link: userLink(baseUrl, user),
@@ -95,11 +72,7 @@ const BRIEF_FIELDS = [
 ];
 
 /** The brief Alma user (`view=brief` and list entries). */
-export function briefAlmaUser(
-  user: UserDto,
-  context: AlmaContext,
-  baseUrl: string,
-): Json {
+export function briefAlmaUser(user: UserDto, context: AlmaContext, baseUrl: string): Json {
   const full = userDtoToAlma(user, context.output);
   return {
     ...Object.fromEntries(BRIEF_FIELDS.map((k) => [k, full[k]])),
@@ -107,8 +80,7 @@ export function briefAlmaUser(
   };
 }
 
-const segmentTypeOf = (type: string) =>
-  almaSegmentTypeOf[type as keyof typeof almaSegmentTypeOf] ?? type;
+const segmentTypeOf = (type: string) => almaSegmentTypeOf[type as keyof typeof almaSegmentTypeOf] ?? type;
 const almaDate = (at: Date) => `${at.toISOString().slice(0, 10)}Z`;
 
 /** A note as the reference's `user_note`. */
@@ -128,14 +100,9 @@ export function almaNote(note: NoteDto): Json {
 }
 
 /** A statistic as the reference's `user_statistic`. */
-export function almaStatistic(
-  statistic: StatisticDto,
-  context: AlmaContext,
-): Json {
-  const label = (
-    table: 'STATISTIC_CATEGORY_TYPE' | 'STATISTIC_CATEGORY',
-    code: string,
-  ) => context.output.labels?.codeTable(table, code) ?? code;
+export function almaStatistic(statistic: StatisticDto, context: AlmaContext): Json {
+  const label = (table: 'STATISTIC_CATEGORY_TYPE' | 'STATISTIC_CATEGORY', code: string) =>
+    context.output.labels?.codeTable(table, code) ?? code;
   return {
     statistic_category: {
       value: statistic.category,
@@ -151,10 +118,7 @@ export function almaStatistic(
 }
 
 /** An attachment's description as the reference's `user_attachment`. */
-export function almaAttachment(
-  attachment: AttachmentDto,
-  userUrl: string,
-): Json {
+export function almaAttachment(attachment: AttachmentDto, userUrl: string): Json {
   return {
     id: attachment.id,
     file_name: attachment.fileName,
@@ -212,9 +176,7 @@ export async function documentPartsOf(
       })),
     );
   }
-  const shown = parts.filter((p) =>
-    expand.includes(p.field) ? true : !p.expandOnly && !options.expandedOnly,
-  );
+  const shown = parts.filter((p) => (expand.includes(p.field) ? true : !p.expandOnly && !options.expandedOnly));
   const context = {
     institutionId: institution.id,
     userId: user.id,

@@ -1,8 +1,4 @@
-import {
-  type InstitutionRef,
-  RestError,
-  type ServiceContainer,
-} from '@ulms/platform';
+import { type InstitutionRef, RestError, type ServiceContainer } from '@ulms/platform';
 import { MAX_IDENTIFIER_LENGTH } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import { PRIMARY_ID_TYPE } from '../server/user-record.mapper.js';
@@ -15,19 +11,13 @@ export const ALL_UNIQUE = 'all_unique';
 const PRIMARY = 'primary_id';
 
 const accepts = (idType: string, held: string): boolean =>
-  idType === ALL_UNIQUE ||
-  (idType === PRIMARY ? held === PRIMARY_ID_TYPE : held === idType);
+  idType === ALL_UNIQUE || (idType === PRIMARY ? held === PRIMARY_ID_TYPE : held === idType);
 
-const searchable = (id: string) =>
-  id.trim() !== '' && id.length <= MAX_IDENTIFIER_LENGTH;
+const searchable = (id: string) => id.trim() !== '' && id.length <= MAX_IDENTIFIER_LENGTH;
 
 const notFound = (id: string, idType: string) =>
   idType === ALL_UNIQUE
-    ? RestError.of(
-        404,
-        almaErrorCodes.userNotFound,
-        `User with identifier ${id} was not found.`,
-      )
+    ? RestError.of(404, almaErrorCodes.userNotFound, `User with identifier ${id} was not found.`)
     : RestError.of(
         404,
         almaErrorCodes.userOfTypeNotFound,
@@ -41,11 +31,7 @@ export async function findAlmaUser(
   id: string,
   idType = ALL_UNIQUE,
 ): Promise<UserDto> {
-  const found = searchable(id)
-    ? await services
-        .get(usersServices.users)
-        .findByIdentifier(institution.id, id)
-    : null;
+  const found = searchable(id) ? await services.get(usersServices.users).findByIdentifier(institution.id, id) : null;
   if (found && accepts(idType, found.heldAs)) return found.user;
   throw notFound(id, idType);
 }
@@ -57,11 +43,7 @@ export async function findAlmaDocument(
   id: string,
   idType = ALL_UNIQUE,
 ) {
-  const found = searchable(id)
-    ? await services
-        .get(usersServices.users)
-        .findDocumentByIdentifier(viewer, id)
-    : null;
+  const found = searchable(id) ? await services.get(usersServices.users).findDocumentByIdentifier(viewer, id) : null;
   if (found && accepts(idType, found.heldAs)) return found;
   throw notFound(id, idType);
 }

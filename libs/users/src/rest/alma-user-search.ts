@@ -1,11 +1,6 @@
 import type { InstitutionRef } from '@ulms/platform';
 import type { UserSearchService } from '../server/user-search.service.js';
-import {
-  type AlmaOrderBy,
-  conditionsOf,
-  orderOf,
-  parseAlmaQuery,
-} from './alma-query.js';
+import { type AlmaOrderBy, conditionsOf, orderOf, parseAlmaQuery } from './alma-query.js';
 
 /** GET /users's paging and order. */
 export interface AlmaSearchOptions {

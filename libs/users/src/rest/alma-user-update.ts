@@ -23,9 +23,16 @@ const overrideNames: Readonly<Record<string, ProtectedExternalField>> = {
 
 /** Reads `override=user_group,job_category` into our field names; unknown names are refused. */
 export function parseOverride(override: string | undefined): Set<ProtectedExternalField> {
-  const names = (override ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (override ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !Object.hasOwn(overrideNames, n.toLowerCase()));
-  if (unknown.length) throw ValidationError.of('override', `not protected fields: ${unknown.join(', ')} (known: ${Object.keys(overrideNames).join(', ')})`);
+  if (unknown.length)
+    throw ValidationError.of(
+      'override',
+      `not protected fields: ${unknown.join(', ')} (known: ${Object.keys(overrideNames).join(', ')})`,
+    );
   return new Set(names.map((n) => overrideNames[n.toLowerCase()] as ProtectedExternalField));
 }
 
@@ -42,7 +49,12 @@ export function almaUpdateInput(
 ): UpdateUserInput {
   const fields: Record<string, unknown> = { ...incoming };
   if (!incoming.roles?.length) {
-    fields['roles'] = existing.roles.map(({ role, scope, status, expiryDate }) => ({ role, scope, status, expiryDate }));
+    fields['roles'] = existing.roles.map(({ role, scope, status, expiryDate }) => ({
+      role,
+      scope,
+      status,
+      expiryDate,
+    }));
   }
   if (!('account_type' in document)) fields['accountType'] = existing.accountType;
   if (!('external_id' in document)) fields['externalId'] = existing.externalId;

@@ -1,21 +1,11 @@
 import type { TRPCError } from '@trpc/server';
-import {
-  authServices,
-  definePlugin,
-  fieldErrorsOf,
-  fromXml,
-  toXml,
-  ValidationError,
-} from '@ulms/platform';
+import { authServices, definePlugin, fieldErrorsOf, fromXml, toXml, ValidationError } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDtoToFields } from '../contracts/user-fields.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { usersServices } from '../server/users-services.js';
 import { almaXmlShape } from './alma-xml-shape.js';
-import {
-  type AlmaTestServer,
-  startAlmaTestServer,
-} from './alma-test-server.js';
+import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 
 // Nothing a request carries is lost: each field is stored, or the request is refused with the field named.
 
@@ -34,8 +24,7 @@ const standInBlocksPlugin = definePlugin({
       read: async ({ userId }) => storedBlocks.get(userId) ?? [],
       async write({ userId }, value) {
         const blocks = value as Json[];
-        if (blocks.some((b) => !b['block_type']))
-          throw ValidationError.of('user_block[0].block_type', 'is required');
+        if (blocks.some((b) => !b['block_type'])) throw ValidationError.of('user_block[0].block_type', 'is required');
         storedBlocks.set(userId, blocks);
       },
     });
@@ -57,18 +46,12 @@ const standInCirculationPlugin = definePlugin({
 
 let server: AlmaTestServer;
 
-async function call(
-  method: string,
-  path: string,
-  options: { body?: unknown; key?: string } = {},
-) {
+async function call(method: string, path: string, options: { body?: unknown; key?: string } = {}) {
   const response = await fetch(`${server.base}${path}`, {
     method,
     headers: {
       authorization: `apikey ${options.key ?? server.key}`,
-      ...(options.body !== undefined
-        ? { 'content-type': 'application/json' }
-        : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
@@ -106,12 +89,9 @@ const statistic = (category: string, extra: Json = {}) => ({
   statistic_note: null,
   ...extra,
 });
-const texts = (document: Json) =>
-  (document['user_note'] as Json[]).map((n) => n['note_text']);
+const texts = (document: Json) => (document['user_note'] as Json[]).map((n) => n['note_text']);
 const categories = (document: Json) =>
-  (document['user_statistic'] as Json[]).map(
-    (s) => s['statistic_category']['value'],
-  );
+  (document['user_statistic'] as Json[]).map((s) => s['statistic_category']['value']);
 
 /** A USER_MANAGER key of a new institution with `modules` enabled and the UG user group. */
 async function otherInstitutionKey(modules: string[]): Promise<string> {
@@ -127,13 +107,7 @@ async function otherInstitutionKey(modules: string[]): Promise<string> {
       description: 'Undergraduates',
     });
   const apiKeys = server.api.kernel.services.get(authServices.apiKeys);
-  return (
-    await apiKeys.create(
-      institution.id,
-      { name: 'other', role: 'USER_MANAGER' },
-      null,
-    )
-  ).key;
+  return (await apiKeys.create(institution.id, { name: 'other', role: 'USER_MANAGER' }, null)).key;
 }
 
 beforeAll(async () => {
@@ -199,9 +173,7 @@ describe('notes and statistics', () => {
       }),
     });
     const before = (await call('GET', '/users/notes-2')).json;
-    const kept = (before['user_note'] as Json[]).find(
-      (n) => n['note_text'] === 'Keep me',
-    );
+    const kept = (before['user_note'] as Json[]).find((n) => n['note_text'] === 'Keep me');
 
     const swapped = await call('PUT', '/users/notes-2', {
       body: {
@@ -212,19 +184,11 @@ describe('notes and statistics', () => {
     });
     expect(swapped.status, JSON.stringify(swapped.json)).toBe(200);
     expect(texts(swapped.json).sort()).toEqual(['Keep me', 'New one']);
-    expect(
-      (swapped.json['user_note'] as Json[]).find(
-        (n) => n['note_text'] === 'Keep me',
-      ),
-    ).toEqual(kept);
+    expect((swapped.json['user_note'] as Json[]).find((n) => n['note_text'] === 'Keep me')).toEqual(kept);
     expect(categories(swapped.json)).toEqual(['GRADUATE']);
     expect(swapped.json).toEqual((await call('GET', '/users/notes-2')).json);
 
-    const {
-      user_note: _notes,
-      user_statistic: _statistics,
-      ...withoutLists
-    } = swapped.json;
+    const { user_note: _notes, user_statistic: _statistics, ...withoutLists } = swapped.json;
     const untouched = await call('PUT', '/users/notes-2', {
       body: withoutLists,
     });
@@ -268,9 +232,7 @@ describe('notes and statistics', () => {
       }),
       almaXmlShape,
     );
-    expect(body).toContain(
-      '<user_notes><user_note user_viewable="false" popup_note="true">',
-    );
+    expect(body).toContain('<user_notes><user_note user_viewable="false" popup_note="true">');
     const response = await fetch(`${server.base}/users`, {
       method: 'POST',
       headers: {
@@ -302,14 +264,8 @@ describe('notes and statistics', () => {
   it('follow the segment rules and the code tables, named as the API names them, and nothing is half-written', async () => {
     const refused = await call('POST', '/users', {
       body: user('notes-3', {
-        user_note: [
-          note('Owned by the SIS', { segment_type: 'External' }),
-          note('', {}),
-        ],
-        user_statistic: [
-          statistic('NOPE'),
-          { statistic_category: { value: 'UNDERGRAD' } },
-        ],
+        user_note: [note('Owned by the SIS', { segment_type: 'External' }), note('', {})],
+        user_statistic: [statistic('NOPE'), { statistic_category: { value: 'UNDERGRAD' } }],
       }),
     });
     expect(refused.status).toBe(400);
@@ -317,23 +273,19 @@ describe('notes and statistics', () => {
       expect.arrayContaining([
         {
           code: 'INVALID_REQUEST',
-          message:
-            'user_note[0].segment_type: only an external user can have external data',
+          message: 'user_note[0].segment_type: only an external user can have external data',
         },
         {
           code: '401664',
-          message:
-            'Mandatory field is missing. (user_note[1].note_text: is required)',
+          message: 'Mandatory field is missing. (user_note[1].note_text: is required)',
         },
         {
           code: 'INVALID_REQUEST',
-          message:
-            'user_statistic[0].statistic_category: "NOPE" is not a statistical category of this institution',
+          message: 'user_statistic[0].statistic_category: "NOPE" is not a statistical category of this institution',
         },
         {
           code: '401664',
-          message:
-            'Mandatory field is missing. (user_statistic[1].category_type: is required)',
+          message: 'Mandatory field is missing. (user_statistic[1].category_type: is required)',
         },
       ]),
     );
@@ -402,9 +354,7 @@ describe('notes and statistics', () => {
       institution: { ...institution, libraryIndependence: true },
       principal: { libraryScope: { all: true, libraryIds: new Set<string>() } },
     };
-    const notes = await server.api.kernel.services
-      .get(usersServices.parts)
-      .listNotes(everything, created.user.id);
+    const notes = await server.api.kernel.services.get(usersServices.parts).listNotes(everything, created.user.id);
     expect(notes.map((n) => n.text).sort()).toEqual(['Desk note', 'Law only']);
   });
 });
@@ -413,9 +363,7 @@ describe('other modules’ parts of the record', () => {
   it('refuses user_block, proxy_for_user and a list of fees while their module is not enabled, naming the module', async () => {
     const refused = await call('POST', '/users', {
       body: user('parts-1', {
-        user_block: [
-          { block_type: { value: 'GENERAL' }, block_status: 'ACTIVE' },
-        ],
+        user_block: [{ block_type: { value: 'GENERAL' }, block_status: 'ACTIVE' }],
         proxy_for_user: [{ primary_id: 'someone' }],
         fees: [{ type: { value: 'OVERDUEFINE' }, balance: 2 }],
       }),
@@ -441,9 +389,7 @@ describe('other modules’ parts of the record', () => {
 
   it('stores them through the module that takes them, in the same transaction, where it is enabled', async () => {
     const key = await otherInstitutionKey(['users', 'blocks']);
-    const blocks = [
-      { block_type: { value: 'GENERAL' }, block_status: 'ACTIVE' },
-    ];
+    const blocks = [{ block_type: { value: 'GENERAL' }, block_status: 'ACTIVE' }];
     const created = await call('POST', '/users', {
       key,
       body: user('parts-3', { user_block: blocks }),
@@ -458,8 +404,7 @@ describe('other modules’ parts of the record', () => {
     expect(errorsOf(refused.json)).toEqual([
       {
         code: '401664',
-        message:
-          'Mandatory field is missing. (user_block[0].block_type: is required)',
+        message: 'Mandatory field is missing. (user_block[0].block_type: is required)',
       },
     ]);
     expect((await call('GET', '/users/parts-4', { key })).status).toBe(404);
@@ -467,36 +412,28 @@ describe('other modules’ parts of the record', () => {
 
   it('expands loans where a module provides them, and refuses an expansion nobody provides', async () => {
     await call('POST', '/users', { body: user('expand-1') });
-    expect(
-      (await call('GET', '/users/expand-1?expand=loans')).json['errorList'][
-        'error'
-      ][0]['errorMessage'],
-    ).toBe(
+    expect((await call('GET', '/users/expand-1?expand=loans')).json['errorList']['error'][0]['errorMessage']).toBe(
       'expand: "loans" needs a circulation plugin, and none is enabled for this institution',
     );
-    expect(
-      errorsOf((await call('GET', '/users/expand-1?expand=fees')).json)[0]
-        ?.message,
-    ).toContain('"fees" needs the "fines" module');
-    expect(
-      errorsOf((await call('GET', '/users/expand-1?expand=shoes')).json)[0]
-        ?.message,
-    ).toContain('"shoes" cannot be expanded');
+    expect(errorsOf((await call('GET', '/users/expand-1?expand=fees')).json)[0]?.message).toContain(
+      '"fees" needs the "fines" module',
+    );
+    expect(errorsOf((await call('GET', '/users/expand-1?expand=shoes')).json)[0]?.message).toContain(
+      '"shoes" cannot be expanded',
+    );
 
     const key = await otherInstitutionKey(['users', 'circulation']);
     await call('POST', '/users', { key, body: user('expand-2') });
-    expect(
-      (await call('GET', '/users/expand-2', { key })).json,
-    ).not.toHaveProperty('loans');
+    expect((await call('GET', '/users/expand-2', { key })).json).not.toHaveProperty('loans');
     const expanded = await call('GET', '/users/expand-2?expand=loans', { key });
     expect(expanded.json['loans']).toEqual({
       value: 3,
       link: `${server.base}/users/expand-2/loans`,
     });
-    expect(
-      (await call('GET', '/users/expand-2?view=brief&expand=loans', { key }))
-        .json['loans'],
-    ).toEqual({ value: 3, link: `${server.base}/users/expand-2/loans` });
+    expect((await call('GET', '/users/expand-2?view=brief&expand=loans', { key })).json['loans']).toEqual({
+      value: 3,
+      link: `${server.base}/users/expand-2/loans`,
+    });
   });
 });
 
@@ -514,40 +451,27 @@ describe('identifiers, roles and unknown fields', () => {
       }),
     });
     expect(created.status, JSON.stringify(created.json)).toBe(200);
-    expect(
-      (await call('GET', '/users/status-1')).json['user_identifier'],
-    ).toEqual([
+    expect((await call('GET', '/users/status-1')).json['user_identifier']).toEqual([
       expect.objectContaining({ value: 'OLD-CARD', status: 'INACTIVE' }),
     ]);
-    expect((await call('GET', '/users/OLD-CARD')).json['primary_id']).toBe(
-      'status-1',
-    );
+    expect((await call('GET', '/users/OLD-CARD')).json['primary_id']).toBe('status-1');
     const bogus = await call('POST', '/users', {
       body: user('status-2', {
-        user_identifier: [
-          { id_type: { value: 'BARCODE' }, value: 'X-1', status: 'LOST' },
-        ],
+        user_identifier: [{ id_type: { value: 'BARCODE' }, value: 'X-1', status: 'LOST' }],
       }),
     });
-    expect(errorsOf(bogus.json)[0]?.message).toContain(
-      'user_identifier[0].status',
-    );
+    expect(errorsOf(bogus.json)[0]?.message).toContain('user_identifier[0].status');
   });
 
   it('refuses a role type it does not have and a scope that is not a library of the institution', async () => {
     const refused = await call('POST', '/users', {
       body: user('roles-1', {
-        user_role: [
-          { role_type: { value: '204' } },
-          { role_type: { value: '200' }, scope: { value: 'ELSEWHERE' } },
-        ],
+        user_role: [{ role_type: { value: '204' } }, { role_type: { value: '200' }, scope: { value: 'ELSEWHERE' } }],
       }),
     });
     expect(refused.status).toBe(400);
     expect(errorsOf(refused.json).map((e) => e.message)).toEqual([
-      expect.stringMatching(
-        /^user_role\[0\]\.role_type: "204" is not a role type this system has/,
-      ),
+      expect.stringMatching(/^user_role\[0\]\.role_type: "204" is not a role type this system has/),
       `user_role[1].scope: "ELSEWHERE" is neither a library of this institution nor the institution itself (${server.api.institution.code})`,
     ]);
     const institutionWide = await call('POST', '/users', {
@@ -560,9 +484,7 @@ describe('identifiers, roles and unknown fields', () => {
         ],
       }),
     });
-    expect(institutionWide.status, JSON.stringify(institutionWide.json)).toBe(
-      200,
-    );
+    expect(institutionWide.status, JSON.stringify(institutionWide.json)).toBe(200);
   });
 
   it('bounds every list of the record, refusing a longer one by name at once', async () => {
@@ -618,9 +540,7 @@ describe('identifiers, roles and unknown fields', () => {
         },
       }),
     });
-    expect(errorsOf(types.json)[0]?.message).toBe(
-      'contact_info.email[0].email_type: choose at least one type',
-    );
+    expect(errorsOf(types.json)[0]?.message).toBe('contact_info.email[0].email_type: choose at least one type');
   });
 });
 
@@ -642,9 +562,7 @@ describe('account type', () => {
       body: toExternal,
     });
     expect(desk.status).toBe(403);
-    expect(errorsOf(desk.json)[0]?.message).toContain(
-      'users.user.toggle-account-type',
-    );
+    expect(errorsOf(desk.json)[0]?.message).toContain('users.user.toggle-account-type');
     const deskEdit = await call('PUT', '/users/account-1', {
       key: deskKey,
       body: { ...document, first_name: 'Amazing Grace' },
@@ -690,8 +608,7 @@ describe('account type', () => {
     expect(errorsOf(refused.json)).toEqual([
       {
         code: '401853',
-        message:
-          'External id must be empty for an internal user. (external_id: must be empty for an internal user)',
+        message: 'External id must be empty for an internal user. (external_id: must be empty for an internal user)',
       },
     ]);
 
@@ -719,9 +636,7 @@ describe('account type', () => {
         message: 'changes only through Toggle Account Type',
       },
     ]);
-    expect(
-      (await server.api.caller.users.get({ id: created.user.id })).accountType,
-    ).toBe('INTERNAL');
+    expect((await server.api.caller.users.get({ id: created.user.id })).accountType).toBe('INTERNAL');
   });
 });
 
@@ -744,45 +659,29 @@ describe('action parameters', () => {
       ).status,
     ).toBe(200);
 
-    const pinLetter = await call(
-      'PUT',
-      '/users/actions-1?send_pin_number_letter=true',
-      { body: document },
-    );
+    const pinLetter = await call('PUT', '/users/actions-1?send_pin_number_letter=true', { body: document });
     expect(pinLetter.status).toBe(400);
-    expect(errorsOf(pinLetter.json)[0]?.message).toMatch(
-      /^send_pin_number_letter: not supported: .*letters module/,
-    );
+    expect(errorsOf(pinLetter.json)[0]?.message).toMatch(/^send_pin_number_letter: not supported: .*letters module/);
 
-    const linked = await call(
-      'POST',
-      '/users?source_user_id=abc&source_institution_code=OTHER',
-      { body: user('actions-2') },
-    );
+    const linked = await call('POST', '/users?source_user_id=abc&source_institution_code=OTHER', {
+      body: user('actions-2'),
+    });
     expect(errorsOf(linked.json).map((e) => e.message.split(':')[0])).toEqual([
       'source_user_id',
       'source_institution_code',
     ]);
     expect((await call('GET', '/users/actions-2')).status).toBe(404);
 
-    for (const parameter of [
-      'generate_password=true',
-      'registration_rules=TRUE',
-      'social_authentication=true',
-    ]) {
+    for (const parameter of ['generate_password=true', 'registration_rules=TRUE', 'social_authentication=true']) {
       const refused = await call('POST', `/users?${parameter}`, {
         body: user('actions-3'),
       });
       expect(refused.status, parameter).toBe(400);
-      expect(errorsOf(refused.json)[0]?.message, parameter).toContain(
-        `${parameter.split('=')[0]}: not supported`,
-      );
+      expect(errorsOf(refused.json)[0]?.message, parameter).toContain(`${parameter.split('=')[0]}: not supported`);
     }
     const notAFlag = await call('POST', '/users?send_pin_number_letter=maybe', {
       body: user('actions-3'),
     });
-    expect(errorsOf(notAFlag.json)[0]?.message).toContain(
-      'send_pin_number_letter',
-    );
+    expect(errorsOf(notAFlag.json)[0]?.message).toContain('send_pin_number_letter');
   });
 });

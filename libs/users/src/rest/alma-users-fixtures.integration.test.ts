@@ -4,30 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { almaRoleTypes } from '../server/alma/alma-codes.js';
 import type { CodeTableEntryInput } from '../server/code-table.service.js';
 import { comparable } from '../server/alma/alma-comparable.js';
-import {
-  type AlmaTestServer,
-  startAlmaTestServer,
-} from './alma-test-server.js';
+import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 import { almaXmlShape } from './alma-xml-shape.js';
 
 type Json = Record<string, unknown>;
 
 const rolesWeModel = (roles: unknown) =>
-  (roles as Json[]).filter(
-    (r) => ((r['role_type'] as Json)['value'] as string) in almaRoleTypes,
-  );
+  (roles as Json[]).filter((r) => ((r['role_type'] as Json)['value'] as string) in almaRoleTypes);
 
 /** Every field of `expected` except `skip`, one soft assertion per field. */
-function expectModelledFieldsKept(
-  actual: Json,
-  expected: Json,
-  skip: readonly string[],
-): void {
+function expectModelledFieldsKept(actual: Json, expected: Json, skip: readonly string[]): void {
   for (const key of Object.keys(expected)) {
     if (skip.includes(key)) continue;
-    expect
-      .soft(comparable(actual[key], key), key)
-      .toEqual(comparable(expected[key], key));
+    expect.soft(comparable(actual[key], key), key).toEqual(comparable(expected[key], key));
   }
   expect(actual).not.toHaveProperty('pin_number');
   expect(actual).not.toHaveProperty('password');
@@ -100,16 +89,7 @@ const samplesUnderTest: Sample[] = [
       },
     ],
     libraries: [{ code: '1030310', name: 'UiO Realfagsbiblioteket' }],
-    skip: [
-      'fees',
-      'loans',
-      'requests',
-      'link',
-      'proxy_for_user',
-      'user_block',
-      'user_note',
-      'user_statistic',
-    ],
+    skip: ['fees', 'loans', 'requests', 'link', 'proxy_for_user', 'user_block', 'user_note', 'user_statistic'],
     refused: [],
     storable: (sample) => sample,
     // The cataloger level's description has no code table here.
@@ -128,11 +108,7 @@ for (const sample of samplesUnderTest) {
     let server: AlmaTestServer;
     let expected: Json;
 
-    const call = async (
-      method: string,
-      path: string,
-      options: { body?: string; xml?: boolean } = {},
-    ) => {
+    const call = async (method: string, path: string, options: { body?: string; xml?: boolean } = {}) => {
       const type = options.xml ? 'application/xml' : 'application/json';
       const response = await fetch(`${server.base}${path}`, {
         method,
@@ -150,10 +126,8 @@ for (const sample of samplesUnderTest) {
 
     beforeAll(async () => {
       server = await startAlmaTestServer({ institution: sample.institution });
-      for (const entry of sample.codes)
-        await server.api.caller.users.codeTables.save(entry);
-      for (const library of sample.libraries)
-        await server.api.caller.platform.libraries.create(library);
+      for (const entry of sample.codes) await server.api.caller.users.codeTables.save(entry);
+      for (const library of sample.libraries) await server.api.caller.platform.libraries.create(library);
       expected = sample.expected(document, server.api.institution);
     });
     afterAll(() => server.close());
@@ -164,9 +138,9 @@ for (const sample of samplesUnderTest) {
           body: JSON.stringify(published),
         });
         expect(refused.status).toBe(400);
-        const messages = (
-          json(refused.text)['errorList'] as { error: Json[] }
-        ).error.map((e) => e['errorMessage'] as string);
+        const messages = (json(refused.text)['errorList'] as { error: Json[] }).error.map(
+          (e) => e['errorMessage'] as string,
+        );
         for (const field of sample.refused)
           expect(
             messages.some((m) => m.includes(`${field}:`)),
@@ -187,8 +161,7 @@ for (const sample of samplesUnderTest) {
           error: [
             {
               errorCode: '401664',
-              errorMessage:
-                'Mandatory field is missing. (user_statistic[0].category_type: is required)',
+              errorMessage: 'Mandatory field is missing. (user_statistic[0].category_type: is required)',
             },
           ],
         });
@@ -204,10 +177,7 @@ for (const sample of samplesUnderTest) {
       // Each field sent, codes by their value (descriptions come from the code tables).
       const sentFields = (entry: Json) =>
         Object.fromEntries(
-          Object.entries(entry).map(([k, v]) => [
-            k,
-            typeof v === 'object' && v !== null ? (v as Json)['value'] : v,
-          ]),
+          Object.entries(entry).map(([k, v]) => [k, typeof v === 'object' && v !== null ? (v as Json)['value'] : v]),
         );
       for (const list of ['user_note', 'user_statistic']) {
         const sent = (document[list] as Json[]).map(sentFields);
@@ -249,12 +219,8 @@ for (const sample of samplesUnderTest) {
 
       const read = await call('GET', `/users/${primaryId}?format=xml`);
       expect(read.status).toBe(200);
-      expect(read.text).toContain(
-        '<user_identifiers><user_identifier segment_type="Internal">',
-      );
-      expect(read.text).toMatch(
-        /<record_type desc="Public">PUBLIC<\/record_type>/,
-      );
+      expect(read.text).toContain('<user_identifiers><user_identifier segment_type="Internal">');
+      expect(read.text).toMatch(/<record_type desc="Public">PUBLIC<\/record_type>/);
       expectModelledFieldsKept(xml(read.text).value, expected, sample.skip);
 
       const put = await call('PUT', `/users/${primaryId}`, {

@@ -3,7 +3,13 @@ import { addAttachmentRoute, getAttachmentRoute, listAttachmentsRoute } from './
 import { almaUsersError } from './alma-error-codes.js';
 import { personalDataRoute } from './alma-personal-data.routes.js';
 import { almaXmlShape } from './alma-xml-shape.js';
-import { createUserRoute, deleteUserRoute, getUserRoute, listUsersRoute, updateUserRoute } from './alma-users.routes.js';
+import {
+  createUserRoute,
+  deleteUserRoute,
+  getUserRoute,
+  listUsersRoute,
+  updateUserRoute,
+} from './alma-users.routes.js';
 
 /** The users module's part of the Alma-format REST API. */
 export const usersHttp: RestContribution = {

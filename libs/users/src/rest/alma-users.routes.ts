@@ -1,9 +1,4 @@
-import {
-  defineRestRoute,
-  RestError,
-  type RestRequest,
-  restErrorCodes,
-} from '@ulms/platform';
+import { defineRestRoute, RestError, type RestRequest, restErrorCodes } from '@ulms/platform';
 import { z } from 'zod';
 import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
 import type { SaveUserResult, UserDto } from '../contracts/user.dto.js';
@@ -23,11 +18,7 @@ import {
   fullAlmaUser,
   parseExpand,
 } from './alma-user-document.js';
-import {
-  createActionParams,
-  refuseUnsupportedActions,
-  updateActionParams,
-} from './alma-user-actions.js';
+import { createActionParams, refuseUnsupportedActions, updateActionParams } from './alma-user-actions.js';
 import { readAlmaUserBody } from './alma-user-body.js';
 import { etagOf, expectedVersionOf } from './alma-versions.js';
 import { findAlmaDocument, findAlmaUser } from './alma-user-finder.js';
@@ -40,14 +31,10 @@ const notFound = {
   description: 'No such user (401861, or 401890 with user_id_type)',
 };
 const invalid = {
-  description:
-    'Invalid input: 401851, 401664, 401852, 401857, 500038 or INVALID_REQUEST',
+  description: 'Invalid input: 401851, 401664, 401852, 401857, 500038 or INVALID_REQUEST',
 };
 
-type Caller = Pick<
-  RestRequest<unknown, unknown, unknown>,
-  'services' | 'institution' | 'principal' | 'baseUrl'
->;
+type Caller = Pick<RestRequest<unknown, unknown, unknown>, 'services' | 'institution' | 'principal' | 'baseUrl'>;
 
 /** The full user as GET answers it: the record, the notes and statistics the caller may see, and other modules' parts. */
 async function fullAlmaDocument(
@@ -61,30 +48,14 @@ async function fullAlmaDocument(
     ...fullAlmaUser(found.user, context, baseUrl),
     user_note: found.notes.map(almaNote),
     user_statistic: found.statistics.map((s) => almaStatistic(s, context)),
-    ...(await documentPartsOf(
-      services,
-      institution,
-      found.user,
-      baseUrl,
-      expand,
-    )),
+    ...(await documentPartsOf(services, institution, found.user, baseUrl, expand)),
   };
 }
 
 /** The saved user as the reference answers a create or an update: the same document GET answers. */
-async function savedUserResponse(
-  request: Caller,
-  result: SaveUserResult,
-  context: AlmaContext,
-) {
-  if (result.status !== 'saved')
-    throw RestError.of(500, restErrorCodes.internal, 'the user was not saved');
-  const found = await findAlmaDocument(
-    request.services,
-    request,
-    result.user.primaryId,
-    'primary_id',
-  );
+async function savedUserResponse(request: Caller, result: SaveUserResult, context: AlmaContext) {
+  if (result.status !== 'saved') throw RestError.of(500, restErrorCodes.internal, 'the user was not saved');
+  const found = await findAlmaDocument(request.services, request, result.user.primaryId, 'primary_id');
   return {
     status: 200,
     body: await fullAlmaDocument(request, found, context),
@@ -104,40 +75,24 @@ export const listUsersRoute = defineRestRoute({
   moduleId: USERS_MODULE,
   permission: can.userRead,
   query: z.object({
-    q: z
-      .string()
-      .optional()
-      .describe(
-        `e.g. last_name~Van_Dyke AND email~jo@example.org. ${almaQueryHelp}`,
-      ),
+    q: z.string().optional().describe(`e.g. last_name~Van_Dyke AND email~jo@example.org. ${almaQueryHelp}`),
     limit: z.coerce.number().int().min(0).max(100).default(10),
     offset: z.coerce.number().int().min(0).default(0),
-    order_by: z
-      .enum(almaOrderBy)
-      .optional()
-      .describe('last_name (the default order), first_name or primary_id'),
+    order_by: z.enum(almaOrderBy).optional().describe('last_name (the default order), first_name or primary_id'),
   }),
   responses: {
     200: { description: 'The users found, brief', schema: almaUserListSchema },
   },
   async handle({ services, institution, query, baseUrl }) {
-    const found = await searchAlmaUsers(
-      services.get(usersServices.search),
-      institution,
-      {
-        q: query.q,
-        limit: query.limit,
-        offset: query.offset,
-        orderBy: query.order_by,
-      },
-    );
+    const found = await searchAlmaUsers(services.get(usersServices.search), institution, {
+      q: query.q,
+      limit: query.limit,
+      offset: query.offset,
+      orderBy: query.order_by,
+    });
     const [context, users] = await Promise.all([
       almaContextOf(services, institution),
-      Promise.all(
-        found.ids.map((id) =>
-          services.get(usersServices.users).get(institution.id, id),
-        ),
-      ),
+      Promise.all(found.ids.map((id) => services.get(usersServices.users).get(institution.id, id))),
     ]);
     return {
       status: 200,
@@ -172,11 +127,7 @@ export const createUserRoute = defineRestRoute({
     const { fields, parts } = await readAlmaUserBody(request, body, context);
     const result = await services
       .get(usersServices.users)
-      .create(
-        apiActor(request),
-        { ...fields, confirmDuplicate: true },
-        { parts },
-      );
+      .create(apiActor(request), { ...fields, confirmDuplicate: true }, { parts });
     return savedUserResponse(request, result, context);
   },
 });
@@ -207,17 +158,11 @@ export const getUserRoute = defineRestRoute({
     404: notFound,
   },
   async handle(request) {
-    const { services, institution, principal, params, query, baseUrl } =
-      request;
+    const { services, institution, principal, params, query, baseUrl } = request;
     const expand = parseExpand(query.expand);
     const context = await almaContextOf(services, institution);
     if (query.view === 'brief') {
-      const user = await findAlmaUser(
-        services,
-        institution,
-        params.user_id,
-        query.user_id_type,
-      );
+      const user = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
       const expanded = expand.length
         ? await documentPartsOf(services, institution, user, baseUrl, expand, {
             expandedOnly: true,
@@ -230,12 +175,7 @@ export const getUserRoute = defineRestRoute({
         headers: etagOf(user),
       };
     }
-    const found = await findAlmaDocument(
-      services,
-      { institution, principal },
-      params.user_id,
-      query.user_id_type,
-    );
+    const found = await findAlmaDocument(services, { institution, principal }, params.user_id, query.user_id_type);
     return {
       status: 200,
       body: await fullAlmaDocument(request, found, context, expand),
@@ -276,16 +216,8 @@ export const updateUserRoute = defineRestRoute({
     const { services, institution, principal, params, query, body } = request;
     refuseUnsupportedActions(query);
     const override = parseOverride(query.override);
-    const existing = await findAlmaUser(
-      services,
-      institution,
-      params.user_id,
-      query.user_id_type,
-    );
-    const expectedVersion = expectedVersionOf(
-      request.header('if-match'),
-      existing,
-    );
+    const existing = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
+    const expectedVersion = expectedVersionOf(request.header('if-match'), existing);
     const context = await almaContextOf(services, institution);
     const { fields, parts } = await readAlmaUserBody(request, body, context);
     const input = {
@@ -293,10 +225,7 @@ export const updateUserRoute = defineRestRoute({
       version: expectedVersion,
     };
     const accountTypeChange = input.accountType !== existing.accountType;
-    if (
-      accountTypeChange &&
-      !principal.permissions.has(can.toggleAccountType)
-    ) {
+    if (accountTypeChange && !principal.permissions.has(can.toggleAccountType)) {
       throw RestError.of(
         403,
         restErrorCodes.unauthorized,
@@ -328,15 +257,8 @@ export const deleteUserRoute = defineRestRoute({
   },
   async handle(request) {
     const { services, institution, params, query } = request;
-    const user = await findAlmaUser(
-      services,
-      institution,
-      params.user_id,
-      query.user_id_type,
-    );
-    const result = await services
-      .get(usersServices.deletion)
-      .delete(apiActor(request), user.id);
+    const user = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
+    const result = await services.get(usersServices.deletion).delete(apiActor(request), user.id);
     if (!result.deleted) {
       throw new RestError(
         400,

@@ -13,10 +13,7 @@ export const etagOf = (user: Pick<UserDto, 'version'>) => ({
  * The version a PUT's `If-Match` expects, refused with 412 when the user has moved on; undefined without
  * the header (the reference's clients send none, and then the last save wins, as there).
  */
-export function expectedVersionOf(
-  ifMatch: string | undefined,
-  user: Pick<UserDto, 'version'>,
-): number | undefined {
+export function expectedVersionOf(ifMatch: string | undefined, user: Pick<UserDto, 'version'>): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
   const tags = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
   if (tags.includes(`"${user.version}"`)) return user.version;

@@ -1,15 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { fieldErrorsOf } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MAX_IDENTIFIER_LENGTH,
-  normalizeIdentifier,
-} from '../contracts/identifiers.js';
+import { MAX_IDENTIFIER_LENGTH, normalizeIdentifier } from '../contracts/identifiers.js';
 import type { CreateUserInput } from '../contracts/user.schema.js';
-import {
-  type AlmaTestServer,
-  startAlmaTestServer,
-} from './alma-test-server.js';
+import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -35,18 +29,13 @@ describe('identifiers: look-alikes are the same identifier', () => {
   const refusal = (saving: Promise<unknown>) =>
     saving.then(
       () => 'saved',
-      (error: unknown) =>
-        error instanceof TRPCError ? fieldErrorsOf(error) : error,
+      (error: unknown) => (error instanceof TRPCError ? fieldErrorsOf(error) : error),
     );
-  const exists = (type: string, value: string) =>
-    `a user with identifier of type ${type} "${value}" already exists`;
+  const exists = (type: string, value: string) => `a user with identifier of type ${type} "${value}" already exists`;
   const get = async (id: string) => {
-    const response = await fetch(
-      `${server.base}/users/${encodeURIComponent(id)}`,
-      {
-        headers: { authorization: `apikey ${server.key}` },
-      },
-    );
+    const response = await fetch(`${server.base}/users/${encodeURIComponent(id)}`, {
+      headers: { authorization: `apikey ${server.key}` },
+    });
     return { status: response.status, json: (await response.json()) as Json };
   };
 
@@ -77,31 +66,23 @@ describe('identifiers: look-alikes are the same identifier', () => {
     ['abc', 'another case'],
   ] as const;
 
-  it.each(lookAlikes)(
-    'refuses %j (%s) as the primary identifier beside ABC',
-    async (lookAlike) => {
-      expect(await refusal(create(lookAlike))).toEqual([
-        {
-          field: 'primaryId',
-          message: exists('primary identifier', normalizeIdentifier(lookAlike)),
-        },
-      ]);
-    },
-  );
+  it.each(lookAlikes)('refuses %j (%s) as the primary identifier beside ABC', async (lookAlike) => {
+    expect(await refusal(create(lookAlike))).toEqual([
+      {
+        field: 'primaryId',
+        message: exists('primary identifier', normalizeIdentifier(lookAlike)),
+      },
+    ]);
+  });
 
-  it.each(lookAlikes)(
-    'refuses %j (%s) as another identifier beside ABC',
-    async (lookAlike) => {
-      expect(
-        await refusal(create('fresh-1', { identifiers: [barcode(lookAlike)] })),
-      ).toEqual([
-        {
-          field: 'identifiers.0.value',
-          message: exists('primary identifier', normalizeIdentifier(lookAlike)),
-        },
-      ]);
-    },
-  );
+  it.each(lookAlikes)('refuses %j (%s) as another identifier beside ABC', async (lookAlike) => {
+    expect(await refusal(create('fresh-1', { identifiers: [barcode(lookAlike)] }))).toEqual([
+      {
+        field: 'identifiers.0.value',
+        message: exists('primary identifier', normalizeIdentifier(lookAlike)),
+      },
+    ]);
+  });
 
   it("refuses a look-alike of another user's barcode as a primary identifier", async () => {
     expect(await refusal(create('\uFF22\uFF23-\uFF11\u200B'))).toEqual([
@@ -125,9 +106,7 @@ describe('identifiers: look-alikes are the same identifier', () => {
       }),
     });
     expect(response.status).toBe(400);
-    expect(
-      ((await response.json()) as Json)['errorList']['error'][0]['errorCode'],
-    ).toBe('401851');
+    expect(((await response.json()) as Json)['errorList']['error'][0]['errorCode']).toBe('401851');
     expect(
       (
         await server.api.caller.users.search({
@@ -139,11 +118,7 @@ describe('identifiers: look-alikes are the same identifier', () => {
   });
 
   it('refuses a record repeating its own identifier as a look-alike', async () => {
-    expect(
-      await refusal(
-        create('XYZ', { identifiers: [barcode('\uFF58\uFF59\uFF5A\u200B')] }),
-      ),
-    ).toEqual([
+    expect(await refusal(create('XYZ', { identifiers: [barcode('\uFF58\uFF59\uFF5A\u200B')] }))).toEqual([
       {
         field: 'identifiers.0.value',
         message: 'repeats the primary identifier',
@@ -156,14 +131,10 @@ describe('identifiers: look-alikes are the same identifier', () => {
       identifiers: [barcode('\uFEFFbc\u2010\uFF12\u00AD')],
     });
     expect(saved.status === 'saved' && saved.user.primaryId).toBe('DEF');
-    expect(
-      saved.status === 'saved' && saved.user.identifiers.map((i) => i.value),
-    ).toEqual(['bc\u20102']);
-    expect(
-      await refusal(
-        create('GHI', { identifiers: [barcode('\u200B\u00AD\uFEFF')] }),
-      ),
-    ).toEqual([{ field: 'identifiers.0.value', message: 'is required' }]);
+    expect(saved.status === 'saved' && saved.user.identifiers.map((i) => i.value)).toEqual(['bc\u20102']);
+    expect(await refusal(create('GHI', { identifiers: [barcode('\u200B\u00AD\uFEFF')] }))).toEqual([
+      { field: 'identifiers.0.value', message: 'is required' },
+    ]);
   });
 
   it('finds the user by any look-alike: REST user_id, and tRPC search by primary identifier or identifier', async () => {
@@ -180,9 +151,7 @@ describe('identifiers: look-alikes are the same identifier', () => {
         ).rows.map((r) => r.primaryId),
       ).toEqual(['ABC']);
     }
-    expect((await get('\uFF42\uFF43-\uFF11\u200B')).json['primary_id']).toBe(
-      'ABC',
-    );
+    expect((await get('\uFF42\uFF43-\uFF11\u200B')).json['primary_id']).toBe('ABC');
     expect(
       (
         await server.api.caller.users.search({
@@ -207,9 +176,7 @@ describe('identifiers: look-alikes are the same identifier', () => {
       expect(found.status).toBe(200);
       expect(found.json['primary_id']).toBe(id);
     }
-    expect(
-      await refusal(create('y'.repeat(MAX_IDENTIFIER_LENGTH + 1))),
-    ).toEqual([
+    expect(await refusal(create('y'.repeat(MAX_IDENTIFIER_LENGTH + 1)))).toEqual([
       {
         field: 'primaryId',
         message: `must be at most ${MAX_IDENTIFIER_LENGTH} characters`,

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDtoToFields } from '../contracts/user-fields.js';
 import type { UserDto } from '../contracts/user.dto.js';
-import {
-  type AlmaTestServer,
-  startAlmaTestServer,
-} from './alma-test-server.js';
+import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 
 // Two people read a user, then each saves a different field: the second save, made over a version it did
 // not read, is refused instead of silently undoing the first.
@@ -26,11 +23,7 @@ async function newUser(primaryId: string): Promise<UserDto> {
   return created.user;
 }
 
-async function rest(
-  method: string,
-  path: string,
-  options: { body?: unknown; ifMatch?: string } = {},
-) {
+async function rest(method: string, path: string, options: { body?: unknown; ifMatch?: string } = {}) {
   const response = await fetch(`${server.base}${path}`, {
     method,
     headers: {
@@ -67,9 +60,7 @@ describe('the admin app’s update', () => {
       id: read.id,
       version: read.version,
     });
-    expect(saved.status === 'saved' && saved.user.version).toBe(
-      read.version + 1,
-    );
+    expect(saved.status === 'saved' && saved.user.version).toBe(read.version + 1);
 
     const stale = await server.api.caller.users
       .update({
@@ -81,8 +72,7 @@ describe('the admin app’s update', () => {
       .catch((e: unknown) => e);
     expect(stale).toMatchObject({
       code: 'CONFLICT',
-      message:
-        'the user was changed by someone else since you opened it; reload it and make your change again',
+      message: 'the user was changed by someone else since you opened it; reload it and make your change again',
     });
     expect(await server.api.caller.users.get({ id: read.id })).toMatchObject({
       firstName: 'Augusta',
@@ -103,13 +93,8 @@ describe('the admin app’s update', () => {
         }),
       ),
     );
-    expect(outcomes.map((o) => o.status).sort()).toEqual([
-      'fulfilled',
-      'rejected',
-    ]);
-    expect((await server.api.caller.users.get({ id: read.id })).version).toBe(
-      read.version + 1,
-    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await server.api.caller.users.get({ id: read.id })).version).toBe(read.version + 1);
   });
 });
 

@@ -15,7 +15,11 @@ export function createStoragePicker(deps: {
     const config = await deps.modules.config<UsersConfig>(institutionId, USERS_MODULE);
     if (config.attachments.storage === local.id) return local;
     const storage = deps.contributed.find((s) => s.id === config.attachments.storage);
-    if (!storage) throw ValidationError.of('attachments.storage', `no attachment storage "${config.attachments.storage}" is installed`);
+    if (!storage)
+      throw ValidationError.of(
+        'attachments.storage',
+        `no attachment storage "${config.attachments.storage}" is installed`,
+      );
     return storage;
   };
 }

@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  defineJob,
-  fieldErrorsOf,
-  tenancyServices,
-} from '@ulms/platform';
+import { coreServices, defineJob, fieldErrorsOf, tenancyServices } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
 import type { TRPCError } from '@trpc/server';
 import { bulkEditInput } from '../contracts/user.schema.js';
@@ -16,12 +11,7 @@ const BATCH = 500;
 type Services = Parameters<(typeof bulkEditUsersJob)['run']>[0]['services'];
 
 /** The one-by-one path: every rule of a single save, for institutions whose rules need whole records. */
-async function updateOneByOne(
-  services: Services,
-  by: UserChangeActor,
-  ids: readonly string[],
-  changes: BulkChanges,
-) {
+async function updateOneByOne(services: Services, by: UserChangeActor, ids: readonly string[], changes: BulkChanges) {
   const users = services.get(usersServices.users);
   const updated: string[] = [];
   const failed = new Map<string, FieldError[]>();
@@ -31,11 +21,7 @@ async function updateOneByOne(
       await users.update(by, { ...current, ...changes, id });
       updated.push(id);
     } catch (error) {
-      failed.set(id, [
-        ...(fieldErrorsOf(error as TRPCError) ?? [
-          { field: '', message: (error as Error).message },
-        ]),
-      ]);
+      failed.set(id, [...(fieldErrorsOf(error as TRPCError) ?? [{ field: '', message: (error as Error).message }])]);
     }
   }
   return { updated, failed };
@@ -52,27 +38,13 @@ export const bulkEditUsersJob = defineJob({
   // Setting the same values again changes nothing more, and the users still match the search.
   resumable: true,
   async release({ jobId, services }) {
-    await services
-      .get(coreServices.prisma)
-      .userJobLock.deleteMany({ where: { jobId } });
+    await services.get(coreServices.prisma).userJobLock.deleteMany({ where: { jobId } });
   },
-  async run({
-    institutionId,
-    params,
-    services,
-    progress,
-    signal,
-    actor,
-    jobId,
-  }) {
-    const institution = await services
-      .get(tenancyServices.institutions)
-      .findById(institutionId);
+  async run({ institutionId, params, services, progress, signal, actor, jobId }) {
+    const institution = await services.get(tenancyServices.institutions).findById(institutionId);
     if (!institution) throw new Error('the institution no longer exists');
     const prisma = services.get(coreServices.prisma);
-    const targets = await services
-      .get(usersServices.search)
-      .matching(institution, params.search);
+    const targets = await services.get(usersServices.search).matching(institution, params.search);
     const primaryIdOf = new Map(targets.map((t) => [t.id, t.primaryId]));
     const by: UserChangeActor = {
       institutionId,
@@ -91,13 +63,10 @@ export const bulkEditUsersJob = defineJob({
         signal.throwIfAborted();
         const ids = targets.slice(start, start + BATCH).map((t) => t.id);
         const outcome =
-          (await services
-            .get(usersServices.bulkUpdater)
-            .bulkUpdate(by, ids, params.changes)) ??
+          (await services.get(usersServices.bulkUpdater).bulkUpdate(by, ids, params.changes)) ??
           (await updateOneByOne(services, by, ids, params.changes));
         updated += outcome.updated.length;
-        for (const [id, errors] of outcome.failed)
-          failed.push({ primaryId: primaryIdOf.get(id) ?? id, errors });
+        for (const [id, errors] of outcome.failed) failed.push({ primaryId: primaryIdOf.get(id) ?? id, errors });
         await progress(Math.min(start + BATCH, targets.length), targets.length);
       }
     } finally {

@@ -86,33 +86,21 @@ describe('library independence on writes', () => {
       ownerLibrary: 'LAW',
     });
     const desk = mainDesk();
-    expect(
-      (await desk.users.notes.list({ userId })).map((n) => n.text),
-    ).not.toContain('Law only');
+    expect((await desk.users.notes.list({ userId })).map((n) => n.text)).not.toContain('Law only');
 
-    expect(
-      await failure(desk.users.notes.remove({ userId, id: lawNote.id })),
-    ).toMatchObject({ code: 'NOT_FOUND' });
-    expect(
-      await failure(
-        desk.users.statistics.remove({ userId, id: lawStatistic.id }),
-      ),
-    ).toMatchObject({
+    expect(await failure(desk.users.notes.remove({ userId, id: lawNote.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(desk.users.statistics.remove({ userId, id: lawStatistic.id }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     const everything = await api.caller.users.notes.list({ userId });
     expect(everything.map((n) => n.text)).toContain('Law only');
-    expect(
-      (await api.caller.users.statistics.list({ userId })).map((s) => s.id),
-    ).toContain(lawStatistic.id);
+    expect((await api.caller.users.statistics.list({ userId })).map((s) => s.id)).toContain(lawStatistic.id);
   });
 
   it('History shows a note’s text only to those who see its library', async () => {
     const desk = mainDesk();
     const texts = async (caller: typeof desk) =>
-      (await caller.users.history({ id: userId, field: 'notes' })).entries.map(
-        (e) => e.newValue ?? e.oldValue,
-      );
+      (await caller.users.history({ id: userId, field: 'notes' })).entries.map((e) => e.newValue ?? e.oldValue);
     expect(await texts(api.caller)).toContain('Law only');
     expect(await texts(desk)).not.toContain('Law only');
     const { total } = await desk.users.history({ id: userId, field: 'notes' });
@@ -121,11 +109,7 @@ describe('library independence on writes', () => {
 
   it('a desk operator cannot add a note or statistic owned by a library outside the scope, but can for its own', async () => {
     const desk = mainDesk();
-    expect(
-      await failure(
-        desk.users.notes.add({ userId, text: 'Planted', ownerLibrary: 'LAW' }),
-      ),
-    ).toEqual({
+    expect(await failure(desk.users.notes.add({ userId, text: 'Planted', ownerLibrary: 'LAW' }))).toEqual({
       code: 'BAD_REQUEST',
       fieldErrors: [
         {
@@ -189,19 +173,13 @@ describe('fields that need more than the update permission', () => {
       id: userId,
       purgeDate: '2099-01-01',
     });
-    expect(manager.status === 'saved' && manager.user.purgeDate).toBe(
-      '2099-01-01',
-    );
+    expect(manager.status === 'saved' && manager.user.purgeDate).toBe('2099-01-01');
   });
 
   it('a purge date needs the delete permission in a bulk edit, and no job starts without it', async () => {
     const desk = mainDesk();
     const search = { query: 'scope-1', searchBy: 'primaryId' as const };
-    expect(
-      await failure(
-        desk.users.bulkEdit({ search, changes: { purgeDate: '2020-01-01' } }),
-      ),
-    ).toEqual({
+    expect(await failure(desk.users.bulkEdit({ search, changes: { purgeDate: '2020-01-01' } }))).toEqual({
       code: 'BAD_REQUEST',
       fieldErrors: [
         {
@@ -210,19 +188,13 @@ describe('fields that need more than the update permission', () => {
         },
       ],
     });
-    expect(
-      await api.caller.platform.jobs.list({ type: 'users.bulkEdit' }),
-    ).toEqual([]);
+    expect(await api.caller.platform.jobs.list({ type: 'users.bulkEdit' })).toEqual([]);
     const allowed = await api.caller.users.bulkEdit({
       search,
       changes: { purgeDate: '2099-02-01' },
     });
     await api.kernel.services.get(jobServices.jobs).waitFor(allowed.id);
-    expect((await api.caller.users.get({ id: userId })).purgeDate).toBe(
-      '2099-02-01',
-    );
-    expect(
-      await api.caller.platform.jobs.list({ type: 'users.bulkEdit' }),
-    ).toHaveLength(1);
+    expect((await api.caller.users.get({ id: userId })).purgeDate).toBe('2099-02-01');
+    expect(await api.caller.platform.jobs.list({ type: 'users.bulkEdit' })).toHaveLength(1);
   });
 });

@@ -8,12 +8,7 @@ import {
   ValidationError,
 } from '@ulms/platform';
 import { z } from 'zod';
-import {
-  type CodeTable,
-  codeTableNames,
-  type RecordType,
-  recordTypeCodes,
-} from '../contracts/user-codes.js';
+import { type CodeTable, codeTableNames, type RecordType, recordTypeCodes } from '../contracts/user-codes.js';
 import type { CodeTableEntryDto } from '../contracts/user.dto.js';
 import type { ValidationLookups } from './user-validation.js';
 
@@ -26,17 +21,13 @@ export const codeTableEntryInput = z.object({
     .max(60)
     .regex(/^[^\s]+$/, 'must have no spaces'),
   description: z.string().trim().min(1, 'is required').max(255),
-  recordTypes: z
-    .array(z.enum(recordTypeCodes as [string, ...string[]]))
-    .default([]),
+  recordTypes: z.array(z.enum(recordTypeCodes as [string, ...string[]])).default([]),
   active: z.boolean().default(true),
 });
 export type CodeTableEntryInput = z.input<typeof codeTableEntryInput>;
 
 /** Which user column each code table fills, to refuse removing a value still in use. */
-const usedBy: Partial<
-  Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle' | 'campusCode'>
-> = {
+const usedBy: Partial<Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle' | 'campusCode'>> = {
   USER_GROUP: 'userGroup',
   JOB_CATEGORY: 'jobCategory',
   USER_TITLE: 'userTitle',
@@ -46,14 +37,8 @@ const usedBy: Partial<
 /** The users module's code tables: user groups, job categories, titles, identifier types, campuses. */
 export interface CodeTableService {
   /** Cached: the same array until the tables change (or the cache expires), not to be modified. */
-  list(
-    institutionId: string,
-    table?: CodeTable,
-  ): Promise<readonly CodeTableEntryDto[]>;
-  save(
-    institutionId: string,
-    entry: CodeTableEntryInput,
-  ): Promise<CodeTableEntryDto>;
+  list(institutionId: string, table?: CodeTable): Promise<readonly CodeTableEntryDto[]>;
+  save(institutionId: string, entry: CodeTableEntryInput): Promise<CodeTableEntryDto>;
   remove(institutionId: string, table: CodeTable, code: string): Promise<void>;
   /** Everything validation needs (cached, as the list is). */
   lookups(institutionId: string): Promise<ValidationLookups>;
@@ -88,9 +73,7 @@ export function createCodeTableService(deps: {
     recordTypes: row.recordTypes as RecordType[],
   });
   // Every read of a user labels its codes; the tables change rarely.
-  const entriesOf = createExpiringCache<string, CodeTableEntryDto[]>(
-    CACHE_TTL_MS,
-  );
+  const entriesOf = createExpiringCache<string, CodeTableEntryDto[]>(CACHE_TTL_MS);
   const allEntries = (institutionId: string) =>
     entriesOf.get(institutionId, async () => {
       const rows = await prisma.userCodeTableEntry.findMany({
@@ -149,9 +132,7 @@ export function createCodeTableService(deps: {
           where: { institutionId, [column]: code },
         });
         if (count > 0)
-          throw new ConflictError(
-            `"${code}" is used by ${count} user${count === 1 ? '' : 's'}; deactivate it instead`,
-          );
+          throw new ConflictError(`"${code}" is used by ${count} user${count === 1 ? '' : 's'}; deactivate it instead`);
       } else if (table === 'IDENTIFIER_TYPE') {
         const count = await prisma.userIdentifier.count({
           where: { institutionId, idType: code },
@@ -173,14 +154,8 @@ export function createCodeTableService(deps: {
         allEntries(institutionId),
         institutions.listLibraries(institutionId),
       ]);
-      const allowed = new Map(
-        entries
-          .filter((e) => e.active)
-          .map((e) => [`${e.table}\u0000${e.code}`, e.recordTypes]),
-      );
-      const tablesInUse = new Set(
-        entries.filter((e) => e.active).map((e) => e.table),
-      );
+      const allowed = new Map(entries.filter((e) => e.active).map((e) => [`${e.table}\u0000${e.code}`, e.recordTypes]));
+      const tablesInUse = new Set(entries.filter((e) => e.active).map((e) => e.table));
       return {
         codeAllows: (table, code) => allowed.get(`${table}\u0000${code}`),
         hasEntries: (table) => tablesInUse.has(table),

@@ -19,10 +19,19 @@ describe('every code table in one call', () => {
 
   it("answers the institution's tables together, to whoever may read them", async () => {
     const reader = api.callerFor({ permissions: new Set([usersPermissions.configRead]) });
-    expect((await reader.users.codeTables.list()).map((e) => `${e.table}:${e.code}`).sort()).toEqual(['LANGUAGE:en', 'USER_GROUP:UG']);
-    await expect(api.callerFor({ permissions: new Set() }).users.codeTables.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await reader.users.codeTables.list()).map((e) => `${e.table}:${e.code}`).sort()).toEqual([
+      'LANGUAGE:en',
+      'USER_GROUP:UG',
+    ]);
+    await expect(api.callerFor({ permissions: new Set() }).users.codeTables.list()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const other = await api.createInstitution({ modules: ['users'] });
-    expect(await api.callerFor({ institutionId: other.id, permissions: new Set([usersPermissions.configRead]) }).users.codeTables.list()).toEqual([]);
+    expect(
+      await api
+        .callerFor({ institutionId: other.id, permissions: new Set([usersPermissions.configRead]) })
+        .users.codeTables.list(),
+    ).toEqual([]);
   });
 
   it(`is bounded: a table holds at most ${MAX_CODE_TABLE_ENTRIES} entries`, async () => {
@@ -34,8 +43,15 @@ describe('every code table in one call', () => {
         description: `Campus ${i}`,
       })),
     });
-    const error = await api.caller.users.codeTables.save({ table: 'CAMPUS', code: 'ONE_MORE', description: 'One more' }).catch((e: unknown) => e);
-    expect(fieldErrorsOf(error as never)).toEqual([{ field: 'code', message: `a code table holds at most ${MAX_CODE_TABLE_ENTRIES} entries; deactivate or remove one first` }]);
+    const error = await api.caller.users.codeTables
+      .save({ table: 'CAMPUS', code: 'ONE_MORE', description: 'One more' })
+      .catch((e: unknown) => e);
+    expect(fieldErrorsOf(error as never)).toEqual([
+      {
+        field: 'code',
+        message: `a code table holds at most ${MAX_CODE_TABLE_ENTRIES} entries; deactivate or remove one first`,
+      },
+    ]);
     // An existing entry can still be changed.
     await api.caller.users.codeTables.save({ table: 'CAMPUS', code: 'C0', description: 'Main campus' });
   });

@@ -44,10 +44,15 @@ export function segmentTypeErrors(existing: UserDto | null, incoming: UserFields
   if (!existing) return [];
   const errors: FieldError[] = [];
   for (const list of SEGMENT_LISTS) {
-    const before = new Map((existing[list] as readonly { id: string; segmentType: string }[]).map((s) => [s.id, s.segmentType]));
+    const before = new Map(
+      (existing[list] as readonly { id: string; segmentType: string }[]).map((s) => [s.id, s.segmentType]),
+    );
     (incoming[list] as { id?: string; segmentType: string }[]).forEach((segment, index) => {
       if (segment.id && before.get(segment.id) === 'INTERNAL' && segment.segmentType === 'EXTERNAL') {
-        errors.push({ field: `${list}.${index}.segmentType`, message: 'an internal entry cannot become external; remove it and add it again as external' });
+        errors.push({
+          field: `${list}.${index}.segmentType`,
+          message: 'an internal entry cannot become external; remove it and add it again as external',
+        });
       }
     });
   }
@@ -82,7 +87,10 @@ export function externalEditRules(input: {
         if (segment.segmentType !== 'EXTERNAL') continue;
         const now = kept.get(segment.id);
         if (!now || !same(contentOf(now), contentOf(segment))) {
-          errors.push({ field: list as SegmentList, message: 'external entries come from the SIS and cannot be changed or removed; use Open for Update' });
+          errors.push({
+            field: list as SegmentList,
+            message: 'external entries come from the SIS and cannot be changed or removed; use Open for Update',
+          });
           break;
         }
       }
@@ -90,9 +98,13 @@ export function externalEditRules(input: {
   }
 
   for (const field of protectedExternalFields) {
-    const changed = field === 'pinNumber' ? incoming.pinNumber !== undefined : !same(existing[field as Exclude<ProtectedExternalField, 'pinNumber'>], incoming[field]);
+    const changed =
+      field === 'pinNumber'
+        ? incoming.pinNumber !== undefined
+        : !same(existing[field as Exclude<ProtectedExternalField, 'pinNumber'>], incoming[field]);
     if (!changed) continue;
-    const current = field === 'pinNumber' ? input.currentPinHash : existing[field as Exclude<ProtectedExternalField, 'pinNumber'>];
+    const current =
+      field === 'pinNumber' ? input.currentPinHash : existing[field as Exclude<ProtectedExternalField, 'pinNumber'>];
     const sisValue = overrides.has(field) ? overrides.get(field) : current;
     const backToSis = field !== 'pinNumber' && same(incoming[field], sisValue);
     if (backToSis || (openForUpdate && keepOnSync[field] === false)) overrideChanges.drop.add(field);

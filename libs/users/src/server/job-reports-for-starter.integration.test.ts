@@ -6,14 +6,21 @@ import { usersPermissions } from '../contracts/index.js';
 import { usersPlugin } from './users.plugin.js';
 
 // A desk operator's permissions as far as jobs go: may bulk edit users, may not see the Jobs list.
-const deskPermissions = new Set([usersPermissions.userRead, usersPermissions.userUpdate, platformPermissions.jobOwnRead]);
+const deskPermissions = new Set([
+  usersPermissions.userRead,
+  usersPermissions.userUpdate,
+  platformPermissions.jobOwnRead,
+]);
 
 describe('the report of a job, for whoever started it', () => {
   let api: TestApi<[typeof usersPlugin]>;
   const desk = () => api.callerFor({ id: deskId, displayName: 'Desk Operator', permissions: deskPermissions });
   const deskId = randomUUID();
   const bulkEdit = async (caller: ReturnType<typeof desk>) => {
-    const job = await caller.users.bulkEdit({ search: { query: 'nobody-matches-this', searchBy: 'name' }, changes: { userGroup: 'UG' } });
+    const job = await caller.users.bulkEdit({
+      search: { query: 'nobody-matches-this', searchBy: 'name' },
+      changes: { userGroup: 'UG' },
+    });
     await api.kernel.services.get(jobServices.jobs).waitFor(job.id);
     return job;
   };
@@ -48,7 +55,12 @@ describe('the report of a job, for whoever started it', () => {
 
   it("keeps another institution's jobs out of sight, even its starter's own id", async () => {
     const other = await api.createInstitution({ modules: ['users'] });
-    const elsewhere = api.callerFor({ id: deskId, institutionId: other.id, displayName: 'Desk Operator', permissions: deskPermissions });
+    const elsewhere = api.callerFor({
+      id: deskId,
+      institutionId: other.id,
+      displayName: 'Desk Operator',
+      permissions: deskPermissions,
+    });
     const theirs = await elsewhere.platform.jobs.own.list({ limit: 10 });
     expect(theirs).toEqual([]);
     const mine = await desk().platform.jobs.own.list({ limit: 10 });

@@ -13,8 +13,7 @@ import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 export function localFolderStorage(root: string): AttachmentStorage {
   const pathOf = (key: string) => {
     const path = resolve(root, key);
-    if (!path.startsWith(resolve(root)))
-      throw new Error('attachment key escapes the storage folder');
+    if (!path.startsWith(resolve(root))) throw new Error('attachment key escapes the storage folder');
     return path;
   };
   return {
@@ -35,10 +34,7 @@ export function localFolderStorage(root: string): AttachmentStorage {
       await mkdir(dirname(path), { recursive: true });
       const partial = `${path}.${randomUUID()}.partial`;
       try {
-        await pipeline(
-          Readable.from(content),
-          createWriteStream(partial, { flags: 'wx' }),
-        );
+        await pipeline(Readable.from(content), createWriteStream(partial, { flags: 'wx' }));
         // link, not rename: like put's `wx`, it never replaces a file already stored under the key.
         await link(partial, path);
       } finally {
@@ -53,5 +49,4 @@ export function localFolderStorage(root: string): AttachmentStorage {
   };
 }
 
-export const attachmentsFolder = (dataDir: string) =>
-  join(dataDir, 'attachments');
+export const attachmentsFolder = (dataDir: string) => join(dataDir, 'attachments');

@@ -21,7 +21,14 @@ interface Names {
 
 /** Every name and preferred name, normalised, for the trigram search. */
 export function nameSearchOf(names: Names): string {
-  return [names.firstName, names.middleName, names.lastName, names.prefFirstName, names.prefMiddleName, names.prefLastName]
+  return [
+    names.firstName,
+    names.middleName,
+    names.lastName,
+    names.prefFirstName,
+    names.prefMiddleName,
+    names.prefLastName,
+  ]
     .filter((n): n is string => !!n)
     .map(normalizeName)
     .join(' ');
@@ -30,7 +37,9 @@ export function nameSearchOf(names: Names): string {
 /** "Last, First Middle" using the names the user prefers where they gave them. */
 export function fullNameOf(names: Names): string {
   const last = names.prefLastName ?? names.lastName ?? '';
-  const given = [names.prefFirstName ?? names.firstName, names.prefMiddleName ?? names.middleName].filter(Boolean).join(' ');
+  const given = [names.prefFirstName ?? names.firstName, names.prefMiddleName ?? names.middleName]
+    .filter(Boolean)
+    .join(' ');
   return [last, given].filter(Boolean).join(', ');
 }
 

@@ -58,7 +58,12 @@ describe('users.notes.update', () => {
       noteType: 'CIRCULATION',
       popUp: true,
     });
-    expect(updated).toMatchObject({ id: note.id, text: 'Lost card, replaced on 3 March', noteType: 'CIRCULATION', popUp: true });
+    expect(updated).toMatchObject({
+      id: note.id,
+      text: 'Lost card, replaced on 3 March',
+      noteType: 'CIRCULATION',
+      popUp: true,
+    });
     const notes = await api.caller.users.notes.list({ userId });
     expect(notes.filter((n) => n.id === note.id)).toEqual([updated]);
     const history = await api.caller.users.history({ id: userId, field: 'notes' });
@@ -77,17 +82,24 @@ describe('users.notes.update', () => {
   it('needs the update permission', async () => {
     const note = await api.caller.users.notes.add({ userId, text: 'Read only' });
     const reader = api.callerFor({ permissions: new Set([can.userRead]) });
-    expect(await failure(reader.users.notes.update({ userId, id: note.id, text: 'Changed' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(reader.users.notes.update({ userId, id: note.id, text: 'Changed' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('a desk operator scoped to one library neither edits another library’s note nor moves one there', async () => {
     const lawNote = await api.caller.users.notes.add({ userId, text: 'Law only', ownerLibrary: 'LAW' });
     const mainNote = await api.caller.users.notes.add({ userId, text: 'Main desk', ownerLibrary: 'MAIN' });
     const desk = mainDesk();
-    expect(await failure(desk.users.notes.update({ userId, id: lawNote.id, text: 'Taken over' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(desk.users.notes.update({ userId, id: lawNote.id, text: 'Taken over' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(
       await failure(desk.users.notes.update({ userId, id: mainNote.id, text: 'Main desk', ownerLibrary: 'LAW' })),
-    ).toEqual({ code: 'BAD_REQUEST', fieldErrors: [{ field: 'ownerLibrary', message: 'is a library outside your role scope' }] });
+    ).toEqual({
+      code: 'BAD_REQUEST',
+      fieldErrors: [{ field: 'ownerLibrary', message: 'is a library outside your role scope' }],
+    });
     await desk.users.notes.update({ userId, id: mainNote.id, text: 'Main desk, checked', ownerLibrary: 'MAIN' });
     const texts = (await api.caller.users.notes.list({ userId })).map((n) => n.text);
     expect(texts).toContain('Law only');
@@ -99,7 +111,9 @@ describe('users.notes.update', () => {
     const other = await api.createInstitution({ modules: ['users'] });
     const theirs = api.callerFor({ institutionId: other.id, permissions: new Set(api.kernel.permissions.keys()) });
     expect(await failure(theirs.users.notes.list({ userId }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await failure(theirs.users.notes.update({ userId, id: note.id, text: 'Theirs now' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(theirs.users.notes.update({ userId, id: note.id, text: 'Theirs now' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await api.caller.users.notes.list({ userId })).find((n) => n.id === note.id)?.text).toBe('Ours');
   });
 });

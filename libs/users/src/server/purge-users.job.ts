@@ -24,16 +24,11 @@ async function deletedBefore(
   stillThere: (ids: string[]) => Promise<Set<string>>,
 ): Promise<string[]> {
   const last = checkpoint as Partial<PurgeCheckpoint> | null;
-  const deleted = Array.isArray(last?.deleted)
-    ? last.deleted.filter((d): d is string => typeof d === 'string')
-    : [];
+  const deleted = Array.isArray(last?.deleted) ? last.deleted.filter((d): d is string => typeof d === 'string') : [];
   const pending = Array.isArray(last?.pending) ? last.pending : [];
   if (pending.length === 0) return deleted;
   const left = await stillThere(pending.map((p) => p.id));
-  return [
-    ...deleted,
-    ...pending.filter((p) => !left.has(p.id)).map((p) => p.primaryId),
-  ];
+  return [...deleted, ...pending.filter((p) => !left.has(p.id)).map((p) => p.primaryId)];
 }
 
 /**
@@ -45,19 +40,8 @@ export const purgeUsersJob = defineJob({
   title: 'Purge users',
   paramsSchema: z.object({}).default({}),
   resumable: true,
-  async run({
-    institutionId,
-    services,
-    progress,
-    checkpoint,
-    previousReport,
-    signal,
-    actor,
-    jobId,
-  }) {
-    const institution = await services
-      .get(tenancyServices.institutions)
-      .findById(institutionId);
+  async run({ institutionId, services, progress, checkpoint, previousReport, signal, actor, jobId }) {
+    const institution = await services.get(tenancyServices.institutions).findById(institutionId);
     if (!institution) throw new Error('the institution no longer exists');
     const prisma = services.get(coreServices.prisma);
     const candidates = await prisma.user.findMany({
@@ -86,18 +70,11 @@ export const purgeUsersJob = defineJob({
       await checkpoint({ deleted, skipped, pending } satisfies PurgeCheckpoint);
       const result = await services
         .get(usersServices.deletion)
-        .deleteUnguarded(
-          { institutionId, actor, actorKind: 'job', job: jobId },
-          batch,
-        );
+        .deleteUnguarded({ institutionId, actor, actorKind: 'job', job: jobId }, batch);
       deleted.push(...result.deleted.map((id) => primaryIdOf.get(id) ?? id));
-      for (const [id, reasons] of result.skipped)
-        skipped.push({ primaryId: primaryIdOf.get(id) ?? id, reasons });
+      for (const [id, reasons] of result.skipped) skipped.push({ primaryId: primaryIdOf.get(id) ?? id, reasons });
       await checkpoint({ deleted, skipped } satisfies PurgeReport);
-      await progress(
-        Math.min(start + BATCH, candidates.length),
-        candidates.length,
-      );
+      await progress(Math.min(start + BATCH, candidates.length), candidates.length);
     }
     return { deleted, skipped } satisfies PurgeReport;
   },

@@ -7,8 +7,7 @@ const signatures: readonly (readonly [string, readonly number[]])[] = [
 ];
 const HEAD_BYTES = Math.max(...signatures.map(([, bytes]) => bytes.length));
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
-  signature.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
 
 /** Reads a file's content type from its bytes as they arrive: a signature in the first bytes, else UTF-8 text without NUL, else binary. */
 export interface ContentSniffer {
@@ -23,14 +22,11 @@ export function createContentSniffer(): ContentSniffer {
   let head = new Uint8Array(0);
   let binary = false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const signature = () =>
-    signatures.find(([, bytes]) => startsWith(head, bytes))?.[0];
+  const signature = () => signatures.find(([, bytes]) => startsWith(head, bytes))?.[0];
   return {
     push(chunk) {
       if (head.length < HEAD_BYTES) {
-        const next = new Uint8Array(
-          Math.min(HEAD_BYTES, head.length + chunk.length),
-        );
+        const next = new Uint8Array(Math.min(HEAD_BYTES, head.length + chunk.length));
         next.set(head);
         next.set(chunk.subarray(0, next.length - head.length), head.length);
         head = next;
@@ -49,9 +45,7 @@ export function createContentSniffer(): ContentSniffer {
     early() {
       const found = signature();
       if (found) return found;
-      return binary && head.length >= HEAD_BYTES
-        ? 'application/octet-stream'
-        : undefined;
+      return binary && head.length >= HEAD_BYTES ? 'application/octet-stream' : undefined;
     },
     result() {
       const found = signature();

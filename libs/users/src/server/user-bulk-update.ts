@@ -1,7 +1,13 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { contributorOf, type ModuleService, type Transactions } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
-import { historyFields, type ProtectedExternalField, protectedExternalFields, type RecordType, recordTypes } from '../contracts/user-codes.js';
+import {
+  historyFields,
+  type ProtectedExternalField,
+  protectedExternalFields,
+  type RecordType,
+  recordTypes,
+} from '../contracts/user-codes.js';
 import type { BulkEditInput } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
@@ -40,13 +46,19 @@ export function createUserBulkUpdater(deps: {
   const { prisma } = deps;
 
   const needsWholeRecord = async (institutionId: string, changes: BulkChanges, config: UsersConfig) => {
-    const enabled = await Promise.all(deps.validators.map((v) => deps.modules.isEnabled(institutionId, contributorOf(v) ?? USERS_MODULE)));
+    const enabled = await Promise.all(
+      deps.validators.map((v) => deps.modules.isEnabled(institutionId, contributorOf(v) ?? USERS_MODULE)),
+    );
     const touchesRules = ('userGroup' in changes || 'jobCategory' in changes) && config.roleAssignmentRules.length > 0;
     return enabled.some(Boolean) || touchesRules;
   };
 
   return {
-    async bulkUpdate(by: UserChangeActor, userIds: readonly string[], changes: BulkChanges): Promise<BulkOutcome | null> {
+    async bulkUpdate(
+      by: UserChangeActor,
+      userIds: readonly string[],
+      changes: BulkChanges,
+    ): Promise<BulkOutcome | null> {
       const { institutionId } = by;
       const config = await deps.modules.config<UsersConfig>(institutionId, USERS_MODULE);
       if (await needsWholeRecord(institutionId, changes, config)) return null;
@@ -82,7 +94,10 @@ export function createUserBulkUpdater(deps: {
             const label = LABELS[field as keyof typeof LABELS];
             if (!allowed) errors.push({ field, message: `"${value}" is not a ${label} of this institution` });
             else if (allowed.length && !allowed.includes(row.recordType as RecordType)) {
-              errors.push({ field, message: `${label} "${value}" is not allowed for ${recordTypes[row.recordType as RecordType]} users` });
+              errors.push({
+                field,
+                message: `${label} "${value}" is not allowed for ${recordTypes[row.recordType as RecordType]} users`,
+              });
             }
           }
           if (row.accountType === 'EXTERNAL' && SIS_OWNED.has(field) && valueOf(row, field) !== (value ?? null)) {
@@ -95,7 +110,9 @@ export function createUserBulkUpdater(deps: {
 
       const now = new Date();
       const data: Prisma.UserUpdateManyMutationInput = {
-        ...Object.fromEntries(fields.map((f) => [f, DATE_FIELDS.has(f) ? fromIsoDate(changes[f] as string | null) : changes[f]])),
+        ...Object.fromEntries(
+          fields.map((f) => [f, DATE_FIELDS.has(f) ? fromIsoDate(changes[f] as string | null) : changes[f]]),
+        ),
         updatedAt: now,
         updatedBy: by.actor,
         lastUpdatedByJob: by.job ?? null,
@@ -104,24 +121,43 @@ export function createUserBulkUpdater(deps: {
       const history = accepted.flatMap((row) =>
         fields
           .filter((f) => f in historyFields && valueOf(row, f) !== (changes[f] ?? null))
-          .map((field) => ({ institutionId, userId: row.id, field, oldValue: valueOf(row, field), newValue: (changes[field] as string | null) ?? null, actorKind: by.actorKind ?? 'job', actor: by.actor, at: now })),
+          .map((field) => ({
+            institutionId,
+            userId: row.id,
+            field,
+            oldValue: valueOf(row, field),
+            newValue: (changes[field] as string | null) ?? null,
+            actorKind: by.actorKind ?? 'job',
+            actor: by.actor,
+            at: now,
+          })),
       );
       const overrides = accepted
         .filter((row) => row.accountType === 'EXTERNAL')
         .flatMap((row) =>
           fields
-            .filter((f) => (protectedExternalFields as readonly string[]).includes(f) && valueOf(row, f) !== (changes[f] ?? null))
+            .filter(
+              (f) =>
+                (protectedExternalFields as readonly string[]).includes(f) && valueOf(row, f) !== (changes[f] ?? null),
+            )
             .map((field) => {
               const existing = row.overrides.find((o) => o.field === field);
               const sisValue = existing ? existing.sisValue : valueOf(row, field);
-              return { row, field: field as ProtectedExternalField, sisValue, backToSis: sisValue === (changes[field] ?? null) };
+              return {
+                row,
+                field: field as ProtectedExternalField,
+                sisValue,
+                backToSis: sisValue === (changes[field] ?? null),
+              };
             }),
         );
-      const statusChanged = 'status' in changes ? accepted.filter((r) => r.status !== changes.status).map((r) => r.id) : [];
+      const statusChanged =
+        'status' in changes ? accepted.filter((r) => r.status !== changes.status).map((r) => r.id) : [];
 
       await deps.transactions.run(async ({ tx, raise }) => {
         await tx.user.updateMany({ where: { id: { in: accepted.map((r) => r.id) } }, data });
-        if (statusChanged.length) await tx.user.updateMany({ where: { id: { in: statusChanged } }, data: { statusDate: now } });
+        if (statusChanged.length)
+          await tx.user.updateMany({ where: { id: { in: statusChanged } }, data: { statusDate: now } });
         if (history.length) await tx.userHistoryEntry.createMany({ data: history });
         if (overrides.length) {
           await tx.userFieldOverride.deleteMany({
@@ -130,7 +166,13 @@ export function createUserBulkUpdater(deps: {
           const kept = overrides.filter((o) => !o.backToSis);
           if (kept.length) {
             await tx.userFieldOverride.createMany({
-              data: kept.map((o) => ({ institutionId, userId: o.row.id, field: o.field, sisValue: o.sisValue as Prisma.InputJsonValue, createdBy: by.actor })),
+              data: kept.map((o) => ({
+                institutionId,
+                userId: o.row.id,
+                field: o.field,
+                sisValue: o.sisValue as Prisma.InputJsonValue,
+                createdBy: by.actor,
+              })),
             });
           }
         }

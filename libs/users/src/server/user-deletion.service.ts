@@ -11,7 +11,10 @@ export interface UserDeletionService {
   reasons(institutionId: string, userIds: readonly string[]): Promise<Map<string, string[]>>;
   delete(by: UserChangeActor, userId: string): Promise<DeleteUserResult>;
   /** Deletes the given users that no guard protects (a purge); returns who was deleted and who skipped. */
-  deleteUnguarded(by: UserChangeActor, userIds: readonly string[]): Promise<{ deleted: string[]; skipped: Map<string, string[]> }>;
+  deleteUnguarded(
+    by: UserChangeActor,
+    userIds: readonly string[],
+  ): Promise<{ deleted: string[]; skipped: Map<string, string[]> }>;
 }
 
 /** The core's own guard: a user a running job is working on stays until the job ends. */
@@ -19,7 +22,10 @@ export function lockedByJobGuard(prisma: PrismaClient): UserDeletionGuard {
   return {
     id: 'locked-by-job',
     async reasons(_institutionId, userIds) {
-      const locks = await prisma.userJobLock.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true } });
+      const locks = await prisma.userJobLock.findMany({
+        where: { userId: { in: [...userIds] } },
+        select: { userId: true },
+      });
       return new Map(locks.map((l) => [l.userId, ['the user record is locked by a running job']]));
     },
   };
@@ -36,7 +42,9 @@ export function createUserDeletionService(deps: {
   const coreGuard = lockedByJobGuard(prisma);
 
   const reasons = async (institutionId: string, userIds: readonly string[]) => {
-    const enabled = await Promise.all(deps.guards.map((g) => modules.isEnabled(institutionId, contributorOf(g) ?? USERS_MODULE)));
+    const enabled = await Promise.all(
+      deps.guards.map((g) => modules.isEnabled(institutionId, contributorOf(g) ?? USERS_MODULE)),
+    );
     const guards = [coreGuard, ...deps.guards.filter((_, i) => enabled[i])];
     const all = new Map<string, string[]>();
     for (const found of await Promise.all(guards.map((g) => g.reasons(institutionId, userIds)))) {
@@ -53,12 +61,19 @@ export function createUserDeletionService(deps: {
     await deps.transactions.run(async ({ tx, raise }) => {
       await tx.user.deleteMany({ where: { id: { in: users.map((u) => u.id) }, institutionId: by.institutionId } });
       for (const user of users) {
-        raise(usersEvents.userDeleted, { institutionId: by.institutionId, userId: user.id, actor: by.actor, primaryId: user.primaryId });
+        raise(usersEvents.userDeleted, {
+          institutionId: by.institutionId,
+          userId: user.id,
+          actor: by.actor,
+          primaryId: user.primaryId,
+        });
       }
     });
     // The rows are gone; files follow. A file left by a failure here is unreferenced, never a dangling row.
     const storage = await deps.storage(by.institutionId);
-    await Promise.all(users.flatMap((u) => u.attachments.map((a) => storage.delete(a.storageKey).catch(() => undefined))));
+    await Promise.all(
+      users.flatMap((u) => u.attachments.map((a) => storage.delete(a.storageKey).catch(() => undefined))),
+    );
     return users.map((u) => u.id);
   };
 
@@ -74,7 +89,10 @@ export function createUserDeletionService(deps: {
     },
     async deleteUnguarded(by, userIds) {
       const skipped = await reasons(by.institutionId, userIds);
-      const deleted = await remove(by, userIds.filter((id) => !skipped.has(id)));
+      const deleted = await remove(
+        by,
+        userIds.filter((id) => !skipped.has(id)),
+      );
       return { deleted, skipped };
     },
   };

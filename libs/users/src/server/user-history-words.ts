@@ -14,23 +14,15 @@ export async function loadHistoryWords(
   entries: readonly HistoryEntryDto[],
 ): Promise<HistoryWords> {
   const jobTypes = new Set(
-    entries
-      .filter((e) => e.actorKind === 'job' && e.actor.startsWith('job:'))
-      .map((e) => e.actor.slice('job:'.length)),
+    entries.filter((e) => e.actorKind === 'job' && e.actor.startsWith('job:')).map((e) => e.actor.slice('job:'.length)),
   );
   const [codes, jobs] = await Promise.all([
     services.get(usersServices.codeTables).list(institutionId),
     Promise.all(
-      [...jobTypes].map((type) =>
-        services
-          .get(jobServices.jobs)
-          .list(institutionId, { type, limit: JOBS_PER_TYPE }),
-      ),
+      [...jobTypes].map((type) => services.get(jobServices.jobs).list(institutionId, { type, limit: JOBS_PER_TYPE })),
     ),
   ]);
-  const descriptions = new Map(
-    codes.map((c) => [`${c.table}\u0000${c.code}`, c.description]),
-  );
+  const descriptions = new Map(codes.map((c) => [`${c.table}\u0000${c.code}`, c.description]));
   return {
     description: (table, code) => descriptions.get(`${table}\u0000${code}`),
     jobs: jobs.flat(),

@@ -23,14 +23,28 @@ const descriptions: Record<string, string> = {
 const words: HistoryWords = {
   description: (table, code) => descriptions[`${table} ${code}`],
   jobs: [
-    { type: 'users.bulkEdit', title: 'Bulk edit users', createdBy: 'Old Olav', startedAt: new Date('2026-11-01T10:00:00Z'), finishedAt: new Date('2026-11-01T10:05:00Z') },
-    { type: 'users.bulkEdit', title: 'Bulk edit users', createdBy: 'Jane Smith', startedAt: new Date('2026-12-01T09:59:00Z'), finishedAt: new Date('2026-12-01T10:01:00Z') },
+    {
+      type: 'users.bulkEdit',
+      title: 'Bulk edit users',
+      createdBy: 'Old Olav',
+      startedAt: new Date('2026-11-01T10:00:00Z'),
+      finishedAt: new Date('2026-11-01T10:05:00Z'),
+    },
+    {
+      type: 'users.bulkEdit',
+      title: 'Bulk edit users',
+      createdBy: 'Jane Smith',
+      startedAt: new Date('2026-12-01T09:59:00Z'),
+      finishedAt: new Date('2026-12-01T10:01:00Z'),
+    },
   ],
 };
 
 describe('readableHistoryEntry', () => {
   it('names the job and who started it instead of the job type', () => {
-    expect(readableHistoryEntry(entry({ actorKind: 'job', actor: 'job:users.bulkEdit' }), words).actor).toBe('Bulk edit by Jane Smith');
+    expect(readableHistoryEntry(entry({ actorKind: 'job', actor: 'job:users.bulkEdit' }), words).actor).toBe(
+      'Bulk edit by Jane Smith',
+    );
   });
 
   it('names the job alone when the job that wrote the entry is gone', () => {
@@ -48,8 +62,11 @@ describe('readableHistoryEntry', () => {
   });
 
   it('describes identifier types, contact types, record types and roles', () => {
-    const read = (field: string, value: string) => readableHistoryEntry(entry({ field, newValue: value }), words).newValue;
-    expect(read('identifiers', 'BARCODE 12345; UNIV_ID 99 (external)')).toBe('Barcode 12345; University ID 99 (external)');
+    const read = (field: string, value: string) =>
+      readableHistoryEntry(entry({ field, newValue: value }), words).newValue;
+    expect(read('identifiers', 'BARCODE 12345; UNIV_ID 99 (external)')).toBe(
+      'Barcode 12345; University ID 99 (external)',
+    );
     expect(read('phones', '+47 1234 (home/mobile, preferred)')).toBe('+47 1234 (Home/Mobile, preferred)');
     expect(read('addresses', 'Main St 1, Oslo (work)')).toBe('Main St 1, Oslo (Work)');
     expect(read('recordType', 'PUBLIC')).toBe('Public');
@@ -58,7 +75,10 @@ describe('readableHistoryEntry', () => {
   });
 
   it('leaves free text and empty values alone', () => {
-    const note = readableHistoryEntry(entry({ field: 'notes', oldValue: null, newValue: 'BARCODE lost (home)' }), words);
+    const note = readableHistoryEntry(
+      entry({ field: 'notes', oldValue: null, newValue: 'BARCODE lost (home)' }),
+      words,
+    );
     expect([note.oldValue, note.newValue]).toEqual([null, 'BARCODE lost (home)']);
   });
 });

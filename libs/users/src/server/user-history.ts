@@ -26,11 +26,22 @@ const describe: Partial<Record<HistoryField, (user: UserDto) => string | null>> 
   rsLibraries: (u) => u.rsLibraries.join(', ') || null,
   addresses: (u) =>
     u.addresses
-      .map((a) => text([a.line1, a.line2, a.city, a.stateProvince, a.postalCode, a.country]) + ` (${a.addressTypes.join('/')}${a.preferred ? ', preferred' : ''})`)
+      .map(
+        (a) =>
+          text([a.line1, a.line2, a.city, a.stateProvince, a.postalCode, a.country]) +
+          ` (${a.addressTypes.join('/')}${a.preferred ? ', preferred' : ''})`,
+      )
       .join('; ') || null,
-  phones: (u) => u.phones.map((p) => `${p.phoneNumber} (${p.phoneTypes.join('/')}${p.preferred ? ', preferred' : ''})`).join('; ') || null,
-  identifiers: (u) => u.identifiers.map((i) => `${i.idType} ${i.value}${i.segmentType === 'EXTERNAL' ? ' (external)' : ''}`).join('; ') || null,
-  roles: (u) => u.roles.map((r) => `${r.role}${r.scope ? ` @ ${r.scope}` : ''}${r.status === 'INACTIVE' ? ' (inactive)' : ''}`).join('; ') || null,
+  phones: (u) =>
+    u.phones.map((p) => `${p.phoneNumber} (${p.phoneTypes.join('/')}${p.preferred ? ', preferred' : ''})`).join('; ') ||
+    null,
+  identifiers: (u) =>
+    u.identifiers.map((i) => `${i.idType} ${i.value}${i.segmentType === 'EXTERNAL' ? ' (external)' : ''}`).join('; ') ||
+    null,
+  roles: (u) =>
+    u.roles
+      .map((r) => `${r.role}${r.scope ? ` @ ${r.scope}` : ''}${r.status === 'INACTIVE' ? ' (inactive)' : ''}`)
+      .join('; ') || null,
 };
 
 /** The History tab's entries for one save: listed fields only; PIN and password say "changed", never a value. */
@@ -42,10 +53,12 @@ export function historyChanges(
   const changes: HistoryChange[] = [];
   for (const field of Object.keys(historyFields) as HistoryField[]) {
     if (field === 'pinNumber' || field === 'password') continue;
-    const read = describe[field] ?? ((u: UserDto) => {
-      const value = (u as unknown as Record<string, Scalar>)[field];
-      return value === undefined || value === null ? null : String(value);
-    });
+    const read =
+      describe[field] ??
+      ((u: UserDto) => {
+        const value = (u as unknown as Record<string, Scalar>)[field];
+        return value === undefined || value === null ? null : String(value);
+      });
     if (!(field in after) && !describe[field]) continue;
     const oldValue = read(before);
     const newValue = read(after);
@@ -91,7 +104,13 @@ const contactTypeLabel = (types: Readonly<Record<string, { readonly label: strin
 const withTypeLabels = (types: Readonly<Record<string, { readonly label: string }>>) => (part: string) =>
   part.replace(/\(([^()]*)\)$/, (_all, inside: string) => {
     const [codes = '', ...rest] = inside.split(', ');
-    return `(${[codes.split('/').map((code) => contactTypeLabel(types, code)).join('/'), ...rest].join(', ')})`;
+    return `(${[
+      codes
+        .split('/')
+        .map((code) => contactTypeLabel(types, code))
+        .join('/'),
+      ...rest,
+    ].join(', ')})`;
   });
 
 function readableValue(field: string, value: string | null, words: HistoryWords): string | null {
@@ -103,7 +122,7 @@ function readableValue(field: string, value: string | null, words: HistoryWords)
     case 'recordType':
       return recordTypes[value as RecordType] ?? value;
     case 'preferredLanguage':
-      return /^[a-z]{2,3}$/.test(value) ? languageNames.of(value) ?? value : value;
+      return /^[a-z]{2,3}$/.test(value) ? (languageNames.of(value) ?? value) : value;
     case 'identifiers':
       // "BARCODE 12345 (external)": codes have no spaces, so the type is the first word.
       return eachPart((part) => {

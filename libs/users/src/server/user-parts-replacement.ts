@@ -61,23 +61,10 @@ export function checkPartsReplacement(
       };
     }
   }
-  const notes = parseList(
-    replacement.notes,
-    'notes',
-    (v) => noteFieldsInput.safeParse(v),
-    errors,
-  );
-  const statistics = parseList(
-    replacement.statistics,
-    'statistics',
-    (v) => statisticFieldsInput.safeParse(v),
-    errors,
-  );
+  const notes = parseList(replacement.notes, 'notes', (v) => noteFieldsInput.safeParse(v), errors);
+  const statistics = parseList(replacement.statistics, 'statistics', (v) => statisticFieldsInput.safeParse(v), errors);
   const external = context.accountType === 'EXTERNAL';
-  const segmentErrors = (
-    name: string,
-    rows: readonly { segmentType: string }[] | undefined,
-  ) =>
+  const segmentErrors = (name: string, rows: readonly { segmentType: string }[] | undefined) =>
     (rows ?? []).flatMap((row, index) =>
       row.segmentType === 'EXTERNAL' && !external
         ? [
@@ -88,17 +75,9 @@ export function checkPartsReplacement(
           ]
         : [],
     );
-  errors.push(
-    ...segmentErrors('notes', notes),
-    ...segmentErrors('statistics', statistics),
-  );
+  errors.push(...segmentErrors('notes', notes), ...segmentErrors('statistics', statistics));
   statistics?.forEach((statistic, index) => {
-    if (
-      !context.lookups.codeAllows(
-        'STATISTIC_CATEGORY_TYPE',
-        statistic.categoryType,
-      )
-    ) {
+    if (!context.lookups.codeAllows('STATISTIC_CATEGORY_TYPE', statistic.categoryType)) {
       errors.push({
         field: `statistics.${index}.categoryType`,
         message: `"${statistic.categoryType}" is not a statistical category type of this institution`,
@@ -122,20 +101,9 @@ export function checkPartsReplacement(
   };
 }
 
-const noteKey = (n: {
-  noteType: string;
-  text: string;
-  popUp: boolean;
-  userViewable: boolean;
-  segmentType: string;
-}) =>
+const noteKey = (n: { noteType: string; text: string; popUp: boolean; userViewable: boolean; segmentType: string }) =>
   JSON.stringify([n.noteType, n.text, n.popUp, n.userViewable, n.segmentType]);
-const statisticKey = (s: {
-  categoryType: string;
-  category: string;
-  note?: string | null;
-  segmentType: string;
-}) =>
+const statisticKey = (s: { categoryType: string; category: string; note?: string | null; segmentType: string }) =>
   JSON.stringify([s.categoryType, s.category, s.note ?? null, s.segmentType]);
 
 /** Splits what exists from what is wanted by content: rows wanted again stay as they are (with who created them and when). */
@@ -146,11 +114,7 @@ function difference<E extends { id: string }, W>(
   keyOfWanted: (w: W) => string,
 ) {
   const unmatched = new Map<string, E[]>();
-  for (const row of existing)
-    unmatched.set(keyOfExisting(row), [
-      ...(unmatched.get(keyOfExisting(row)) ?? []),
-      row,
-    ]);
+  for (const row of existing) unmatched.set(keyOfExisting(row), [...(unmatched.get(keyOfExisting(row)) ?? []), row]);
   const added = wanted.filter((row) => {
     const same = unmatched.get(keyOfWanted(row));
     return !same?.shift();
@@ -169,18 +133,11 @@ export async function replaceUserParts(
   const { institutionId } = by;
   const visible = replacement.visibleLibraryIds
     ? {
-        OR: [
-          { ownerLibraryId: null },
-          { ownerLibraryId: { in: [...replacement.visibleLibraryIds] } },
-        ],
+        OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: [...replacement.visibleLibraryIds] } }],
       }
     : {};
   const where = { institutionId, userId, ...visible };
-  const history = (
-    oldValue: string | null,
-    newValue: string | null,
-    ownerLibraryId: string | null = null,
-  ) => ({
+  const history = (oldValue: string | null, newValue: string | null, ownerLibraryId: string | null = null) => ({
     institutionId,
     userId,
     field: 'notes',
@@ -205,12 +162,7 @@ export async function replaceUserParts(
         ownerLibraryId: true,
       },
     });
-    const { removed, added } = difference(
-      existing,
-      replacement.notes,
-      noteKey,
-      noteKey,
-    );
+    const { removed, added } = difference(existing, replacement.notes, noteKey, noteKey);
     if (removed.length)
       await tx.userNote.deleteMany({
         where: { id: { in: removed.map((n) => n.id) } },
@@ -244,12 +196,7 @@ export async function replaceUserParts(
         segmentType: true,
       },
     });
-    const { removed, added } = difference(
-      existing,
-      replacement.statistics,
-      statisticKey,
-      statisticKey,
-    );
+    const { removed, added } = difference(existing, replacement.statistics, statisticKey, statisticKey);
     if (removed.length)
       await tx.userStatistic.deleteMany({
         where: { id: { in: removed.map((s) => s.id) } },

@@ -16,13 +16,7 @@ import {
 } from '@ulms/platform';
 import type { z } from 'zod';
 import { type OwnedList, readOwnedRows } from './user-record.reader.js';
-import {
-  noteSelect,
-  onlyNotes,
-  onlyStatistics,
-  statisticSelect,
-  withOwnerCodes,
-} from './owned-lists.js';
+import { noteSelect, onlyNotes, onlyStatistics, statisticSelect, withOwnerCodes } from './owned-lists.js';
 import { historyFields } from '../contracts/user-codes.js';
 import {
   addAttachmentInput,
@@ -38,10 +32,7 @@ import {
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
-import {
-  createContentSniffer,
-  sniffContentType,
-} from './sniff-content-type.js';
+import { createContentSniffer, sniffContentType } from './sniff-content-type.js';
 import { USERS_MODULE, type UserChangeActor } from './user.service.js';
 
 /** Who is looking: library-owned notes and statistics follow the caller's library scope. */
@@ -53,33 +44,14 @@ export interface PartsViewer {
 /** The tabs of a user beside the record: notes, statistics, attachments and history. */
 export interface UserPartsService {
   listNotes(viewer: PartsViewer, userId: string): Promise<NoteDto[]>;
-  addNote(
-    by: UserChangeActor,
-    input: z.input<typeof addNoteInput>,
-  ): Promise<NoteDto>;
-  updateNote(
-    by: UserChangeActor,
-    input: z.input<typeof updateNoteInput>,
-  ): Promise<NoteDto>;
+  addNote(by: UserChangeActor, input: z.input<typeof addNoteInput>): Promise<NoteDto>;
+  updateNote(by: UserChangeActor, input: z.input<typeof updateNoteInput>): Promise<NoteDto>;
   removeNote(by: UserChangeActor, userId: string, id: string): Promise<void>;
   listStatistics(viewer: PartsViewer, userId: string): Promise<StatisticDto[]>;
-  addStatistic(
-    by: UserChangeActor,
-    input: z.input<typeof addStatisticInput>,
-  ): Promise<StatisticDto>;
-  removeStatistic(
-    by: UserChangeActor,
-    userId: string,
-    id: string,
-  ): Promise<void>;
-  listAttachments(
-    institutionId: string,
-    userId: string,
-  ): Promise<AttachmentDto[]>;
-  addAttachment(
-    by: UserChangeActor,
-    input: z.input<typeof addAttachmentInput>,
-  ): Promise<AttachmentDto>;
+  addStatistic(by: UserChangeActor, input: z.input<typeof addStatisticInput>): Promise<StatisticDto>;
+  removeStatistic(by: UserChangeActor, userId: string, id: string): Promise<void>;
+  listAttachments(institutionId: string, userId: string): Promise<AttachmentDto[]>;
+  addAttachment(by: UserChangeActor, input: z.input<typeof addAttachmentInput>): Promise<AttachmentDto>;
   /**
    * Stores a file as it arrives: held to the institution's maximum size and allowed types (sniffed from the
    * bytes) while streaming; when it fails (an AttachmentTooLargeError, a ValidationError, the client gone)
@@ -101,11 +73,7 @@ export interface UserPartsService {
     userId: string,
     id: string,
   ): Promise<AttachmentDto & { content: AsyncIterable<Uint8Array> }>;
-  removeAttachment(
-    by: UserChangeActor,
-    userId: string,
-    id: string,
-  ): Promise<void>;
+  removeAttachment(by: UserChangeActor, userId: string, id: string): Promise<void>;
   /** The user's history; entries about notes of libraries outside the viewer's scope are left out. */
   history(
     viewer: PartsViewer,
@@ -155,19 +123,10 @@ export function createUserPartsService(deps: {
     return user;
   };
 
-  const ownerLibraryId = async (
-    institutionId: string,
-    code: string | null | undefined,
-  ) => {
+  const ownerLibraryId = async (institutionId: string, code: string | null | undefined) => {
     if (!code) return null;
-    const library = (await institutions.listLibraries(institutionId)).find(
-      (l) => l.code === code,
-    );
-    if (!library)
-      throw ValidationError.of(
-        'ownerLibrary',
-        `"${code}" is not a library of this institution`,
-      );
+    const library = (await institutions.listLibraries(institutionId)).find((l) => l.code === code);
+    if (!library) throw ValidationError.of('ownerLibrary', `"${code}" is not a library of this institution`);
     return library.id;
   };
 
@@ -176,20 +135,14 @@ export function createUserPartsService(deps: {
     const visible = by.caller?.visibleLibraryIds;
     return visible
       ? {
-          OR: [
-            { ownerLibraryId: null },
-            { ownerLibraryId: { in: [...visible] } },
-          ],
+          OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: [...visible] } }],
         }
       : {};
   };
   const checkOwnerInScope = (by: UserChangeActor, ownerId: string | null) => {
     const visible = by.caller?.visibleLibraryIds;
     if (visible && ownerId && !visible.includes(ownerId))
-      throw ValidationError.of(
-        'ownerLibrary',
-        'is a library outside your role scope',
-      );
+      throw ValidationError.of('ownerLibrary', 'is a library outside your role scope');
   };
 
   /** The row of a file just stored under `storageKey`; the file is deleted again when the row cannot be written. */
@@ -227,10 +180,7 @@ export function createUserPartsService(deps: {
 
   const checkSegment = (accountType: string, segmentType: string) => {
     if (segmentType === 'EXTERNAL' && accountType !== 'EXTERNAL') {
-      throw ValidationError.of(
-        'segmentType',
-        'only an external user can have external data',
-      );
+      throw ValidationError.of('segmentType', 'only an external user can have external data');
     }
   };
 
@@ -270,11 +220,7 @@ export function createUserPartsService(deps: {
   };
 
   /** A user's library-owned rows the viewer's scope covers, with owner library codes; the user checked in the same statement. */
-  const listOwned = async <L extends Record<string, OwnedList>>(
-    viewer: PartsViewer,
-    userId: string,
-    lists: L,
-  ) => {
+  const listOwned = async <L extends Record<string, OwnedList>>(viewer: PartsViewer, userId: string, lists: L) => {
     const institutionId = viewer.institution.id;
     const [found, libraries] = await Promise.all([
       readOwnedRows(
@@ -289,14 +235,13 @@ export function createUserPartsService(deps: {
     if (!found) throw new NotFoundError('user');
     const owned = (rows: Record<string, unknown>[]) =>
       withOwnerCodes(rows as { ownerLibraryId: string | null }[], libraries);
-    return Object.fromEntries(
-      Object.entries(found).map(([name, rows]) => [name, owned(rows)]),
-    ) as { [K in keyof L]: ReturnType<typeof owned> };
+    return Object.fromEntries(Object.entries(found).map(([name, rows]) => [name, owned(rows)])) as {
+      [K in keyof L]: ReturnType<typeof owned>;
+    };
   };
 
   return {
-    listNotes: async (viewer, userId) =>
-      (await listOwned(viewer, userId, onlyNotes)).notes as NoteDto[],
+    listNotes: async (viewer, userId) => (await listOwned(viewer, userId, onlyNotes)).notes as NoteDto[],
     async addNote(by, input) {
       const note = parseInput(addNoteInput, input);
       const user = await userOf(by.institutionId, note.userId);
@@ -326,10 +271,7 @@ export function createUserPartsService(deps: {
         });
         return created;
       });
-      const [owned] = withOwnerCodes(
-        [row],
-        await institutions.listLibraries(by.institutionId),
-      );
+      const [owned] = withOwnerCodes([row], await institutions.listLibraries(by.institutionId));
       return owned as NoteDto;
     },
     async updateNote(by, input) {
@@ -368,10 +310,7 @@ export function createUserPartsService(deps: {
         });
         return updated;
       });
-      const [owned] = withOwnerCodes(
-        [row],
-        await institutions.listLibraries(by.institutionId),
-      );
+      const [owned] = withOwnerCodes([row], await institutions.listLibraries(by.institutionId));
       return owned as NoteDto;
     },
     async removeNote(by, userId, id) {
@@ -398,18 +337,14 @@ export function createUserPartsService(deps: {
     },
 
     listStatistics: async (viewer, userId) =>
-      (await listOwned(viewer, userId, onlyStatistics))
-        .statistics as StatisticDto[],
+      (await listOwned(viewer, userId, onlyStatistics)).statistics as StatisticDto[],
     async addStatistic(by, input) {
       const statistic = parseInput(addStatisticInput, input);
       const user = await userOf(by.institutionId, statistic.userId);
       checkSegment(user.accountType, statistic.segmentType);
       const lookups = await deps.codeTables.lookups(by.institutionId);
       const errors = [
-        ...(lookups.codeAllows(
-          'STATISTIC_CATEGORY_TYPE',
-          statistic.categoryType,
-        )
+        ...(lookups.codeAllows('STATISTIC_CATEGORY_TYPE', statistic.categoryType)
           ? []
           : [
               {
@@ -427,10 +362,7 @@ export function createUserPartsService(deps: {
             ]),
       ];
       if (errors.length) throw new ValidationError(errors);
-      const ownerId = await ownerLibraryId(
-        by.institutionId,
-        statistic.ownerLibrary,
-      );
+      const ownerId = await ownerLibraryId(by.institutionId, statistic.ownerLibrary);
       checkOwnerInScope(by, ownerId);
       const row = await transactions.run(async ({ tx }) => {
         const created = await tx.userStatistic.create({
@@ -449,10 +381,7 @@ export function createUserPartsService(deps: {
         await recordChange(tx, by, user.id, null);
         return created;
       });
-      const [owned] = withOwnerCodes(
-        [row],
-        await institutions.listLibraries(by.institutionId),
-      );
+      const [owned] = withOwnerCodes([row], await institutions.listLibraries(by.institutionId));
       return owned as StatisticDto;
     },
     async removeStatistic(by, userId, id) {
@@ -479,15 +408,10 @@ export function createUserPartsService(deps: {
     async addAttachment(by, input) {
       const attachment = parseInput(addAttachmentInput, input);
       const user = await userOf(by.institutionId, attachment.userId);
-      const config = await deps.modules.config<UsersConfig>(
-        by.institutionId,
-        USERS_MODULE,
-      );
+      const config = await deps.modules.config<UsersConfig>(by.institutionId, USERS_MODULE);
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.contentBase64))
         throw ValidationError.of('contentBase64', 'is not base64');
-      const content = new Uint8Array(
-        Buffer.from(attachment.contentBase64, 'base64'),
-      );
+      const content = new Uint8Array(Buffer.from(attachment.contentBase64, 'base64'));
       if (content.byteLength > config.attachments.maxSizeBytes) {
         throw ValidationError.of(
           'contentBase64',
@@ -515,14 +439,10 @@ export function createUserPartsService(deps: {
     async addAttachmentStream(by, input, content) {
       const attachment = parseInput(attachmentUploadInput, input);
       const user = await userOf(by.institutionId, attachment.userId);
-      const { maxSizeBytes, allowedTypes } = (
-        await deps.modules.config<UsersConfig>(by.institutionId, USERS_MODULE)
-      ).attachments;
+      const { maxSizeBytes, allowedTypes } = (await deps.modules.config<UsersConfig>(by.institutionId, USERS_MODULE))
+        .attachments;
       const notAllowed = (mimeType: string) =>
-        ValidationError.of(
-          'file',
-          `files of type ${mimeType} are not allowed (allowed: ${allowedTypes.join(', ')})`,
-        );
+        ValidationError.of('file', `files of type ${mimeType} are not allowed (allowed: ${allowedTypes.join(', ')})`);
       const sniffer = createContentSniffer();
       let size = 0;
       let mimeType = '';
@@ -531,8 +451,7 @@ export function createUserPartsService(deps: {
       async function* checked(): AsyncIterable<Uint8Array> {
         for await (const chunk of content) {
           size += chunk.byteLength;
-          if (size > maxSizeBytes)
-            throw new AttachmentTooLargeError(maxSizeBytes);
+          if (size > maxSizeBytes) throw new AttachmentTooLargeError(maxSizeBytes);
           sniffer.push(chunk);
           const early = sniffer.early();
           if (early && !allowedTypes.includes(early)) throw notAllowed(early);
@@ -584,8 +503,7 @@ export function createUserPartsService(deps: {
       if (!row) throw new NotFoundError('attachment');
       const { storageKey, ...info } = row;
       const storage = await deps.storage(institutionId);
-      if (storage.getStream)
-        return { ...info, content: await storage.getStream(storageKey) };
+      if (storage.getStream) return { ...info, content: await storage.getStream(storageKey) };
       const bytes = await storage.get(storageKey);
       return {
         ...info,
@@ -635,8 +553,7 @@ export function createUserPartsService(deps: {
         total,
         entries: rows.map((r) => ({
           ...r,
-          fieldLabel:
-            historyFields[r.field as keyof typeof historyFields] ?? r.field,
+          fieldLabel: historyFields[r.field as keyof typeof historyFields] ?? r.field,
         })),
       };
     },

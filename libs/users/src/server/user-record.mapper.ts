@@ -1,11 +1,5 @@
 import type { Prisma } from '@prisma/client';
-import type {
-  AccountType,
-  Gender,
-  RecordType,
-  SegmentType,
-  UserStatus,
-} from '../contracts/user-codes.js';
+import type { AccountType, Gender, RecordType, SegmentType, UserStatus } from '../contracts/user-codes.js';
 import { identifierKey } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
@@ -127,10 +121,7 @@ export type UserRecordRow = Prisma.UserGetPayload<{
 
 // Field by field: no column reaches the DTO unnamed (the hashes stay here), and V8 builds it several
 // times faster than from an object rest (measured: 43 µs → a few µs per user on the REST hot path).
-export function toUserDto(
-  row: UserRecordRow,
-  pictureUrl: string | null = null,
-): UserDto {
+export function toUserDto(row: UserRecordRow, pictureUrl: string | null = null): UserDto {
   return {
     id: row.id,
     version: row.version,
@@ -268,11 +259,7 @@ export function userColumns(fields: UserFields & { primaryId: string }) {
 }
 
 /** The rows of a user's lists, numbered in the order given. */
-export function userChildRows(
-  institutionId: string,
-  userId: string,
-  fields: UserFields & { primaryId: string },
-) {
+export function userChildRows(institutionId: string, userId: string, fields: UserFields & { primaryId: string }) {
   const base = { institutionId, userId };
   return {
     identifiers: [
@@ -281,8 +268,7 @@ export function userChildRows(
         value: fields.primaryId,
         note: null,
         status: 'ACTIVE',
-        segmentType:
-          fields.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL',
+        segmentType: fields.accountType === 'EXTERNAL' ? 'EXTERNAL' : 'INTERNAL',
       },
       ...fields.identifiers,
     ].map((i, position) => ({

@@ -94,23 +94,15 @@ describe('the user record read in plain SQL', () => {
       where: { id: user.id },
       select: userRecordSelect,
     });
-    const viaSql = await readUserRecord(
-      api.database.sql,
-      api.institution.id,
-      user.id,
-    );
+    const viaSql = await readUserRecord(api.database.sql, api.institution.id, user.id);
     expect(viaPrisma?.roles).toHaveLength(1);
     expect(viaSql).toEqual(viaPrisma);
   });
 
   it('finds nothing for another institution, or for an id that is no uuid', async () => {
     const other = await api.createInstitution({ modules: ['users'] });
-    expect(
-      await readUserRecord(api.database.sql, other.id, user.id),
-    ).toBeNull();
-    expect(
-      await readUserRecord(api.database.sql, api.institution.id, 'not-a-uuid'),
-    ).toBeNull();
+    expect(await readUserRecord(api.database.sql, other.id, user.id)).toBeNull();
+    expect(await readUserRecord(api.database.sql, api.institution.id, 'not-a-uuid')).toBeNull();
   });
 
   it('finds the document by any identifier, saying how it is held, with the notes and statistics the viewer may see', async () => {
@@ -124,38 +116,26 @@ describe('the user record read in plain SQL', () => {
       ownerLibrary: 'LAW',
     });
     const everyone = { institution: api.institution, principal: {} };
-    const byPrimary = await users.findDocumentByIdentifier(
-      everyone,
-      'reader-1',
-    );
+    const byPrimary = await users.findDocumentByIdentifier(everyone, 'reader-1');
     expect(byPrimary).toMatchObject({
       heldAs: 'PRIMARY',
       user: { id: user.id, fullName: 'Ødegård, Ace' },
     });
-    expect(
-      byPrimary?.notes.map((n) => [n.text, n.ownerLibrary]).sort(),
-    ).toEqual([
+    expect(byPrimary?.notes.map((n) => [n.text, n.ownerLibrary]).sort()).toEqual([
       ['Owned by Law', 'LAW'],
       ['Unowned', null],
     ]);
-    expect(
-      (await users.findDocumentByIdentifier(everyone, 'bc-r1'))?.heldAs,
-    ).toBe('BARCODE');
+    expect((await users.findDocumentByIdentifier(everyone, 'bc-r1'))?.heldAs).toBe('BARCODE');
     expect(await users.findDocumentByIdentifier(everyone, 'nobody')).toBeNull();
 
     const independent = { ...api.institution, libraryIndependence: true };
     const mainOnly = {
       libraryScope: {
         all: false,
-        libraryIds: new Set(
-          libraries.filter((l) => l !== law).map((l) => l.id),
-        ),
+        libraryIds: new Set(libraries.filter((l) => l !== law).map((l) => l.id)),
       },
     };
-    const scoped = await users.findDocumentByIdentifier(
-      { institution: independent, principal: mainOnly },
-      'Reader-1',
-    );
+    const scoped = await users.findDocumentByIdentifier({ institution: independent, principal: mainOnly }, 'Reader-1');
     expect(scoped?.notes.map((n) => n.text)).toEqual(['Unowned']);
   });
 });

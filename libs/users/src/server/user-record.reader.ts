@@ -13,8 +13,7 @@ type Select = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
 const quoted = (column: string) => `"${column}"`;
-const columnsOf = (select: Select) =>
-  Object.keys(select).filter((k) => select[k] === true);
+const columnsOf = (select: Select) => Object.keys(select).filter((k) => select[k] === true);
 const DATE_COLUMNS = new Set([
   'birthDate',
   'expiryDate',
@@ -26,12 +25,7 @@ const DATE_COLUMNS = new Set([
 const TIMESTAMP_COLUMNS = new Set(['statusDate', 'createdAt', 'updatedAt']);
 
 /** A user's rows of one table (the user aliased `u`): `select`'s columns as a JSON array, '[]' when none. */
-function jsonListSql(
-  table: string,
-  select: Select,
-  orderBy: string,
-  condition = '',
-): string {
+function jsonListSql(table: string, select: Select, orderBy: string, condition = ''): string {
   const object = columnsOf(select)
     .map((c) => `'${c}', l.${quoted(c)}`)
     .join(', ');
@@ -43,10 +37,8 @@ function revived(row: Row, lists: readonly string[] = []): Row {
   for (const key of Object.keys(row)) {
     const value = row[key];
     if (DATE_COLUMNS.has(key)) row[key] = fromIsoDate(value as string | null);
-    else if (TIMESTAMP_COLUMNS.has(key))
-      row[key] = value === null ? null : new Date(value as string);
-    else if (lists.includes(key))
-      (value as Row[]).forEach((item) => revived(item));
+    else if (TIMESTAMP_COLUMNS.has(key)) row[key] = value === null ? null : new Date(value as string);
+    else if (lists.includes(key)) (value as Row[]).forEach((item) => revived(item));
   }
   return row;
 }
@@ -77,20 +69,10 @@ const RECORD_JSON = `(SELECT row_to_json(r) FROM (SELECT ${[
 const RECORD_SQL = `SELECT ${RECORD_JSON} AS record FROM "User" u WHERE u.id = $1::uuid AND u."institutionId" = $2::uuid`;
 
 /** A user's whole record as `userRecordSelect` describes it, in one statement; null when the institution has no such user. */
-export async function readUserRecord(
-  sql: SqlRunner,
-  institutionId: string,
-  id: string,
-): Promise<UserRecordRow | null> {
+export async function readUserRecord(sql: SqlRunner, institutionId: string, id: string): Promise<UserRecordRow | null> {
   if (!UUID.test(id)) return null;
-  const [found] = await sql.query<{ record: Row }>(
-    RECORD_SQL,
-    [id, institutionId],
-    { name: 'users.record' },
-  );
-  return found
-    ? (revived(found.record, RECORD_LIST_NAMES) as unknown as UserRecordRow)
-    : null;
+  const [found] = await sql.query<{ record: Row }>(RECORD_SQL, [id, institutionId], { name: 'users.record' });
+  return found ? (revived(found.record, RECORD_LIST_NAMES) as unknown as UserRecordRow) : null;
 }
 
 /** Rows a user owns that may belong to a library (notes, statistics): which table, which columns, in which order. */
@@ -104,16 +86,11 @@ const VISIBLE_TO_CALLER = ` AND ($3::uuid[] IS NULL OR l."ownerLibraryId" IS NUL
 
 const ownedColumns = (lists: Record<string, OwnedList>) =>
   Object.entries(lists).map(
-    ([name, list]) =>
-      `${jsonListSql(list.table, list.select, list.orderBy, VISIBLE_TO_CALLER)} AS ${quoted(name)}`,
+    ([name, list]) => `${jsonListSql(list.table, list.select, list.orderBy, VISIBLE_TO_CALLER)} AS ${quoted(name)}`,
   );
 
 /** A statement named after its text, built once per `key` (the lists are module constants). */
-function memoStatement(
-  cache: WeakMap<object, { text: string; name: string }>,
-  key: object,
-  build: () => string,
-) {
+function memoStatement(cache: WeakMap<object, { text: string; name: string }>, key: object, build: () => string) {
   let statement = cache.get(key);
   if (!statement) {
     const text = build();
@@ -126,34 +103,20 @@ function memoStatement(
   return statement;
 }
 
-const ownedRowsStatements = new WeakMap<
-  object,
-  { text: string; name: string }
->();
-const byIdentifierStatements = new WeakMap<
-  object,
-  { text: string; name: string }
->();
+const ownedRowsStatements = new WeakMap<object, { text: string; name: string }>();
+const byIdentifierStatements = new WeakMap<object, { text: string; name: string }>();
 const NO_LISTS = {};
 
-const revivedLists = <L extends Record<string, OwnedList>>(
-  lists: L,
-  found: Record<string, unknown>,
-) =>
+const revivedLists = <L extends Record<string, OwnedList>>(lists: L, found: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.keys(lists).map((name) => [
-      name,
-      ((found[name] as Row[] | undefined) ?? []).map((item) => revived(item)),
-    ]),
+    Object.keys(lists).map((name) => [name, ((found[name] as Row[] | undefined) ?? []).map((item) => revived(item))]),
   ) as { [K in keyof L]: Row[] };
 
 /**
  * The record of the user holding `identifier` (primary or other, case-insensitive and normalised as stored), the type it is held
  * as and, with `owned`, the user's rows of those lists the caller may see: all in one statement.
  */
-export async function readUserRecordByIdentifier<
-  L extends Record<string, OwnedList>,
->(
+export async function readUserRecordByIdentifier<L extends Record<string, OwnedList>>(
   sql: SqlRunner,
   institutionId: string,
   identifier: string,
@@ -177,11 +140,9 @@ export async function readUserRecordByIdentifier<
     identifierKey(identifier),
     ...(Object.keys(lists).length ? [owned?.libraryIds ?? null] : []),
   ];
-  const [found] = await sql.query<Row & { heldAs: string; record: Row }>(
-    statement.text,
-    params,
-    { name: statement.name },
-  );
+  const [found] = await sql.query<Row & { heldAs: string; record: Row }>(statement.text, params, {
+    name: statement.name,
+  });
   if (!found) return null;
   return {
     heldAs: found.heldAs,
@@ -208,10 +169,8 @@ export async function readOwnedRows<L extends Record<string, OwnedList>>(
     () =>
       `SELECT ${ownedColumns(lists).join(', ')} FROM "User" u WHERE u.id = $1::uuid AND u."institutionId" = $2::uuid`,
   );
-  const [found] = await sql.query<Record<string, Row[]>>(
-    statement.text,
-    [userId, institutionId, libraryIds],
-    { name: statement.name },
-  );
+  const [found] = await sql.query<Record<string, Row[]>>(statement.text, [userId, institutionId, libraryIds], {
+    name: statement.name,
+  });
   return found ? revivedLists(lists, found) : null;
 }

@@ -1,10 +1,7 @@
 import { Prisma } from '@prisma/client';
 import type { SqlRunner } from '@ulms/platform';
 import type { z } from 'zod';
-import type {
-  searchUsersInput,
-  UserConditionField,
-} from '../contracts/user.schema.js';
+import type { searchUsersInput, UserConditionField } from '../contracts/user.schema.js';
 import { identifierKey } from '../contracts/identifiers.js';
 import { normalizeName } from './names.js';
 import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
@@ -29,11 +26,7 @@ export function nameCondition(query: string): Prisma.Sql {
 }
 
 /** The condition of Find and Manage Users' search box, on the user aliased `u` (only the kind asked for is built: this runs on every search). */
-export function queryCondition(
-  institutionId: string,
-  query: string,
-  searchBy: string,
-): Prisma.Sql {
+export function queryCondition(institutionId: string, query: string, searchBy: string): Prisma.Sql {
   if (!query) return Prisma.sql`TRUE`;
   const key = query.toLowerCase();
   const identifier = (primaryOnly: boolean) =>
@@ -85,18 +78,12 @@ const normalizedSql = (column: Prisma.Sql) =>
   Prisma.sql`replace(replace(replace(regexp_replace(lower(normalize(coalesce(${column}, ''), NFKD)), '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g'), 'ø', 'o'), 'æ', 'ae'), 'ß', 'ss')`;
 
 /** The displayed surname holds these words in order: one look-up of the primary key of "UserSurnameWords". */
-export function surnameCondition(
-  institutionId: string,
-  value: string,
-): Prisma.Sql {
+export function surnameCondition(institutionId: string, value: string): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "UserSurnameWords" w WHERE w."institutionId" = ${institutionId}::uuid AND w.words = ${surnameWordsOf(value)} AND w."sortName" = u."sortName" AND w."userId" = u.id)`;
 }
 
 /** Whole words of a name part, in order: the trigram index narrows by every name, the part then checks. */
-export function namePartCondition(
-  part: 'given' | 'middle',
-  value: string,
-): Prisma.Sql {
+export function namePartCondition(part: 'given' | 'middle', value: string): Prisma.Sql {
   const words = nameWordsOf(value);
   if (!words.length) return Prisma.sql`FALSE`;
   const pattern = wordsPattern(words);
@@ -108,17 +95,10 @@ export function namePartCondition(
 }
 
 /** The value as typed and, where it holds `_`, with spaces for them: exact keys match either. */
-const keysOf = (value: string) => [
-  ...new Set([value.toLowerCase(), value.replace(/_/g, ' ').toLowerCase()]),
-];
-const anyOf = (keys: readonly string[]) =>
-  Prisma.sql`(${Prisma.join(keys.map((k) => Prisma.sql`${k}`))})`;
+const keysOf = (value: string) => [...new Set([value.toLowerCase(), value.replace(/_/g, ' ').toLowerCase()])];
+const anyOf = (keys: readonly string[]) => Prisma.sql`(${Prisma.join(keys.map((k) => Prisma.sql`${k}`))})`;
 
-const identifierCondition = (
-  institutionId: string,
-  keys: readonly string[],
-  primaryOnly: boolean,
-) =>
+const identifierCondition = (institutionId: string, keys: readonly string[], primaryOnly: boolean) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentifier" i WHERE i."userId" = u.id AND i."institutionId" = ${institutionId}::uuid AND i."valueKey" IN ${anyOf(keys.map(identifierKey))}${primaryOnly ? Prisma.sql` AND i."idType" = ${PRIMARY_ID_TYPE}` : Prisma.empty})`;
 const emailCondition = (institutionId: string, keys: readonly string[]) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "UserEmail" e WHERE e."userId" = u.id AND e."institutionId" = ${institutionId}::uuid AND e."addressKey" IN ${anyOf(keys)})`;
@@ -135,10 +115,7 @@ const phoneCondition = (institutionId: string, value: string) => {
 };
 
 /** The general information of a record: names (any part), identifiers, email, job category, user group, job description. */
-function generalInfoCondition(
-  institutionId: string,
-  value: string,
-): Prisma.Sql {
+function generalInfoCondition(institutionId: string, value: string): Prisma.Sql {
   const keys = keysOf(value);
   const spaced = value.replace(/_/g, ' ');
   return Prisma.sql`((${nameCondition(spaced)}) OR ${identifierCondition(institutionId, keys, false)} OR ${emailCondition(institutionId, keys)} OR ${codeCondition('jobCategory', keys)} OR ${codeCondition('userGroup', keys)} OR u."jobDescription" ILIKE ${containing(spaced)})`;
@@ -149,11 +126,7 @@ function generalInfoCondition(
  * stands for a space: names read it so, and exact keys (identifiers, email, codes) match the value either as
  * typed or with spaces.
  */
-export function fieldCondition(
-  institutionId: string,
-  field: UserConditionField,
-  value: string,
-): Prisma.Sql {
+export function fieldCondition(institutionId: string, field: UserConditionField, value: string): Prisma.Sql {
   if (!value) return Prisma.sql`TRUE`;
   const keys = keysOf(value);
   switch (field) {
@@ -187,41 +160,28 @@ export function fieldCondition(
 type SearchQuery = z.output<typeof searchUsersInput>;
 
 /** Everything Find and Manage Users filters on: the search box, tab, account type, role and status; `today` in the institution's time zone (asked only by the status filters). */
-export function searchCondition(
-  institutionId: string,
-  q: SearchQuery,
-  today: () => string,
-): Prisma.Sql {
+export function searchCondition(institutionId: string, q: SearchQuery, today: () => string): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`u."institutionId" = ${institutionId}::uuid`,
     queryCondition(institutionId, q.query, q.searchBy),
   ];
   if (q.tab !== 'ALL') conditions.push(Prisma.sql`u."recordType" = ${q.tab}`);
-  if (q.account !== 'ALL')
-    conditions.push(Prisma.sql`u."accountType" = ${q.account}`);
+  if (q.account !== 'ALL') conditions.push(Prisma.sql`u."accountType" = ${q.account}`);
   if (q.role) {
     conditions.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "UserRole" r WHERE r."userId" = u.id AND r.role = ${q.role} AND r.status = 'ACTIVE')`,
     );
   }
   if (q.status === 'ACTIVE_NOT_EXPIRED') {
-    conditions.push(
-      Prisma.sql`u.status = 'ACTIVE' AND (u."expiryDate" IS NULL OR u."expiryDate" >= ${today()}::date)`,
-    );
+    conditions.push(Prisma.sql`u.status = 'ACTIVE' AND (u."expiryDate" IS NULL OR u."expiryDate" >= ${today()}::date)`);
   }
   if (q.status === 'INACTIVE_OR_EXPIRED')
-    conditions.push(
-      Prisma.sql`(u.status = 'INACTIVE' OR u."expiryDate" < ${today()}::date)`,
-    );
+    conditions.push(Prisma.sql`(u.status = 'INACTIVE' OR u."expiryDate" < ${today()}::date)`);
   return Prisma.join(conditions, ' AND ');
 }
 
 /** Runs a statement built with `Prisma.sql` on the plain pool: reads here skip Prisma's per-query compile. A `name` prepares it once per connection. */
-export function runSql<T>(
-  sql: SqlRunner,
-  statement: Prisma.Sql,
-  options?: { name: string },
-): Promise<T[]> {
+export function runSql<T>(sql: SqlRunner, statement: Prisma.Sql, options?: { name: string }): Promise<T[]> {
   return options
     ? sql.query<T>(statement.text, statement.values, options)
     : sql.query<T>(statement.text, statement.values);

@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Prisma } from '@prisma/client';
-import {
-  contributorOf,
-  type Database,
-  type InstitutionRef,
-  type ModuleService,
-  parseInput,
-} from '@ulms/platform';
-import type {
-  AccountType,
-  RecordType,
-  UserStatus,
-} from '../contracts/user-codes.js';
+import { contributorOf, type Database, type InstitutionRef, type ModuleService, parseInput } from '@ulms/platform';
+import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
 import type { UserListPage } from '../contracts/user.dto.js';
 import {
   type FindUsersInput,
@@ -23,30 +13,15 @@ import type { UserListColumn } from '../contracts/users-extension-points.js';
 import { todayIn } from './dates.js';
 import { fullNameOf } from './names.js';
 import { USERS_MODULE } from './user.service.js';
-import {
-  fieldCondition,
-  givenNamesOfSortName,
-  runSql,
-  searchCondition,
-  surnameWordsOf,
-} from './user-search-sql.js';
+import { fieldCondition, givenNamesOfSortName, runSql, searchCondition, surnameWordsOf } from './user-search-sql.js';
 
 /** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */
 export interface UserSearchService {
-  search(
-    institution: InstitutionRef,
-    input: SearchUsersInput,
-  ): Promise<UserListPage>;
+  search(institution: InstitutionRef, input: SearchUsersInput): Promise<UserListPage>;
   /** Every user the search finds, id and primary identifier only (for jobs). */
-  matching(
-    institution: InstitutionRef,
-    input: SearchUsersInput,
-  ): Promise<{ id: string; primaryId: string }[]>;
+  matching(institution: InstitutionRef, input: SearchUsersInput): Promise<{ id: string; primaryId: string }[]>;
   /** One window of the users matching every field condition (the REST API's `q`), with the exact total. */
-  find(
-    institution: InstitutionRef,
-    input: FindUsersInput,
-  ): Promise<{ total: number; ids: string[] }>;
+  find(institution: InstitutionRef, input: FindUsersInput): Promise<{ total: number; ids: string[] }>;
 }
 
 export const COUNT_LIMIT = 1_000;
@@ -96,10 +71,8 @@ export function createUserSearchService(deps: {
 }): UserSearchService {
   const { database, modules } = deps;
   const sql = database.sql;
-  const whereOf = (
-    institution: InstitutionRef,
-    q: ReturnType<typeof searchUsersInput.parse>,
-  ) => searchCondition(institution.id, q, () => todayIn(institution.timeZone));
+  const whereOf = (institution: InstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) =>
+    searchCondition(institution.id, q, () => todayIn(institution.timeZone));
 
   // An exact look-up (an identifier or an email) has one best plan whatever the value: its statements are
   // prepared once per connection, named after their text, and skip planning, which took longer than running
@@ -116,61 +89,37 @@ export function createUserSearchService(deps: {
     return { name };
   };
   const isExactLookup = (q: ReturnType<typeof searchUsersInput.parse>) =>
-    q.query !== '' &&
-    (q.searchBy === 'primaryId' ||
-      q.searchBy === 'identifier' ||
-      q.searchBy === 'email');
+    q.query !== '' && (q.searchBy === 'primaryId' || q.searchBy === 'identifier' || q.searchBy === 'email');
 
   /** The page's ids first, in order (with the name-ordered covering indexes an index-only scan), then their rows. */
-  const page = (
-    where: Prisma.Sql,
-    q: ReturnType<typeof searchUsersInput.parse>,
-  ) => {
+  const page = (where: Prisma.Sql, q: ReturnType<typeof searchUsersInput.parse>) => {
     const column = Prisma.raw(`"${sortColumns[q.sortBy]}"`);
-    const direction = Prisma.raw(
-      `${q.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
-    );
+    const direction = Prisma.raw(`${q.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
     const statement = Prisma.sql`SELECT ${LIST_COLUMNS} FROM (
           SELECT u.id, u.${column} AS k FROM "User" u WHERE ${where}
           ORDER BY u.${column} ${direction}, u.id LIMIT ${q.pageSize} OFFSET ${q.page * q.pageSize}
         ) p JOIN "User" u ON u.id = p.id
         ORDER BY p.k ${direction}, p.id`;
-    return runSql<ListRow>(
-      sql,
-      statement,
-      preparedIf(isExactLookup(q), statement),
-    );
+    return runSql<ListRow>(sql, statement, preparedIf(isExactLookup(q), statement));
   };
 
   /** Past COUNT_LIMIT the list says "1,000+" instead of counting every "García"; the REST API asks exact. */
-  const count = async (
-    where: Prisma.Sql,
-    limit: number | null,
-    exact = false,
-  ) => {
+  const count = async (where: Prisma.Sql, limit: number | null, exact = false) => {
     const matches =
       limit === null
         ? Prisma.sql`SELECT 1 FROM "User" u WHERE ${where}`
         : Prisma.sql`SELECT 1 FROM "User" u WHERE ${where} LIMIT ${limit}`;
     const statement = Prisma.sql`SELECT count(*)::int AS n FROM (${matches}) AS matches`;
-    const [row] = await runSql<{ n: number }>(
-      sql,
-      statement,
-      preparedIf(exact, statement),
-    );
+    const [row] = await runSql<{ n: number }>(sql, statement, preparedIf(exact, statement));
     return row?.n ?? 0;
   };
 
   const extraColumns = async (institutionId: string, ids: string[]) => {
     const enabled = await Promise.all(
-      deps.listColumns.map((c) =>
-        modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE),
-      ),
+      deps.listColumns.map((c) => modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE)),
     );
     const columns = deps.listColumns.filter((_, i) => enabled[i]);
-    const values = await Promise.all(
-      columns.map((c) => c.load(institutionId, ids)),
-    );
+    const values = await Promise.all(columns.map((c) => c.load(institutionId, ids)));
     return { columns, values };
   };
 
@@ -183,11 +132,7 @@ export function createUserSearchService(deps: {
       const total =
         q.page === 0 && rows.length < q.pageSize
           ? rows.length
-          : await count(
-              where,
-              q.exactTotal ? null : COUNT_LIMIT + 1,
-              isExactLookup(q),
-            );
+          : await count(where, q.exactTotal ? null : COUNT_LIMIT + 1, isExactLookup(q));
       const { columns, values } = await extraColumns(
         institution.id,
         rows.map((r) => r.id),
@@ -207,9 +152,7 @@ export function createUserSearchService(deps: {
           userGroup: row.userGroup,
           status: row.status as UserStatus,
           expiryDate: row.expiryDate,
-          extra: Object.fromEntries(
-            columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null]),
-          ),
+          extra: Object.fromEntries(columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null])),
         })),
       };
     },
@@ -230,9 +173,7 @@ export function createUserSearchService(deps: {
       // In the default order, a surname searched drives from "UserSurnameWords": its primary key holds the
       // matches in name order, so the page and the exact count read that index alone (the table only to
       // check other conditions). The count of a surname shared by 29,000 of a million users reads 290 index pages.
-      const surname = q.conditions.find(
-        (c) => c.field === 'lastName' && c.value !== '',
-      );
+      const surname = q.conditions.find((c) => c.field === 'lastName' && c.value !== '');
       const bySurname = surname && q.orderBy === 'name' ? surname : undefined;
       const others = q.conditions.filter((c) => c !== bySurname);
       const from = !bySurname
@@ -253,8 +194,7 @@ export function createUserSearchService(deps: {
         ? [Prisma.sql`w."userId"`, Prisma.sql`w."sortName", w."userId"`]
         : [Prisma.sql`u.id`, findOrders[q.orderBy]];
       // A surname alone always has the same best plan (the primary key's range): prepared once per connection.
-      const prepared = (name: string) =>
-        bySurname && !others.length ? { name } : undefined;
+      const prepared = (name: string) => (bySurname && !others.length ? { name } : undefined);
       const [ids, counted] = await Promise.all([
         q.limit === 0
           ? Promise.resolve([])

@@ -45,31 +45,21 @@ const mandatoryListFields = {
   phone: 'phones',
 } as const;
 
-function matches(
-  pattern: string | undefined,
-  value: string | null | undefined,
-): boolean {
+function matches(pattern: string | undefined, value: string | null | undefined): boolean {
   return !pattern || !value || matchesLinearPattern(pattern, value);
 }
 
 /** The rules of the reference on one user record, driven by the institution's configuration. */
-export function validateUserFields(
-  user: UserFields,
-  config: UsersConfig,
-  lookups: ValidationLookups,
-): FieldError[] {
+export function validateUserFields(user: UserFields, config: UsersConfig, lookups: ValidationLookups): FieldError[] {
   const errors: FieldError[] = [];
-  const fail = (field: string, message: string) =>
-    errors.push({ field, message });
+  const fail = (field: string, message: string) => errors.push({ field, message });
   const recordType = user.recordType as RecordType;
   const recordLabel = recordTypes[recordType];
 
   for (const required of config.registrationForm[recordType]) {
     if (required in mandatoryListFields) {
-      const list =
-        mandatoryListFields[required as keyof typeof mandatoryListFields];
-      if (user[list].length === 0)
-        fail(list, `at least one is required for ${recordLabel} users`);
+      const list = mandatoryListFields[required as keyof typeof mandatoryListFields];
+      if (user[list].length === 0) fail(list, `at least one is required for ${recordLabel} users`);
     } else if (!user[required as keyof UserFields]) {
       fail(required, 'is required');
     }
@@ -82,8 +72,7 @@ export function validateUserFields(
     const code = user[field] as string | null | undefined;
     if (!code) continue;
     const allowed = lookups.codeAllows(table, code);
-    if (!allowed)
-      fail(field, `"${code}" is not a ${label} of this institution`);
+    if (!allowed) fail(field, `"${code}" is not a ${label} of this institution`);
     else if (allowed.length > 0 && !allowed.includes(recordType))
       fail(field, `${label} "${code}" is not allowed for ${recordLabel} users`);
   }
@@ -94,56 +83,34 @@ export function validateUserFields(
     const known = lookups.hasEntries('LANGUAGE')
       ? lookups.codeAllows('LANGUAGE', language) !== undefined
       : isLanguageCode(language);
-    if (!known)
-      fail(
-        'preferredLanguage',
-        `"${language}" is not a language of this institution`,
-      );
+    if (!known) fail('preferredLanguage', `"${language}" is not a language of this institution`);
   }
 
   user.identifiers.forEach((identifier, i) => {
     if (!lookups.codeAllows('IDENTIFIER_TYPE', identifier.idType)) {
-      fail(
-        `identifiers.${i}.idType`,
-        `"${identifier.idType}" is not an identifier type of this institution`,
-      );
+      fail(`identifiers.${i}.idType`, `"${identifier.idType}" is not an identifier type of this institution`);
       return;
     }
     const formats = config.identifierFormats ?? {};
     const formatError = identifierFormatError(
       identifier.value,
-      Object.hasOwn(formats, identifier.idType)
-        ? formats[identifier.idType]
-        : undefined,
+      Object.hasOwn(formats, identifier.idType) ? formats[identifier.idType] : undefined,
     );
     if (formatError) fail(`identifiers.${i}.value`, formatError);
   });
 
-  const checkTypes = (
-    path: string,
-    types: readonly string[],
-    known: typeof emailTypes,
-  ) => {
+  const checkTypes = (path: string, types: readonly string[], known: typeof emailTypes) => {
     types.forEach((type, t) => {
       // Own keys only: "constructor" or "toString" is no contact type.
       const contactType = Object.hasOwn(known, type) ? known[type] : undefined;
       if (!contactType) fail(`${path}.${t}`, `"${type}" is not a known type`);
       else if (!contactType.recordTypes.includes(recordType)) {
-        fail(
-          `${path}.${t}`,
-          `type "${contactType.label}" is not allowed for ${recordLabel} users`,
-        );
+        fail(`${path}.${t}`, `type "${contactType.label}" is not allowed for ${recordLabel} users`);
       }
     });
   };
-  const onlyOne = (
-    list: 'emails' | 'addresses' | 'phones',
-    flag: 'preferred' | 'preferredSms',
-    what: string,
-  ) => {
-    const flagged = (
-      user[list] as { preferred?: boolean; preferredSms?: boolean }[]
-    )
+  const onlyOne = (list: 'emails' | 'addresses' | 'phones', flag: 'preferred' | 'preferredSms', what: string) => {
+    const flagged = (user[list] as { preferred?: boolean; preferredSms?: boolean }[])
       .map((entry, index) => (entry[flag] ? index : -1))
       .filter((index) => index >= 0);
     for (const index of flagged.slice(1))
@@ -156,23 +123,13 @@ export function validateUserFields(
   user.emails.forEach((email, i) => {
     checkTypes(`emails.${i}.emailTypes`, email.emailTypes, emailTypes);
     // Every address, whatever its types: the institution's pattern can narrow the format, not drop it.
-    if (
-      !isEmailAddress(email.emailAddress) ||
-      !matches(config.emailRegex, email.emailAddress)
-    )
+    if (!isEmailAddress(email.emailAddress) || !matches(config.emailRegex, email.emailAddress))
       fail(`emails.${i}.emailAddress`, invalidEmailMessage);
   });
   user.addresses.forEach((address, i) => {
-    checkTypes(
-      `addresses.${i}.addressTypes`,
-      address.addressTypes,
-      addressTypes,
-    );
+    checkTypes(`addresses.${i}.addressTypes`, address.addressTypes, addressTypes);
     if (!matches(config.postalCodeRegex, address.postalCode))
-      fail(
-        `addresses.${i}.postalCode`,
-        'does not have the format this institution requires',
-      );
+      fail(`addresses.${i}.postalCode`, 'does not have the format this institution requires');
     const lineRules = [
       config.addressLine1Regex,
       config.addressLine2Regex,
@@ -183,26 +140,16 @@ export function validateUserFields(
     lineRules.forEach((rule, n) => {
       const line = address[`line${n + 1}` as 'line1'];
       if (!matches(rule, line))
-        fail(
-          `addresses.${i}.line${n + 1}`,
-          'does not have the format this institution requires',
-        );
+        fail(`addresses.${i}.line${n + 1}`, 'does not have the format this institution requires');
     });
-    if (
-      address.startDate &&
-      address.endDate &&
-      address.endDate < address.startDate
-    ) {
+    if (address.startDate && address.endDate && address.endDate < address.startDate) {
       fail(`addresses.${i}.endDate`, 'is before the start date');
     }
   });
   user.phones.forEach((phone, i) => {
     checkTypes(`phones.${i}.phoneTypes`, phone.phoneTypes, phoneTypes);
     if (!matches(config.phoneRegex, phone.phoneNumber))
-      fail(
-        `phones.${i}.phoneNumber`,
-        'does not have the format this institution requires',
-      );
+      fail(`phones.${i}.phoneNumber`, 'does not have the format this institution requires');
   });
   onlyOne('emails', 'preferred', 'email');
   onlyOne('addresses', 'preferred', 'address');
@@ -211,29 +158,21 @@ export function validateUserFields(
 
   const checkLibraries = (field: 'rsLibraries' | 'purchaseRequestLibraries') =>
     user[field].forEach((code, i) => {
-      if (!lookups.libraryCodes.has(code))
-        fail(`${field}.${i}`, `"${code}" is not a library of this institution`);
+      if (!lookups.libraryCodes.has(code)) fail(`${field}.${i}`, `"${code}" is not a library of this institution`);
     });
   checkLibraries('rsLibraries');
   checkLibraries('purchaseRequestLibraries');
   user.roles.forEach((role, i) => {
     if (role.scope && !lookups.libraryCodes.has(role.scope))
-      fail(
-        `roles.${i}.scope`,
-        `"${role.scope}" is not a library of this institution`,
-      );
+      fail(`roles.${i}.scope`, `"${role.scope}" is not a library of this institution`);
   });
 
   return errors;
 }
 
 /** Identifiers repeated within one record, look-alikes included (the reference forbids it, primary identifier included). */
-export function repeatedIdentifierErrors(
-  user: UserFields & { primaryId: string },
-): FieldError[] {
-  const seen = new Map<string, string>([
-    [identifierKey(user.primaryId), 'the primary identifier'],
-  ]);
+export function repeatedIdentifierErrors(user: UserFields & { primaryId: string }): FieldError[] {
+  const seen = new Map<string, string>([[identifierKey(user.primaryId), 'the primary identifier']]);
   const errors: FieldError[] = [];
   user.identifiers.forEach((identifier, i) => {
     const key = identifierKey(identifier.value);

@@ -18,11 +18,7 @@ import {
 import type { FieldError } from '@ulms/platform/contracts';
 import { identifierKey } from '../contracts/identifiers.js';
 import { protectedExternalFields } from '../contracts/user-codes.js';
-import type {
-  PossibleDuplicate,
-  SaveUserResult,
-  UserDto,
-} from '../contracts/user.dto.js';
+import type { PossibleDuplicate, SaveUserResult, UserDto } from '../contracts/user.dto.js';
 import {
   type CreateUserInput,
   createUserInput,
@@ -33,15 +29,8 @@ import {
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { fieldPermissions } from '../contracts/users-permissions.js';
-import type {
-  IdentifierGenerator,
-  UserValidator,
-} from '../contracts/users-extension-points.js';
-import type {
-  NoteDto,
-  StatisticDto,
-  UserPartsReplacement,
-} from '../contracts/user-parts.schema.js';
+import type { IdentifierGenerator, UserValidator } from '../contracts/users-extension-points.js';
+import type { NoteDto, StatisticDto, UserPartsReplacement } from '../contracts/user-parts.schema.js';
 import type { CodeTableService } from './code-table.service.js';
 import { notesAndStatistics, withOwnerCodes } from './owned-lists.js';
 import type { PartsViewer } from './user-parts.service.js';
@@ -56,11 +45,7 @@ import { fullNameOf } from './names.js';
 import { pictureUrlOf } from './picture-url.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
 import { historyChanges } from './user-history.js';
-import {
-  type CheckedReplacement,
-  checkPartsReplacement,
-  replaceUserParts,
-} from './user-parts-replacement.js';
+import { type CheckedReplacement, checkPartsReplacement, replaceUserParts } from './user-parts-replacement.js';
 import {
   PRIMARY_ID_TYPE,
   toUserDto,
@@ -69,23 +54,15 @@ import {
   userRecordSelect,
   type UserRecordRow,
 } from './user-record.mapper.js';
-import {
-  readUserRecord,
-  readUserRecordByIdentifier,
-} from './user-record.reader.js';
-import {
-  repeatedIdentifierErrors,
-  validateUserFields,
-} from './user-validation.js';
+import { readUserRecord, readUserRecordByIdentifier } from './user-record.reader.js';
+import { repeatedIdentifierErrors, validateUserFields } from './user-validation.js';
 
 export const USERS_MODULE = 'users';
 
 /** An update over a version of the record newer than the one the caller read (someone else saved meanwhile). */
 export class StaleVersionError extends ConflictError {
   constructor() {
-    super(
-      'the user was changed by someone else since you opened it; reload it and make your change again',
-    );
+    super('the user was changed by someone else since you opened it; reload it and make your change again');
     this.name = 'StaleVersionError';
   }
 }
@@ -110,10 +87,7 @@ export interface ChangeCaller {
 }
 
 /** Field errors for changes the caller lacks the permission for (see `fieldPermissions`). */
-export function fieldPermissionErrors(
-  caller: ChangeCaller | undefined,
-  changed: readonly string[],
-): FieldError[] {
+export function fieldPermissionErrors(caller: ChangeCaller | undefined, changed: readonly string[]): FieldError[] {
   if (!caller) return [];
   return changed.flatMap((field) => {
     const needed = fieldPermissions[field];
@@ -127,10 +101,7 @@ export function fieldPermissionErrors(
 export interface UserService {
   get(institutionId: string, id: string): Promise<UserDto>;
   /** The user holding `identifier` as primary identifier (held as type PRIMARY) or another identifier, case-insensitive. */
-  findByIdentifier(
-    institutionId: string,
-    identifier: string,
-  ): Promise<{ heldAs: string; user: UserDto } | null>;
+  findByIdentifier(institutionId: string, identifier: string): Promise<{ heldAs: string; user: UserDto } | null>;
   /** The same with the notes and statistics `viewer` may see, in one statement (the REST API's full user). */
   findDocumentByIdentifier(
     viewer: PartsViewer,
@@ -167,19 +138,11 @@ export interface UserService {
     },
   ): Promise<void>;
   /** Drops a local override of an external user and restores the value the SIS sent. */
-  revertOverride(
-    by: UserChangeActor,
-    userId: string,
-    field: string,
-  ): Promise<UserDto>;
+  revertOverride(by: UserChangeActor, userId: string, field: string): Promise<UserDto>;
   /** Internal → External (owner SIS_temp, identifiers external) or External → Internal (data kept as internal). */
   toggleAccountType(by: UserChangeActor, userId: string): Promise<UserDto>;
   /** What the sis module calls for each user it loads: the SIS record, except what staff overrode. */
-  applySisRecord(
-    by: UserChangeActor,
-    userId: string,
-    incoming: CreateUserInput,
-  ): Promise<UserDto>;
+  applySisRecord(by: UserChangeActor, userId: string, incoming: CreateUserInput): Promise<UserDto>;
 }
 
 const MAX_GENERATION_ATTEMPTS = 100;
@@ -213,8 +176,7 @@ function accountTypeErrors(
     } else if (existing.accountType === 'EXTERNAL') {
       errors.push({
         field: 'accountType',
-        message:
-          'an external user cannot be made internal by an update; use Toggle Account Type',
+        message: 'an external user cannot be made internal by an update; use Toggle Account Type',
       });
     }
   }
@@ -245,27 +207,17 @@ export function createUserService(deps: {
 }): UserService {
   const { prisma, transactions, modules, codeTables } = deps;
 
-  const configOf = (institutionId: string) =>
-    modules.config<UsersConfig>(institutionId, USERS_MODULE);
+  const configOf = (institutionId: string) => modules.config<UsersConfig>(institutionId, USERS_MODULE);
 
-  const enabledFor = async <T extends object>(
-    institutionId: string,
-    contributions: readonly T[],
-  ): Promise<T[]> => {
+  const enabledFor = async <T extends object>(institutionId: string, contributions: readonly T[]): Promise<T[]> => {
     const enabled = await Promise.all(
-      contributions.map((c) =>
-        modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE),
-      ),
+      contributions.map((c) => modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE)),
     );
     return contributions.filter((_, i) => enabled[i]);
   };
 
   /** Within a transaction through it; otherwise in one plain statement, the fast read. */
-  const loadRow = async (
-    institutionId: string,
-    id: string,
-    tx?: Prisma.TransactionClient,
-  ): Promise<UserRecordRow> => {
+  const loadRow = async (institutionId: string, id: string, tx?: Prisma.TransactionClient): Promise<UserRecordRow> => {
     const row = tx
       ? await tx.user.findFirst({
           where: { id, institutionId },
@@ -276,8 +228,7 @@ export function createUserService(deps: {
     return row;
   };
 
-  const dtoOf = (row: UserRecordRow, config: UsersConfig) =>
-    toUserDto(row, pictureUrlOf(row, config));
+  const dtoOf = (row: UserRecordRow, config: UsersConfig) => toUserDto(row, pictureUrlOf(row, config));
 
   const identifierConflicts = async (
     institutionId: string,
@@ -285,9 +236,7 @@ export function createUserService(deps: {
     user: UserFields,
   ): Promise<FieldError[]> => {
     const wanted = [
-      ...(user.primaryId
-        ? [{ field: 'primaryId', value: user.primaryId }]
-        : []),
+      ...(user.primaryId ? [{ field: 'primaryId', value: user.primaryId }] : []),
       ...user.identifiers.map((i, n) => ({
         field: `identifiers.${n}.value`,
         value: i.value,
@@ -316,10 +265,7 @@ export function createUserService(deps: {
     });
   };
 
-  const possibleDuplicates = async (
-    institutionId: string,
-    user: UserFields,
-  ): Promise<PossibleDuplicate[]> => {
+  const possibleDuplicates = async (institutionId: string, user: UserFields): Promise<PossibleDuplicate[]> => {
     if (!user.firstName || !user.lastName || !user.birthDate) return [];
     const rows = await prisma.user.findMany({
       where: {
@@ -347,17 +293,13 @@ export function createUserService(deps: {
     }));
   };
 
-  const rolesFromRules = (
-    user: UserFields,
-    config: UsersConfig,
-  ): UserFields['roles'] => {
+  const rolesFromRules = (user: UserFields, config: UsersConfig): UserFields['roles'] => {
     const held = new Set(user.roles.map((r) => `${r.role}@${r.scope ?? ''}`));
     const added: UserFields['roles'] = [];
     for (const rule of config.roleAssignmentRules) {
       const applies =
         (rule.jobCategory !== undefined || rule.userGroup !== undefined) &&
-        (rule.jobCategory === undefined ||
-          rule.jobCategory === user.jobCategory) &&
+        (rule.jobCategory === undefined || rule.jobCategory === user.jobCategory) &&
         (rule.userGroup === undefined || rule.userGroup === user.userGroup);
       if (!applies) continue;
       for (const role of rule.roles) {
@@ -375,13 +317,8 @@ export function createUserService(deps: {
     user: UserFields,
     config: UsersConfig,
   ): Promise<string> => {
-    const generators = await enabledFor(
-      institutionId,
-      deps.identifierGenerators,
-    );
-    const generator = generators.find(
-      (g) => g.id === config.userIdGeneration.generator,
-    );
+    const generators = await enabledFor(institutionId, deps.identifierGenerators);
+    const generator = generators.find((g) => g.id === config.userIdGeneration.generator);
     if (!generator) {
       throw ValidationError.of(
         'primaryId',
@@ -407,9 +344,7 @@ export function createUserService(deps: {
       });
       if (taken === 0) return candidate;
     }
-    throw new ConflictError(
-      'could not generate a free primary identifier; enter one',
-    );
+    throw new ConflictError('could not generate a free primary identifier; enter one');
   };
 
   /** Writes the user and its lists, its overrides and history, and raises the event; in one transaction. */
@@ -433,9 +368,7 @@ export function createUserService(deps: {
       lastUpdatedByJob: by.job ?? null,
     };
     return transactions.run(async ({ tx, raise }) => {
-      const primaryId =
-        fields.primaryId ??
-        (await generatePrimaryId(tx, institutionId, fields, config));
+      const primaryId = fields.primaryId ?? (await generatePrimaryId(tx, institutionId, fields, config));
       const complete = { ...fields, primaryId };
       const columns = userColumns(complete);
       let userId: string;
@@ -445,9 +378,7 @@ export function createUserService(deps: {
         const { count } = await tx.user.updateMany({
           where: {
             id: userId,
-            ...(extra.expectedVersion !== undefined
-              ? { version: extra.expectedVersion }
-              : {}),
+            ...(extra.expectedVersion !== undefined ? { version: extra.expectedVersion } : {}),
           },
           data: {
             ...columns,
@@ -479,14 +410,10 @@ export function createUserService(deps: {
       }
       const children = userChildRows(institutionId, userId, complete);
       await tx.userIdentifier.createMany({ data: children.identifiers });
-      if (children.emails.length)
-        await tx.userEmail.createMany({ data: children.emails });
-      if (children.addresses.length)
-        await tx.userAddress.createMany({ data: children.addresses });
-      if (children.phones.length)
-        await tx.userPhone.createMany({ data: children.phones });
-      if (children.roles.length)
-        await tx.userRole.createMany({ data: children.roles });
+      if (children.emails.length) await tx.userEmail.createMany({ data: children.emails });
+      if (children.addresses.length) await tx.userAddress.createMany({ data: children.addresses });
+      if (children.phones.length) await tx.userPhone.createMany({ data: children.phones });
+      if (children.roles.length) await tx.userRole.createMany({ data: children.roles });
       if (extra.parts) await replaceUserParts(tx, by, userId, extra.parts, now);
 
       if (extra.overrideChanges.drop.size) {
@@ -544,13 +471,8 @@ export function createUserService(deps: {
     });
   };
 
-  const hashedSecrets = async (
-    pin: string | null | undefined,
-    password: string | null | undefined,
-  ) => ({
-    ...(pin !== undefined
-      ? { pinNumberHash: pin === null ? null : await hashPassword(pin) }
-      : {}),
+  const hashedSecrets = async (pin: string | null | undefined, password: string | null | undefined) => ({
+    ...(pin !== undefined ? { pinNumberHash: pin === null ? null : await hashPassword(pin) } : {}),
     ...(password !== undefined
       ? {
           passwordHash: password === null ? null : await hashPassword(password),
@@ -558,25 +480,15 @@ export function createUserService(deps: {
       : {}),
   });
 
-  const save = async (
-    by: UserChangeActor,
-    input: CreateUserInput,
-    options: SaveOptions,
-  ): Promise<SaveUserResult> => {
+  const save = async (by: UserChangeActor, input: CreateUserInput, options: SaveOptions): Promise<SaveUserResult> => {
     const { institutionId } = by;
     const parsed = parseInput(createUserInput, input);
     const [config, lookups, existing] = await Promise.all([
       configOf(institutionId),
       codeTables.lookups(institutionId),
-      options.existingId
-        ? loadRow(institutionId, options.existingId)
-        : Promise.resolve(null),
+      options.existingId ? loadRow(institutionId, options.existingId) : Promise.resolve(null),
     ]);
-    if (
-      existing &&
-      options.expectedVersion !== undefined &&
-      existing.version !== options.expectedVersion
-    )
+    if (existing && options.expectedVersion !== undefined && existing.version !== options.expectedVersion)
       throw new StaleVersionError();
     const existingDto = existing ? toUserDto(existing) : null;
     let user: UserFields = {
@@ -590,41 +502,20 @@ export function createUserService(deps: {
       const merged = mergeSisRecord({
         existing: existingDto,
         incoming: user,
-        overrides: new Map(
-          existing.overrides.map((o) => [o.field, o.sisValue]),
-        ),
+        overrides: new Map(existing.overrides.map((o) => [o.field, o.sisValue])),
       });
       user = merged.fields;
       overrideChanges = merged.overrideChanges;
     } else {
-      errors.push(
-        ...accountTypeErrors(
-          existing,
-          user,
-          options.accountTypeChange ?? false,
-        ),
-      );
+      errors.push(...accountTypeErrors(existing, user, options.accountTypeChange ?? false));
     }
-    const purgeDateChanged =
-      (user.purgeDate ?? null) !== (existingDto?.purgeDate ?? null);
-    errors.push(
-      ...fieldPermissionErrors(
-        by.caller,
-        purgeDateChanged ? ['purgeDate'] : [],
-      ),
-    );
-    if (
-      existing &&
-      existingDto &&
-      !options.fromSis &&
-      existing.accountType === 'EXTERNAL'
-    ) {
+    const purgeDateChanged = (user.purgeDate ?? null) !== (existingDto?.purgeDate ?? null);
+    errors.push(...fieldPermissionErrors(by.caller, purgeDateChanged ? ['purgeDate'] : []));
+    if (existing && existingDto && !options.fromSis && existing.accountType === 'EXTERNAL') {
       const rules = externalEditRules({
         existing: existingDto,
         incoming: user,
-        overrides: new Map(
-          existing.overrides.map((o) => [o.field, o.sisValue]),
-        ),
+        overrides: new Map(existing.overrides.map((o) => [o.field, o.sisValue])),
         openForUpdate: options.openForUpdate ?? false,
         keepOnSync: options.keepOnSync ?? {},
         currentPinHash: existing.pinNumberHash,
@@ -640,27 +531,20 @@ export function createUserService(deps: {
           ...config,
           registrationForm: {
             ...config.registrationForm,
-            [recordType]: config.registrationForm[recordType].filter(
-              (f) => f !== 'primaryId',
-            ),
+            [recordType]: config.registrationForm[recordType].filter((f) => f !== 'primaryId'),
           },
         }
       : config;
     errors.push(
       ...segmentTypeErrors(existingDto, user),
       ...validateUserFields(user, rulesConfig, lookups),
-      ...(user.primaryId
-        ? repeatedIdentifierErrors({ ...user, primaryId: user.primaryId })
-        : []),
-      ...(user.password
-        ? passwordPolicyErrors(user.password, user.primaryId ?? '', 'password')
-        : []),
+      ...(user.primaryId ? repeatedIdentifierErrors({ ...user, primaryId: user.primaryId }) : []),
+      ...(user.password ? passwordPolicyErrors(user.password, user.primaryId ?? '', 'password') : []),
       ...(parsed.generatePin && config.pinNumberMethod !== 'fourDigit'
         ? [
             {
               field: 'generatePin',
-              message:
-                'PIN generation is not enabled for this institution (pin_number_method)',
+              message: 'PIN generation is not enabled for this institution (pin_number_method)',
             },
           ]
         : []),
@@ -673,9 +557,7 @@ export function createUserService(deps: {
         })),
       );
     }
-    errors.push(
-      ...(await identifierConflicts(institutionId, options.existingId, user)),
-    );
+    errors.push(...(await identifierConflicts(institutionId, options.existingId, user)));
     const parts = options.parts
       ? checkPartsReplacement(options.parts, {
           accountType: user.accountType,
@@ -687,17 +569,11 @@ export function createUserService(deps: {
 
     if (!parsed.confirmDuplicate && !existing) {
       const duplicates = await possibleDuplicates(institutionId, user);
-      if (duplicates.length > 0)
-        return { status: 'duplicateWarning', duplicates };
+      if (duplicates.length > 0) return { status: 'duplicateWarning', duplicates };
     }
 
-    const generatedPin = parsed.generatePin
-      ? String(randomInt(0, 10_000)).padStart(4, '0')
-      : undefined;
-    const secrets = await hashedSecrets(
-      generatedPin ?? user.pinNumber,
-      user.password,
-    );
+    const generatedPin = parsed.generatePin ? String(randomInt(0, 10_000)).padStart(4, '0') : undefined;
+    const secrets = await hashedSecrets(generatedPin ?? user.pinNumber, user.password);
     const withRoles = { ...user, roles: rolesFromRules(user, config) };
     try {
       const id = await persist(by, withRoles, existing, config, {
@@ -713,51 +589,36 @@ export function createUserService(deps: {
       };
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError(
-          'another user took one of these identifiers a moment ago; check them and save again',
-        );
+        throw new ConflictError('another user took one of these identifiers a moment ago; check them and save again');
       }
       throw error;
     }
   };
 
   const saved = (result: SaveUserResult): UserDto => {
-    if (result.status !== 'saved')
-      throw new ConflictError('the change was not saved');
+    if (result.status !== 'saved') throw new ConflictError('the change was not saved');
     return result.user;
   };
 
   const service: UserService = {
     async get(institutionId, id) {
-      return dtoOf(
-        await loadRow(institutionId, id),
-        await configOf(institutionId),
-      );
+      return dtoOf(await loadRow(institutionId, id), await configOf(institutionId));
     },
     async findByIdentifier(institutionId, identifier) {
       const [found, config] = await Promise.all([
-        readUserRecordByIdentifier(
-          deps.database.sql,
-          institutionId,
-          identifier,
-        ),
+        readUserRecordByIdentifier(deps.database.sql, institutionId, identifier),
         configOf(institutionId),
       ]);
       return found && { heldAs: found.heldAs, user: dtoOf(found.row, config) };
     },
     async findDocumentByIdentifier(viewer, identifier) {
       const institutionId = viewer.institution.id;
-      const libraryIds = visibleOwnerLibraries(
-        viewer.institution,
-        viewer.principal,
-      );
+      const libraryIds = visibleOwnerLibraries(viewer.institution, viewer.principal);
       const [found, config, libraries] = await Promise.all([
-        readUserRecordByIdentifier(
-          deps.database.sql,
-          institutionId,
-          identifier,
-          { lists: notesAndStatistics, libraryIds },
-        ),
+        readUserRecordByIdentifier(deps.database.sql, institutionId, identifier, {
+          lists: notesAndStatistics,
+          libraryIds,
+        }),
         configOf(institutionId),
         deps.institutions.listLibraries(institutionId),
       ]);
@@ -771,11 +632,9 @@ export function createUserService(deps: {
         statistics: owned(found.owned.statistics) as StatisticDto[],
       };
     },
-    create: (by, input, options = {}) =>
-      save(by, input, { existingId: null, parts: options.parts }),
+    create: (by, input, options = {}) => save(by, input, { existingId: null, parts: options.parts }),
     update: (by, input, options = {}) => {
-      const { id, openForUpdate, keepOnSync, version, ...fields } =
-        parseInput(updateUserInput, input);
+      const { id, openForUpdate, keepOnSync, version, ...fields } = parseInput(updateUserInput, input);
       return save(by, fields, {
         existingId: id,
         openForUpdate,
@@ -816,14 +675,10 @@ export function createUserService(deps: {
       if (!(protectedExternalFields as readonly string[]).includes(field))
         throw ValidationError.of('field', `"${field}" cannot be overridden`);
       const fields = userDtoToFields(toUserDto(row));
-      if (field !== 'pinNumber')
-        (fields as Record<string, unknown>)[field] = override.sisValue;
+      if (field !== 'pinNumber') (fields as Record<string, unknown>)[field] = override.sisValue;
       const config = await configOf(by.institutionId);
       await persist(by, fields, row, config, {
-        secrets:
-          field === 'pinNumber'
-            ? { pinNumberHash: override.sisValue as string | null }
-            : {},
+        secrets: field === 'pinNumber' ? { pinNumberHash: override.sisValue as string | null } : {},
         overrideChanges: { set: new Map(), drop: new Set([field]) },
       });
       return service.get(by.institutionId, userId);
@@ -865,13 +720,7 @@ export function createUserService(deps: {
       return service.get(by.institutionId, userId);
     },
     async applySisRecord(by, userId, incoming) {
-      return saved(
-        await save(
-          by,
-          { ...incoming, confirmDuplicate: true },
-          { existingId: userId, fromSis: true },
-        ),
-      );
+      return saved(await save(by, { ...incoming, confirmDuplicate: true }, { existingId: userId, fromSis: true }));
     },
   };
   return service;

@@ -14,7 +14,8 @@ const campusCardRules = definePlugin({
   register(env) {
     env.contribute(usersExtensionPoints.validators, {
       id: 'no-test-names',
-      validate: (user) => (user.lastName === 'Test' ? [{ field: 'lastName', message: 'test users are not allowed here' }] : []),
+      validate: (user) =>
+        user.lastName === 'Test' ? [{ field: 'lastName', message: 'test users are not allowed here' }] : [],
     });
     env.contribute(usersExtensionPoints.listColumns, {
       id: 'cards',
@@ -37,7 +38,16 @@ const ada: CreateUserInput = {
   expiryDate: '2030-06-30',
   identifiers: [{ idType: 'BARCODE', value: 'B0001' }],
   emails: [{ emailAddress: 'Ada@Example.org', emailTypes: ['personal'], preferred: true }],
-  addresses: [{ line1: 'Main Street 1', city: 'London', postalCode: 'W1', addressTypes: ['home'], preferred: true, startDate: '2020-01-01' }],
+  addresses: [
+    {
+      line1: 'Main Street 1',
+      city: 'London',
+      postalCode: 'W1',
+      addressTypes: ['home'],
+      preferred: true,
+      startDate: '2020-01-01',
+    },
+  ],
   phones: [{ phoneNumber: '+44 20 7946 0000', phoneTypes: ['mobile'], preferred: true, preferredSms: true }],
 };
 
@@ -57,10 +67,21 @@ describe('the user record', () => {
   afterAll(() => api.close());
 
   const create = (input: Partial<CreateUserInput>) => api.caller.users.create({ ...ada, ...input } as CreateUserInput);
-  const errorsOf = async (promise: Promise<unknown>) => fieldErrorsOf(await promise.then(() => expect.fail('expected a refusal'), (e) => e));
+  const errorsOf = async (promise: Promise<unknown>) =>
+    fieldErrorsOf(
+      await promise.then(
+        () => expect.fail('expected a refusal'),
+        (e) => e,
+      ),
+    );
 
   it('creates a user with every part kept, and never returns the PIN or password', async () => {
-    const result = await create({ pinNumber: '1234', password: 'a long patron password', prefFirstName: 'Augusta', webSiteUrl: 'https://ada.example.org' });
+    const result = await create({
+      pinNumber: '1234',
+      password: 'a long patron password',
+      prefFirstName: 'Augusta',
+      webSiteUrl: 'https://ada.example.org',
+    });
     expect(result.status).toBe('saved');
     if (result.status !== 'saved') return;
     const user = result.user;
@@ -83,24 +104,35 @@ describe('the user record', () => {
     expect(heard).toContain(user.id);
   });
 
-  it('refuses a duplicate identifier, naming its type, whatever the case, even the user\'s own', async () => {
-    expect(await errorsOf(create({ primaryId: 's1000001', identifiers: [] , birthDate: null }))).toEqual([
+  it("refuses a duplicate identifier, naming its type, whatever the case, even the user's own", async () => {
+    expect(await errorsOf(create({ primaryId: 's1000001', identifiers: [], birthDate: null }))).toEqual([
       { field: 'primaryId', message: 'a user with identifier of type primary identifier "s1000001" already exists' },
     ]);
-    expect(await errorsOf(create({ primaryId: 'S2', identifiers: [{ idType: 'UNIV_ID', value: 'b0001' }], birthDate: null }))).toEqual([
+    expect(
+      await errorsOf(
+        create({ primaryId: 'S2', identifiers: [{ idType: 'UNIV_ID', value: 'b0001' }], birthDate: null }),
+      ),
+    ).toEqual([
       { field: 'identifiers.0.value', message: 'a user with identifier of type BARCODE "b0001" already exists' },
     ]);
-    expect(await errorsOf(create({ primaryId: 'S3', identifiers: [{ idType: 'UNIV_ID', value: 's3' }], birthDate: null }))).toEqual([
-      { field: 'identifiers.0.value', message: 'repeats the primary identifier' },
-    ]);
+    expect(
+      await errorsOf(create({ primaryId: 'S3', identifiers: [{ idType: 'UNIV_ID', value: 's3' }], birthDate: null })),
+    ).toEqual([{ field: 'identifiers.0.value', message: 'repeats the primary identifier' }]);
   });
 
   it('enforces identifier uniqueness in the database itself', async () => {
-    const saved = await create({ primaryId: 'UNIQ-1', identifiers: [{ idType: 'BARCODE', value: 'UNIQ-B1' }], birthDate: null, confirmDuplicate: true });
+    const saved = await create({
+      primaryId: 'UNIQ-1',
+      identifiers: [{ idType: 'BARCODE', value: 'UNIQ-B1' }],
+      birthDate: null,
+      confirmDuplicate: true,
+    });
     const userId = saved.status === 'saved' ? saved.user.id : expect.fail('the user was not saved');
     const row = { institutionId: api.institution.id, userId, idType: 'UNIV_ID', value: 'uniq-b1', position: 9 };
     // Written around the service's own check: only the unique index on (institution, key) can refuse it.
-    const refused = await api.database.prisma.userIdentifier.create({ data: { ...row, valueKey: 'uniq-b1' } }).catch((error: unknown) => error);
+    const refused = await api.database.prisma.userIdentifier
+      .create({ data: { ...row, valueKey: 'uniq-b1' } })
+      .catch((error: unknown) => error);
     expect(isUniqueViolation(refused)).toBe(true);
     expect(await api.database.prisma.userIdentifier.count({ where: { userId } })).toBe(2);
   });
@@ -132,14 +164,30 @@ describe('the user record', () => {
   });
 
   it('refuses what the schema does not allow, field by field', async () => {
-    const error = await api.caller.users.create({ ...ada, primaryId: 'S5', pinNumber: '12a4', birthDate: '2001-02-30', webSiteUrl: 'nope' } as CreateUserInput).catch((e) => e);
-    expect(fieldErrorsOf(error)?.map((e) => e.field).sort()).toEqual(['birthDate', 'pinNumber', 'webSiteUrl']);
+    const error = await api.caller.users
+      .create({
+        ...ada,
+        primaryId: 'S5',
+        pinNumber: '12a4',
+        birthDate: '2001-02-30',
+        webSiteUrl: 'nope',
+      } as CreateUserInput)
+      .catch((e) => e);
+    expect(
+      fieldErrorsOf(error)
+        ?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['birthDate', 'pinNumber', 'webSiteUrl']);
   });
 
-  it('applies the institution\'s configured regular expressions and mandatory fields', async () => {
+  it("applies the institution's configured regular expressions and mandatory fields", async () => {
     await api.caller.platform.modules.configure({
       moduleId: 'users',
-      config: { primaryIdentifierRegex: '^S\\d{7}$', postalCodeRegex: '^\\d{4}$', registrationForm: { PUBLIC: ['primaryId', 'lastName', 'email'] } },
+      config: {
+        primaryIdentifierRegex: '^S\\d{7}$',
+        postalCodeRegex: '^\\d{4}$',
+        registrationForm: { PUBLIC: ['primaryId', 'lastName', 'email'] },
+      },
     });
     try {
       expect(await errorsOf(create({ primaryId: 'X1', emails: [], identifiers: [], birthDate: null }))).toEqual([
@@ -152,7 +200,7 @@ describe('the user record', () => {
     }
   });
 
-  it('runs the institution\'s patterns in linear time, and refuses patterns that would need backtracking', async () => {
+  it("runs the institution's patterns in linear time, and refuses patterns that would need backtracking", async () => {
     // In a backtracking engine this pattern takes hours on 40 a's and a '!': RE2 answers at once.
     await api.caller.platform.modules.configure({ moduleId: 'users', config: { primaryIdentifierRegex: '^(a+)+$' } });
     try {
@@ -163,7 +211,9 @@ describe('the user record', () => {
     } finally {
       await api.caller.platform.modules.configure({ moduleId: 'users', config: {} });
     }
-    const refused = await api.caller.platform.modules.configure({ moduleId: 'users', config: { primaryIdentifierRegex: '^(a)\\1$' } }).catch((e) => e);
+    const refused = await api.caller.platform.modules
+      .configure({ moduleId: 'users', config: { primaryIdentifierRegex: '^(a)\\1$' } })
+      .catch((e) => e);
     expect(fieldErrorsOf(refused)).toContainEqual({
       field: 'config.primaryIdentifierRegex',
       message: 'is not a regular expression that runs in linear time (RE2 syntax: no backreferences or lookaround)',
@@ -175,9 +225,9 @@ describe('the user record', () => {
     expect(saved.status).toBe('saved');
     await api.caller.platform.modules.enable({ moduleId: 'campus-card' });
     try {
-      expect(await errorsOf(create({ primaryId: 'S7', lastName: 'Test', birthDate: null, identifiers: [], emails: [] }))).toEqual([
-        { field: 'lastName', message: 'test users are not allowed here' },
-      ]);
+      expect(
+        await errorsOf(create({ primaryId: 'S7', lastName: 'Test', birthDate: null, identifiers: [], emails: [] })),
+      ).toEqual([{ field: 'lastName', message: 'test users are not allowed here' }]);
     } finally {
       await api.caller.platform.modules.disable({ moduleId: 'campus-card' });
     }
@@ -185,14 +235,24 @@ describe('the user record', () => {
 
   it('warns about a user with the same names and birth date, and saves when confirmed', async () => {
     const warned = await create({ primaryId: 'S8', identifiers: [], emails: [] });
-    expect(warned).toMatchObject({ status: 'duplicateWarning', duplicates: [{ primaryId: 'S1000001', fullName: 'Lovelace, Augusta' }] });
+    expect(warned).toMatchObject({
+      status: 'duplicateWarning',
+      duplicates: [{ primaryId: 'S1000001', fullName: 'Lovelace, Augusta' }],
+    });
     expect(await api.database.prisma.user.count({ where: { primaryId: 'S8' } })).toBe(0);
-    expect((await create({ primaryId: 'S8', identifiers: [], emails: [], confirmDuplicate: true })).status).toBe('saved');
+    expect((await create({ primaryId: 'S8', identifiers: [], emails: [], confirmDuplicate: true })).status).toBe(
+      'saved',
+    );
   });
 
   it('generates a primary identifier when none is given and generation is on', async () => {
-    await expect(create({ primaryId: null, identifiers: [], emails: [], birthDate: null })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await api.caller.platform.modules.configure({ moduleId: 'users', config: { userIdGeneration: { enabled: true, prefix: 'U', digits: 6 } } });
+    await expect(create({ primaryId: null, identifiers: [], emails: [], birthDate: null })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await api.caller.platform.modules.configure({
+      moduleId: 'users',
+      config: { userIdGeneration: { enabled: true, prefix: 'U', digits: 6 } },
+    });
     try {
       const first = await create({ primaryId: null, identifiers: [], emails: [], birthDate: null });
       const second = await create({ primaryId: null, identifiers: [], emails: [], birthDate: null });
@@ -204,13 +264,19 @@ describe('the user record', () => {
   });
 
   it('generates a four-digit PIN once, only when the institution allows it', async () => {
-    expect(await errorsOf(create({ primaryId: 'S9', generatePin: true, identifiers: [], emails: [], birthDate: null }))).toEqual([
+    expect(
+      await errorsOf(create({ primaryId: 'S9', generatePin: true, identifiers: [], emails: [], birthDate: null })),
+    ).toEqual([
       { field: 'generatePin', message: 'PIN generation is not enabled for this institution (pin_number_method)' },
     ]);
     await api.caller.platform.modules.configure({ moduleId: 'users', config: { pinNumberMethod: 'fourDigit' } });
     try {
       const result = await create({ primaryId: 'S9', generatePin: true, identifiers: [], emails: [], birthDate: null });
-      expect(result).toMatchObject({ status: 'saved', generatedPin: expect.stringMatching(/^\d{4}$/), user: { hasPin: true } });
+      expect(result).toMatchObject({
+        status: 'saved',
+        generatedPin: expect.stringMatching(/^\d{4}$/),
+        user: { hasPin: true },
+      });
     } finally {
       await api.caller.platform.modules.configure({ moduleId: 'users', config: {} });
     }
@@ -219,18 +285,40 @@ describe('the user record', () => {
   it('adds the roles of the role assignment rules for the job category', async () => {
     await api.caller.platform.modules.configure({
       moduleId: 'users',
-      config: { roleAssignmentRules: [{ jobCategory: 'Cataloger', roles: ['CIRCULATION_DESK_OPERATOR', 'USER_MANAGER'] }] },
+      config: {
+        roleAssignmentRules: [{ jobCategory: 'Cataloger', roles: ['CIRCULATION_DESK_OPERATOR', 'USER_MANAGER'] }],
+      },
     });
     try {
-      const result = await create({ recordType: 'STAFF', primaryId: 'STAFF1', userGroup: 'STAFF', jobCategory: 'Cataloger', identifiers: [], emails: [], addresses: [], phones: [], birthDate: null });
-      expect(result.status === 'saved' && result.user.roles.map((r) => r.role)).toEqual(['CIRCULATION_DESK_OPERATOR', 'USER_MANAGER']);
+      const result = await create({
+        recordType: 'STAFF',
+        primaryId: 'STAFF1',
+        userGroup: 'STAFF',
+        jobCategory: 'Cataloger',
+        identifiers: [],
+        emails: [],
+        addresses: [],
+        phones: [],
+        birthDate: null,
+      });
+      expect(result.status === 'saved' && result.user.roles.map((r) => r.role)).toEqual([
+        'CIRCULATION_DESK_OPERATOR',
+        'USER_MANAGER',
+      ]);
     } finally {
       await api.caller.platform.modules.configure({ moduleId: 'users', config: {} });
     }
   });
 
   it('edits every field of an internal user, replacing its lists, moving the status date on a status change', async () => {
-    const created = await create({ primaryId: 'S10', firstName: 'Grace', lastName: 'Hopper', birthDate: '1906-12-09', identifiers: [{ idType: 'BARCODE', value: 'B10' }], emails: [] });
+    const created = await create({
+      primaryId: 'S10',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      birthDate: '1906-12-09',
+      identifiers: [{ idType: 'BARCODE', value: 'B10' }],
+      emails: [],
+    });
     if (created.status !== 'saved') throw new Error('not saved');
     const before = created.user;
     await new Promise((r) => setTimeout(r, 5));
@@ -263,12 +351,29 @@ describe('the user record', () => {
 
   it('leaves nothing behind when a save fails part-way', async () => {
     const countBefore = await api.database.prisma.user.count();
-    await expect(create({ primaryId: 'S11', identifiers: [{ idType: 'BARCODE', value: 'B11' }, { idType: 'UNIV_ID', value: 'B11' }], birthDate: null })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      create({
+        primaryId: 'S11',
+        identifiers: [
+          { idType: 'BARCODE', value: 'B11' },
+          { idType: 'UNIV_ID', value: 'B11' },
+        ],
+        birthDate: null,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await api.database.prisma.user.count()).toBe(countBefore);
   });
 
   it('finds users by name (legal or preferred, accents ignored), identifier and email, exactly', async () => {
-    await create({ primaryId: 'S12', firstName: 'Sølvi', lastName: 'Ødegård', prefFirstName: 'Sunny', birthDate: null, identifiers: [{ idType: 'BARCODE', value: 'B12' }], emails: [{ emailAddress: 'solvi@uni.no', emailTypes: ['work'] }] });
+    await create({
+      primaryId: 'S12',
+      firstName: 'Sølvi',
+      lastName: 'Ødegård',
+      prefFirstName: 'Sunny',
+      birthDate: null,
+      identifiers: [{ idType: 'BARCODE', value: 'B12' }],
+      emails: [{ emailAddress: 'solvi@uni.no', emailTypes: ['work'] }],
+    });
     const ids = async (query: string, searchBy?: 'name' | 'identifier' | 'email' | 'primaryId') =>
       (await api.caller.users.search({ query, searchBy })).rows.map((r) => r.primaryId);
     expect(await ids('odegard')).toEqual(['S12']);
@@ -286,7 +391,9 @@ describe('the user record', () => {
     const page = await api.caller.users.search({ tab: 'STAFF' });
     expect(page.rows.every((r) => r.recordType === 'STAFF')).toBe(true);
     expect((await api.caller.users.search({ role: 'USER_MANAGER' })).rows.map((r) => r.primaryId)).toEqual(['STAFF1']);
-    expect((await api.caller.users.search({ status: 'INACTIVE_OR_EXPIRED' })).rows.map((r) => r.primaryId)).toEqual(['S10']);
+    expect((await api.caller.users.search({ status: 'INACTIVE_OR_EXPIRED' })).rows.map((r) => r.primaryId)).toEqual([
+      'S10',
+    ]);
     expect((await api.caller.users.search({ account: 'EXTERNAL' })).total).toBe(0);
     const all = await api.caller.users.search({ sortBy: 'primaryId', sortDirection: 'desc', pageSize: 3 });
     const next = await api.caller.users.search({ sortBy: 'primaryId', sortDirection: 'desc', pageSize: 3, page: 1 });
@@ -312,10 +419,22 @@ describe('the user record', () => {
       })),
     });
     const theirs = api.callerFor({ institutionId: other.id, permissions: new Set(['users.user.read']) });
-    expect(await theirs.users.search({ query: 'many', searchBy: 'name' })).toMatchObject({ total: 1_000, totalIsLowerBound: true });
-    expect(await theirs.users.search({ query: 'many', searchBy: 'name', exactTotal: true })).toMatchObject({ total: 1_005, totalIsLowerBound: false });
-    expect((await theirs.users.search({ query: 'many', page: 40, pageSize: 25, sortBy: 'primaryId' })).rows.map((r) => r.primaryId)).toEqual(
-      Array.from({ length: 1_005 }, (_, n) => `many${n}`).sort().slice(1_000),
+    expect(await theirs.users.search({ query: 'many', searchBy: 'name' })).toMatchObject({
+      total: 1_000,
+      totalIsLowerBound: true,
+    });
+    expect(await theirs.users.search({ query: 'many', searchBy: 'name', exactTotal: true })).toMatchObject({
+      total: 1_005,
+      totalIsLowerBound: false,
+    });
+    expect(
+      (await theirs.users.search({ query: 'many', page: 40, pageSize: 25, sortBy: 'primaryId' })).rows.map(
+        (r) => r.primaryId,
+      ),
+    ).toEqual(
+      Array.from({ length: 1_005 }, (_, n) => `many${n}`)
+        .sort()
+        .slice(1_000),
     );
   });
 
@@ -330,7 +449,7 @@ describe('the user record', () => {
     }
   });
 
-  it('keeps another institution\'s users invisible and untouchable', async () => {
+  it("keeps another institution's users invisible and untouchable", async () => {
     const other = await api.createInstitution({ modules: ['users'] });
     const theirs = api.callerFor({ institutionId: other.id, permissions: new Set(api.kernel.permissions.keys()) });
     expect((await theirs.users.search({})).total).toBe(0);
@@ -347,7 +466,12 @@ describe('the user record', () => {
     const [row] = (await api.caller.users.search({ query: 'S1000001', searchBy: 'primaryId' })).rows;
     const before = await api.caller.users.get({ id: row?.id ?? '' });
     await api.kernel.services.get(coreServices.transactions).run(async ({ raise }) => {
-      raise(usersEvents.userTouched, { institutionId: api.institution.id, userId: before.id, actor: 'Notes', reason: 'note added' });
+      raise(usersEvents.userTouched, {
+        institutionId: api.institution.id,
+        userId: before.id,
+        actor: 'Notes',
+        reason: 'note added',
+      });
     });
     const after = await api.caller.users.get({ id: before.id });
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());

@@ -20,10 +20,7 @@ import { bulkEditUsersJob } from './bulk-edit-users.job.js';
 import { createUserBulkUpdater } from './user-bulk-update.js';
 import { createCodeTableService } from './code-table.service.js';
 import { createDocumentParts } from './document-parts.js';
-import {
-  recordPatronActivity,
-  forgetPatronActivityWhenSwitchedOff,
-} from './patron-activity.js';
+import { recordPatronActivity, forgetPatronActivityWhenSwitchedOff } from './patron-activity.js';
 import { prefixSequenceGenerator } from './prefix-sequence.generator.js';
 import { purgeUsersJob } from './purge-users.job.js';
 import { createUserDeletionService } from './user-deletion.service.js';
@@ -34,11 +31,7 @@ import { usersRouter } from './users.router.js';
 import { usersServices } from './users-services.js';
 
 const MANAGERS: BuiltInRole[] = ['USER_MANAGER', 'USER_ADMINISTRATOR'];
-const EDITORS: BuiltInRole[] = [
-  ...MANAGERS,
-  'CIRCULATION_DESK_MANAGER',
-  'CIRCULATION_DESK_OPERATOR',
-];
+const EDITORS: BuiltInRole[] = [...MANAGERS, 'CIRCULATION_DESK_MANAGER', 'CIRCULATION_DESK_OPERATOR'];
 const VIEWERS: BuiltInRole[] = [...EDITORS, 'FULFILLMENT_SERVICES_OPERATOR'];
 
 /** The users module: the user record, its configuration and tabs, and Find and Manage Users. */
@@ -163,18 +156,11 @@ export const usersPlugin = definePlugin({
 
     env.subscribe(
       usersEvents.userTouched,
-      async (
-        { institutionId, userId, actor, actorKind, history },
-        { services },
-      ) => {
-        await services
-          .get(usersServices.users)
-          .markUpdated({ institutionId, actor, actorKind }, userId, history);
+      async ({ institutionId, userId, actor, actorKind, history }, { services }) => {
+        await services.get(usersServices.users).markUpdated({ institutionId, actor, actorKind }, userId, history);
       },
     );
-    env.subscribe(usersEvents.patronActivity, (event, { services }) =>
-      recordPatronActivity(services, event),
-    );
+    env.subscribe(usersEvents.patronActivity, (event, { services }) => recordPatronActivity(services, event));
     env.subscribe(platformEvents.moduleConfigured, (event, { services }) =>
       forgetPatronActivityWhenSwitchedOff(services, event),
     );

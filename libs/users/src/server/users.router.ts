@@ -30,22 +30,12 @@ import {
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { codeTableEntryInput } from './code-table.service.js';
-import {
-  fieldPermissionErrors,
-  USERS_MODULE,
-  type UserChangeActor,
-} from './user.service.js';
+import { fieldPermissionErrors, USERS_MODULE, type UserChangeActor } from './user.service.js';
 import { readableHistoryEntry } from './user-history.js';
-import {
-  loadHistoryWords,
-  withReadableUpdatedBy,
-} from './user-history-words.js';
+import { loadHistoryWords, withReadableUpdatedBy } from './user-history-words.js';
 import { usersServices } from './users-services.js';
 
-const actorOf = (
-  institution: InstitutionRef,
-  principal: Principal,
-): UserChangeActor => ({
+const actorOf = (institution: InstitutionRef, principal: Principal): UserChangeActor => ({
   institutionId: institution.id,
   actor: principal.displayName,
   actorKind: principal.kind,
@@ -63,205 +53,133 @@ const remove = protectedProcedure(USERS_MODULE, can.userDelete);
 export const usersRouter = {
   search: read
     .input(searchUsersInput)
-    .query(({ ctx, input }) =>
-      ctx.services.get(usersServices.search).search(ctx.institution, input),
+    .query(({ ctx, input }) => ctx.services.get(usersServices.search).search(ctx.institution, input)),
+  get: read
+    .input(userIdInput)
+    .query(async ({ ctx, input }) =>
+      withReadableUpdatedBy(
+        ctx.services,
+        ctx.institution.id,
+        await ctx.services.get(usersServices.users).get(ctx.institution.id, input.id),
+      ),
     ),
-  get: read.input(userIdInput).query(async ({ ctx, input }) =>
-    withReadableUpdatedBy(
-      ctx.services,
-      ctx.institution.id,
-      await ctx.services
-        .get(usersServices.users)
-        .get(ctx.institution.id, input.id),
-    ),
-  ),
   create: protectedProcedure(USERS_MODULE, can.userCreate)
     .input(createUserInput)
     .mutation(({ ctx, input }) =>
-      ctx.services
-        .get(usersServices.users)
-        .create(actorOf(ctx.institution, ctx.principal), input),
+      ctx.services.get(usersServices.users).create(actorOf(ctx.institution, ctx.principal), input),
     ),
   update: update
     .input(updateUserInput)
     .mutation(({ ctx, input }) =>
-      ctx.services
-        .get(usersServices.users)
-        .update(actorOf(ctx.institution, ctx.principal), input),
+      ctx.services.get(usersServices.users).update(actorOf(ctx.institution, ctx.principal), input),
     ),
   revertOverride: update
     .input(revertOverrideInput)
     .mutation(({ ctx, input }) =>
       ctx.services
         .get(usersServices.users)
-        .revertOverride(
-          actorOf(ctx.institution, ctx.principal),
-          input.id,
-          input.field,
-        ),
+        .revertOverride(actorOf(ctx.institution, ctx.principal), input.id, input.field),
     ),
   toggleAccountType: protectedProcedure(USERS_MODULE, can.toggleAccountType)
     .input(userIdInput)
     .mutation(({ ctx, input }) =>
-      ctx.services
-        .get(usersServices.users)
-        .toggleAccountType(actorOf(ctx.institution, ctx.principal), input.id),
+      ctx.services.get(usersServices.users).toggleAccountType(actorOf(ctx.institution, ctx.principal), input.id),
     ),
   history: read.input(historyInput).query(async ({ ctx, input }) => {
-    const page = await ctx.services
-      .get(usersServices.parts)
-      .history(ctx, input.id, input);
-    const words = await loadHistoryWords(
-      ctx.services,
-      ctx.institution.id,
-      page.entries,
-    );
+    const page = await ctx.services.get(usersServices.parts).history(ctx, input.id, input);
+    const words = await loadHistoryWords(ctx.services, ctx.institution.id, page.entries);
     return {
       ...page,
       entries: page.entries.map((e) => readableHistoryEntry(e, words)),
     };
   }),
   deletionCheck: remove.input(userIdInput).query(async ({ ctx, input }) => {
-    await ctx.services
-      .get(usersServices.users)
-      .get(ctx.institution.id, input.id);
-    const reasons = await ctx.services
-      .get(usersServices.deletion)
-      .reasons(ctx.institution.id, [input.id]);
+    await ctx.services.get(usersServices.users).get(ctx.institution.id, input.id);
+    const reasons = await ctx.services.get(usersServices.deletion).reasons(ctx.institution.id, [input.id]);
     return { reasons: reasons.get(input.id) ?? [] };
   }),
   delete: remove
     .input(userIdInput)
     .mutation(({ ctx, input }) =>
-      ctx.services
-        .get(usersServices.deletion)
-        .delete(actorOf(ctx.institution, ctx.principal), input.id),
+      ctx.services.get(usersServices.deletion).delete(actorOf(ctx.institution, ctx.principal), input.id),
     ),
   bulkEdit: update.input(bulkEditInput).mutation(({ ctx, input }) => {
-    const refused = fieldPermissionErrors(
-      actorOf(ctx.institution, ctx.principal).caller,
-      Object.keys(input.changes),
-    );
-    if (refused.length)
-      throw new ValidationError(
-        refused.map((e) => ({ ...e, field: `changes.${e.field}` })),
-      );
+    const refused = fieldPermissionErrors(actorOf(ctx.institution, ctx.principal).caller, Object.keys(input.changes));
+    if (refused.length) throw new ValidationError(refused.map((e) => ({ ...e, field: `changes.${e.field}` })));
     return ctx.services
       .get(jobServices.jobs)
-      .start(
-        ctx.institution.id,
-        'users.bulkEdit',
-        input,
-        ctx.principal.displayName,
-        ctx.principal.id,
-      );
+      .start(ctx.institution.id, 'users.bulkEdit', input, ctx.principal.displayName, ctx.principal.id);
   }),
   purge: remove.mutation(({ ctx }) =>
     ctx.services
       .get(jobServices.jobs)
-      .start(
-        ctx.institution.id,
-        'users.purge',
-        {},
-        ctx.principal.displayName,
-        ctx.principal.id,
-      ),
+      .start(ctx.institution.id, 'users.purge', {}, ctx.principal.displayName, ctx.principal.id),
   ),
   notes: {
     list: read
       .input(userPartsInput)
-      .query(({ ctx, input }) =>
-        ctx.services.get(usersServices.parts).listNotes(ctx, input.userId),
-      ),
+      .query(({ ctx, input }) => ctx.services.get(usersServices.parts).listNotes(ctx, input.userId)),
     add: update
       .input(addNoteInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.parts)
-          .addNote(actorOf(ctx.institution, ctx.principal), input),
+        ctx.services.get(usersServices.parts).addNote(actorOf(ctx.institution, ctx.principal), input),
       ),
     update: update
       .input(updateNoteInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.parts)
-          .updateNote(actorOf(ctx.institution, ctx.principal), input),
+        ctx.services.get(usersServices.parts).updateNote(actorOf(ctx.institution, ctx.principal), input),
       ),
     remove: update
       .input(userPartInput)
       .mutation(({ ctx, input }) =>
         ctx.services
           .get(usersServices.parts)
-          .removeNote(
-            actorOf(ctx.institution, ctx.principal),
-            input.userId,
-            input.id,
-          ),
+          .removeNote(actorOf(ctx.institution, ctx.principal), input.userId, input.id),
       ),
   },
   statistics: {
     list: read
       .input(userPartsInput)
-      .query(({ ctx, input }) =>
-        ctx.services.get(usersServices.parts).listStatistics(ctx, input.userId),
-      ),
+      .query(({ ctx, input }) => ctx.services.get(usersServices.parts).listStatistics(ctx, input.userId)),
     add: update
       .input(addStatisticInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.parts)
-          .addStatistic(actorOf(ctx.institution, ctx.principal), input),
+        ctx.services.get(usersServices.parts).addStatistic(actorOf(ctx.institution, ctx.principal), input),
       ),
     remove: update
       .input(userPartInput)
       .mutation(({ ctx, input }) =>
         ctx.services
           .get(usersServices.parts)
-          .removeStatistic(
-            actorOf(ctx.institution, ctx.principal),
-            input.userId,
-            input.id,
-          ),
+          .removeStatistic(actorOf(ctx.institution, ctx.principal), input.userId, input.id),
       ),
   },
   attachments: {
     list: read
       .input(userPartsInput)
       .query(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.parts)
-          .listAttachments(ctx.institution.id, input.userId),
+        ctx.services.get(usersServices.parts).listAttachments(ctx.institution.id, input.userId),
       ),
     download: read
       .input(userPartInput)
       .query(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.parts)
-          .downloadAttachment(ctx.institution.id, input.userId, input.id),
+        ctx.services.get(usersServices.parts).downloadAttachment(ctx.institution.id, input.userId, input.id),
       ),
     add: update
       .input(addAttachmentInput)
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.parts)
-          .addAttachment(actorOf(ctx.institution, ctx.principal), input),
+        ctx.services.get(usersServices.parts).addAttachment(actorOf(ctx.institution, ctx.principal), input),
       ),
     remove: update
       .input(userPartInput)
       .mutation(({ ctx, input }) =>
         ctx.services
           .get(usersServices.parts)
-          .removeAttachment(
-            actorOf(ctx.institution, ctx.principal),
-            input.userId,
-            input.id,
-          ),
+          .removeAttachment(actorOf(ctx.institution, ctx.principal), input.userId, input.id),
       ),
   },
   config: protectedProcedure(USERS_MODULE, can.configRead).query(({ ctx }) =>
-    ctx.services
-      .get(tenancyServices.modules)
-      .config<UsersConfig>(ctx.institution.id, USERS_MODULE),
+    ctx.services.get(tenancyServices.modules).config<UsersConfig>(ctx.institution.id, USERS_MODULE),
   ),
   codeTables: {
     list: protectedProcedure(USERS_MODULE, can.configRead)
@@ -273,17 +191,11 @@ export const usersRouter = {
           .optional(),
       )
       .query(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.codeTables)
-          .list(ctx.institution.id, input?.table as never),
+        ctx.services.get(usersServices.codeTables).list(ctx.institution.id, input?.table as never),
       ),
     save: protectedProcedure(USERS_MODULE, can.configManage)
       .input(codeTableEntryInput)
-      .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.codeTables)
-          .save(ctx.institution.id, input),
-      ),
+      .mutation(({ ctx, input }) => ctx.services.get(usersServices.codeTables).save(ctx.institution.id, input)),
     remove: protectedProcedure(USERS_MODULE, can.configManage)
       .input(
         z.object({
@@ -292,9 +204,7 @@ export const usersRouter = {
         }),
       )
       .mutation(({ ctx, input }) =>
-        ctx.services
-          .get(usersServices.codeTables)
-          .remove(ctx.institution.id, input.table as never, input.code),
+        ctx.services.get(usersServices.codeTables).remove(ctx.institution.id, input.table as never, input.code),
       ),
   },
 } satisfies TRPCRouterRecord;

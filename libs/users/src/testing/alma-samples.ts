@@ -10,9 +10,7 @@ export type AlmaSampleName =
 const folder = resolve(import.meta.dirname, 'alma-samples');
 
 /** A sample's text, as published. */
-export const almaSampleText = (name: AlmaSampleName): string =>
-  readFileSync(resolve(folder, name), 'utf8');
+export const almaSampleText = (name: AlmaSampleName): string => readFileSync(resolve(folder, name), 'utf8');
 
 /** A JSON sample, parsed. */
-export const almaSample = (name: AlmaSampleName): Record<string, unknown> =>
-  JSON.parse(almaSampleText(name));
+export const almaSample = (name: AlmaSampleName): Record<string, unknown> => JSON.parse(almaSampleText(name));

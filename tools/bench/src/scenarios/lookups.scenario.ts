@@ -9,11 +9,7 @@ const LIST_COLUMNS = `u.id, u."primaryId", u."firstName", u."middleName", u."las
  * What the search procedure asks the database, written by hand: the floor we compare against. With `prepared`,
  * as the product runs exact look-ups (a plan that does not depend on the value, prepared once per connection).
  */
-function rawLookup(
-  env: BenchEnvironment,
-  condition: string,
-  prepared?: string,
-) {
+function rawLookup(env: BenchEnvironment, condition: string, prepared?: string) {
   return async (key: string) => {
     const where = `u."institutionId" = $1 AND ${condition}`;
     const rows = await env.database.sql.query(
@@ -22,10 +18,10 @@ function rawLookup(
       prepared ? { name: `bench.${prepared}` } : undefined,
     );
     if (rows.length === 25)
-      await env.database.sql.query(
-        `SELECT count(*) FROM (SELECT 1 FROM "User" u WHERE ${where} LIMIT 1001) AS c`,
-        [env.institution.id, key],
-      );
+      await env.database.sql.query(`SELECT count(*) FROM (SELECT 1 FROM "User" u WHERE ${where} LIMIT 1001) AS c`, [
+        env.institution.id,
+        key,
+      ]);
   };
 }
 
@@ -72,22 +68,12 @@ export async function lookupScenarios(
           query,
           searchBy: c.searchBy,
         });
-        if (page.total !== 1)
-          throw new Error(
-            `${c.name}: expected one user for ${query}, found ${page.total}`,
-          );
+        if (page.total !== 1) throw new Error(`${c.name}: expected one user for ${query}, found ${page.total}`);
       },
       (query) => raw(query.toLowerCase()),
     ]);
     if (!product || !rawSql) throw new Error(`${c.name}: nothing measured`);
-    results.push(
-      compared(
-        c.name,
-        product,
-        rawSql,
-        'product and raw SQL measured in turn; both prepared statements',
-      ),
-    );
+    results.push(compared(c.name, product, rawSql, 'product and raw SQL measured in turn; both prepared statements'));
   }
   return results;
 }
@@ -103,33 +89,19 @@ export async function nameSearchScenarios(
   const searched = sample.slice(0, NAME_SEARCHES);
   const prefixes = searched.map((u) => u.sortName.slice(0, 4));
   const words = searched.map(
-    (u, i) =>
-      (i % 5 === 0 && u.prefFirstName ? u.prefFirstName : u.lastName).split(
-        /[\s-]/,
-      )[0] ?? u.lastName,
+    (u, i) => (i % 5 === 0 && u.prefFirstName ? u.prefFirstName : u.lastName).split(/[\s-]/)[0] ?? u.lastName,
   );
   const results: ScenarioResult[] = [];
   for (const [name, queries] of [
     ['name search, prefix (4 letters)', prefixes],
     ['name search, whole word', words],
   ] as const) {
-    const product = await measure(queries, (query) =>
-      env.caller.users.search({ query, searchBy: 'name' }),
-    );
+    const product = await measure(queries, (query) => env.caller.users.search({ query, searchBy: 'name' }));
     const raw = await measure(
-      queries.map(
-        (q) => `%${q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()}%`,
-      ),
+      queries.map((q) => `%${q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()}%`),
       rawLookup(env, `u."nameSearch" LIKE $2`),
     );
-    results.push(
-      compared(
-        name,
-        product,
-        raw,
-        'first page of 25, sorted by name, with the total count',
-      ),
-    );
+    results.push(compared(name, product, raw, 'first page of 25, sorted by name, with the total count'));
   }
   return results;
 }

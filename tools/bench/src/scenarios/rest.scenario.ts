@@ -24,14 +24,8 @@ interface CannonResult {
 }
 
 /** Autocannon in its own process, from 8 connections, asking for `template` with each of `values` in turn. */
-async function cannon(
-  base: string,
-  [template, values]: Requests,
-  seconds: number,
-): Promise<CannonResult> {
-  const generator = fileURLToPath(
-    new URL('../load-generator.ts', import.meta.url),
-  );
+async function cannon(base: string, [template, values]: Requests, seconds: number): Promise<CannonResult> {
+  const generator = fileURLToPath(new URL('../load-generator.ts', import.meta.url));
   const input = JSON.stringify({
     base,
     template,
@@ -40,11 +34,9 @@ async function cannon(
     seconds,
   });
   try {
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', generator, input],
-      { maxBuffer: 64 * 1024 * 1024 },
-    );
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', generator, input], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return JSON.parse(stdout) as CannonResult;
   } catch (error) {
     // The command line holds every value; say what failed, not all of it.
@@ -55,11 +47,7 @@ async function cannon(
 }
 
 /** The raw SQL floor: the same lookups, in turn, as fast as 8 concurrent loops can run them, for the same time. */
-async function rawPerSecond(
-  env: BenchEnvironment,
-  keys: readonly string[],
-  seconds: number,
-): Promise<number> {
+async function rawPerSecond(env: BenchEnvironment, keys: readonly string[], seconds: number): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   const loop = async () => {
@@ -89,44 +77,20 @@ export async function restScenarios(
   try {
     const { key } = await env.kernel.services
       .get(authServices.apiKeys)
-      .create(
-        env.institution.id,
-        { name: 'bench', role: 'USER_MANAGER' },
-        null,
-      );
+      .create(env.institution.id, { name: 'bench', role: 'USER_MANAGER' }, null);
     if (sample.length === 0) return [];
-    const userRequests: Requests = [
-      `/almaws/v1/users/{}?apikey=${key}`,
-      sample.map((u) => u.primaryId),
-    ];
-    const lastNames = [...new Set(sample.map((u) => u.lastName))].slice(
-      0,
-      NAME_SEARCHES,
-    );
-    const searchRequests: Requests = [
-      `/almaws/v1/users?q=last_name~{}&apikey=${key}`,
-      lastNames,
-    ];
+    const userRequests: Requests = [`/almaws/v1/users/{}?apikey=${key}`, sample.map((u) => u.primaryId)];
+    const lastNames = [...new Set(sample.map((u) => u.lastName))].slice(0, NAME_SEARCHES);
+    const searchRequests: Requests = [`/almaws/v1/users?q=last_name~{}&apikey=${key}`, lastNames];
     for (const [template, values] of [userRequests, searchRequests]) {
       const path = template.replace('{}', encodeURIComponent(values[0] ?? ''));
       const probe = await fetch(`${base}${path}`);
-      if (!probe.ok)
-        throw new Error(
-          `GET ${path} answered ${probe.status}: ${await probe.text()}`,
-        );
+      if (!probe.ok) throw new Error(`GET ${path} answered ${probe.status}: ${await probe.text()}`);
     }
     const results: ScenarioResult[] = [];
     const cases = [
-      [
-        `REST get user (8 clients, ${sample.length} users)`,
-        userRequests,
-        sample.map((u) => u.primaryId.toLowerCase()),
-      ],
-      [
-        `REST name search, last_name (8 clients, ${lastNames.length} names)`,
-        searchRequests,
-        null,
-      ],
+      [`REST get user (8 clients, ${sample.length} users)`, userRequests, sample.map((u) => u.primaryId.toLowerCase())],
+      [`REST name search, last_name (8 clients, ${lastNames.length} names)`, searchRequests, null],
     ] as const;
     for (const [name, requests, rawKeys] of cases) {
       // Connections prepared, statements prepared, code optimised: measured warm, as a running server is.
@@ -134,13 +98,9 @@ export async function restScenarios(
       const result = await cannon(base, requests, seconds);
       // Requests the finished clients left in flight still run; let them end before the next case or the close.
       await setTimeout(DRAIN_MS);
-      const raw = rawKeys
-        ? await rawPerSecond(env, rawKeys, seconds)
-        : undefined;
+      const raw = rawKeys ? await rawPerSecond(env, rawKeys, seconds) : undefined;
       if (result.non2xx > 0 || result.errors > 0)
-        throw new Error(
-          `${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
-        );
+        throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
       results.push({
         name,
         product: {

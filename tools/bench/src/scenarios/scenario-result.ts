@@ -12,5 +12,11 @@ export interface ScenarioResult {
 
 export function compared(name: string, product: Timing, rawSql: Timing, notes?: string): ScenarioResult {
   const r = (a: number, b: number) => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
-  return { name, product, rawSql, ratio: { median: r(product.medianMs, rawSql.medianMs), p95: r(product.p95Ms, rawSql.p95Ms) }, ...(notes ? { notes } : {}) };
+  return {
+    name,
+    product,
+    rawSql,
+    ratio: { median: r(product.medianMs, rawSql.medianMs), p95: r(product.p95Ms, rawSql.p95Ms) },
+    ...(notes ? { notes } : {}),
+  };
 }

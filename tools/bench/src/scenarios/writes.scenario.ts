@@ -11,16 +11,10 @@ const runTag = () =>
     .replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] ?? 'q');
 
 /** Scenario 4: creating users one by one, then bulk-editing them. */
-export async function writeScenarios(
-  env: BenchEnvironment,
-  count: number,
-): Promise<ScenarioResult[]> {
+export async function writeScenarios(env: BenchEnvironment, count: number): Promise<ScenarioResult[]> {
   const tag = runTag();
   const lastName = `Benchcreated${tag}`;
-  return [
-    await createUsersScenario(env, count, tag, lastName),
-    await bulkEditScenario(env, count, lastName),
-  ];
+  return [await createUsersScenario(env, count, tag, lastName), await bulkEditScenario(env, count, lastName)];
 }
 
 /** Scenario 4a: creating users one by one through the service layer (every rule, history, events). */
@@ -64,11 +58,7 @@ async function createUsersScenario(
 }
 
 /** Scenario 4b: a bulk edit of the created users' user group, run as a job, history included. */
-async function bulkEditScenario(
-  env: BenchEnvironment,
-  count: number,
-  lastName: string,
-): Promise<ScenarioResult> {
+async function bulkEditScenario(env: BenchEnvironment, count: number, lastName: string): Promise<ScenarioResult> {
   const startedAt = new Date();
   const started = performance.now();
   const job = await env.caller.users.bulkEdit({

@@ -1,6 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckboxField, Dialog, fieldErrorsOf, FormError, formMessageOf, TextField, useToast } from '@ulms/ui';
-import { type CodeTable, type CodeTableEntryDto, codeTables, type RecordType, recordTypes } from '@ulms/users/contracts';
+import {
+  type CodeTable,
+  type CodeTableEntryDto,
+  codeTables,
+  type RecordType,
+  recordTypes,
+} from '@ulms/users/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { optionsOf } from '../shared/options.js';
 import { TypeChecklist } from '../user-form/type-checklist.js';
@@ -37,7 +43,13 @@ export function CodeTableEntryDialog({ table, entry, onClose }: CodeTableEntryDi
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ table, code: code.trim(), description: description.trim(), recordTypes: types as RecordType[], active });
+    save.mutate({
+      table,
+      code: code.trim(),
+      description: description.trim(),
+      recordTypes: types as RecordType[],
+      active,
+    });
   };
   const errors = fieldErrorsOf(save.error);
   return (

@@ -18,23 +18,34 @@ function formatsOf(rows: Readonly<Record<string, FormatRow>>): IdentifierFormats
   const formats: IdentifierFormats = {};
   for (const [code, row] of Object.entries(rows)) {
     const pattern = row.pattern.trim();
-    if (pattern || row.checksum) formats[code] = { ...(pattern ? { pattern } : {}), ...(row.checksum ? { checksum: row.checksum } : {}) };
+    if (pattern || row.checksum)
+      formats[code] = { ...(pattern ? { pattern } : {}), ...(row.checksum ? { checksum: row.checksum } : {}) };
   }
   return formats;
 }
 
 /** How the values of each identifier type must look: a pattern, a check digit, or both. */
-export function IdentifierFormatsForm({ saver, config }: { readonly saver: UsersConfigSaver; readonly config: UsersConfig }) {
+export function IdentifierFormatsForm({
+  saver,
+  config,
+}: {
+  readonly saver: UsersConfigSaver;
+  readonly config: UsersConfig;
+}) {
   const trpc = useUsersTrpc();
   const types = useQuery(trpc.users.codeTables.list.queryOptions({ table: 'IDENTIFIER_TYPE' }));
   const [rows, setRows] = useState<Record<string, FormatRow>>(() =>
     Object.fromEntries(
-      Object.entries(config.identifierFormats ?? {}).map(([code, format]) => [code, { pattern: format.pattern ?? '', checksum: format.checksum ?? '' }]),
+      Object.entries(config.identifierFormats ?? {}).map(([code, format]) => [
+        code,
+        { pattern: format.pattern ?? '', checksum: format.checksum ?? '' },
+      ]),
     ),
   );
   const readOnly = !saver.canManage;
   const rowOf = (code: string): FormatRow => rows[code] ?? { pattern: '', checksum: '' };
-  const change = (code: string, next: Partial<FormatRow>) => setRows((current) => ({ ...current, [code]: { ...rowOf(code), ...next } }));
+  const change = (code: string, next: Partial<FormatRow>) =>
+    setRows((current) => ({ ...current, [code]: { ...rowOf(code), ...next } }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!readOnly) saver.save({ identifierFormats: formatsOf(rows) });
@@ -49,11 +60,20 @@ export function IdentifierFormatsForm({ saver, config }: { readonly saver: Users
   ];
 
   return (
-    <form className="panel users-settings" noValidate onSubmit={submit} aria-labelledby="users-identifier-formats-title">
+    <form
+      className="panel users-settings"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="users-identifier-formats-title"
+    >
       <h2 id="users-identifier-formats-title">Identifier formats</h2>
       <p className="muted">
-        Staff and SIS loads cannot save an identifier that does not fit its type's format. Leave both empty to accept any value.
-        A pattern is a regular expression such as <code>^[0-9]{'{'}8{'}'}$</code> (eight digits).
+        Staff and SIS loads cannot save an identifier that does not fit its type's format. Leave both empty to accept
+        any value. A pattern is a regular expression such as{' '}
+        <code>
+          ^[0-9]{'{'}8{'}'}$
+        </code>{' '}
+        (eight digits).
       </p>
       <FormError message={saver.message} />
       {types.isError ? (
@@ -61,7 +81,9 @@ export function IdentifierFormatsForm({ saver, config }: { readonly saver: Users
           The identifier types could not be loaded. Please reload the page.
         </p>
       ) : null}
-      {types.isSuccess && entries.length === 0 ? <p>There are no identifier types yet: add them under Code tables.</p> : null}
+      {types.isSuccess && entries.length === 0 ? (
+        <p>There are no identifier types yet: add them under Code tables.</p>
+      ) : null}
       <ul className="users-identifier-formats">
         {entries.map(({ code, description }) => (
           <li key={code}>
@@ -87,7 +109,8 @@ export function IdentifierFormatsForm({ saver, config }: { readonly saver: Users
           </li>
         ))}
       </ul>
-      {errorAt(saver.fieldErrors, 'identifierFormats') && !entries.some(({ code }) => errorAt(saver.fieldErrors, `identifierFormats.${code}`)) ? (
+      {errorAt(saver.fieldErrors, 'identifierFormats') &&
+      !entries.some(({ code }) => errorAt(saver.fieldErrors, `identifierFormats.${code}`)) ? (
         <p className="ui-field__error" role="alert">
           {errorAt(saver.fieldErrors, 'identifierFormats')}
         </p>

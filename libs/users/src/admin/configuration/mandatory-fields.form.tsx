@@ -1,5 +1,11 @@
 import { FormError } from '@ulms/ui';
-import { mandatoryFieldNames, type RecordType, recordTypeCodes, recordTypes, type UsersConfig } from '@ulms/users/contracts';
+import {
+  mandatoryFieldNames,
+  type RecordType,
+  recordTypeCodes,
+  recordTypes,
+  type UsersConfig,
+} from '@ulms/users/contracts';
 import { type FormEvent, useState } from 'react';
 import { errorAt, type UsersConfigSaver } from './use-save-users-config.js';
 
@@ -24,13 +30,21 @@ const fieldLabels: Record<MandatoryField, string> = {
 };
 
 /** Which fields the Add user and General information forms require, ticked per record type. */
-export function MandatoryFieldsForm({ saver, config }: { readonly saver: UsersConfigSaver; readonly config: UsersConfig }) {
+export function MandatoryFieldsForm({
+  saver,
+  config,
+}: {
+  readonly saver: UsersConfigSaver;
+  readonly config: UsersConfig;
+}) {
   const [form, setForm] = useState<RegistrationForm>(config.registrationForm);
   const readOnly = !saver.canManage;
   const toggle = (type: RecordType, field: MandatoryField, on: boolean) =>
     setForm((current) => ({
       ...current,
-      [type]: on ? mandatoryFieldNames.filter((name) => name === field || current[type].includes(name)) : current[type].filter((name) => name !== field),
+      [type]: on
+        ? mandatoryFieldNames.filter((name) => name === field || current[type].includes(name))
+        : current[type].filter((name) => name !== field),
     }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +55,9 @@ export function MandatoryFieldsForm({ saver, config }: { readonly saver: UsersCo
       <h2 id="users-mandatory-title">Mandatory fields</h2>
       <p className="muted">
         Tick the fields staff must fill in when they add or edit a user of each record type.
-        {config.userIdGeneration.enabled ? ' While user IDs are generated, the primary identifier may be left empty.' : ''}
+        {config.userIdGeneration.enabled
+          ? ' While user IDs are generated, the primary identifier may be left empty.'
+          : ''}
       </p>
       <FormError message={saver.message} />
       <div className="users-settings__scroll">

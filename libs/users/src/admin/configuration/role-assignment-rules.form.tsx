@@ -21,15 +21,24 @@ function ruleErrors(rules: readonly Rule[]): Record<string, string> {
   const errors: Record<string, string> = {};
   rules.forEach((rule, i) => {
     if (rule.jobCategory === undefined && rule.userGroup === undefined)
-      errors[`roleAssignmentRules.${i}.userGroup`] = 'Choose a user group or a job category, or the rule applies to no one.';
+      errors[`roleAssignmentRules.${i}.userGroup`] =
+        'Choose a user group or a job category, or the rule applies to no one.';
     if (rule.roles.length === 0) errors[`roleAssignmentRules.${i}.roles`] = 'Choose at least one role.';
   });
   return errors;
 }
 
 /** Roles a new or changed user receives by user group and job category. */
-export function RoleAssignmentRulesForm({ saver, config }: { readonly saver: UsersConfigSaver; readonly config: UsersConfig }) {
-  const [rules, setRules] = useState<Rule[]>(() => config.roleAssignmentRules.map((rule) => ({ ...rule, roles: [...rule.roles] })));
+export function RoleAssignmentRulesForm({
+  saver,
+  config,
+}: {
+  readonly saver: UsersConfigSaver;
+  readonly config: UsersConfig;
+}) {
+  const [rules, setRules] = useState<Rule[]>(() =>
+    config.roleAssignmentRules.map((rule) => ({ ...rule, roles: [...rule.roles] })),
+  );
   const [checked, setChecked] = useState(false);
   const userGroups = useCodeOptions('USER_GROUP');
   const jobCategories = useCodeOptions('JOB_CATEGORY');
@@ -50,8 +59,8 @@ export function RoleAssignmentRulesForm({ saver, config }: { readonly saver: Use
     <form className="panel users-settings" noValidate onSubmit={submit} aria-labelledby="users-role-rules-title">
       <h2 id="users-role-rules-title">Role assignment rules</h2>
       <p className="muted">
-        When a user is added or changed, they receive the roles of every rule whose user group and job category match theirs.
-        Roles they already hold are kept.
+        When a user is added or changed, they receive the roles of every rule whose user group and job category match
+        theirs. Roles they already hold are kept.
       </p>
       <FormError message={saver.message} />
       {rules.length === 0 ? <p>No rules yet: roles are only given by hand.</p> : null}
@@ -91,7 +100,9 @@ export function RoleAssignmentRulesForm({ saver, config }: { readonly saver: Use
                         disabled={readOnly}
                         onChange={(event) =>
                           change(index, {
-                            roles: event.target.checked ? [...rule.roles, option.value] : rule.roles.filter((role) => role !== option.value),
+                            roles: event.target.checked
+                              ? [...rule.roles, option.value]
+                              : rule.roles.filter((role) => role !== option.value),
                           })
                         }
                       />
@@ -119,7 +130,11 @@ export function RoleAssignmentRulesForm({ saver, config }: { readonly saver: Use
         <p className="muted">Only staff who manage modules can change these settings.</p>
       ) : (
         <div className="users-settings__actions">
-          <button type="button" className="ui-button" onClick={() => setRules((current) => [...current, { roles: [] }])}>
+          <button
+            type="button"
+            className="ui-button"
+            onClick={() => setRules((current) => [...current, { roles: [] }])}
+          >
             Add rule
           </button>
           <button type="submit" className="ui-button ui-button--primary" disabled={saver.saving}>

@@ -45,7 +45,9 @@ export function useSaveUsersConfig(savedMessage: string): UsersConfigSaver {
     fieldErrors[path.replace(/^config\./, '')] = text;
   }
   const message =
-    configure.error && Object.keys(fieldErrors).length === 0 ? 'The settings could not be saved. Please try again.' : null;
+    configure.error && Object.keys(fieldErrors).length === 0
+      ? 'The settings could not be saved. Please try again.'
+      : null;
   return {
     config: config.data,
     loadError: config.isError ? 'The settings could not be loaded. Please reload the page.' : null,

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import type { UsersConfigSaver } from './use-save-users-config.js';
 
 /** The form is generated from this part of the configuration schema, with its titles and limits. */
-const userIdGenerationSchema = (z.toJSONSchema(usersConfigSchema, { io: 'input' }).properties ?? {})['userIdGeneration'];
+const userIdGenerationSchema = (z.toJSONSchema(usersConfigSchema, { io: 'input' }).properties ?? {})[
+  'userIdGeneration'
+];
 
 const settingErrors = (errors: Readonly<Record<string, string>>) =>
   Object.fromEntries(
@@ -15,7 +17,13 @@ const settingErrors = (errors: Readonly<Record<string, string>>) =>
   );
 
 /** Whether new users without a primary identifier get a generated one, and its shape. */
-export function UserIdGenerationForm({ saver, config }: { readonly saver: UsersConfigSaver; readonly config: UsersConfig }) {
+export function UserIdGenerationForm({
+  saver,
+  config,
+}: {
+  readonly saver: UsersConfigSaver;
+  readonly config: UsersConfig;
+}) {
   const formId = useId();
   const { prefix, digits } = config.userIdGeneration;
   return (

@@ -45,7 +45,9 @@ const columns: ColumnDef<CodeTableEntryDto>[] = [
     id: 'active',
     header: 'State',
     cell: ({ row }) => (
-      <span className={row.original.active ? 'badge badge--on' : 'badge badge--off'}>{row.original.active ? 'Active' : 'Inactive'}</span>
+      <span className={row.original.active ? 'badge badge--on' : 'badge badge--off'}>
+        {row.original.active ? 'Active' : 'Inactive'}
+      </span>
     ),
   },
 ];
@@ -61,7 +63,13 @@ export function UsersConfigurationPage() {
         description="The lists staff choose from on user records, the fields they must fill in, how identifiers must look, how user IDs are made, which roles users receive, and other settings."
       />
       <div className="users-config-tabs">
-        <TabList label="User configuration" tabs={configurationTabs} selected={tab} panelId={panelId} onSelect={setTab} />
+        <TabList
+          label="User configuration"
+          tabs={configurationTabs}
+          selected={tab}
+          panelId={panelId}
+          onSelect={setTab}
+        />
       </div>
       <div id={panelId} role="tabpanel" aria-label={configurationTabs.find((t) => t.value === tab)?.label}>
         {tab === 'codeTables' ? <CodeTablesPanel /> : <UsersSettingsPanel setting={tab} />}
@@ -104,7 +112,12 @@ function CodeTablesPanel() {
   return (
     <>
       <div className="panel users-config-picker">
-        <SelectField label="Code table" options={tableOptions} value={table} onChange={(e) => setTable(e.target.value as CodeTable)} />
+        <SelectField
+          label="Code table"
+          options={tableOptions}
+          value={table}
+          onChange={(e) => setTable(e.target.value as CodeTable)}
+        />
         {canManage ? (
           <button type="button" className="ui-button ui-button--primary" onClick={() => setEditing({ entry: null })}>
             Add entry
@@ -127,7 +140,12 @@ function CodeTablesPanel() {
             canManage
               ? (entry) => (
                   <>
-                    <button type="button" className="ui-button ui-button--small" aria-label={`Edit ${entry.code}`} onClick={() => setEditing({ entry })}>
+                    <button
+                      type="button"
+                      className="ui-button ui-button--small"
+                      aria-label={`Edit ${entry.code}`}
+                      onClick={() => setEditing({ entry })}
+                    >
                       Edit
                     </button>
                     <button
@@ -135,7 +153,9 @@ function CodeTablesPanel() {
                       className="ui-button ui-button--small"
                       aria-label={`${entry.active ? 'Deactivate' : 'Activate'} ${entry.code}`}
                       disabled={save.isPending}
-                      onClick={() => save.mutate({ ...entry, recordTypes: [...entry.recordTypes], active: !entry.active })}
+                      onClick={() =>
+                        save.mutate({ ...entry, recordTypes: [...entry.recordTypes], active: !entry.active })
+                      }
                     >
                       {entry.active ? 'Deactivate' : 'Activate'}
                     </button>

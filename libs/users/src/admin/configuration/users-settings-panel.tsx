@@ -5,7 +5,12 @@ import { RoleAssignmentRulesForm } from './role-assignment-rules.form.js';
 import { useSaveUsersConfig } from './use-save-users-config.js';
 import { UserIdGenerationForm } from './user-id-generation.form.js';
 
-export type UsersSetting = 'mandatoryFields' | 'identifierFormats' | 'userIdGeneration' | 'roleAssignmentRules' | 'otherSettings';
+export type UsersSetting =
+  | 'mandatoryFields'
+  | 'identifierFormats'
+  | 'userIdGeneration'
+  | 'roleAssignmentRules'
+  | 'otherSettings';
 
 const savedMessages: Record<UsersSetting, string> = {
   mandatoryFields: 'Mandatory fields saved.',
@@ -31,7 +36,9 @@ export function UsersSettingsPanel({ setting }: { readonly setting: UsersSetting
     case 'mandatoryFields':
       return <MandatoryFieldsForm key={JSON.stringify(config.registrationForm)} saver={saver} config={config} />;
     case 'identifierFormats':
-      return <IdentifierFormatsForm key={JSON.stringify(config.identifierFormats ?? {})} saver={saver} config={config} />;
+      return (
+        <IdentifierFormatsForm key={JSON.stringify(config.identifierFormats ?? {})} saver={saver} config={config} />
+      );
     case 'userIdGeneration':
       return <UserIdGenerationForm key={JSON.stringify(config.userIdGeneration)} saver={saver} config={config} />;
     case 'roleAssignmentRules':

@@ -20,7 +20,9 @@ export interface DeleteUser {
 }
 
 /** The delete flow of the reference: check, explain or confirm, delete, toast. */
-export function useDeleteUser(options: { readonly onDeleted?: (user: UserToDelete) => void; readonly onUserPage?: boolean } = {}): DeleteUser {
+export function useDeleteUser(
+  options: { readonly onDeleted?: (user: UserToDelete) => void; readonly onUserPage?: boolean } = {},
+): DeleteUser {
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -68,7 +70,9 @@ export function useDeleteUser(options: { readonly onDeleted?: (user: UserToDelet
       <ConfirmDialog
         open={target !== null && step?.kind === 'confirm'}
         title={`Delete ${target?.name ?? 'the user'}?`}
-        message={<p>The user record, its notes, statistics, attachments and history are deleted. This cannot be undone.</p>}
+        message={
+          <p>The user record, its notes, statistics, attachments and history are deleted. This cannot be undone.</p>
+        }
         confirmLabel="Delete user"
         danger
         busy={remove.isPending}

@@ -3,7 +3,12 @@ import type { BulkEditInput, CodeTable } from '@ulms/users/contracts';
 export type BulkField = keyof BulkEditInput['changes'];
 
 /** The fields a bulk edit can change, and how each is chosen. */
-export const bulkFields: readonly { readonly value: BulkField; readonly label: string; readonly table?: CodeTable; readonly date?: boolean }[] = [
+export const bulkFields: readonly {
+  readonly value: BulkField;
+  readonly label: string;
+  readonly table?: CodeTable;
+  readonly date?: boolean;
+}[] = [
   { value: 'userGroup', label: 'User group', table: 'USER_GROUP' },
   { value: 'jobCategory', label: 'Job category', table: 'JOB_CATEGORY' },
   { value: 'campusCode', label: 'Campus', table: 'CAMPUS' },

@@ -1,5 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Dialog, fieldErrorsOf, FormError, formMessageOf, SelectField, TextField, useNavigate, useToast } from '@ulms/ui';
+import {
+  Dialog,
+  fieldErrorsOf,
+  FormError,
+  formMessageOf,
+  SelectField,
+  TextField,
+  useNavigate,
+  useToast,
+} from '@ulms/ui';
 import { fieldPermissions, userStatuses } from '@ulms/users/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { optionsOf } from '../shared/options.js';
@@ -69,7 +78,13 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
           <button type="button" className="ui-button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={start.isPending} aria-busy={start.isPending}>
+          <button
+            type="submit"
+            form={formId}
+            className="ui-button ui-button--primary"
+            disabled={start.isPending}
+            aria-busy={start.isPending}
+          >
             {start.isPending ? 'Starting…' : 'Start bulk edit'}
           </button>
         </>
@@ -77,8 +92,8 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>
         <p className="notice">
-          The change applies to all <strong>{matchedText}</strong> users the current search finds, on every page, with the same
-          rules as a single edit. It runs as a job; its report is on the Jobs page.
+          The change applies to all <strong>{matchedText}</strong> users the current search finds, on every page, with
+          the same rules as a single edit. It runs as a job; its report is on the Jobs page.
         </p>
         <FormError message={formMessageOf(start.error, [`changes.${field}`])} />
         <SelectField
@@ -92,11 +107,36 @@ export function BulkEditDialog({ search, matchedText, onClose }: BulkEditDialogP
           }}
         />
         {spec?.table ? (
-          <CodeSelect key={field} table={spec.table} recordType={null} label={label} required value={value} onChange={setValue} error={valueError} />
+          <CodeSelect
+            key={field}
+            table={spec.table}
+            recordType={null}
+            label={label}
+            required
+            value={value}
+            onChange={setValue}
+            error={valueError}
+          />
         ) : spec?.date ? (
-          <TextField key={field} label={label} type="date" hint="Leave empty to clear the date." value={value} error={valueError} onChange={(e) => setValue(e.target.value)} />
+          <TextField
+            key={field}
+            label={label}
+            type="date"
+            hint="Leave empty to clear the date."
+            value={value}
+            error={valueError}
+            onChange={(e) => setValue(e.target.value)}
+          />
         ) : (
-          <SelectField label={label} required options={statusOptions} placeholder="Choose…" value={value} error={valueError} onChange={(e) => setValue(e.target.value)} />
+          <SelectField
+            label={label}
+            required
+            options={statusOptions}
+            placeholder="Choose…"
+            value={value}
+            error={valueError}
+            onChange={(e) => setValue(e.target.value)}
+          />
         )}
       </form>
     </Dialog>

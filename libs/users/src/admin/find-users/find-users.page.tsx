@@ -10,7 +10,12 @@ import {
   useNavigate,
   useRouteSearch,
 } from '@ulms/ui';
-import { type FindUsersPreferences, type UserListPage, usersPermissions, type UserListRow } from '@ulms/users/contracts';
+import {
+  type FindUsersPreferences,
+  type UserListPage,
+  usersPermissions,
+  type UserListRow,
+} from '@ulms/users/contracts';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useDeleteUser } from '../delete-user/use-delete-user.js';
 import { TabList } from '../shared/tab-list.js';
@@ -18,7 +23,15 @@ import { addUserLink, userDetailsLink, usersPaths } from '../shared/users-paths.
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
 import { BulkEditDialog } from './bulk-edit-dialog.js';
 import { NoMatchMessage } from './no-match-message.js';
-import { findUsersSearch, paramsOfSearch, searchFromParams, searchInputOf, type SearchState, type SortBy, type Tab } from './search-state.js';
+import {
+  findUsersSearch,
+  paramsOfSearch,
+  searchFromParams,
+  searchInputOf,
+  type SearchState,
+  type SortBy,
+  type Tab,
+} from './search-state.js';
 import { useFindUsersPreferences } from './use-find-users-preferences.js';
 import { UserFilters } from './user-filters.js';
 import { userListColumns } from './user-list-columns.js';
@@ -66,13 +79,22 @@ export function FindUsersPage() {
 
   const go = useCallback(
     (patch: Partial<SearchState>) =>
-      void navigate({ to: usersPaths.find, search: paramsOfSearch({ ...state, page: 0, ...patch }, preferences.pageSize) }),
+      void navigate({
+        to: usersPaths.find,
+        search: paramsOfSearch({ ...state, page: 0, ...patch }, preferences.pageSize),
+      }),
     [state, navigate, preferences.pageSize],
   );
   // Keyed by content, so a refetch with the same contributed columns keeps the column objects.
   const extraKey = JSON.stringify(result.data?.columns ?? []);
-  const columns = useMemo(() => userListColumns(state.tab, JSON.parse(extraKey) as UserListPage['columns']), [state.tab, extraKey]);
-  const columnVisibility = useMemo(() => ({ ...hiddenByDefault, ...preferences.columnVisibility }), [preferences.columnVisibility]);
+  const columns = useMemo(
+    () => userListColumns(state.tab, JSON.parse(extraKey) as UserListPage['columns']),
+    [state.tab, extraKey],
+  );
+  const columnVisibility = useMemo(
+    () => ({ ...hiddenByDefault, ...preferences.columnVisibility }),
+    [preferences.columnVisibility],
+  );
   const sorting: SortingState = [{ id: state.sortBy, desc: state.sortDirection === 'desc' }];
   const total = result.data?.total ?? 0;
   const totalText = `${total.toLocaleString()}${result.data?.totalIsLowerBound ? '+' : ''}`;
@@ -95,7 +117,10 @@ export function FindUsersPage() {
                 </button>
               ) : null}
               {canCreate ? (
-                <Link {...addUserLink(state.tab === 'ALL' ? undefined : state.tab)} className="ui-button ui-button--primary">
+                <Link
+                  {...addUserLink(state.tab === 'ALL' ? undefined : state.tab)}
+                  className="ui-button ui-button--primary"
+                >
                   Add user
                 </Link>
               ) : null}
@@ -112,7 +137,12 @@ export function FindUsersPage() {
         {result.isError ? (
           <div className="ui-form-error users-search-error" role="alert">
             <p>Could not search the users: {searchErrorText(result.error)}</p>
-            <button type="button" className="ui-button ui-button--small" disabled={result.isFetching} onClick={() => void result.refetch()}>
+            <button
+              type="button"
+              className="ui-button ui-button--small"
+              disabled={result.isFetching}
+              onClick={() => void result.refetch()}
+            >
               {result.isFetching ? 'Retrying…' : 'Retry'}
             </button>
           </div>
@@ -125,7 +155,10 @@ export function FindUsersPage() {
             getRowId={rowId}
             loading={loading}
             emptyMessage={<NoMatchMessage state={state} onClear={() => go(everyone)} />}
-            columnVisibility={{ value: columnVisibility, onChange: (next) => preferences.save({ columnVisibility: next }) }}
+            columnVisibility={{
+              value: columnVisibility,
+              onChange: (next) => preferences.save({ columnVisibility: next }),
+            }}
             pagination={{
               pageIndex: state.page,
               pageSize: state.pageSize,
@@ -136,7 +169,10 @@ export function FindUsersPage() {
                 // A new page size becomes the preferred one: remembered, and so left out of the address.
                 const pageSize = next.pageSize as FindUsersPreferences['pageSize'];
                 preferences.save({ pageSize });
-                void navigate({ to: usersPaths.find, search: paramsOfSearch({ ...state, page: 0, pageSize }, pageSize) });
+                void navigate({
+                  to: usersPaths.find,
+                  search: paramsOfSearch({ ...state, page: 0, pageSize }, pageSize),
+                });
               },
             }}
             sorting={{
@@ -152,7 +188,11 @@ export function FindUsersPage() {
                   <Link {...userDetailsLink(row.id)}>{canUpdate ? 'Edit' : 'View'}</Link>
                 </ActionsMenuItem>
                 {canDelete ? (
-                  <ActionsMenuItem danger disabled={deleter.checking} onSelect={() => deleter.start({ id: row.id, name: nameOf(row) })}>
+                  <ActionsMenuItem
+                    danger
+                    disabled={deleter.checking}
+                    onSelect={() => deleter.start({ id: row.id, name: nameOf(row) })}
+                  >
                     Delete
                   </ActionsMenuItem>
                 ) : null}
@@ -162,7 +202,9 @@ export function FindUsersPage() {
         )}
       </div>
       {deleter.dialogs}
-      {bulkEditing ? <BulkEditDialog search={state} matchedText={totalText} onClose={() => setBulkEditing(false)} /> : null}
+      {bulkEditing ? (
+        <BulkEditDialog search={state} matchedText={totalText} onClose={() => setBulkEditing(false)} />
+      ) : null}
     </div>
   );
 }

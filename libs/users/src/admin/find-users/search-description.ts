@@ -1,10 +1,17 @@
 import type { SearchState } from './search-state.js';
 
-const tabLabels: Record<SearchState['tab'], string> = { ALL: 'All', STAFF: 'Staff', PUBLIC: 'Public', CONTACT: 'Contact' };
+const tabLabels: Record<SearchState['tab'], string> = {
+  ALL: 'All',
+  STAFF: 'Staff',
+  PUBLIC: 'Public',
+  CONTACT: 'Contact',
+};
 
 /** Whether the search narrows the list at all (text, a record type tab, or a filter). */
 export function isNarrowed(state: SearchState): boolean {
-  return state.query !== '' || state.tab !== 'ALL' || state.account !== 'ALL' || state.role !== '' || state.status !== 'ALL';
+  return (
+    state.query !== '' || state.tab !== 'ALL' || state.account !== 'ALL' || state.role !== '' || state.status !== 'ALL'
+  );
 }
 
 /** What a search that found nobody asked for, in words: `“smith” among Staff users with 2 filters`. */

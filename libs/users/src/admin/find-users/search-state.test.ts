@@ -3,7 +3,14 @@ import { defaultSearch, findUsersSearch, paramsOfSearch, searchFromParams } from
 
 describe('Find and Manage Users search params', () => {
   it('reads the address as the router hands it (plain strings) into a typed search', () => {
-    const params = findUsersSearch.parse({ q: 'smith', sort: 'expiryDate', dir: 'desc', page: '2', size: '50', tab: 'STAFF' });
+    const params = findUsersSearch.parse({
+      q: 'smith',
+      sort: 'expiryDate',
+      dir: 'desc',
+      page: '2',
+      size: '50',
+      tab: 'STAFF',
+    });
     expect(searchFromParams(params)).toEqual({
       ...defaultSearch,
       query: 'smith',
@@ -26,7 +33,14 @@ describe('Find and Manage Users search params', () => {
   });
 
   it('writes only what differs from the defaults, and reads back what it wrote', () => {
-    const state = { ...defaultSearch, query: 'ada', sortBy: 'primaryId' as const, sortDirection: 'desc' as const, page: 3, pageSize: 50 };
+    const state = {
+      ...defaultSearch,
+      query: 'ada',
+      sortBy: 'primaryId' as const,
+      sortDirection: 'desc' as const,
+      page: 3,
+      pageSize: 50,
+    };
     const params = paramsOfSearch(state, 20);
     expect(params).toEqual({ q: 'ada', sort: 'primaryId', dir: 'desc', page: 3, size: 50 });
     expect(searchFromParams(findUsersSearch.parse(params), 20)).toEqual(state);

@@ -36,10 +36,23 @@ export const defaultSearch: SearchState = {
 
 const searchByValues = ['all', 'name', 'primaryId', 'identifier', 'email'] as const satisfies readonly SearchBy[];
 const tabs = ['ALL', 'STAFF', 'PUBLIC', 'CONTACT'] as const satisfies readonly Tab[];
-const accounts = ['ALL', 'INTERNAL', 'EXTERNAL', 'INTERNAL_WITH_EXTERNAL_AUTH'] as const satisfies readonly AccountFilter[];
+const accounts = [
+  'ALL',
+  'INTERNAL',
+  'EXTERNAL',
+  'INTERNAL_WITH_EXTERNAL_AUTH',
+] as const satisfies readonly AccountFilter[];
 const statuses = ['ALL', 'ACTIVE_NOT_EXPIRED', 'INACTIVE_OR_EXPIRED'] as const satisfies readonly StatusFilter[];
 /** The columns the server's search can order by (`users.search`'s `sortBy`); other headers are not clickable. */
-export const sortableColumns = ['name', 'primaryId', 'recordType', 'userGroup', 'jobCategory', 'status', 'expiryDate'] as const satisfies readonly SortBy[];
+export const sortableColumns = [
+  'name',
+  'primaryId',
+  'recordType',
+  'userGroup',
+  'jobCategory',
+  'status',
+  'expiryDate',
+] as const satisfies readonly SortBy[];
 
 // An unknown or broken value in the address falls back to its default rather than failing the page.
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);

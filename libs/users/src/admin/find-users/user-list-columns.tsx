@@ -31,9 +31,13 @@ const active: Column = {
   header: 'Active',
   cell: ({ row }) =>
     row.original.active ? (
-      <span className="users-check" aria-label="Active" title="Active">✓</span>
+      <span className="users-check" aria-label="Active" title="Active">
+        ✓
+      </span>
     ) : (
-      <span className="users-check users-check--off" aria-label="Not active" title="Not active">✕</span>
+      <span className="users-check users-check--off" aria-label="Not active" title="Not active">
+        ✕
+      </span>
     ),
 };
 
@@ -124,10 +128,12 @@ function extraValue(value: string | number | boolean | null | undefined) {
  * (blocks, notes count, fines balance…), which the Columns menu offers like the others.
  */
 export function userListColumns(tab: Tab, extra: UserListPage['columns']): Column[] {
-  const own = columnsByTab(tab).map((column): Column => ({
-    ...column,
-    enableSorting: Boolean(column.id && sortableColumns.includes(column.id as never)),
-  }));
+  const own = columnsByTab(tab).map(
+    (column): Column => ({
+      ...column,
+      enableSorting: Boolean(column.id && sortableColumns.includes(column.id as never)),
+    }),
+  );
   const contributed = extra.map(
     (column): Column => ({
       id: `extra:${column.id}`,

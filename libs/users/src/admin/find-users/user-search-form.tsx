@@ -47,7 +47,9 @@ export function UserSearchForm({ state, onSearch }: UserSearchFormProps) {
           className="ui-input"
           type="search"
           value={query}
-          placeholder={searchBy === 'email' || searchBy === 'identifier' ? 'The whole value' : 'Name, identifier or email'}
+          placeholder={
+            searchBy === 'email' || searchBy === 'identifier' ? 'The whole value' : 'Name, identifier or email'
+          }
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>

@@ -33,8 +33,12 @@ export function PurgeUsersButton() {
         title="Purge users now?"
         message={
           <>
-            <p>Every user whose purge date has passed is deleted, with their notes, statistics, attachments and history.</p>
-            <p>Users that cannot be deleted, for example because of a balance due, are kept and listed in the report.</p>
+            <p>
+              Every user whose purge date has passed is deleted, with their notes, statistics, attachments and history.
+            </p>
+            <p>
+              Users that cannot be deleted, for example because of a balance due, are kept and listed in the report.
+            </p>
           </>
         }
         confirmLabel="Purge users"

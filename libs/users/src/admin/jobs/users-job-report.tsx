@@ -74,7 +74,11 @@ export function BulkEditJobReport({ report }: { readonly report: unknown }) {
           {edit.failed.map((entry) => (
             <li key={entry.primaryId}>
               <code>{entry.primaryId}</code>:{' '}
-              {entry.errors.map((error) => (error.field ? `${fieldLabels[error.field] ?? error.field} ${error.message}` : error.message)).join('; ')}
+              {entry.errors
+                .map((error) =>
+                  error.field ? `${fieldLabels[error.field] ?? error.field} ${error.message}` : error.message,
+                )
+                .join('; ')}
             </li>
           ))}
         </ul>

@@ -8,24 +8,34 @@ export interface PurgeReport {
 export interface BulkEditReport {
   readonly matched: number;
   readonly updated: number;
-  readonly failed: readonly { readonly primaryId: string; readonly errors: readonly { readonly field: string; readonly message: string }[] }[];
+  readonly failed: readonly {
+    readonly primaryId: string;
+    readonly errors: readonly { readonly field: string; readonly message: string }[];
+  }[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** The report of a purge, or null when it is not one (still running, or an older shape). */
 export function purgeReportOf(report: unknown): PurgeReport | null {
   if (!isObject(report) || !isStringList(report['deleted']) || !Array.isArray(report['skipped'])) return null;
   const skipped = report['skipped'].filter(
-    (entry): entry is PurgeReport['skipped'][number] => isObject(entry) && typeof entry['primaryId'] === 'string' && isStringList(entry['reasons']),
+    (entry): entry is PurgeReport['skipped'][number] =>
+      isObject(entry) && typeof entry['primaryId'] === 'string' && isStringList(entry['reasons']),
   );
   return { deleted: report['deleted'], skipped };
 }
 
 /** The report of a bulk edit, or null when it is not one. */
 export function bulkEditReportOf(report: unknown): BulkEditReport | null {
-  if (!isObject(report) || typeof report['matched'] !== 'number' || typeof report['updated'] !== 'number' || !Array.isArray(report['failed'])) {
+  if (
+    !isObject(report) ||
+    typeof report['matched'] !== 'number' ||
+    typeof report['updated'] !== 'number' ||
+    !Array.isArray(report['failed'])
+  ) {
     return null;
   }
   const failed = report['failed']

@@ -47,7 +47,7 @@ export function QuickAddUserPage() {
   const [recordType, setRecordType] = useState<RecordType | null>(() => presetRecordType(preset));
   const [recordTypeError, setRecordTypeError] = useState<string | null>(null);
   const [after, setAfter] = useState<After>('list');
-  const [duplicates, setDuplicates] = useState<SaveUserResult & { status: 'duplicateWarning' } | null>(null);
+  const [duplicates, setDuplicates] = useState<(SaveUserResult & { status: 'duplicateWarning' }) | null>(null);
   const [savedWithPin, setSavedWithPin] = useState<{ user: UserDto; pin: string } | null>(null);
   const rules = useRegistrationRules(recordType);
   const schema = useRef(quickAddFormSchema(rules.mandatory, recordType ?? 'PUBLIC', rules.identifierFormats));
@@ -57,7 +57,8 @@ export function QuickAddUserPage() {
   );
   const form = useForm<QuickAddFormValues, unknown, QuickAddFormOutput>({
     // The rules (what is required) arrive after the first render and change with the record type.
-    resolver: (values, context, options) => resolverOf<QuickAddFormValues, QuickAddFormOutput>(schema.current)(values, context, options),
+    resolver: (values, context, options) =>
+      resolverOf<QuickAddFormValues, QuickAddFormOutput>(schema.current)(values, context, options),
     defaultValues: emptyQuickAdd(recordType ?? 'PUBLIC'),
   });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
@@ -118,7 +119,10 @@ export function QuickAddUserPage() {
     })(event);
   };
 
-  const errors = { ...flatFieldErrors(form.formState.errors), ...(recordTypeError ? { recordType: recordTypeError } : {}) };
+  const errors = {
+    ...flatFieldErrors(form.formState.errors),
+    ...(recordTypeError ? { recordType: recordTypeError } : {}),
+  };
   const unplaced = create.error && Object.keys(fieldErrorsOf(create.error)).length === 0 ? create.error.message : null;
   return (
     <>
@@ -138,7 +142,12 @@ export function QuickAddUserPage() {
             <p className="notice">Choose the record type to see the fields it has.</p>
           )}
           <div className="users-actions">
-            <button type="submit" className="ui-button ui-button--primary" data-after="list" disabled={create.isPending}>
+            <button
+              type="submit"
+              className="ui-button ui-button--primary"
+              data-after="list"
+              disabled={create.isPending}
+            >
               {create.isPending && after === 'list' ? 'Saving…' : 'Save'}
             </button>
             <button type="submit" className="ui-button" data-after="details" disabled={create.isPending}>

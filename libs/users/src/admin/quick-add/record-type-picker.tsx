@@ -11,7 +11,11 @@ export function RecordTypePicker({ value, onChange, error }: RecordTypePickerPro
   return (
     <fieldset className={error ? 'users-record-type ui-field--invalid' : 'users-record-type'}>
       <legend className="ui-field__label">
-        Record type<span className="ui-field__required" aria-hidden="true"> *</span>
+        Record type
+        <span className="ui-field__required" aria-hidden="true">
+          {' '}
+          *
+        </span>
       </legend>
       <div className="users-record-type__options">
         {recordTypeCodes.map((code) => (

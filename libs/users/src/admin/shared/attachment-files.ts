@@ -1,8 +1,7 @@
 import type { FieldError } from '@ulms/platform/contracts';
 
 /** Where the server streams attachments (its file routes, `/files`). */
-const attachmentsUrl = (userId: string) =>
-  `/files/users/${encodeURIComponent(userId)}/attachments`;
+const attachmentsUrl = (userId: string) => `/files/users/${encodeURIComponent(userId)}/attachments`;
 
 /** The attachment's download: the stored file, streamed, under its own name. */
 export const attachmentDownloadUrl = (userId: string, id: string) =>
@@ -50,8 +49,7 @@ export function uploadAttachment(options: {
     request.open('POST', attachmentsUrl(options.userId));
     request.responseType = 'json';
     request.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0)
-        options.onProgress?.(event.loaded / event.total);
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
     };
     request.onload = () => {
       const body = request.response as
@@ -69,24 +67,15 @@ export function uploadAttachment(options: {
       }
       const error = body?.error;
       reject(
-        new AttachmentUploadError(
-          error?.message ?? `The upload failed (HTTP ${request.status}).`,
-          {
-            code: error?.code,
-            fieldErrors: error?.fieldErrors ?? null,
-          },
-        ),
+        new AttachmentUploadError(error?.message ?? `The upload failed (HTTP ${request.status}).`, {
+          code: error?.code,
+          fieldErrors: error?.fieldErrors ?? null,
+        }),
       );
     };
     request.onerror = () =>
-      reject(
-        new AttachmentUploadError(
-          'The upload broke off: the connection to the server was lost.',
-          null,
-        ),
-      );
-    request.onabort = () =>
-      reject(new AttachmentUploadError('The upload was cancelled.', null));
+      reject(new AttachmentUploadError('The upload broke off: the connection to the server was lost.', null));
+    request.onabort = () => reject(new AttachmentUploadError('The upload was cancelled.', null));
     options.signal?.addEventListener('abort', () => request.abort(), {
       once: true,
     });

@@ -13,7 +13,9 @@ export function CreatedCell({ by, at }: { readonly by: string; readonly at: Date
 /** The Source column: internal data, or external data the SIS replaces. */
 export function SegmentBadge({ segmentType }: { readonly segmentType: string }) {
   return segmentType === 'EXTERNAL' ? (
-    <span className="badge users-badge--external" title="From the SIS; replaced by the next synchronisation">External</span>
+    <span className="badge users-badge--external" title="From the SIS; replaced by the next synchronisation">
+      External
+    </span>
   ) : (
     <span className="badge badge--off">Internal</span>
   );

@@ -12,14 +12,20 @@ interface ContactType {
 }
 
 /** The email, address or phone types a record type may use. */
-export function contactTypeOptions(list: Readonly<Record<string, ContactType>>, recordType: RecordType): SelectOption[] {
+export function contactTypeOptions(
+  list: Readonly<Record<string, ContactType>>,
+  recordType: RecordType,
+): SelectOption[] {
   return Object.entries(list)
     .filter(([, type]) => type.recordTypes.includes(recordType))
     .map(([value, type]) => ({ value, label: type.label }));
 }
 
 /** The label of a code in a fixed list, or the code itself. */
-export function labelOf(list: Readonly<Record<string, string | { readonly label: string }>>, code: string | null): string {
+export function labelOf(
+  list: Readonly<Record<string, string | { readonly label: string }>>,
+  code: string | null,
+): string {
   if (!code) return '';
   const entry = list[code];
   if (entry === undefined) return code;

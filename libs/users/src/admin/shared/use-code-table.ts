@@ -21,7 +21,11 @@ function usableFor(entry: CodeTableEntryDto, recordType: RecordType | null): boo
  * Every caller shares one query of all the tables, so a form's selects cost one small request, not a
  * batch of one call per table (whose URL once passed the server's limit: HTTP 414 on a cold "Add user").
  */
-export function useCodeTable(table: CodeTable, recordType: RecordType | null, current?: string | null): CodeTableOptions {
+export function useCodeTable(
+  table: CodeTable,
+  recordType: RecordType | null,
+  current?: string | null,
+): CodeTableOptions {
   const trpc = useUsersTrpc();
   const entries = useQuery(trpc.users.codeTables.list.queryOptions());
   return useMemo(() => {
@@ -30,7 +34,8 @@ export function useCodeTable(table: CodeTable, recordType: RecordType | null, cu
     if (entries.isError) return { options: null, loading: false, describe };
     if (!entries.data) return { options: [], loading: true, describe };
     const options = all.filter((e) => usableFor(e, recordType)).map((e) => ({ value: e.code, label: e.description }));
-    if (current && !options.some((o) => o.value === current)) options.push({ value: current, label: describe(current) });
+    if (current && !options.some((o) => o.value === current))
+      options.push({ value: current, label: describe(current) });
     return { options, loading: false, describe };
   }, [entries.data, entries.isError, table, recordType, current]);
 }

@@ -18,9 +18,12 @@ export function useOwnerLibraries(): OwnerLibraries {
   const canReadLibraries = useCan(platformPermissions.libraryRead);
   const institution = useQuery(trpc.platform.institution.get.queryOptions(undefined, { enabled: canReadInstitution }));
   const enabled = institution.data?.libraryIndependence ?? false;
-  const libraries = useQuery(trpc.platform.libraries.list.queryOptions(undefined, { enabled: enabled && canReadLibraries }));
+  const libraries = useQuery(
+    trpc.platform.libraries.list.queryOptions(undefined, { enabled: enabled && canReadLibraries }),
+  );
   const options = useMemo(
-    () => (libraries.data ?? []).map((library) => ({ value: library.code, label: `${library.name} (${library.code})` })),
+    () =>
+      (libraries.data ?? []).map((library) => ({ value: library.code, label: `${library.name} (${library.code})` })),
     [libraries.data],
   );
   return { enabled, options };

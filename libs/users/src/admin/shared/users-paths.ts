@@ -11,7 +11,15 @@ export const usersPaths = {
 /** The kernel's Jobs page, where bulk edits and purges report. */
 export const jobsPath = '/jobs';
 
-export const userDetailsTabs = ['general', 'contact', 'identifiers', 'notes', 'statistics', 'attachments', 'history'] as const;
+export const userDetailsTabs = [
+  'general',
+  'contact',
+  'identifiers',
+  'notes',
+  'statistics',
+  'attachments',
+  'history',
+] as const;
 
 export type UserDetailsTab = (typeof userDetailsTabs)[number];
 

@@ -1,12 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Dialog,
-  fieldErrorsOf,
-  FormError,
-  formMessageOf,
-  TextAreaField,
-  useToast,
-} from '@ulms/ui';
+import { Dialog, fieldErrorsOf, FormError, formMessageOf, TextAreaField, useToast } from '@ulms/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { formatSize, uploadAttachment } from '../shared/attachment-files.js';
 import { useUsersTrpc } from '../users-admin-context.js';
@@ -20,11 +13,7 @@ export interface AttachmentDialogProps {
 }
 
 /** Upload attachment: the file is streamed to the server, which checks its real type and size as it arrives. */
-export function AttachmentDialog({
-  userId,
-  onAdded,
-  onClose,
-}: AttachmentDialogProps) {
+export function AttachmentDialog({ userId, onAdded, onClose }: AttachmentDialogProps) {
   const trpc = useUsersTrpc();
   const toast = useToast();
   const formId = useId();
@@ -64,9 +53,7 @@ export function AttachmentDialog({
     }
     // Said at once rather than after sending it all: the server refuses it anyway.
     if (maxSizeBytes !== undefined && file.size > maxSizeBytes) {
-      setLocalError(
-        `the file is ${formatSize(file.size)}, larger than the ${formatSize(maxSizeBytes)} allowed`,
-      );
+      setLocalError(`the file is ${formatSize(file.size)}, larger than the ${formatSize(maxSizeBytes)} allowed`);
       return;
     }
     setLocalError(null);
@@ -85,13 +72,7 @@ export function AttachmentDialog({
           <button type="button" className="ui-button" onClick={onClose}>
             Cancel
           </button>
-          <button
-            type="submit"
-            form={formId}
-            className="ui-button ui-button--primary"
-            disabled={busy}
-            aria-busy={busy}
-          >
+          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={busy} aria-busy={busy}>
             {busy ? `Uploading… ${Math.round(progress * 100)}%` : 'Upload'}
           </button>
         </>
@@ -122,18 +103,11 @@ export function AttachmentDialog({
           />
           <p className="ui-field__hint" id={`${formId}-file-hint`}>
             The institution decides which file types and sizes are allowed
-            {maxSizeBytes !== undefined
-              ? ` (at most ${formatSize(maxSizeBytes)})`
-              : ''}
-            ; the type is read from the file itself.
+            {maxSizeBytes !== undefined ? ` (at most ${formatSize(maxSizeBytes)})` : ''}; the type is read from the file
+            itself.
           </p>
           {busy ? (
-            <progress
-              className="users-upload-progress"
-              max={1}
-              value={progress}
-              aria-label="Upload progress"
-            >
+            <progress className="users-upload-progress" max={1} value={progress} aria-label="Upload progress">
               {Math.round(progress * 100)}%
             </progress>
           ) : null}

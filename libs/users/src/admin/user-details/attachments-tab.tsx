@@ -2,10 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ColumnDef, ConfirmDialog, DataTable, useToast } from '@ulms/ui';
 import type { AttachmentDto, UserDto } from '@ulms/users/contracts';
 import { useState } from 'react';
-import {
-  attachmentDownloadUrl,
-  formatSize,
-} from '../shared/attachment-files.js';
+import { attachmentDownloadUrl, formatSize } from '../shared/attachment-files.js';
 import { CreatedCell } from '../shared/created-cell.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { AttachmentDialog } from './attachment-dialog.js';
@@ -36,28 +33,18 @@ const columns: ColumnDef<AttachmentDto>[] = [
   {
     id: 'created',
     header: 'Uploaded',
-    cell: ({ row }) => (
-      <CreatedCell by={row.original.createdBy} at={row.original.createdAt} />
-    ),
+    cell: ({ row }) => <CreatedCell by={row.original.createdBy} at={row.original.createdAt} />,
   },
 ];
 
 /** Attachments: files kept with the user, such as signed forms; downloaded as they were uploaded. */
-export function AttachmentsTab({
-  user,
-  canEdit,
-}: {
-  readonly user: UserDto;
-  readonly canEdit: boolean;
-}) {
+export function AttachmentsTab({ user, canEdit }: { readonly user: UserDto; readonly canEdit: boolean }) {
   const trpc = useUsersTrpc();
   const toast = useToast();
   const refresh = useRefreshUser(user.id);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<AttachmentDto | null>(null);
-  const attachments = useQuery(
-    trpc.users.attachments.list.queryOptions({ userId: user.id }),
-  );
+  const attachments = useQuery(trpc.users.attachments.list.queryOptions({ userId: user.id }));
   const remove = useMutation(
     trpc.users.attachments.remove.mutationOptions({
       onSuccess: async () => {
@@ -73,11 +60,7 @@ export function AttachmentsTab({
       <div className="users-section-header">
         <h2 id="users-attachments-title">Attachments</h2>
         {canEdit ? (
-          <button
-            type="button"
-            className="ui-button ui-button--small"
-            onClick={() => setAdding(true)}
-          >
+          <button type="button" className="ui-button ui-button--small" onClick={() => setAdding(true)}>
             Upload attachment
           </button>
         ) : null}
@@ -119,13 +102,7 @@ export function AttachmentsTab({
           )}
         />
       )}
-      {adding ? (
-        <AttachmentDialog
-          userId={user.id}
-          onAdded={refresh}
-          onClose={() => setAdding(false)}
-        />
-      ) : null}
+      {adding ? <AttachmentDialog userId={user.id} onAdded={refresh} onClose={() => setAdding(false)} /> : null}
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.fileName ?? 'the attachment'}?`}
@@ -134,9 +111,7 @@ export function AttachmentsTab({
         danger
         busy={remove.isPending}
         onCancel={() => setRemoving(null)}
-        onConfirm={() =>
-          removing && remove.mutate({ userId: user.id, id: removing.id })
-        }
+        onConfirm={() => removing && remove.mutate({ userId: user.id, id: removing.id })}
       />
     </section>
   );

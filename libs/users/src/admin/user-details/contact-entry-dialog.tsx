@@ -24,8 +24,11 @@ export interface ContactEntryDialogProps<Dto extends { id: string; segmentType: 
 }
 
 /** Adds or edits one email, address, phone or identifier, checked with the server's schema of it. */
-export function ContactEntryDialog<Dto extends { id: string; segmentType: SegmentType }>(props: ContactEntryDialogProps<Dto>) {
-  const { kind, entry, first, recordType, externalUser, serverError, errorPrefix, formMessage, busy, onSave, onClose } = props;
+export function ContactEntryDialog<Dto extends { id: string; segmentType: SegmentType }>(
+  props: ContactEntryDialogProps<Dto>,
+) {
+  const { kind, entry, first, recordType, externalUser, serverError, errorPrefix, formMessage, busy, onSave, onClose } =
+    props;
   const formId = useId();
   const form = useForm<FieldValues, unknown, Record<string, unknown>>({
     resolver: resolverOf(kind.schema),
@@ -37,7 +40,9 @@ export function ContactEntryDialog<Dto extends { id: string; segmentType: Segmen
     if (serverError) setServerErrors(form.setError, serverError, errorPrefix);
   }, [serverError, errorPrefix, form.setError]);
   const Fields = kind.Fields;
-  const submit = form.handleSubmit((values) => onSave(values, entry ? entry.segmentType : asExternal ? 'EXTERNAL' : 'INTERNAL'));
+  const submit = form.handleSubmit((values) =>
+    onSave(values, entry ? entry.segmentType : asExternal ? 'EXTERNAL' : 'INTERNAL'),
+  );
   return (
     <Dialog
       open

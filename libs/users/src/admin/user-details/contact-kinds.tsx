@@ -5,7 +5,13 @@ import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { CodeLabel } from '../shared/code-label.js';
 import { labelOf } from '../shared/options.js';
-import { AddressFields, type ContactFieldsProps, EmailFields, IdentifierFields, PhoneFields } from '../user-form/contact-fields.js';
+import {
+  AddressFields,
+  type ContactFieldsProps,
+  EmailFields,
+  IdentifierFields,
+  PhoneFields,
+} from '../user-form/contact-fields.js';
 import {
   addressFormSchema,
   addressValuesOf,
@@ -42,7 +48,16 @@ export interface ContactKind<Dto extends { id: string; segmentType: SegmentType 
 
 /** One line describing an address, for lists. */
 export function addressLine(a: AddressDto): string {
-  return [a.line1, a.line2, a.line3, a.line4, a.line5, [a.postalCode, a.city].filter(Boolean).join(' '), a.stateProvince, a.country]
+  return [
+    a.line1,
+    a.line2,
+    a.line3,
+    a.line4,
+    a.line5,
+    [a.postalCode, a.city].filter(Boolean).join(' '),
+    a.stateProvince,
+    a.country,
+  ]
     .filter(Boolean)
     .join(', ');
 }

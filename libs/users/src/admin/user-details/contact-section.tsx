@@ -20,7 +20,12 @@ type Editing<Dto> = { readonly entry: Dto | null };
 
 function columnsOf<Dto extends Entry>(kind: ContactKind<Dto>): ColumnDef<Dto>[] {
   return [
-    { id: 'value', header: kind.noun === 'identifier' ? 'Value' : kind.title, enableHiding: false, cell: ({ row }) => kind.describe(row.original).main },
+    {
+      id: 'value',
+      header: kind.noun === 'identifier' ? 'Value' : kind.title,
+      enableHiding: false,
+      cell: ({ row }) => kind.describe(row.original).main,
+    },
     { id: 'types', header: 'Type', cell: ({ row }) => kind.describe(row.original).types },
     ...(kind.hasPreferred
       ? [
@@ -36,7 +41,9 @@ function columnsOf<Dto extends Entry>(kind: ContactKind<Dto>): ColumnDef<Dto>[] 
       header: 'Source',
       cell: ({ row }) =>
         row.original.segmentType === 'EXTERNAL' ? (
-          <span className="badge users-badge--external" title="From the SIS; read-only">External</span>
+          <span className="badge users-badge--external" title="From the SIS; read-only">
+            External
+          </span>
         ) : (
           <span className="badge badge--off">Internal</span>
         ),
@@ -132,7 +139,14 @@ export function ContactSection<Dto extends Entry>({ kind, user, entries, saver, 
           externalUser={external}
           serverError={saver.error}
           errorPrefix={errorPrefix}
-          formMessage={saver.error ? formMessageOf(saver.error, Object.keys(serverErrors).filter((f) => f.startsWith(errorPrefix))) : null}
+          formMessage={
+            saver.error
+              ? formMessageOf(
+                  saver.error,
+                  Object.keys(serverErrors).filter((f) => f.startsWith(errorPrefix)),
+                )
+              : null
+          }
           busy={saver.pending}
           onSave={save}
           onClose={() => setEditing(null)}

@@ -1,4 +1,11 @@
-import { ConfirmDialog, flatFieldErrors, FormError, formMessageOf, setServerErrors, useUnsavedChangesGuard } from '@ulms/ui';
+import {
+  ConfirmDialog,
+  flatFieldErrors,
+  FormError,
+  formMessageOf,
+  setServerErrors,
+  useUnsavedChangesGuard,
+} from '@ulms/ui';
 import { usersPermissions, type UserDto } from '@ulms/users/contracts';
 import { useEffect, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -66,7 +73,10 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
         onRevert={override && canUpdate && !reverter.pending ? () => reverter.revert(field) : undefined}
         keepOnSync={
           openForUpdate && changed
-            ? { checked: keepOnSync[field] ?? true, onChange: (keep) => setKeepOnSync((all) => ({ ...all, [field]: keep })) }
+            ? {
+                checked: keepOnSync[field] ?? true,
+                onChange: (keep) => setKeepOnSync((all) => ({ ...all, [field]: keep })),
+              }
             : undefined
         }
       />
@@ -110,9 +120,9 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
               </p>
             ) : (
               <p>
-                This user is managed by the Student Information System. Only the protected fields (title, PIN, job category,
-                user group, campus, preferred language and preferred names) can be changed here; those changes are kept as
-                overrides. The other fields are shown read-only.
+                This user is managed by the Student Information System. Only the protected fields (title, PIN, job
+                category, user group, campus, preferred language and preferred names) can be changed here; those changes
+                are kept as overrides. The other fields are shown read-only.
               </p>
             )}
             {canUpdate && !openForUpdate ? (
@@ -126,7 +136,10 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
           <GeneralFields mandatory={rules.mandatory} isReadOnly={readOnly} noteFor={noteFor} showStatus />
           <RecordDates user={user} />
           {canUpdate ? (
-            <CredentialFields canGeneratePin={rules.canGeneratePin} existing={{ hasPin: user.hasPin, hasPassword: user.hasPassword }} />
+            <CredentialFields
+              canGeneratePin={rules.canGeneratePin}
+              existing={{ hasPin: user.hasPin, hasPassword: user.hasPassword }}
+            />
           ) : null}
         </div>
         {canUpdate ? (
@@ -149,7 +162,12 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
         <ConfirmDialog
           open={confirmingOpen}
           title="Open this external user for update?"
-          message={<p>You will be able to change fields the SIS owns. The next SIS synchronisation replaces most of those changes.</p>}
+          message={
+            <p>
+              You will be able to change fields the SIS owns. The next SIS synchronisation replaces most of those
+              changes.
+            </p>
+          }
           confirmLabel="Open for update"
           onCancel={() => setConfirmingOpen(false)}
           onConfirm={() => {

@@ -10,7 +10,8 @@ const fieldOptions = optionsOf(historyFields);
 /** Said under the name; a job's line already says what it was ("Bulk edit by Jane Smith"). */
 const actorKinds: Readonly<Record<string, string>> = { apiKey: 'API key', system: 'System', sis: 'SIS load' };
 
-const value = (text: string | null) => (text === null || text === '' ? <span className="muted">—</span> : <span className="users-history-value">{text}</span>);
+const value = (text: string | null) =>
+  text === null || text === '' ? <span className="muted">—</span> : <span className="users-history-value">{text}</span>;
 
 const columns: ColumnDef<HistoryEntryDto>[] = [
   { id: 'at', header: 'Date', enableHiding: false, cell: ({ row }) => formatDateTime(row.original.at) },
@@ -23,7 +24,9 @@ const columns: ColumnDef<HistoryEntryDto>[] = [
     cell: ({ row }) => (
       <div className="cell-stack">
         <span>{row.original.actor}</span>
-        {actorKinds[row.original.actorKind] ? <span className="muted">{actorKinds[row.original.actorKind]}</span> : null}
+        {actorKinds[row.original.actorKind] ? (
+          <span className="muted">{actorKinds[row.original.actorKind]}</span>
+        ) : null}
       </div>
     ),
   },

@@ -7,9 +7,20 @@ import { ContactSection } from './contact-section.js';
 import type { SaveUser } from './use-save-user.js';
 
 /** Identifiers: barcodes, university IDs and the like, besides the primary identifier. */
-export function IdentifiersTab({ user, saver, canEdit }: { readonly user: UserDto; readonly saver: SaveUser; readonly canEdit: boolean }) {
+export function IdentifiersTab({
+  user,
+  saver,
+  canEdit,
+}: {
+  readonly user: UserDto;
+  readonly saver: SaveUser;
+  readonly canEdit: boolean;
+}) {
   const { identifierFormats } = useRegistrationRules(user.recordType);
-  const kind = useMemo(() => ({ ...identifierKind, schema: identifierFormSchemaFor(identifierFormats) }), [identifierFormats]);
+  const kind = useMemo(
+    () => ({ ...identifierKind, schema: identifierFormSchemaFor(identifierFormats) }),
+    [identifierFormats],
+  );
   return (
     <div className="users-tab-body">
       <ContactSection kind={kind} user={user} entries={user.identifiers} saver={saver} canEdit={canEdit} />

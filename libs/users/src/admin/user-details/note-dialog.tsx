@@ -60,7 +60,10 @@ export function NoteDialog({ user, owners, note = null, onSaved, onClose }: Note
   const trpc = useUsersTrpc();
   const toast = useToast();
   const formId = useId();
-  const form = useForm<NoteFormValues, unknown, NoteFormOutput>({ resolver: resolverOf(noteFormSchema), defaultValues: valuesOf(note) });
+  const form = useForm<NoteFormValues, unknown, NoteFormOutput>({
+    resolver: resolverOf(noteFormSchema),
+    defaultValues: valuesOf(note),
+  });
   const [asExternal, setAsExternal] = useState(false);
   const closeAfter = useRef(false);
   const guard = useGuardedClose(form.formState.isDirty, onClose);
@@ -111,7 +114,13 @@ export function NoteDialog({ user, owners, note = null, onSaved, onClose }: Note
             Cancel
           </button>
           {note ? (
-            <button type="submit" form={formId} data-close="true" className="ui-button ui-button--primary" disabled={saving.isPending}>
+            <button
+              type="submit"
+              form={formId}
+              data-close="true"
+              className="ui-button ui-button--primary"
+              disabled={saving.isPending}
+            >
               {saving.isPending ? 'Saving…' : 'Save note'}
             </button>
           ) : (
@@ -119,7 +128,13 @@ export function NoteDialog({ user, owners, note = null, onSaved, onClose }: Note
               <button type="submit" form={formId} className="ui-button" disabled={saving.isPending}>
                 Add
               </button>
-              <button type="submit" form={formId} data-close="true" className="ui-button ui-button--primary" disabled={saving.isPending}>
+              <button
+                type="submit"
+                form={formId}
+                data-close="true"
+                className="ui-button ui-button--primary"
+                disabled={saving.isPending}
+              >
                 {saving.isPending ? 'Adding…' : 'Add and close'}
               </button>
             </>
@@ -128,9 +143,24 @@ export function NoteDialog({ user, owners, note = null, onSaved, onClose }: Note
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>
-        <FormError message={formMessageOf(saving.error, noteFields)} fieldErrors={flatFieldErrors(errors)} fieldLabels={noteLabels} />
-        <TextAreaField label="Note" required maxLength={4000} error={errorAt(errors, 'text')} {...form.register('text')} />
-        <SelectField label="Type" options={typeOptions} error={errorAt(errors, 'noteType')} {...form.register('noteType')} />
+        <FormError
+          message={formMessageOf(saving.error, noteFields)}
+          fieldErrors={flatFieldErrors(errors)}
+          fieldLabels={noteLabels}
+        />
+        <TextAreaField
+          label="Note"
+          required
+          maxLength={4000}
+          error={errorAt(errors, 'text')}
+          {...form.register('text')}
+        />
+        <SelectField
+          label="Type"
+          options={typeOptions}
+          error={errorAt(errors, 'noteType')}
+          {...form.register('noteType')}
+        />
         {owners.enabled ? (
           <SelectField
             label="Owner"
@@ -141,7 +171,11 @@ export function NoteDialog({ user, owners, note = null, onSaved, onClose }: Note
             {...form.register('ownerLibrary')}
           />
         ) : null}
-        <CheckboxField label="Pop-up note" hint="Shown when the user's record is opened at the desk." {...form.register('popUp')} />
+        <CheckboxField
+          label="Pop-up note"
+          hint="Shown when the user's record is opened at the desk."
+          {...form.register('popUp')}
+        />
         <CheckboxField label="User viewable" hint="The user can see the note." {...form.register('userViewable')} />
         {user.accountType === 'EXTERNAL' && !note ? (
           <CheckboxField

@@ -9,19 +9,35 @@ import { useUsersTrpc } from '../users-admin-context.js';
 import { NoteDialog } from './note-dialog.js';
 import { useRefreshUser } from './use-refresh-user.js';
 
-const yes = (value: boolean) => (value ? <span className="badge badge--on">Yes</span> : <span className="muted">No</span>);
+const yes = (value: boolean) =>
+  value ? <span className="badge badge--on">Yes</span> : <span className="muted">No</span>;
 
 function noteColumns(withOwner: boolean): ColumnDef<NoteDto>[] {
   return [
-    { id: 'text', header: 'Note', enableHiding: false, cell: ({ row }) => <span className="users-note-text">{row.original.text}</span> },
+    {
+      id: 'text',
+      header: 'Note',
+      enableHiding: false,
+      cell: ({ row }) => <span className="users-note-text">{row.original.text}</span>,
+    },
     { id: 'noteType', header: 'Type', cell: ({ row }) => labelOf(noteTypes, row.original.noteType) },
     ...(withOwner
-      ? [{ id: 'owner', header: 'Owner', cell: ({ row }) => row.original.ownerLibrary ?? <span className="muted">Institution</span> } satisfies ColumnDef<NoteDto>]
+      ? [
+          {
+            id: 'owner',
+            header: 'Owner',
+            cell: ({ row }) => row.original.ownerLibrary ?? <span className="muted">Institution</span>,
+          } satisfies ColumnDef<NoteDto>,
+        ]
       : []),
     { id: 'popUp', header: 'Pop-up', cell: ({ row }) => yes(row.original.popUp) },
     { id: 'userViewable', header: 'User viewable', cell: ({ row }) => yes(row.original.userViewable) },
     { id: 'segment', header: 'Source', cell: ({ row }) => <SegmentBadge segmentType={row.original.segmentType} /> },
-    { id: 'created', header: 'Created', cell: ({ row }) => <CreatedCell by={row.original.createdBy} at={row.original.createdAt} /> },
+    {
+      id: 'created',
+      header: 'Created',
+      cell: ({ row }) => <CreatedCell by={row.original.createdBy} at={row.original.createdAt} />,
+    },
   ];
 }
 
@@ -73,10 +89,20 @@ export function NotesTab({ user, canEdit }: { readonly user: UserDto; readonly c
           rowActions={(note) =>
             mayChange(note) ? (
               <>
-                <button type="button" className="ui-button ui-button--small" aria-label={`Edit note “${note.text.slice(0, 40)}”`} onClick={() => setEditing(note)}>
+                <button
+                  type="button"
+                  className="ui-button ui-button--small"
+                  aria-label={`Edit note “${note.text.slice(0, 40)}”`}
+                  onClick={() => setEditing(note)}
+                >
                   Edit
                 </button>
-                <button type="button" className="ui-button ui-button--small" aria-label={`Remove note “${note.text.slice(0, 40)}”`} onClick={() => setRemoving(note)}>
+                <button
+                  type="button"
+                  className="ui-button ui-button--small"
+                  aria-label={`Remove note “${note.text.slice(0, 40)}”`}
+                  onClick={() => setRemoving(note)}
+                >
                   Remove
                 </button>
               </>
@@ -85,7 +111,16 @@ export function NotesTab({ user, canEdit }: { readonly user: UserDto; readonly c
         />
       )}
       {adding ? <NoteDialog user={user} owners={owners} onSaved={refresh} onClose={() => setAdding(false)} /> : null}
-      {editing ? <NoteDialog key={editing.id} user={user} owners={owners} note={editing} onSaved={refresh} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <NoteDialog
+          key={editing.id}
+          user={user}
+          owners={owners}
+          note={editing}
+          onSaved={refresh}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       <ConfirmDialog
         open={removing !== null}
         title="Remove this note?"

@@ -11,7 +11,13 @@ export function RecordDates({ user }: { readonly user: UserDto }) {
       </div>
       <div>
         <dt>Last patron activity</dt>
-        <dd>{user.lastPatronActivityDate ? formatDate(user.lastPatronActivityDate) : <span className="muted">None recorded</span>}</dd>
+        <dd>
+          {user.lastPatronActivityDate ? (
+            formatDate(user.lastPatronActivityDate)
+          ) : (
+            <span className="muted">None recorded</span>
+          )}
+        </dd>
       </div>
     </dl>
   );

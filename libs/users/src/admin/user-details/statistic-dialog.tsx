@@ -22,7 +22,13 @@ import { resolverOf } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 const statisticFields = ['categoryType', 'category', 'note', 'ownerLibrary', 'segmentType'];
-const statisticLabels = { categoryType: 'Category type', category: 'Category', note: 'Note', ownerLibrary: 'Owner', segmentType: 'Add as external' };
+const statisticLabels = {
+  categoryType: 'Category type',
+  category: 'Category',
+  note: 'Note',
+  ownerLibrary: 'Owner',
+  segmentType: 'Add as external',
+};
 
 const blankAsNull = (v: unknown) => (v === '' ? null : v);
 /** The server's statistic schema, for the fields the dialog shows. */
@@ -95,9 +101,15 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>
-        <FormError message={formMessageOf(add.error, statisticFields)} fieldErrors={flatFieldErrors(errors)} fieldLabels={statisticLabels} />
+        <FormError
+          message={formMessageOf(add.error, statisticFields)}
+          fieldErrors={flatFieldErrors(errors)}
+          fieldLabels={statisticLabels}
+        />
         {noCodes ? (
-          <p className="notice">No statistical category types are configured yet; add them on the User configuration page.</p>
+          <p className="notice">
+            No statistical category types are configured yet; add them on the User configuration page.
+          </p>
         ) : null}
         <SelectField
           label="Category type"
@@ -115,7 +127,13 @@ export function StatisticDialog({ user, owners, onAdded, onClose }: StatisticDia
           error={errorAt(errors, 'category')}
           {...form.register('category')}
         />
-        <TextAreaField label="Note" rows={2} maxLength={1000} error={errorAt(errors, 'note')} {...form.register('note')} />
+        <TextAreaField
+          label="Note"
+          rows={2}
+          maxLength={1000}
+          error={errorAt(errors, 'note')}
+          {...form.register('note')}
+        />
         {owners.enabled ? (
           <SelectField
             label="Owner"

@@ -17,13 +17,27 @@ function statisticColumns(withOwner: boolean): ColumnDef<StatisticDto>[] {
       enableHiding: false,
       cell: ({ row }) => <CodeLabel table="STATISTIC_CATEGORY_TYPE" code={row.original.categoryType} />,
     },
-    { id: 'category', header: 'Category', cell: ({ row }) => <CodeLabel table="STATISTIC_CATEGORY" code={row.original.category} /> },
+    {
+      id: 'category',
+      header: 'Category',
+      cell: ({ row }) => <CodeLabel table="STATISTIC_CATEGORY" code={row.original.category} />,
+    },
     { id: 'note', header: 'Note', cell: ({ row }) => row.original.note ?? <span className="muted">—</span> },
     ...(withOwner
-      ? [{ id: 'owner', header: 'Owner', cell: ({ row }) => row.original.ownerLibrary ?? <span className="muted">Institution</span> } satisfies ColumnDef<StatisticDto>]
+      ? [
+          {
+            id: 'owner',
+            header: 'Owner',
+            cell: ({ row }) => row.original.ownerLibrary ?? <span className="muted">Institution</span>,
+          } satisfies ColumnDef<StatisticDto>,
+        ]
       : []),
     { id: 'segment', header: 'Source', cell: ({ row }) => <SegmentBadge segmentType={row.original.segmentType} /> },
-    { id: 'created', header: 'Created', cell: ({ row }) => <CreatedCell by={row.original.createdBy} at={row.original.createdAt} /> },
+    {
+      id: 'created',
+      header: 'Created',
+      cell: ({ row }) => <CreatedCell by={row.original.createdBy} at={row.original.createdAt} />,
+    },
   ];
 }
 
@@ -47,7 +61,8 @@ export function StatisticsTab({ user, canEdit }: { readonly user: UserDto; reado
       onError: (error) => toast.show(error.message, 'error'),
     }),
   );
-  const mayRemove = (statistic: StatisticDto) => canEdit && !(user.accountType === 'EXTERNAL' && statistic.segmentType === 'EXTERNAL');
+  const mayRemove = (statistic: StatisticDto) =>
+    canEdit && !(user.accountType === 'EXTERNAL' && statistic.segmentType === 'EXTERNAL');
 
   return (
     <section className="users-part" aria-labelledby="users-statistics-title">
@@ -85,14 +100,17 @@ export function StatisticsTab({ user, canEdit }: { readonly user: UserDto; reado
           }
         />
       )}
-      {adding ? <StatisticDialog user={user} owners={owners} onAdded={refresh} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <StatisticDialog user={user} owners={owners} onAdded={refresh} onClose={() => setAdding(false)} />
+      ) : null}
       <ConfirmDialog
         open={removing !== null}
         title="Remove this statistic?"
         message={
           removing ? (
             <p>
-              <CodeLabel table="STATISTIC_CATEGORY_TYPE" code={removing.categoryType} />: <CodeLabel table="STATISTIC_CATEGORY" code={removing.category} />
+              <CodeLabel table="STATISTIC_CATEGORY_TYPE" code={removing.categoryType} />:{' '}
+              <CodeLabel table="STATISTIC_CATEGORY" code={removing.category} />
             </p>
           ) : null
         }

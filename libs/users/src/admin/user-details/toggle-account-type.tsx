@@ -8,7 +8,10 @@ import { useRefreshUser } from './use-refresh-user.js';
 function explanation(toExternal: boolean) {
   return toExternal ? (
     <>
-      <p>The Student Information System will own this user: most fields become read-only here, and its identifiers become external data.</p>
+      <p>
+        The Student Information System will own this user: most fields become read-only here, and its identifiers become
+        external data.
+      </p>
       <p>
         The owner is set to <code>SIS_temp</code>, which marks the record for the next SIS synchronisation to update it.
       </p>
@@ -34,7 +37,10 @@ export function ToggleAccountTypeButton({ user }: { readonly user: UserDto }) {
       onSuccess: async (updated) => {
         setConfirming(false);
         queryClient.setQueryData(trpc.users.get.queryKey({ id: updated.id }), updated);
-        toast.show(`${updated.fullName || updated.primaryId} is now ${updated.accountType === 'EXTERNAL' ? 'external' : 'internal'}.`, 'success');
+        toast.show(
+          `${updated.fullName || updated.primaryId} is now ${updated.accountType === 'EXTERNAL' ? 'external' : 'internal'}.`,
+          'success',
+        );
         await refresh();
       },
       onError: (error) => toast.show(error.message, 'error'),

@@ -5,7 +5,10 @@ import { useUsersTrpc } from '../users-admin-context.js';
 import { useRefreshUser } from './use-refresh-user.js';
 
 /** "Revert to original value": the protected field takes the SIS value again and follows the SIS from now on. */
-export function useRevertOverride(userId: string): { readonly revert: (field: string) => void; readonly pending: boolean } {
+export function useRevertOverride(userId: string): {
+  readonly revert: (field: string) => void;
+  readonly pending: boolean;
+} {
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();

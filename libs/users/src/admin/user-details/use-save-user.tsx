@@ -1,10 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@ulms/ui';
-import type {
-  PossibleDuplicate,
-  UpdateUserInput,
-  UserDto,
-} from '@ulms/users/contracts';
+import type { PossibleDuplicate, UpdateUserInput, UserDto } from '@ulms/users/contracts';
 import { type ReactNode, useRef, useState } from 'react';
 import { DuplicateWarningDialog } from '../user-form/duplicate-warning-dialog.js';
 import { GeneratedPinDialog } from '../user-form/generated-pin-dialog.js';
@@ -12,11 +8,7 @@ import { useUsersTrpc } from '../users-admin-context.js';
 
 export interface SaveUser {
   /** Saves; `onSaved` runs once the user is saved (after "Save anyway" when duplicates were found). */
-  readonly save: (
-    input: UpdateUserInput,
-    onSaved?: (user: UserDto) => void,
-    message?: string,
-  ) => void;
+  readonly save: (input: UpdateUserInput, onSaved?: (user: UserDto) => void, message?: string) => void;
   readonly pending: boolean;
   readonly error: unknown;
   readonly reset: () => void;
@@ -29,9 +21,7 @@ export function useSaveUser(): SaveUser {
   const trpc = useUsersTrpc();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [duplicates, setDuplicates] = useState<
-    readonly PossibleDuplicate[] | null
-  >(null);
+  const [duplicates, setDuplicates] = useState<readonly PossibleDuplicate[] | null>(null);
   const [pin, setPin] = useState<{ pin: string; name: string } | null>(null);
   const pending = useRef<{
     input: UpdateUserInput;
@@ -46,14 +36,10 @@ export function useSaveUser(): SaveUser {
           return;
         }
         setDuplicates(null);
-        queryClient.setQueryData(
-          trpc.users.get.queryKey({ id: result.user.id }),
-          result.user,
-        );
+        queryClient.setQueryData(trpc.users.get.queryKey({ id: result.user.id }), result.user);
         await queryClient.invalidateQueries(trpc.users.search.queryFilter());
         toast.show(pending.current?.message ?? 'Saved.', 'success');
-        if (result.generatedPin)
-          setPin({ pin: result.generatedPin, name: result.user.fullName });
+        if (result.generatedPin) setPin({ pin: result.generatedPin, name: result.user.fullName });
         pending.current?.onSaved?.(result.user);
       },
       onError: async (error, input) => {
@@ -61,9 +47,7 @@ export function useSaveUser(): SaveUser {
         if (error.data?.code === 'CONFLICT' && input.version !== undefined) {
           // Someone else saved the user meanwhile: show theirs, so the change can be made again on it.
           toast.show(error.message, 'error');
-          await queryClient.invalidateQueries(
-            trpc.users.get.queryFilter({ id: input.id }),
-          );
+          await queryClient.invalidateQueries(trpc.users.get.queryFilter({ id: input.id }));
         }
       },
     }),
@@ -79,16 +63,9 @@ export function useSaveUser(): SaveUser {
         duplicates={duplicates}
         busy={update.isPending}
         onCancel={() => setDuplicates(null)}
-        onSaveAnyway={() =>
-          pending.current &&
-          update.mutate({ ...pending.current.input, confirmDuplicate: true })
-        }
+        onSaveAnyway={() => pending.current && update.mutate({ ...pending.current.input, confirmDuplicate: true })}
       />
-      <GeneratedPinDialog
-        pin={pin?.pin ?? null}
-        userName={pin?.name ?? ''}
-        onDone={() => setPin(null)}
-      />
+      <GeneratedPinDialog pin={pin?.pin ?? null} userName={pin?.name ?? ''} onDone={() => setPin(null)} />
     </>
   );
   return {

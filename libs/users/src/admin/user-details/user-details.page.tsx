@@ -36,7 +36,9 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   const canEdit = useCan(usersPermissions.userUpdate);
   const saver = useSaveUser();
   const user = useQuery(trpc.users.get.queryOptions({ id }));
-  usePageTitle(user.data ? user.data.fullName || user.data.primaryId : user.isError ? 'User not found' : 'User details');
+  usePageTitle(
+    user.data ? user.data.fullName || user.data.primaryId : user.isError ? 'User not found' : 'User details',
+  );
 
   if (user.isPending) return <p aria-live="polite">Loading the user…</p>;
   if (user.isError) return <UserLoadError error={user.error} onRetry={() => void user.refetch()} />;
@@ -46,7 +48,8 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="users-breadcrumb">
-        <Link to={usersPaths.find}>Find and Manage Users</Link> <span aria-hidden="true">›</span> {data.fullName || data.primaryId}
+        <Link to={usersPaths.find}>Find and Manage Users</Link> <span aria-hidden="true">›</span>{' '}
+        {data.fullName || data.primaryId}
       </nav>
       <UserSummary user={data} actions={<UserActions user={data} />} />
       <TabList

@@ -16,7 +16,17 @@ export interface CodeSelectProps {
 }
 
 /** A select over a code table's entries for the record type; a text input while the table cannot be read. */
-export function CodeSelect({ table, recordType, label, value, onChange, error, hint, required, disabled }: CodeSelectProps) {
+export function CodeSelect({
+  table,
+  recordType,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  disabled,
+}: CodeSelectProps) {
   const { options, loading } = useCodeTable(table, recordType, value);
   if (!options) {
     return (

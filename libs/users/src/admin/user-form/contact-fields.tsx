@@ -24,7 +24,17 @@ function useEntryFields(prefix: string) {
   };
 }
 
-function TypesField({ prefix, field, legend, options }: { prefix: string; field: string; legend: string; options: ReturnType<typeof contactTypeOptions> }) {
+function TypesField({
+  prefix,
+  field,
+  legend,
+  options,
+}: {
+  prefix: string;
+  field: string;
+  legend: string;
+  options: ReturnType<typeof contactTypeOptions>;
+}) {
   const { control, name } = useEntryFields(prefix);
   return (
     <Controller
@@ -49,9 +59,21 @@ export function EmailFields({ recordType, required, prefix = '' }: ContactFields
   const { register, errorOf } = useEntryFields(prefix);
   return (
     <div className="users-grid">
-      <TextField label="Email address" type="email" autoComplete="off" required={required} error={errorOf('emailAddress')} {...register('emailAddress')} />
+      <TextField
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        required={required}
+        error={errorOf('emailAddress')}
+        {...register('emailAddress')}
+      />
       <TextField label="Description" error={errorOf('description')} {...register('description')} />
-      <TypesField prefix={prefix} field="emailTypes" legend="Email types" options={contactTypeOptions(emailTypes, recordType)} />
+      <TypesField
+        prefix={prefix}
+        field="emailTypes"
+        legend="Email types"
+        options={contactTypeOptions(emailTypes, recordType)}
+      />
       <CheckboxField label="Preferred email" {...register('preferred')} />
     </div>
   );
@@ -61,7 +83,13 @@ export function EmailFields({ recordType, required, prefix = '' }: ContactFields
 export function AddressFields({ recordType, required, prefix = '' }: ContactFieldsProps) {
   const { register, errorOf } = useEntryFields(prefix);
   const text = (name: string, label: string, type = 'text') => (
-    <TextField label={label} type={type} required={required && name === 'line1'} error={errorOf(name)} {...register(name)} />
+    <TextField
+      label={label}
+      type={type}
+      required={required && name === 'line1'}
+      error={errorOf(name)}
+      {...register(name)}
+    />
   );
   return (
     <div className="users-grid">
@@ -75,7 +103,12 @@ export function AddressFields({ recordType, required, prefix = '' }: ContactFiel
       {text('addressNote', 'Note')}
       {text('startDate', 'Start date', 'date')}
       {text('endDate', 'End date', 'date')}
-      <TypesField prefix={prefix} field="addressTypes" legend="Address types" options={contactTypeOptions(addressTypes, recordType)} />
+      <TypesField
+        prefix={prefix}
+        field="addressTypes"
+        legend="Address types"
+        options={contactTypeOptions(addressTypes, recordType)}
+      />
       <CheckboxField label="Preferred address" {...register('preferred')} />
     </div>
   );
@@ -86,8 +119,19 @@ export function PhoneFields({ recordType, required, prefix = '' }: ContactFields
   const { register, errorOf } = useEntryFields(prefix);
   return (
     <div className="users-grid">
-      <TextField label="Phone number" type="tel" required={required} error={errorOf('phoneNumber')} {...register('phoneNumber')} />
-      <TypesField prefix={prefix} field="phoneTypes" legend="Phone types" options={contactTypeOptions(phoneTypes, recordType)} />
+      <TextField
+        label="Phone number"
+        type="tel"
+        required={required}
+        error={errorOf('phoneNumber')}
+        {...register('phoneNumber')}
+      />
+      <TypesField
+        prefix={prefix}
+        field="phoneTypes"
+        legend="Phone types"
+        options={contactTypeOptions(phoneTypes, recordType)}
+      />
       <CheckboxField label="Preferred phone" {...register('preferred')} />
       <CheckboxField label="Preferred for SMS" {...register('preferredSms')} />
     </div>

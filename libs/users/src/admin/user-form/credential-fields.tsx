@@ -15,7 +15,8 @@ export function CredentialFields({ canGeneratePin, existing, readOnlyPin }: Cred
   const { register, watch, setValue, formState } = useFormContext<GeneralFormValues>();
   const errorOf = (name: string) => errorAt(formState.errors, name);
   const generatePin = watch('generatePin');
-  const keepHint = (has: boolean, what: string) => (existing ? (has ? `Leave empty to keep the current ${what}.` : `No ${what} set.`) : undefined);
+  const keepHint = (has: boolean, what: string) =>
+    existing ? (has ? `Leave empty to keep the current ${what}.` : `No ${what} set.`) : undefined;
   const generate = register('generatePin');
   return (
     <fieldset className="users-fieldset">

@@ -21,7 +21,13 @@ export function DuplicateWarningDialog({ duplicates, busy, onSaveAnyway, onCance
           <button type="button" className="ui-button" onClick={onCancel} data-autofocus>
             Cancel
           </button>
-          <button type="button" className="ui-button ui-button--primary" onClick={onSaveAnyway} disabled={busy} aria-busy={busy}>
+          <button
+            type="button"
+            className="ui-button ui-button--primary"
+            onClick={onSaveAnyway}
+            disabled={busy}
+            aria-busy={busy}
+          >
             Save anyway
           </button>
         </>

@@ -38,7 +38,10 @@ export function GeneralFields(props: GeneralFieldsProps) {
       {...register(name)}
     />
   );
-  const code = (name: 'userTitle' | 'jobCategory' | 'userGroup' | 'campusCode' | 'preferredLanguage', table: Parameters<typeof CodeSelect>[0]['table']) => (
+  const code = (
+    name: 'userTitle' | 'jobCategory' | 'userGroup' | 'campusCode' | 'preferredLanguage',
+    table: Parameters<typeof CodeSelect>[0]['table'],
+  ) => (
     <Controller
       name={name}
       control={control}

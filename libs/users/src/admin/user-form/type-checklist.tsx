@@ -22,7 +22,12 @@ export function TypeChecklist({ legend, options, selected, onChange, error, requ
     >
       <legend className="ui-field__label">
         {legend}
-        {required ? <span className="ui-field__required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="ui-field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </legend>
       <div className="users-checklist__options">
         {options.map((option) => (

@@ -17,14 +17,25 @@ describe('the General information form, checked with the server’s schema', () 
     const values = { ...generalFormValuesOf(null, 'PUBLIC'), firstName: ' Ada ', lastName: 'Byron', birthDate: '' };
     const parsed = generalFormSchema.parse(values);
     const input = generalInputOf(parsed);
-    expect(input).toMatchObject({ firstName: 'Ada', lastName: 'Byron', birthDate: null, gender: null, recordType: 'PUBLIC' });
+    expect(input).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Byron',
+      birthDate: null,
+      gender: null,
+      recordType: 'PUBLIC',
+    });
     expect(input).not.toHaveProperty('passwordVerify');
     expect(input.pinNumber).toBeUndefined();
     expect(input.password).toBeUndefined();
   });
 
   it('reports the server’s messages and the password pair under their fields', () => {
-    const values = { ...generalFormValuesOf(null, 'PUBLIC'), webSiteUrl: 'not a url', pinNumber: '12', birthDate: '2026-02-30' };
+    const values = {
+      ...generalFormValuesOf(null, 'PUBLIC'),
+      webSiteUrl: 'not a url',
+      pinNumber: '12',
+      birthDate: '2026-02-30',
+    };
     expect(issuesOf(generalFormSchema.safeParse(values))).toEqual({
       webSiteUrl: 'is not a web address such as https://example.org',
       pinNumber: 'must be four digits',
@@ -51,7 +62,11 @@ describe('Add user', () => {
 
   it('starts each entry as the preferred one: it is the first of its kind', () => {
     const values = emptyQuickAdd('PUBLIC');
-    expect([values.emails[0]?.preferred, values.addresses[0]?.preferred, values.phones[0]?.preferred]).toEqual([true, true, true]);
+    expect([values.emails[0]?.preferred, values.addresses[0]?.preferred, values.phones[0]?.preferred]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(emptyEmail(false).preferred).toBe(false);
   });
 });

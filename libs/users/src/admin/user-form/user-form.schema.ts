@@ -67,7 +67,8 @@ const generalFormShape = {
   forcePasswordChange: userFields.shape.forcePasswordChange,
 };
 
-const passwordsMatch = (v: { password?: string | null; passwordVerify: string }) => (v.password ?? '') === v.passwordVerify;
+const passwordsMatch = (v: { password?: string | null; passwordVerify: string }) =>
+  (v.password ?? '') === v.passwordVerify;
 const passwordsMatchIssue = { path: ['passwordVerify'], message: 'does not match the password' };
 
 /** react-hook-form's zod resolver, typed with the values as the form holds them (text where the schema takes `unknown`). */
@@ -91,7 +92,10 @@ export type GeneralFormValues = Record<GeneralFieldName, string> & {
 };
 
 export function generalFormValuesOf(user: UserDto | null, recordType: RecordType = 'PUBLIC'): GeneralFormValues {
-  const text = Object.fromEntries(generalFieldNames.map((name) => [name, user?.[name] ?? ''])) as Record<GeneralFieldName, string>;
+  const text = Object.fromEntries(generalFieldNames.map((name) => [name, user?.[name] ?? ''])) as Record<
+    GeneralFieldName,
+    string
+  >;
   return {
     ...text,
     recordType: user?.recordType ?? recordType,
@@ -141,7 +145,12 @@ export const fieldLabels: Readonly<Record<string, string>> = {
 
 // One email, address, phone or identifier, as the contact dialogs and Add user hold it.
 
-export const emailFormSchema = emailInput.pick({ emailAddress: true, emailTypes: true, preferred: true, description: true });
+export const emailFormSchema = emailInput.pick({
+  emailAddress: true,
+  emailTypes: true,
+  preferred: true,
+  description: true,
+});
 export const addressFormSchema = addressInput
   .pick({
     line1: true,
@@ -156,7 +165,12 @@ export const addressFormSchema = addressInput
     preferred: true,
   })
   .extend({ startDate: fromInput(addressInput.shape.startDate), endDate: fromInput(addressInput.shape.endDate) });
-export const phoneFormSchema = phoneInput.pick({ phoneNumber: true, phoneTypes: true, preferred: true, preferredSms: true });
+export const phoneFormSchema = phoneInput.pick({
+  phoneNumber: true,
+  phoneTypes: true,
+  preferred: true,
+  preferredSms: true,
+});
 export const identifierFormSchema = identifierInput.pick({ idType: true, value: true, note: true });
 export type IdentifierFormats = UsersConfig['identifierFormats'];
 
@@ -201,7 +215,12 @@ export interface IdentifierFormValues {
 }
 
 /** A new entry; `preferred` only when it is the first of its kind. */
-export const emptyEmail = (preferred: boolean): EmailFormValues => ({ emailAddress: '', emailTypes: [], preferred, description: '' });
+export const emptyEmail = (preferred: boolean): EmailFormValues => ({
+  emailAddress: '',
+  emailTypes: [],
+  preferred,
+  description: '',
+});
 export const emptyAddress = (preferred: boolean): AddressFormValues => ({
   line1: '',
   line2: '',
@@ -216,7 +235,12 @@ export const emptyAddress = (preferred: boolean): AddressFormValues => ({
   addressTypes: [],
   preferred,
 });
-export const emptyPhone = (preferred: boolean): PhoneFormValues => ({ phoneNumber: '', phoneTypes: [], preferred, preferredSms: false });
+export const emptyPhone = (preferred: boolean): PhoneFormValues => ({
+  phoneNumber: '',
+  phoneTypes: [],
+  preferred,
+  preferredSms: false,
+});
 export const emptyIdentifier = (): IdentifierFormValues => ({ idType: '', value: '', note: '' });
 
 export const emailValuesOf = (e: EmailDto): EmailFormValues => ({
@@ -231,7 +255,11 @@ export const phoneValuesOf = (p: PhoneDto): PhoneFormValues => ({
   preferred: p.preferred,
   preferredSms: p.preferredSms,
 });
-export const identifierValuesOf = (i: IdentifierDto): IdentifierFormValues => ({ idType: i.idType, value: i.value, note: i.note ?? '' });
+export const identifierValuesOf = (i: IdentifierDto): IdentifierFormValues => ({
+  idType: i.idType,
+  value: i.value,
+  note: i.note ?? '',
+});
 export const addressValuesOf = (a: AddressDto): AddressFormValues => ({
   line1: a.line1 ?? '',
   line2: a.line2 ?? '',
@@ -274,7 +302,11 @@ export function emptyQuickAdd(recordType: RecordType): QuickAddFormValues {
 }
 
 /** Add user's schema: an entry is sent (and validated) when filled in or required by the registration rules. */
-export function quickAddFormSchema(required: ReadonlySet<string>, recordType: RecordType, identifierFormats: IdentifierFormats) {
+export function quickAddFormSchema(
+  required: ReadonlySet<string>,
+  recordType: RecordType,
+  identifierFormats: IdentifierFormats,
+) {
   const sentWhen =
     <V>(name: string, filled: (value: V) => boolean) =>
     (list: unknown) =>

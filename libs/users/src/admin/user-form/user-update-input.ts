@@ -1,8 +1,4 @@
-import {
-  type UpdateUserInput,
-  type UserDto,
-  userDtoToFields,
-} from '@ulms/users/contracts';
+import { type UpdateUserInput, type UserDto, userDtoToFields } from '@ulms/users/contracts';
 
 /**
  * The update input that saves `user` as it is: the starting point of every change made on User Details,

@@ -1,4 +1,3 @@
-
 import { almaSample } from '../../testing/alma-samples.js';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +11,11 @@ import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
 type Json = Record<string, unknown>;
 type Api = TestApi<[typeof usersPlugin]>;
 
-
-async function setUp(api: Api, entries: CodeTableEntryInput[], libraries: { code: string; name: string }[]): Promise<void> {
+async function setUp(
+  api: Api,
+  entries: CodeTableEntryInput[],
+  libraries: { code: string; name: string }[],
+): Promise<void> {
   for (const entry of entries) await api.caller.users.codeTables.save(entry);
   for (const library of libraries) await api.caller.platform.libraries.create(library);
 }
@@ -44,7 +46,8 @@ function expectModelledFieldsKept(alma: Json, expected: Json, skip: readonly str
   expect(alma).not.toHaveProperty('password');
 }
 
-const rolesWeModel = (roles: unknown) => (roles as Json[]).filter((r) => (r['role_type'] as Json)['value'] as string in almaRoleTypes);
+const rolesWeModel = (roles: unknown) =>
+  (roles as Json[]).filter((r) => ((r['role_type'] as Json)['value'] as string) in almaRoleTypes);
 
 describe('the Temple University sample (tulibraries_single_user.json)', () => {
   const sample = almaSample('tulibraries_single_user.json');

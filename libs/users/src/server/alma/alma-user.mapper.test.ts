@@ -4,12 +4,14 @@ import type { UserDto } from '../../contracts/user.dto.js';
 import { almaLabelsOf } from './alma-labels.js';
 import { almaUserToFields, userDtoToAlma } from './alma-user.mapper.js';
 
-
 describe('almaUserToFields', () => {
   it('reads the Temple University sample: what it cannot take is named, nothing dropped in silence', () => {
-    const { fields, unmapped, errors, notes, statistics, foreign } = almaUserToFields(almaSample('tulibraries_single_user.json'), {
-      libraryCodes: new Set(['110.121']),
-    });
+    const { fields, unmapped, errors, notes, statistics, foreign } = almaUserToFields(
+      almaSample('tulibraries_single_user.json'),
+      {
+        libraryCodes: new Set(['110.121']),
+      },
+    );
     expect(fields).toEqual({
       recordType: 'PUBLIC',
       accountType: 'INTERNAL',
@@ -40,8 +42,20 @@ describe('almaUserToFields', () => {
       forcePasswordChange: false,
       identifiers: [{ idType: '02', value: 'johns02', note: null, status: 'ACTIVE', segmentType: undefined }],
       emails: [
-        { emailAddress: 'johns@mylib.org', emailTypes: ['personal'], preferred: true, description: null, segmentType: undefined },
-        { emailAddress: 'johns@myOTHERlib.org', emailTypes: ['personal'], preferred: false, description: null, segmentType: undefined },
+        {
+          emailAddress: 'johns@mylib.org',
+          emailTypes: ['personal'],
+          preferred: true,
+          description: null,
+          segmentType: undefined,
+        },
+        {
+          emailAddress: 'johns@myOTHERlib.org',
+          emailTypes: ['personal'],
+          preferred: false,
+          description: null,
+          segmentType: undefined,
+        },
       ],
       addresses: [
         {
@@ -62,12 +76,33 @@ describe('almaUserToFields', () => {
           segmentType: undefined,
         },
       ],
-      phones: [{ phoneNumber: '123456789', phoneTypes: ['home', 'office'], preferred: true, preferredSms: false, segmentType: undefined }],
+      phones: [
+        {
+          phoneNumber: '123456789',
+          phoneTypes: ['home', 'office'],
+          preferred: true,
+          preferredSms: false,
+          segmentType: undefined,
+        },
+      ],
       roles: [{ role: 'PATRON', scope: '110.121', status: 'ACTIVE', expiryDate: null }],
     });
     expect(unmapped).toEqual([]);
-    expect(errors).toEqual([{ field: 'user_role[1].role_type', message: expect.stringMatching(/^"204" is not a role type this system has \(known: .*200 PATRON/) }]);
-    expect(notes).toEqual([{ noteType: 'ADDRESS', text: 'His address was changed a month ago', popUp: false, userViewable: true, segmentType: 'INTERNAL' }]);
+    expect(errors).toEqual([
+      {
+        field: 'user_role[1].role_type',
+        message: expect.stringMatching(/^"204" is not a role type this system has \(known: .*200 PATRON/),
+      },
+    ]);
+    expect(notes).toEqual([
+      {
+        noteType: 'ADDRESS',
+        text: 'His address was changed a month ago',
+        popUp: false,
+        userViewable: true,
+        segmentType: 'INTERNAL',
+      },
+    ]);
     expect(statistics).toEqual([{ categoryType: '', category: 'Graduate', note: null, segmentType: 'INTERNAL' }]);
     expect(foreign).toEqual([{ field: 'user_block', value: expect.any(Array) }]);
   });
@@ -106,15 +141,31 @@ describe('almaUserToFields', () => {
         force_password_change: 'true',
         pin_number: '1234',
         contact_info: {
-          phone: [{ phone_number: '555', phone_type: [{ value: 'office_fax' }], preferred_sms: 'true', segment_type: 'External' }],
+          phone: [
+            {
+              phone_number: '555',
+              phone_type: [{ value: 'office_fax' }],
+              preferred_sms: 'true',
+              segment_type: 'External',
+            },
+          ],
           fax_machine: 'yes',
         },
         user_role: [
-          { role_type: { value: '32' }, scope: { value: 'LAW' }, status: { value: 'INACTIVE' }, expiry_date: '2031-05-01Z', parameter: [{ type: { value: 'x' } }] },
+          {
+            role_type: { value: '32' },
+            scope: { value: 'LAW' },
+            status: { value: 'INACTIVE' },
+            expiry_date: '2031-05-01Z',
+            parameter: [{ type: { value: 'x' } }],
+          },
           { role_type: { value: '21' }, scope: { value: 'INST_CODE' } },
         ],
         user_identifier: [{ id_type: { value: 'BARCODE' }, value: 'B1', status: 'INACTIVE' }],
-        library_notice: [{ code: { value: 'NEWS' }, value: true }, { code: { value: 'ADS' }, value: false }],
+        library_notice: [
+          { code: { value: 'NEWS' }, value: true },
+          { code: { value: 'ADS' }, value: false },
+        ],
         proxy_for_user: [{ primary_id: 'x' }],
       },
       { libraryCodes: new Set(['LAW']), institutionCode: 'INST_CODE' },
@@ -153,14 +204,22 @@ describe('almaUserToFields', () => {
     );
     expect(errors).toEqual([
       { field: 'user_role[0].role_type', message: expect.stringContaining('"999" is not a role type this system has') },
-      { field: 'user_role[1].scope', message: '"ELSEWHERE" is neither a library of this institution nor the institution itself (INST)' },
+      {
+        field: 'user_role[1].scope',
+        message: '"ELSEWHERE" is neither a library of this institution nor the institution itself (INST)',
+      },
       { field: 'user_role[3].role_type', message: 'is required' },
     ]);
     expect(fields.roles).toEqual([{ role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: null }]);
   });
 
   it('treats a list of fees as data of the fines module, and the expand summaries as read-only', () => {
-    const summaries = almaUserToFields({ record_type: 'PUBLIC', fees: { value: 12.5, currency: 'EUR' }, loans: { value: '14' }, requests: { value: '0' } });
+    const summaries = almaUserToFields({
+      record_type: 'PUBLIC',
+      fees: { value: 12.5, currency: 'EUR' },
+      loans: { value: '14' },
+      requests: { value: '0' },
+    });
     expect(summaries.foreign).toEqual([]);
     expect(summaries.unmapped).toEqual([]);
     const list = almaUserToFields({ record_type: 'PUBLIC', fees: [{ type: { value: 'OVERDUEFINE' }, balance: 3 }] });
@@ -208,9 +267,27 @@ const dto: UserDto = {
   forcePasswordChange: false,
   mfaEnabled: false,
   identifiers: [{ id: 'i1', idType: 'BARCODE', value: 'B9', note: null, status: 'INACTIVE', segmentType: 'EXTERNAL' }],
-  emails: [{ id: 'e1', emailAddress: 'inga@example.org', emailTypes: ['work'], preferred: true, description: null, segmentType: 'EXTERNAL' }],
+  emails: [
+    {
+      id: 'e1',
+      emailAddress: 'inga@example.org',
+      emailTypes: ['work'],
+      preferred: true,
+      description: null,
+      segmentType: 'EXTERNAL',
+    },
+  ],
   addresses: [],
-  phones: [{ id: 'p1', phoneNumber: '+47 22 00 00 00', phoneTypes: ['officeFax'], preferred: false, preferredSms: false, segmentType: 'INTERNAL' }],
+  phones: [
+    {
+      id: 'p1',
+      phoneNumber: '+47 22 00 00 00',
+      phoneTypes: ['officeFax'],
+      preferred: false,
+      preferredSms: false,
+      segmentType: 'INTERNAL',
+    },
+  ],
   roles: [
     { role: 'CIRCULATION_DESK_OPERATOR', scope: 'MAIN', status: 'ACTIVE', expiryDate: null },
     { role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: '2030-06-30' },
@@ -253,13 +330,31 @@ describe('userDtoToAlma', () => {
       rs_library: [{ code: { value: 'MAIN', desc: 'Main Library' } }],
       contact_info: {
         address: [],
-        email: [{ email_address: 'inga@example.org', email_type: [{ value: 'work', desc: 'Work' }], preferred: true, segment_type: 'External' }],
-        phone: [{ phone_type: [{ value: 'office_fax', desc: 'Office fax' }], preferred_sms: false, segment_type: 'Internal' }],
+        email: [
+          {
+            email_address: 'inga@example.org',
+            email_type: [{ value: 'work', desc: 'Work' }],
+            preferred: true,
+            segment_type: 'External',
+          },
+        ],
+        phone: [
+          { phone_type: [{ value: 'office_fax', desc: 'Office fax' }], preferred_sms: false, segment_type: 'Internal' },
+        ],
       },
-      user_identifier: [{ id_type: { value: 'BARCODE', desc: 'Barcode' }, value: 'B9', status: 'INACTIVE', segment_type: 'External' }],
+      user_identifier: [
+        { id_type: { value: 'BARCODE', desc: 'Barcode' }, value: 'B9', status: 'INACTIVE', segment_type: 'External' },
+      ],
       user_role: [
-        { role_type: { value: '32', desc: 'Circulation Desk Operator' }, scope: { value: 'MAIN', desc: 'Main Library' } },
-        { role_type: { value: '200', desc: 'Patron' }, scope: { value: 'DEMO', desc: 'Demo University Library' }, expiry_date: '2030-06-30Z' },
+        {
+          role_type: { value: '32', desc: 'Circulation Desk Operator' },
+          scope: { value: 'MAIN', desc: 'Main Library' },
+        },
+        {
+          role_type: { value: '200', desc: 'Patron' },
+          scope: { value: 'DEMO', desc: 'Demo University Library' },
+          expiry_date: '2030-06-30Z',
+        },
       ],
     });
     expect(alma).not.toHaveProperty('pin_number');
@@ -268,8 +363,27 @@ describe('userDtoToAlma', () => {
 
   it('reads back what it writes', () => {
     const { fields, unmapped } = almaUserToFields(userDtoToAlma(dto, { labels }), { libraryCodes: new Set(['MAIN']) });
-    const notInput = new Set(['id', 'version', 'fullName', 'statusDate', 'hasPin', 'hasPassword', 'mfaEnabled', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'lastUpdatedByJob', 'lastPatronActivityDate', 'overrides', 'pictureUrl']);
-    const withoutId = (entry: unknown) => (typeof entry === 'object' && entry !== null ? Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'id')) : entry);
+    const notInput = new Set([
+      'id',
+      'version',
+      'fullName',
+      'statusDate',
+      'hasPin',
+      'hasPassword',
+      'mfaEnabled',
+      'createdBy',
+      'createdAt',
+      'updatedBy',
+      'updatedAt',
+      'lastUpdatedByJob',
+      'lastPatronActivityDate',
+      'overrides',
+      'pictureUrl',
+    ]);
+    const withoutId = (entry: unknown) =>
+      typeof entry === 'object' && entry !== null
+        ? Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'id'))
+        : entry;
     const expected = Object.fromEntries(
       Object.entries(dto)
         .filter(([key]) => !notInput.has(key))

@@ -89,27 +89,89 @@ export const foreignFieldModules: Readonly<Record<string, string>> = {
  * and the `expand` summaries (`loans`, `requests`, and `fees` as a total) are ours to derive, so they are skipped.
  */
 const knownFields = new Set([
-  'link', 'loans', 'requests', 'fees', 'user_note', 'user_statistic', ...Object.keys(foreignFieldModules),
-  'record_type', 'account_type', 'external_id', 'primary_id', 'user_title', 'first_name', 'middle_name', 'last_name',
-  'pref_first_name', 'pref_middle_name', 'pref_last_name', 'full_name', 'job_category', 'job_description', 'gender',
-  'user_group', 'campus_code', 'web_site_url', 'preferred_language', 'birth_date', 'expiry_date', 'purge_date',
-  'status', 'status_date', 'last_patron_activity_date', 'rs_library', 'purchase_request_library', 'cataloger_level', 'library_notice', 'pin_number', 'password',
-  'force_password_change', 'contact_info', 'user_identifier', 'user_role',
+  'link',
+  'loans',
+  'requests',
+  'fees',
+  'user_note',
+  'user_statistic',
+  ...Object.keys(foreignFieldModules),
+  'record_type',
+  'account_type',
+  'external_id',
+  'primary_id',
+  'user_title',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'pref_first_name',
+  'pref_middle_name',
+  'pref_last_name',
+  'full_name',
+  'job_category',
+  'job_description',
+  'gender',
+  'user_group',
+  'campus_code',
+  'web_site_url',
+  'preferred_language',
+  'birth_date',
+  'expiry_date',
+  'purge_date',
+  'status',
+  'status_date',
+  'last_patron_activity_date',
+  'rs_library',
+  'purchase_request_library',
+  'cataloger_level',
+  'library_notice',
+  'pin_number',
+  'password',
+  'force_password_change',
+  'contact_info',
+  'user_identifier',
+  'user_role',
 ]);
 const knownAddressFields = new Set([
-  'line1', 'line2', 'line3', 'line4', 'line5', 'city', 'state_province', 'postal_code', 'country', 'address_note',
-  'start_date', 'end_date', 'address_type', 'preferred', 'segment_type',
+  'line1',
+  'line2',
+  'line3',
+  'line4',
+  'line5',
+  'city',
+  'state_province',
+  'postal_code',
+  'country',
+  'address_note',
+  'start_date',
+  'end_date',
+  'address_type',
+  'preferred',
+  'segment_type',
 ]);
 const knownEmailFields = new Set(['email_address', 'email_type', 'preferred', 'description', 'segment_type']);
 const knownPhoneFields = new Set(['phone_number', 'phone_type', 'preferred', 'preferred_sms', 'segment_type']);
 const knownIdentifierFields = new Set(['id_type', 'value', 'note', 'segment_type', 'status']);
 const knownRoleFields = new Set(['role_type', 'scope', 'status', 'expiry_date', 'parameter']);
 // created_by and created_date are the system's to set.
-const knownNoteFields = new Set(['note_type', 'note_text', 'user_viewable', 'popup_note', 'segment_type', 'created_by', 'created_date']);
+const knownNoteFields = new Set([
+  'note_type',
+  'note_text',
+  'user_viewable',
+  'popup_note',
+  'segment_type',
+  'created_by',
+  'created_date',
+]);
 const knownStatisticFields = new Set(['statistic_category', 'category_type', 'statistic_note', 'segment_type']);
 
 /** Collects the paths of values a record carries outside the fields we model. */
-function unknownFieldsOf(object: Record<string, unknown>, known: ReadonlySet<string>, path: string, into: string[]): void {
+function unknownFieldsOf(
+  object: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  path: string,
+  into: string[],
+): void {
   for (const [key, value] of Object.entries(object)) {
     if (!known.has(key) && carriesData(value)) into.push(path ? `${path}.${key}` : key);
   }
@@ -118,9 +180,14 @@ function unknownFieldsOf(object: Record<string, unknown>, known: ReadonlySet<str
 /** "Internal"/"External" as our INTERNAL/EXTERNAL; other words are passed on for validation to refuse. */
 const readSegmentType = (value: unknown): string | undefined => readText(value)?.toUpperCase();
 
-const readCodes = (value: unknown): string[] => asList(value).map(readCode).filter((c): c is string => c !== null);
+const readCodes = (value: unknown): string[] =>
+  asList(value)
+    .map(readCode)
+    .filter((c): c is string => c !== null);
 const readListCodes = (value: unknown): string[] =>
-  asList(value).map((entry) => readCode(asObject(entry)?.['code'])).filter((c): c is string => c !== null);
+  asList(value)
+    .map((entry) => readCode(asObject(entry)?.['code']))
+    .filter((c): c is string => c !== null);
 
 /** `fees` is a derived total on a user (`{value, currency, link}`); a list of fees is data for the fines module. */
 function foreignFieldsOf(user: Record<string, unknown>): AlmaForeignField[] {
@@ -184,7 +251,9 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
     unknownFieldsOf(p, knownPhoneFields, `contact_info.phone[${i}]`, unmapped);
     return {
       phoneNumber: readText(p['phone_number']) ?? '',
-      phoneTypes: readCodes(p['phone_type']).map((code) => (Object.hasOwn(almaPhoneTypes, code) ? almaPhoneTypes[code] : undefined) ?? code),
+      phoneTypes: readCodes(p['phone_type']).map(
+        (code) => (Object.hasOwn(almaPhoneTypes, code) ? almaPhoneTypes[code] : undefined) ?? code,
+      ),
       preferred: readFlag(p['preferred']),
       preferredSms: readFlag(p['preferred_sms']),
       segmentType: readSegmentType(p['segment_type']),
@@ -210,39 +279,55 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
     unknownFieldsOf(r, knownRoleFields, `user_role[${i}]`, unmapped);
     if (carriesData(r['parameter'])) unmapped.push(`user_role[${i}].parameter`);
     if (!role) {
-      errors.push({ field: `user_role[${i}].role_type`, message: roleType ? `"${roleType}" is not a role type this system has (known: ${knownRoleTypes})` : 'is required' });
+      errors.push({
+        field: `user_role[${i}].role_type`,
+        message: roleType
+          ? `"${roleType}" is not a role type this system has (known: ${knownRoleTypes})`
+          : 'is required',
+      });
       return [];
     }
     const scope = readCode(r['scope']);
     const library = scope !== null && scopes.libraryCodes.has(scope);
     if (scope !== null && !library && scope !== scopes.institutionCode) {
-      errors.push({ field: `user_role[${i}].scope`, message: `"${scope}" is neither a library of this institution nor the institution itself${scopes.institutionCode ? ` (${scopes.institutionCode})` : ''}` });
+      errors.push({
+        field: `user_role[${i}].scope`,
+        message: `"${scope}" is neither a library of this institution nor the institution itself${scopes.institutionCode ? ` (${scopes.institutionCode})` : ''}`,
+      });
       return [];
     }
     const status = readCode(r['status'])?.toUpperCase() ?? 'ACTIVE';
-    return [{ role, scope: library ? scope : null, status: status as 'ACTIVE', expiryDate: readDate(r['expiry_date']) }];
+    return [
+      { role, scope: library ? scope : null, status: status as 'ACTIVE', expiryDate: readDate(r['expiry_date']) },
+    ];
   });
-  const notes = user['user_note'] === undefined ? undefined : asList(user['user_note']).map((entry, i) => {
-    const n = asObject(entry) ?? {};
-    unknownFieldsOf(n, knownNoteFields, `user_note[${i}]`, unmapped);
-    return {
-      noteType: readCode(n['note_type']) ?? 'GENERAL',
-      text: readText(n['note_text']) ?? '',
-      popUp: readFlag(n['popup_note']),
-      userViewable: readFlag(n['user_viewable']),
-      segmentType: readSegmentType(n['segment_type']) ?? 'INTERNAL',
-    };
-  });
-  const statistics = user['user_statistic'] === undefined ? undefined : asList(user['user_statistic']).map((entry, i) => {
-    const st = asObject(entry) ?? {};
-    unknownFieldsOf(st, knownStatisticFields, `user_statistic[${i}]`, unmapped);
-    return {
-      categoryType: readCode(st['category_type']) ?? '',
-      category: readCode(st['statistic_category']) ?? '',
-      note: readText(st['statistic_note']),
-      segmentType: readSegmentType(st['segment_type']) ?? 'INTERNAL',
-    };
-  });
+  const notes =
+    user['user_note'] === undefined
+      ? undefined
+      : asList(user['user_note']).map((entry, i) => {
+          const n = asObject(entry) ?? {};
+          unknownFieldsOf(n, knownNoteFields, `user_note[${i}]`, unmapped);
+          return {
+            noteType: readCode(n['note_type']) ?? 'GENERAL',
+            text: readText(n['note_text']) ?? '',
+            popUp: readFlag(n['popup_note']),
+            userViewable: readFlag(n['user_viewable']),
+            segmentType: readSegmentType(n['segment_type']) ?? 'INTERNAL',
+          };
+        });
+  const statistics =
+    user['user_statistic'] === undefined
+      ? undefined
+      : asList(user['user_statistic']).map((entry, i) => {
+          const st = asObject(entry) ?? {};
+          unknownFieldsOf(st, knownStatisticFields, `user_statistic[${i}]`, unmapped);
+          return {
+            categoryType: readCode(st['category_type']) ?? '',
+            category: readCode(st['statistic_category']) ?? '',
+            note: readText(st['statistic_note']),
+            segmentType: readSegmentType(st['segment_type']) ?? 'INTERNAL',
+          };
+        });
 
   const pinNumber = readText(user['pin_number']);
   const password = readText(user['password']);
@@ -292,7 +377,9 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
   return { fields, notes, statistics, foreign: foreignFieldsOf(user), unmapped, errors };
 }
 
-const knownRoleTypes = Object.entries(almaRoleTypes).map(([code, role]) => `${code} ${role}`).join(', ');
+const knownRoleTypes = Object.entries(almaRoleTypes)
+  .map(([code, role]) => `${code} ${role}`)
+  .join(', ');
 
 const languageNames = new Intl.DisplayNames('en', { type: 'language' });
 
@@ -313,7 +400,8 @@ const labelOf = (list: Readonly<Record<string, { label: string } | string>>, cod
 /** Our user as Alma user JSON. PIN and password are never written. */
 export function userDtoToAlma(user: UserDto, options: AlmaOutputOptions = {}): Record<string, unknown> {
   const { labels, institution } = options;
-  const fixed = (list: Readonly<Record<string, { label: string } | string>>, code: string) => writeCode(code, labelOf(list, code));
+  const fixed = (list: Readonly<Record<string, { label: string } | string>>, code: string) =>
+    writeCode(code, labelOf(list, code));
   const optionalCode = (code: string | null, desc: (code: string) => string | undefined) =>
     code === null ? { value: null, desc: null } : writeCode(code, desc(code));
   const tableCode = (table: CodeTable) => (code: string | null) =>

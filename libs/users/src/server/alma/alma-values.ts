@@ -8,7 +8,9 @@ export interface AlmaCode {
 
 /** The object itself when `value` is a plain JSON object, else undefined. */
 export function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** The array itself, a lone object as a one-item list (XML-converted JSON does that), else empty. */

@@ -26,7 +26,11 @@ export function shiftDays(isoDate: string, days: number): string {
 
 /** A name as the letters an email address can hold: "Ødegård" is "odegard", "O'Brien" is "obrien". */
 function emailPart(name: string): string {
-  return normalizeName(name).replace(/ł/g, 'l').replace(/đ/g, 'd').replace(/ı/g, 'i').replace(/[^a-z0-9]/g, '');
+  return normalizeName(name)
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
+    .replace(/ı/g, 'i')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Builds people and their contact details from one random source, never repeating a name, birth date or email. */
@@ -36,7 +40,9 @@ export function createDemoPeople(random: DemoRandom) {
 
   const person = (bornFrom: number, bornTo: number, fixed?: Partial<DemoPerson>): DemoPerson => {
     for (;;) {
-      const culture = demoNameCultures.find((c) => fixed?.lastName && c.family.includes(fixed.lastName)) ?? random.pick(demoNameCultures);
+      const culture =
+        demoNameCultures.find((c) => fixed?.lastName && c.family.includes(fixed.lastName)) ??
+        random.pick(demoNameCultures);
       const [firstName, sex] = random.pick(culture.given);
       const candidate: DemoPerson = {
         firstName,

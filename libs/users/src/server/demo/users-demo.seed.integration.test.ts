@@ -11,7 +11,10 @@ describe('the users demo seed', () => {
   let seconds: number;
 
   beforeAll(async () => {
-    api = await startTestApi({ plugins: [usersPlugin], institution: { modules: ['users'], timeZone: 'America/New_York' } });
+    api = await startTestApi({
+      plugins: [usersPlugin],
+      institution: { modules: ['users'], timeZone: 'America/New_York' },
+    });
     await api.caller.platform.libraries.create({ code: 'MAIN', name: 'Main Library' });
     await api.caller.platform.libraries.create({ code: 'LAW', name: 'Law Library' });
     const started = performance.now();
@@ -20,7 +23,8 @@ describe('the users demo seed', () => {
   }, 120_000);
   afterAll(() => api.close());
 
-  const totalOf = async (input: Parameters<typeof api.caller.users.search>[0]) => (await api.caller.users.search(input)).total;
+  const totalOf = async (input: Parameters<typeof api.caller.users.search>[0]) =>
+    (await api.caller.users.search(input)).total;
 
   it('saves the code tables and 300 users through the service', async () => {
     console.info(`seeded ${firstRun.users} demo users in ${seconds.toFixed(1)} s`);
@@ -42,8 +46,15 @@ describe('the users demo seed', () => {
 
   it('keeps both users who share a name and birth date', async () => {
     const { rows } = await api.caller.users.search({ query: 'maría garcía', searchBy: 'name', pageSize: 100 });
-    const namesakes = await Promise.all(rows.filter((r) => r.fullName === 'García, María').map((r) => api.caller.users.get({ id: r.id })));
-    expect(namesakes.filter((u) => u.birthDate === '2004-03-15').map((u) => u.primaryId).sort()).toEqual(['s1000101', 's1000102']);
+    const namesakes = await Promise.all(
+      rows.filter((r) => r.fullName === 'García, María').map((r) => api.caller.users.get({ id: r.id })),
+    );
+    expect(
+      namesakes
+        .filter((u) => u.birthDate === '2004-03-15')
+        .map((u) => u.primaryId)
+        .sort(),
+    ).toEqual(['s1000101', 's1000102']);
   });
 
   it('adds nothing when run again', async () => {

@@ -16,18 +16,23 @@ export async function seedUsersDemo(services: ServiceContainer, institutionId: s
   const codeTables = services.get(usersServices.codeTables);
   for (const entry of usersDemoCodeTables) await codeTables.save(institutionId, entry);
 
-  const seeded = await services.get(usersServices.search).search(institution, { query: usersDemoFirstPrimaryId, searchBy: 'primaryId' });
+  const seeded = await services
+    .get(usersServices.search)
+    .search(institution, { query: usersDemoFirstPrimaryId, searchBy: 'primaryId' });
   if (seeded.total > 0) return { users: 0 };
   // ORCID iDs carry a check digit: the demo checks it, as an institution would configure.
   if (usersDemoCodeTables.some((e) => e.table === 'IDENTIFIER_TYPE' && e.code === 'ORCID'))
-    await services.get(tenancyServices.modules).configure(institutionId, USERS_MODULE, { identifierFormats: { ORCID: { checksum: 'orcid' } } });
+    await services
+      .get(tenancyServices.modules)
+      .configure(institutionId, USERS_MODULE, { identifierFormats: { ORCID: { checksum: 'orcid' } } });
 
   const users = usersDemoUsers(todayIn(institution.timeZone));
   const by: UserChangeActor = { institutionId, actor: 'Demo seed' };
   const userService = services.get(usersServices.users);
   for (const user of users) {
     const result = await userService.create(by, user);
-    if (result.status !== 'saved') throw new Error(`demo user ${user.primaryId} was taken for a duplicate of an existing user`);
+    if (result.status !== 'saved')
+      throw new Error(`demo user ${user.primaryId} was taken for a duplicate of an existing user`);
   }
   return { users: users.length };
 }

@@ -14,9 +14,13 @@ describe('usersDemoUsers', () => {
     const total = Object.values(usersDemoCounts).reduce((sum, n) => sum + n, 0);
     expect(users).toHaveLength(300);
     expect(total).toBe(300);
-    const values = users.flatMap((u) => [u.primaryId, ...(u.identifiers ?? []).map((i) => i.value)].map((v) => v?.toLowerCase()));
+    const values = users.flatMap((u) =>
+      [u.primaryId, ...(u.identifiers ?? []).map((i) => i.value)].map((v) => v?.toLowerCase()),
+    );
     expect(new Set(values).size).toBe(values.length);
-    expect(users.map((u) => u.primaryId)).toEqual(expect.arrayContaining(['s1000123', 'f2000001', 'staff017', 'vendor03']));
+    expect(users.map((u) => u.primaryId)).toEqual(
+      expect.arrayContaining(['s1000123', 'f2000001', 'staff017', 'vendor03']),
+    );
   });
 
   it('has exactly one pair sharing first name, last name and birth date, the second confirmed', () => {

@@ -14,10 +14,25 @@ const FIRST_STUDENT_NUMBER = 1_000_101;
 export const usersDemoFirstPrimaryId = `s${FIRST_STUDENT_NUMBER}`;
 
 /** The two users who share first name, last name and birth date (the second saved with confirmDuplicate). */
-const namesakes: Partial<DemoPerson> = { firstName: 'María', lastName: 'García', birthDate: '2004-03-15', gender: 'FEMALE', middleName: null, prefFirstName: null };
+const namesakes: Partial<DemoPerson> = {
+  firstName: 'María',
+  lastName: 'García',
+  birthDate: '2004-03-15',
+  gender: 'FEMALE',
+  middleName: null,
+  prefFirstName: null,
+};
 
 /** How many of each kind of user the demo has: 300 in all. */
-export const usersDemoCounts = { undergraduates: 130, graduates: 50, faculty: 35, alumni: 20, community: 20, staff: 35, vendors: 10 } as const;
+export const usersDemoCounts = {
+  undergraduates: 130,
+  graduates: 50,
+  faculty: 35,
+  alumni: 20,
+  community: 20,
+  staff: 35,
+  vendors: 10,
+} as const;
 
 /** An ORCID iD with a valid check digit, as the demo configuration's ORCID format requires. */
 function demoOrcid(sequence: number, noise: number): string {
@@ -38,11 +53,14 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
     return [
       { idType: 'BARCODE', value: `31234000${String(sequence).padStart(6, '0')}`, segmentType },
       ...(univId ? [{ idType: 'UNIV_ID', value: `U${80_000_000 + sequence}`, segmentType }] : []),
-      ...(orcid ? [{ idType: 'ORCID', value: demoOrcid(sequence, random.int(1000, 9999)), segmentType: 'INTERNAL' }] : []),
+      ...(orcid
+        ? [{ idType: 'ORCID', value: demoOrcid(sequence, random.int(1000, 9999)), segmentType: 'INTERNAL' }]
+        : []),
     ];
   };
   const expiry = (expiredShare: number, daysAhead: [number, number]) => {
-    if (!random.chance(expiredShare)) return { expiryDate: shiftDays(today, random.int(...daysAhead)), purgeDate: null };
+    if (!random.chance(expiredShare))
+      return { expiryDate: shiftDays(today, random.int(...daysAhead)), purgeDate: null };
     const expiryDate = shiftDays(today, -random.int(10, 400));
     return { expiryDate, purgeDate: shiftDays(expiryDate, 365) };
   };
@@ -56,39 +74,46 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
   });
   const patron: Role = { role: 'PATRON' };
 
-  const students = Array.from({ length: usersDemoCounts.undergraduates + usersDemoCounts.graduates }, (_, i): CreateUserInput => {
-    const graduate = i >= usersDemoCounts.undergraduates;
-    const who = people.person(graduate ? 1988 : 2002, graduate ? 2001 : 2007, i < 2 ? namesakes : undefined);
-    const fromSis = random.chance(0.65);
-    const sis = fromSis ? 'EXTERNAL' : 'INTERNAL';
-    return {
-      recordType: 'PUBLIC',
-      accountType: sis,
-      externalId: fromSis ? 'SIS' : null,
-      primaryId: `s${FIRST_STUDENT_NUMBER + i}`,
-      ...names(who),
-      userTitle: who.gender === 'OTHER' ? 'Mx' : null,
-      userGroup: graduate ? 'GRAD' : 'UNDERGRAD',
-      campusCode: random.chance(0.15) ? 'MED' : 'MAIN',
-      status: random.chance(0.03) ? 'INACTIVE' : 'ACTIVE',
-      ...expiry(0.05, [120, 1400]),
-      identifiers: identifiers(sis, random.chance(0.8)),
-      emails: [
-        people.email(who, 'students.demo.example', 'school', true, sis),
-        ...(random.chance(0.3) ? [people.email(who, 'mail.example', 'personal', false, 'INTERNAL')] : []),
-      ],
-      addresses: [
-        people.localAddress('home', true, sis, today),
-        ...(who.culture.country !== 'USA' && random.chance(0.4) ? [people.addressAbroad(who, sis)] : []),
-      ],
-      phones: [people.phone('mobile', true, sis)],
-      roles: [patron],
-      confirmDuplicate: i === 1,
-    };
-  });
+  const students = Array.from(
+    { length: usersDemoCounts.undergraduates + usersDemoCounts.graduates },
+    (_, i): CreateUserInput => {
+      const graduate = i >= usersDemoCounts.undergraduates;
+      const who = people.person(graduate ? 1988 : 2002, graduate ? 2001 : 2007, i < 2 ? namesakes : undefined);
+      const fromSis = random.chance(0.65);
+      const sis = fromSis ? 'EXTERNAL' : 'INTERNAL';
+      return {
+        recordType: 'PUBLIC',
+        accountType: sis,
+        externalId: fromSis ? 'SIS' : null,
+        primaryId: `s${FIRST_STUDENT_NUMBER + i}`,
+        ...names(who),
+        userTitle: who.gender === 'OTHER' ? 'Mx' : null,
+        userGroup: graduate ? 'GRAD' : 'UNDERGRAD',
+        campusCode: random.chance(0.15) ? 'MED' : 'MAIN',
+        status: random.chance(0.03) ? 'INACTIVE' : 'ACTIVE',
+        ...expiry(0.05, [120, 1400]),
+        identifiers: identifiers(sis, random.chance(0.8)),
+        emails: [
+          people.email(who, 'students.demo.example', 'school', true, sis),
+          ...(random.chance(0.3) ? [people.email(who, 'mail.example', 'personal', false, 'INTERNAL')] : []),
+        ],
+        addresses: [
+          people.localAddress('home', true, sis, today),
+          ...(who.culture.country !== 'USA' && random.chance(0.4) ? [people.addressAbroad(who, sis)] : []),
+        ],
+        phones: [people.phone('mobile', true, sis)],
+        roles: [patron],
+        confirmDuplicate: i === 1,
+      };
+    },
+  );
 
   const faculty = Array.from({ length: usersDemoCounts.faculty }, (_, i): CreateUserInput => {
-    const who = people.person(1955, 1990, i === 0 ? { firstName: 'Ingrid', lastName: 'Ødegård', gender: 'FEMALE', prefFirstName: null } : undefined);
+    const who = people.person(
+      1955,
+      1990,
+      i === 0 ? { firstName: 'Ingrid', lastName: 'Ødegård', gender: 'FEMALE', prefFirstName: null } : undefined,
+    );
     const fromSis = random.chance(0.7);
     const sis = fromSis ? 'EXTERNAL' : 'INTERNAL';
     const department = random.pick(['History', 'Chemistry', 'Law', 'Linguistics', 'Medicine', 'Mathematics', 'Music']);
@@ -109,10 +134,22 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
       identifiers: identifiers(sis, true, random.chance(0.45)),
       emails: [people.email(who, 'demo.example', 'work', true, sis)],
       addresses: [
-        { line1: `Room ${random.int(100, 450)}, ${department} Building`, city: 'Ithaca', stateProvince: 'NY', postalCode: '14853', country: 'USA', addressTypes: ['work'], preferred: true, segmentType: sis },
+        {
+          line1: `Room ${random.int(100, 450)}, ${department} Building`,
+          city: 'Ithaca',
+          stateProvince: 'NY',
+          postalCode: '14853',
+          country: 'USA',
+          addressTypes: ['work'],
+          preferred: true,
+          segmentType: sis,
+        },
         ...(random.chance(0.5) ? [people.localAddress('home', false, 'INTERNAL', today)] : []),
       ],
-      phones: [people.phone('office', true, sis), ...(random.chance(0.5) ? [people.phone('mobile', false, 'INTERNAL')] : [])],
+      phones: [
+        people.phone('office', true, sis),
+        ...(random.chance(0.5) ? [people.phone('mobile', false, 'INTERNAL')] : []),
+      ],
       roles: [patron],
     };
   });
@@ -137,7 +174,16 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
       };
     });
 
-  const jobs = ['CATALOGER', 'CIRC_ASSISTANT', 'CIRC_ASSISTANT', 'ACQ_OPERATOR', 'LIBRARIAN', 'LIBRARIAN', 'MANAGER', 'STUDENT_ASSISTANT'] as const;
+  const jobs = [
+    'CATALOGER',
+    'CIRC_ASSISTANT',
+    'CIRC_ASSISTANT',
+    'ACQ_OPERATOR',
+    'LIBRARIAN',
+    'LIBRARIAN',
+    'MANAGER',
+    'STUDENT_ASSISTANT',
+  ] as const;
   const staffRoles = (job: (typeof jobs)[number], library: string): Role[] => {
     switch (job) {
       case 'CIRC_ASSISTANT':
@@ -172,8 +218,21 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
         people.email(who, 'demo.example', 'work', true, 'INTERNAL'),
         ...(random.chance(0.3) ? [people.email(who, 'mail.example', 'personal', false, 'INTERNAL')] : []),
       ],
-      addresses: [{ line1: library === 'MAIN' ? '1 Library Lane' : '40 Justice Way', city: 'Ithaca', stateProvince: 'NY', postalCode: '14853', country: 'USA', addressTypes: ['work'], preferred: true }],
-      phones: [people.phone('office', true, 'INTERNAL'), ...(random.chance(0.4) ? [people.phone('mobile', false, 'INTERNAL')] : [])],
+      addresses: [
+        {
+          line1: library === 'MAIN' ? '1 Library Lane' : '40 Justice Way',
+          city: 'Ithaca',
+          stateProvince: 'NY',
+          postalCode: '14853',
+          country: 'USA',
+          addressTypes: ['work'],
+          preferred: true,
+        },
+      ],
+      phones: [
+        people.phone('office', true, 'INTERNAL'),
+        ...(random.chance(0.4) ? [people.phone('mobile', false, 'INTERNAL')] : []),
+      ],
       roles: [patron, ...staffRoles(job, library)],
     };
   });
@@ -192,7 +251,17 @@ export function usersDemoUsers(today: string): CreateUserInput[] {
         people.email(who, domain, 'order', true, 'INTERNAL'),
         { emailAddress: `claims${i < demoVendors.length ? '' : i}@${domain}`, emailTypes: ['claim'], preferred: false },
       ],
-      addresses: [{ line1: `${random.int(10, 900)} Commerce Park`, city: 'Albany', stateProvince: 'NY', postalCode: '12205', country: 'USA', addressTypes: ['order', 'payment'], preferred: true }],
+      addresses: [
+        {
+          line1: `${random.int(10, 900)} Commerce Park`,
+          city: 'Albany',
+          stateProvince: 'NY',
+          postalCode: '12205',
+          country: 'USA',
+          addressTypes: ['order', 'payment'],
+          preferred: true,
+        },
+      ],
       phones: [people.phone('orderPhone', true, 'INTERNAL'), people.phone('claimFax', false, 'INTERNAL')],
     };
   });
