@@ -55,7 +55,7 @@ export type { ApiKeyService } from './auth/api-key.service.js';
 export { permissionsOfRoles } from './auth/role-permissions.js';
 export { totpCode } from './auth/totp.js';
 export type { HttpExchange } from './trpc/request-context.js';
-export type { DeclaredPermission } from './plugin/kernel.js';
+export type { DeclaredPermission } from './plugin/declared-permission.js';
 export { ownerLibraryFilter, visibleOwnerLibraries } from './tenancy/library-scope.js';
 export { hashPassword, verifyPassword, passwordPolicyErrors } from './auth/password.js';
 export { defineJob, type JobDefinition, type JobContext } from './jobs/job-definition.js';

@@ -2,7 +2,8 @@
 export * from './contracts/index.js';
 export { usersPlugin } from './server/users.plugin.js';
 export { usersServices } from './server/users-services.js';
-export type { UserService, UserChangeActor } from './server/user.service.js';
+export type { UserService } from './server/user.service.js';
+export type { UserChangeActor } from './server/change-actor.js';
 export type { UserSearchService } from './server/user-search.service.js';
 export type { CodeTableService, CodeTableEntryInput } from './server/code-table.service.js';
 export {

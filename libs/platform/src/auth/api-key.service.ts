@@ -9,7 +9,7 @@ import {
 import { createExpiringCache } from '../cache/expiring-cache.js';
 import { NotFoundError, ValidationError } from '../errors/domain-errors.js';
 import { parseInput } from '../errors/parse-input.js';
-import type { DeclaredPermission } from '../plugin/kernel.js';
+import type { DeclaredPermission } from '../plugin/declared-permission.js';
 import type { Principal } from '../trpc/request-context.js';
 import { permissionsOfRoles } from './role-permissions.js';
 import { sha256 } from './staff-account.service.js';

@@ -1,4 +1,4 @@
-import type { DeclaredPermission } from '../plugin/kernel.js';
+import type { DeclaredPermission } from '../plugin/declared-permission.js';
 
 /** The permissions the given roles hold, as the installed plugins declare them. */
 export function permissionsOfRoles(

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import type { SessionInfo, SignInInput, SignInResult } from '../contracts/auth.schema.js';
 import { builtInRoles } from '../contracts/roles.js';
 import { ValidationError } from '../errors/domain-errors.js';
-import type { DeclaredPermission } from '../plugin/kernel.js';
+import type { DeclaredPermission } from '../plugin/declared-permission.js';
 import type { ModuleService } from '../tenancy/module.service.js';
 import type { Principal } from '../trpc/request-context.js';
 import { verifyNothing, verifyPassword } from './password.js';

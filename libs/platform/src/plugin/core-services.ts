@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../database/database.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Transactions } from '../events/transactions.js';
-import type { DeclaredPermission } from './kernel.js';
+import type { DeclaredPermission } from './declared-permission.js';
 import type { AnyPlugin } from './plugin-definition.js';
 import { createServiceRef, type ServiceContainer } from './service-ref.js';
 

@@ -1,20 +1,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { PermissionDeclaration } from '../contracts/roles.js';
 import type { Database } from '../database/database.js';
 import { createEventBus, type EventBus } from '../events/event-bus.js';
 import { createTransactions } from '../events/transactions.js';
 import { coreServices } from './core-services.js';
+import type { DeclaredPermission } from './declared-permission.js';
 import type { ExtensionPoint } from './extension-point.js';
 import type { AnyPlugin, PluginRegistrationEnv } from './plugin-definition.js';
 import { orderPlugins, PluginStartupError } from './plugin-order.js';
 import type { DependencyRef, ServiceContainer, ServiceRef } from './service-ref.js';
-
-/** A permission with the plugin that declared it. */
-export interface DeclaredPermission extends PermissionDeclaration {
-  readonly pluginId: string;
-}
 
 /** The started plugin system: ordered plugins, their services and the event bus. */
 export interface Kernel {

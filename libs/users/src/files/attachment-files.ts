@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { apiActor } from '../rest/alma-request.js';
-import { USERS_MODULE } from '../server/user.service.js';
+import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
 
 /**

@@ -1,7 +1,7 @@
 import { defineRestRoute, RestError, restErrorCodes, tenancyServices } from '@ulms/platform';
 import { z } from 'zod';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
-import { USERS_MODULE } from '../server/user.service.js';
+import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
 import { apiActor, userIdType, userPathParams } from './alma-request.js';
 import { almaAttachment, userLink } from './alma-user-document.js';

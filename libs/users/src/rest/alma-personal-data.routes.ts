@@ -1,7 +1,7 @@
 import { defineRestRoute } from '@ulms/platform';
 import { z } from 'zod';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
-import { USERS_MODULE } from '../server/user.service.js';
+import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
 import { userIdType, userPathParams } from './alma-request.js';
 import {

@@ -1,7 +1,7 @@
 import { type InstitutionRef, type Principal, visibleOwnerLibraries } from '@ulms/platform';
 import { z } from 'zod';
 import { MAX_IDENTIFIER_LENGTH } from '../contracts/identifiers.js';
-import type { UserChangeActor } from '../server/user.service.js';
+import type { UserChangeActor } from '../server/change-actor.js';
 import { ALL_UNIQUE } from './alma-user-finder.js';
 
 /** `{user_id}`: a primary identifier or another identifier, of any length an identifier may have. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
 import type { SaveUserResult, UserDto } from '../contracts/user.dto.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
-import { USERS_MODULE } from '../server/user.service.js';
+import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
 import { almaOrderBy, almaQueryHelp } from './alma-query.js';

@@ -2,7 +2,7 @@ import { type ModuleService, ValidationError } from '@ulms/platform';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import { attachmentsFolder, localFolderStorage } from './local-folder.storage.js';
-import { USERS_MODULE } from './user.service.js';
+import { USERS_MODULE } from './users-module.js';
 
 /** Picks the storage an institution configured: the local folder, or a contributed one by id. */
 export function createStoragePicker(deps: {

@@ -4,7 +4,7 @@ import type { TRPCError } from '@trpc/server';
 import { bulkEditInput } from '../contracts/user.schema.js';
 import type { BulkChanges } from './user-bulk-update.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
-import type { UserChangeActor } from './user.service.js';
+import type { UserChangeActor } from './change-actor.js';
 import { usersServices } from './users-services.js';
 
 const BATCH = 500;

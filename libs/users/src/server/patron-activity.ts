@@ -1,7 +1,7 @@
 import { coreServices, type ServiceContainer, tenancyServices } from '@ulms/platform';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { fromIsoDate, todayIn } from './dates.js';
-import { USERS_MODULE } from './user.service.js';
+import { USERS_MODULE } from './users-module.js';
 
 /** The activities the reference lists as moving the date; paying, cancelling and purchase requests do not. */
 const COUNTED = new Set(['request', 'loan', 'return', 'renewal', 'portalUpdate']);

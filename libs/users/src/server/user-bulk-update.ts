@@ -14,7 +14,8 @@ import { usersEvents } from '../contracts/users-events.js';
 import type { UserValidator } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
-import { USERS_MODULE, type UserChangeActor } from './user.service.js';
+import { USERS_MODULE } from './users-module.js';
+import type { UserChangeActor } from './change-actor.js';
 
 export type BulkChanges = NonNullable<BulkEditInput['changes']>;
 type ChangedField = keyof BulkChanges;

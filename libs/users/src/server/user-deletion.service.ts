@@ -3,8 +3,8 @@ import { contributorOf, type ModuleService, NotFoundError, type Transactions } f
 import type { DeleteUserResult } from '../contracts/user-parts.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import type { AttachmentStorage, UserDeletionGuard } from '../contracts/users-extension-points.js';
-import type { UserChangeActor } from './user.service.js';
-import { USERS_MODULE } from './user.service.js';
+import type { UserChangeActor } from './change-actor.js';
+import { USERS_MODULE } from './users-module.js';
 
 /** Deleting users: every guard is asked, and the answer lists every reason that stops it. */
 export interface UserDeletionService {

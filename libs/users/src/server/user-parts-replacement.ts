@@ -8,7 +8,7 @@ import {
   type UserPartsReplacement,
 } from '../contracts/user-parts.schema.js';
 import type { ValidationLookups } from './user-validation.js';
-import type { UserChangeActor } from './user.service.js';
+import type { UserChangeActor } from './change-actor.js';
 
 type NoteRow = ReturnType<typeof noteFieldsInput.parse>;
 type StatisticRow = ReturnType<typeof statisticFieldsInput.parse>;

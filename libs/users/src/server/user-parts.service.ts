@@ -33,7 +33,8 @@ import type { UsersConfig } from '../contracts/users-config.schema.js';
 import type { AttachmentStorage } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from './code-table.service.js';
 import { createContentSniffer, sniffContentType } from './sniff-content-type.js';
-import { USERS_MODULE, type UserChangeActor } from './user.service.js';
+import { USERS_MODULE } from './users-module.js';
+import type { UserChangeActor } from './change-actor.js';
 
 /** Who is looking: library-owned notes and statistics follow the caller's library scope. */
 export interface PartsViewer {

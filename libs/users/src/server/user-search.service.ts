@@ -12,7 +12,7 @@ import {
 import type { UserListColumn } from '../contracts/users-extension-points.js';
 import { todayIn } from './dates.js';
 import { fullNameOf } from './names.js';
-import { USERS_MODULE } from './user.service.js';
+import { USERS_MODULE } from './users-module.js';
 import { fieldCondition, givenNamesOfSortName, runSql, searchCondition, surnameWordsOf } from './user-search-sql.js';
 
 /** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */

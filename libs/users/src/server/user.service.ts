@@ -28,10 +28,11 @@ import {
 } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
-import { fieldPermissions } from '../contracts/users-permissions.js';
 import type { IdentifierGenerator, UserValidator } from '../contracts/users-extension-points.js';
 import type { NoteDto, StatisticDto, UserPartsReplacement } from '../contracts/user-parts.schema.js';
+import { type UserChangeActor, fieldPermissionErrors } from './change-actor.js';
 import type { CodeTableService } from './code-table.service.js';
+import { USERS_MODULE } from './users-module.js';
 import { notesAndStatistics, withOwnerCodes } from './owned-lists.js';
 import type { PartsViewer } from './user-parts.service.js';
 import { fromIsoDate } from './dates.js';
@@ -57,44 +58,12 @@ import {
 import { readUserRecord, readUserRecordByIdentifier } from './user-record.reader.js';
 import { repeatedIdentifierErrors, validateUserFields } from './user-validation.js';
 
-export const USERS_MODULE = 'users';
-
 /** An update over a version of the record newer than the one the caller read (someone else saved meanwhile). */
 export class StaleVersionError extends ConflictError {
   constructor() {
     super('the user was changed by someone else since you opened it; reload it and make your change again');
     this.name = 'StaleVersionError';
   }
-}
-
-/** Who makes a change: the institution it happens in and the name recorded as created/updated by. */
-export interface UserChangeActor {
-  readonly institutionId: string;
-  readonly actor: string;
-  /** staff, apiKey, job or system: the History tab says who changed what. */
-  readonly actorKind?: string;
-  /** Set when a job makes the change (the reference's "last updated by job"). */
-  readonly job?: string;
-  /** The person or key asking, when one does: what they may change and which owner libraries they see. */
-  readonly caller?: ChangeCaller;
-}
-
-/** What a person or API key making a change may do (jobs and the SIS act for the institution and have none). */
-export interface ChangeCaller {
-  readonly permissions: ReadonlySet<string>;
-  /** Owner libraries whose notes and statistics the caller sees and changes; null for every library. */
-  readonly visibleLibraryIds: readonly string[] | null;
-}
-
-/** Field errors for changes the caller lacks the permission for (see `fieldPermissions`). */
-export function fieldPermissionErrors(caller: ChangeCaller | undefined, changed: readonly string[]): FieldError[] {
-  if (!caller) return [];
-  return changed.flatMap((field) => {
-    const needed = fieldPermissions[field];
-    return needed && !caller.permissions.has(needed)
-      ? [{ field, message: `changing it needs the permission "${needed}"` }]
-      : [];
-  });
 }
 
 /** The user record: read, create and edit with every rule of the reference and the institution. */

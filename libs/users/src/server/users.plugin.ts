@@ -26,7 +26,8 @@ import { purgeUsersJob } from './purge-users.job.js';
 import { createUserDeletionService } from './user-deletion.service.js';
 import { createUserPartsService } from './user-parts.service.js';
 import { createUserSearchService } from './user-search.service.js';
-import { createUserService, USERS_MODULE } from './user.service.js';
+import { createUserService } from './user.service.js';
+import { USERS_MODULE } from './users-module.js';
 import { usersRouter } from './users.router.js';
 import { usersServices } from './users-services.js';
 

@@ -30,7 +30,8 @@ import {
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { codeTableEntryInput } from './code-table.service.js';
-import { fieldPermissionErrors, USERS_MODULE, type UserChangeActor } from './user.service.js';
+import { fieldPermissionErrors, type UserChangeActor } from './change-actor.js';
+import { USERS_MODULE } from './users-module.js';
 import { readableHistoryEntry } from './user-history.js';
 import { loadHistoryWords, withReadableUpdatedBy } from './user-history-words.js';
 import { usersServices } from './users-services.js';
