@@ -15,10 +15,10 @@ import {
 import { addNoteInput, type NoteDto, noteTypes, type UserDto } from '@ulms/users/contracts';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { optionsOf } from '../shared/options.js';
 import type { OwnerLibraries } from '../shared/use-owner-libraries.js';
-import { resolverOf } from '../user-form/user-form.schema.js';
+import { fromInput, resolverOf } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 const typeOptions = optionsOf(noteTypes);
@@ -28,7 +28,7 @@ const noteLabels = { text: 'Note', noteType: 'Type', ownerLibrary: 'Owner', segm
 /** The server's note schema, for the fields the dialog shows ('' for the institution as owner). */
 const noteFormSchema = addNoteInput
   .pick({ text: true, noteType: true, popUp: true, userViewable: true })
-  .extend({ ownerLibrary: z.preprocess((v) => (v === '' ? null : v), addNoteInput.shape.ownerLibrary) });
+  .extend({ ownerLibrary: fromInput(addNoteInput.shape.ownerLibrary) });
 type NoteFormOutput = z.output<typeof noteFormSchema>;
 interface NoteFormValues {
   text: string;

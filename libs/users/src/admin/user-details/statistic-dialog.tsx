@@ -15,10 +15,10 @@ import {
 import { addStatisticInput, type UserDto } from '@ulms/users/contracts';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { useCodeTable } from '../shared/use-code-table.js';
 import type { OwnerLibraries } from '../shared/use-owner-libraries.js';
-import { resolverOf } from '../user-form/user-form.schema.js';
+import { fromInput, resolverOf } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
 
 const statisticFields = ['categoryType', 'category', 'note', 'ownerLibrary', 'segmentType'];
@@ -30,11 +30,10 @@ const statisticLabels = {
   segmentType: 'Add as external',
 };
 
-const blankAsNull = (v: unknown) => (v === '' ? null : v);
 /** The server's statistic schema, for the fields the dialog shows. */
 const statisticFormSchema = addStatisticInput.pick({ categoryType: true, category: true }).extend({
-  note: z.preprocess(blankAsNull, addStatisticInput.shape.note),
-  ownerLibrary: z.preprocess(blankAsNull, addStatisticInput.shape.ownerLibrary),
+  note: fromInput(addStatisticInput.shape.note),
+  ownerLibrary: fromInput(addStatisticInput.shape.ownerLibrary),
 });
 type StatisticFormOutput = z.output<typeof statisticFormSchema>;
 interface StatisticFormValues {

@@ -24,7 +24,8 @@ import { z } from 'zod';
 
 const blankAsNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const blankAsOmitted = (value: unknown) => (value === '' ? undefined : value);
-const fromInput = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsNull, schema);
+/** The server's schema for a text input or select, where blank means none. */
+export const fromInput = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsNull, schema);
 
 /** The free-text and single-choice fields of General Information. */
 const generalPick = {
