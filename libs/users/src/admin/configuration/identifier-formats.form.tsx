@@ -4,6 +4,7 @@ import type { UsersConfig } from '@ulms/users/contracts';
 import { type FormEvent, useState } from 'react';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { errorAt, type UsersConfigSaver } from './use-save-users-config.js';
+import { SettingsActions } from './settings-actions.js';
 
 type IdentifierFormats = NonNullable<UsersConfig['identifierFormats']>;
 interface FormatRow {
@@ -115,15 +116,7 @@ export function IdentifierFormatsForm({
           {errorAt(saver.fieldErrors, 'identifierFormats')}
         </p>
       ) : null}
-      {readOnly ? (
-        <p className="muted">Only staff who manage modules can change these settings.</p>
-      ) : (
-        <div className="users-settings__actions">
-          <button type="submit" className="ui-button ui-button--primary" disabled={saver.saving}>
-            {saver.saving ? 'Saving…' : 'Save identifier formats'}
-          </button>
-        </div>
-      )}
+      <SettingsActions readOnly={readOnly} saving={saver.saving} label="Save identifier formats" />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '@ulms/users/contracts';
 import { type FormEvent, useState } from 'react';
 import { errorAt, type UsersConfigSaver } from './use-save-users-config.js';
+import { SettingsActions } from './settings-actions.js';
 
 type MandatoryField = (typeof mandatoryFieldNames)[number];
 type RegistrationForm = UsersConfig['registrationForm'];
@@ -100,15 +101,7 @@ export function MandatoryFieldsForm({
           </p>
         ) : null;
       })}
-      {readOnly ? (
-        <p className="muted">Only staff who manage modules can change these settings.</p>
-      ) : (
-        <div className="users-settings__actions">
-          <button type="submit" className="ui-button ui-button--primary" disabled={saver.saving}>
-            {saver.saving ? 'Saving…' : 'Save mandatory fields'}
-          </button>
-        </div>
-      )}
+      <SettingsActions readOnly={readOnly} saving={saver.saving} label="Save mandatory fields" />
     </form>
   );
 }

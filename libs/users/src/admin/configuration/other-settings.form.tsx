@@ -3,6 +3,7 @@ import { usersConfigSchema, type UsersConfig } from '@ulms/users/contracts';
 import { useId } from 'react';
 import { z } from 'zod';
 import type { UsersConfigSaver } from './use-save-users-config.js';
+import { SettingsActions } from './settings-actions.js';
 
 /** Generated from the whole configuration schema: every setting a plain field can hold. */
 const usersConfigJsonSchema = z.toJSONSchema(usersConfigSchema, { io: 'input' });
@@ -45,15 +46,7 @@ export function OtherSettingsForm({
         serverMessage={saver.message}
         onSubmit={saver.saveWhole}
       />
-      {saver.canManage ? (
-        <div className="users-settings__actions">
-          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={saver.saving}>
-            {saver.saving ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
-      ) : (
-        <p className="muted">Only staff who manage modules can change these settings.</p>
-      )}
+      <SettingsActions readOnly={!saver.canManage} saving={saver.saving} label="Save settings" form={formId} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { CodeTable, UsersConfig } from '@ulms/users/contracts';
 import { type FormEvent, useState } from 'react';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { errorAt, type UsersConfigSaver } from './use-save-users-config.js';
+import { SettingsActions } from './settings-actions.js';
 
 type Rule = UsersConfig['roleAssignmentRules'][number];
 
@@ -126,22 +127,11 @@ export function RoleAssignmentRulesForm({
           );
         })}
       </ol>
-      {readOnly ? (
-        <p className="muted">Only staff who manage modules can change these settings.</p>
-      ) : (
-        <div className="users-settings__actions">
-          <button
-            type="button"
-            className="ui-button"
-            onClick={() => setRules((current) => [...current, { roles: [] }])}
-          >
-            Add rule
-          </button>
-          <button type="submit" className="ui-button ui-button--primary" disabled={saver.saving}>
-            {saver.saving ? 'Saving…' : 'Save rules'}
-          </button>
-        </div>
-      )}
+      <SettingsActions readOnly={readOnly} saving={saver.saving} label="Save rules">
+        <button type="button" className="ui-button" onClick={() => setRules((current) => [...current, { roles: [] }])}>
+          Add rule
+        </button>
+      </SettingsActions>
     </form>
   );
 }

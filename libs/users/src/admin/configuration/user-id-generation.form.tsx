@@ -3,6 +3,7 @@ import { usersConfigSchema, type UsersConfig } from '@ulms/users/contracts';
 import { useId } from 'react';
 import { z } from 'zod';
 import type { UsersConfigSaver } from './use-save-users-config.js';
+import { SettingsActions } from './settings-actions.js';
 
 /** The form is generated from this part of the configuration schema, with its titles and limits. */
 const userIdGenerationSchema = (z.toJSONSchema(usersConfigSchema, { io: 'input' }).properties ?? {})[
@@ -43,15 +44,12 @@ export function UserIdGenerationForm({
         serverMessage={saver.message}
         onSubmit={(edited) => saver.save({ userIdGeneration: { ...config.userIdGeneration, prefix: '', ...edited } })}
       />
-      {saver.canManage ? (
-        <div className="users-settings__actions">
-          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={saver.saving}>
-            {saver.saving ? 'Saving…' : 'Save user ID generation'}
-          </button>
-        </div>
-      ) : (
-        <p className="muted">Only staff who manage modules can change these settings.</p>
-      )}
+      <SettingsActions
+        readOnly={!saver.canManage}
+        saving={saver.saving}
+        label="Save user ID generation"
+        form={formId}
+      />
     </section>
   );
 }
