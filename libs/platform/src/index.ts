@@ -16,7 +16,15 @@ export { parseInput } from './errors/parse-input.js';
 export { defineEvent, type EventDefinition, type EventHandler, type EventBus } from './events/event-bus.js';
 export type { Transactions, UnitOfWork } from './events/transactions.js';
 export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from './plugin/extension-point.js';
-export { createServiceRef, type ServiceRef, type ServiceContainer } from './plugin/service-ref.js';
+export {
+  createServiceRef,
+  overrideService,
+  type ServiceRef,
+  type ServiceContainer,
+  type ServiceOverride,
+  type EnabledExtensions,
+  type PluginConfig,
+} from './plugin/service-ref.js';
 export {
   definePlugin,
   type PluginDefinition,
@@ -25,7 +33,7 @@ export {
 } from './plugin/plugin-definition.js';
 export { PluginStartupError, orderPlugins } from './plugin/plugin-order.js';
 export { startKernel, contributorOf, type Kernel } from './plugin/kernel.js';
-export { coreServices } from './plugin/core-services.js';
+export { coreServices, pluginConfigRef } from './plugin/core-services.js';
 export { platformPlugin } from './platform.plugin.js';
 export { tenancyServices } from './tenancy/tenancy-services.js';
 export type { InstitutionService, LibraryRecord } from './tenancy/institution.service.js';

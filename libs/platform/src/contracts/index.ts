@@ -6,6 +6,7 @@ export { platformPermissions, authPermissions } from './platform-permissions.js'
 export * from './roles.js';
 export * from './auth.schema.js';
 export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from '../plugin/extension-point.js';
+export { createServiceRef, type ServiceRef } from '../plugin/service-ref.js';
 export { defineEvent, type EventDefinition } from '../events/event-bus.js';
 export * from './jobs.schema.js';
 export * from './preferences.schema.js';

@@ -5,7 +5,13 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Transactions } from '../events/transactions.js';
 import type { DeclaredPermission } from './declared-permission.js';
 import type { AnyPlugin } from './plugin-definition.js';
-import { createServiceRef, type ServiceContainer } from './service-ref.js';
+import {
+  createServiceRef,
+  type EnabledExtensions,
+  type PluginConfig,
+  type ServiceContainer,
+  type ServiceRef,
+} from './service-ref.js';
 
 /** Services the kernel itself provides to every plugin. */
 export const coreServices = {
@@ -22,4 +28,13 @@ export const coreServices = {
   dataDir: createServiceRef<string>({ id: 'core.dataDir' }),
   /** Every declared permission, with its description, plugin and shipped roles. */
   permissions: createServiceRef<ReadonlyMap<string, DeclaredPermission>>({ id: 'core.permissions' }),
+  /** The contributions to an extension point that apply in one institution (its enabled plugins' and core's). */
+  extensions: createServiceRef<EnabledExtensions>({ id: 'core.extensions' }),
+  /** The asking plugin's own configuration for an institution; type it with `pluginConfigRef<T>()`. */
+  pluginConfig: createServiceRef<PluginConfig<unknown>>({ id: 'core.pluginConfig' }),
 };
+
+/** `coreServices.pluginConfig` typed with the plugin's configuration (`z.output<typeof configSchema>`). */
+export function pluginConfigRef<T>(): ServiceRef<PluginConfig<T>> {
+  return coreServices.pluginConfig as ServiceRef<PluginConfig<T>>;
+}

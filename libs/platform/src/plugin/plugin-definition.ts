@@ -12,11 +12,22 @@ export interface PluginRegistrationEnv {
   readonly pluginId: string;
   declareExtensionPoint(point: ExtensionPoint<unknown>): void;
   contribute<T>(point: ExtensionPoint<T>, value: T): void;
+  /**
+   * Contributes a value built from the services it names (`coreServices.pluginConfig` among them gives this
+   * plugin's own per-institution configuration); built at start-up, after the services it needs.
+   */
+  contributeWith<T, D extends Record<string, DependencyRef>>(
+    point: ExtensionPoint<T>,
+    contribution: { deps: D; factory: (deps: ResolvedDeps<D>) => T },
+  ): void;
   provideService<T, D extends Record<string, DependencyRef>>(
     ref: ServiceRef<T>,
     options: { deps: D; factory: (deps: ResolvedDeps<D>) => T },
   ): void;
-  /** Handles an event after the commit that raised it; services come from the second argument. */
+  /**
+   * Handles an event after the commit that raised it; services come from the second argument. An event whose
+   * payload carries an `institutionId` reaches the handler only where this plugin is enabled (or is core).
+   */
   subscribe<P>(
     event: EventDefinition<P>,
     handler: (payload: P, context: { services: ServiceContainer }) => void | Promise<void>,

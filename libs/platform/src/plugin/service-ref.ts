@@ -29,5 +29,29 @@ export type ResolvedDeps<D extends Record<string, DependencyRef>> = {
 /** Where handlers get their services from (`ctx.services`). */
 export interface ServiceContainer {
   get<T>(ref: ServiceRef<T>): T;
+  /** Every contribution to the point, whatever the institution: for listing what exists, not for running it. */
   extensions<T>(point: ExtensionPoint<T>): readonly T[];
+  /** The contributions of plugins the institution has enabled (core plugins' always): what runs for it. */
+  extensionsFor<T>(point: ExtensionPoint<T>, institutionId: string): Promise<readonly T[]>;
+}
+
+/** Reads, for one institution, the contributions that apply there; a service asks for it as a dependency. */
+export interface EnabledExtensions {
+  for<T>(point: ExtensionPoint<T>, institutionId: string): Promise<readonly T[]>;
+}
+
+/** A plugin's own per-institution configuration, parsed by its `configSchema` with the defaults filled in. */
+export interface PluginConfig<T> {
+  for(institutionId: string): Promise<T>;
+}
+
+/** A service to put in place of the one a plugin provides (tests). */
+export interface ServiceOverride {
+  readonly ref: ServiceRef<unknown>;
+  readonly value: unknown;
+}
+
+/** Replaces the service behind `ref` with `value` wherever it is asked for. */
+export function overrideService<T>(ref: ServiceRef<T>, value: T): ServiceOverride {
+  return { ref, value };
 }
