@@ -1,9 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useLocation } from '@tanstack/react-router';
-import { safeReturnPath, useRouteSearch } from '@ulms/ui';
+import {
+  type AdminConfigurationPage,
+  AdminHostProvider,
+  type AdminRoute,
+  safeReturnPath,
+  useRouteSearch,
+} from '@ulms/ui';
+import { useMemo } from 'react';
 import { AccountPage } from './account/account.page.js';
+import { adminPlugins } from './admin-plugins.js';
 import { AppLayout } from './layout/app-layout.js';
-import type { AdminRoute } from './navigation/admin-module.js';
 import { mayOpen } from './navigation/navigation.js';
 import { type AppScreens, signInSearch } from './navigation/route-tree.js';
 import { FullPageMessage } from './pages/full-page-message.js';
@@ -46,23 +53,43 @@ function SignInRoute() {
   return <SignInPage />;
 }
 
-/** The frame of every signed-in page; signed out, the way to sign-in and back; first, a forced password change. */
+/**
+ * The frame of every signed-in page; signed out, the way to sign-in and back; first, a forced password change.
+ * Every plugin's screen inside it gets the admin host: the app's tRPC proxy, the plugins, the modules enabled for
+ * the institution and the staff member's permissions.
+ */
 function SignedInFrame() {
+  const trpc = useTRPC();
   const info = useSession().data;
   const here = useLocation({ select: (location) => location.href });
+  const modules = info?.modules;
+  const enabledModules = useMemo(() => (modules ?? []).map((module) => module.id), [modules]);
   if (!info) return <Redirect href={signInLocation(here)} />;
   if (info.mustChangePassword) return <ForcedPasswordChangePage />;
   return (
     <SessionContext.Provider value={info}>
-      <AppLayout>
-        <Outlet />
-      </AppLayout>
+      <AdminHostProvider
+        trpc={trpc}
+        plugins={adminPlugins}
+        enabledModules={enabledModules}
+        permissions={info.permissions}
+      >
+        <AppLayout>
+          <Outlet />
+        </AppLayout>
+      </AdminHostProvider>
     </SessionContext.Provider>
   );
 }
 
 /** A module's page, or "no access" while its module is disabled or the staff member lacks its permission. */
-function ModulePage({ moduleId, route }: { readonly moduleId: string; readonly route: AdminRoute }) {
+function ModulePage({
+  moduleId,
+  route,
+}: {
+  readonly moduleId: string;
+  readonly route: AdminRoute | AdminConfigurationPage;
+}) {
   const session = useSessionInfo();
   if (!mayOpen(session, moduleId, route)) return <NoAccessPage />;
   const Page = route.component;

@@ -7,7 +7,7 @@ import { ToastProvider } from '@ulms/ui';
 import '@ulms/ui/ui.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { adminModules } from './admin-modules.js';
+import { adminPlugins } from './admin-plugins.js';
 import { appScreens } from './app.js';
 import { createAdminRouter } from './navigation/route-tree.js';
 import { expireSession } from './session/expire-session.js';
@@ -16,7 +16,7 @@ import { createQueryClient, createTrpcClient } from './trpc/create-clients.js';
 import { TRPCProvider } from './trpc/trpc.js';
 
 const queryClient = createQueryClient();
-const router = createAdminRouter(adminModules, appScreens);
+const router = createAdminRouter(adminPlugins, appScreens);
 const trpcClient = createTrpcClient(() =>
   expireSession(queryClient, sessionKey, (href) => void router.navigate({ href, replace: true })),
 );

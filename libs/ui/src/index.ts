@@ -34,3 +34,27 @@ export { PageHeader, type PageHeaderProps } from './layout/page-header.js';
 export { fieldErrorsOf, errorCodeOf, formMessageOf } from './trpc/field-errors.js';
 export { JsonSchemaForm, type JsonSchemaFormProps } from './json-schema-form/json-schema-form.js';
 export { fieldsOfSchema, type ConfigField } from './json-schema-form/schema-fields.js';
+// The contract between the admin app and every module's or institution's admin plugin.
+export {
+  type AdminConfigurationPage,
+  type AdminContribution,
+  type AdminExtension,
+  type AdminExtensionPoint,
+  type AdminPlugin,
+  type AdminRoute,
+  contribute,
+  createAdminExtensionPoint,
+  defineAdminPlugin,
+  type JobAction,
+  type JobReportView,
+} from './admin-plugin/admin-plugin.js';
+export { type AdminAccess, adminExtensionsFor, enabledAdminPlugins } from './admin-plugin/admin-access.js';
+export {
+  type AdminHost,
+  AdminHostProvider,
+  type AdminHostProviderProps,
+  useAdminCan,
+  useAdminExtensions,
+  useAdminHost,
+  useAdminTrpc,
+} from './admin-plugin/admin-host.js';

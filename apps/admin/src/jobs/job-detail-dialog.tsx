@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Dialog } from '@ulms/ui';
+import { Dialog, type JobReportView } from '@ulms/ui';
 import { formatDateTime } from '../format/format-date.js';
-import type { JobReportView } from '../navigation/admin-module.js';
 import { isUnfinished, JobProgress, JobStatusBadge } from './job-status.js';
 import { useJobProcedures } from './use-job-procedures.js';
 import { useRefreshOnFinish } from './use-refresh-on-finish.js';

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { JobInfo } from '@ulms/platform/contracts';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type ColumnDef, DataTable, PageHeader, useRouteSearch } from '@ulms/ui';
+import { type ColumnDef, DataTable, type JobAction, type JobReportView, PageHeader, useRouteSearch } from '@ulms/ui';
 import { Fragment } from 'react';
 import { z } from 'zod';
 import { formatDateTime } from '../format/format-date.js';
-import type { JobAction, JobReportView } from '../navigation/admin-module.js';
 import { JobDetailDialog } from './job-detail-dialog.js';
 import { isUnfinished, JobProgress, JobStatusBadge } from './job-status.js';
 import { useJobProcedures } from './use-job-procedures.js';

@@ -1,5 +1,5 @@
 import { Link, useLocation } from '@tanstack/react-router';
-import { adminModules } from '../admin-modules.js';
+import { adminPlugins } from '../admin-plugins.js';
 import { activeNavPath, navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
 
@@ -13,11 +13,11 @@ export interface SideNavProps {
   readonly onChoose: () => void;
 }
 
-/** The navigation built from the enabled modules and the staff member's permissions. */
+/** The navigation built from the enabled modules' plugins and the staff member's permissions. */
 export function SideNav({ id, open, onClose, onChoose }: SideNavProps) {
   const session = useSessionInfo();
   const path = useLocation({ select: (location) => location.pathname });
-  const sections = navigationFor(adminModules, session);
+  const sections = navigationFor(adminPlugins, session);
   const active = activeNavPath(sections, path);
   return (
     <nav
@@ -35,8 +35,8 @@ export function SideNav({ id, open, onClose, onChoose }: SideNavProps) {
         Start
       </Link>
       {sections.map((section) => (
-        <section key={section.moduleId} className="side-nav__section" aria-labelledby={`nav-${section.moduleId}`}>
-          <h2 id={`nav-${section.moduleId}`} className="side-nav__title">
+        <section key={section.id} className="side-nav__section" aria-labelledby={`nav-${section.id}`}>
+          <h2 id={`nav-${section.id}`} className="side-nav__title">
             {section.title}
           </h2>
           <ul>

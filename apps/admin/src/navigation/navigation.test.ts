@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminModule } from './admin-module.js';
+import type { AdminPlugin } from '@ulms/ui';
 import { activeNavPath, mayOpen, navigationFor } from './navigation.js';
 
 const component = () => null;
-const registry: AdminModule[] = [
+const registry: AdminPlugin[] = [
   {
     moduleId: 'platform',
     title: 'Platform',
@@ -18,8 +18,18 @@ const registry: AdminModule[] = [
     routes: [
       { path: '/users', label: 'Find and Manage Users', permission: 'users.user.read', component },
       { path: '/users/new', label: 'Add user', permission: 'users.user.read', hiddenFromNav: true, component },
-      { path: '/users/configuration', label: 'User configuration', permission: 'users.user.read', component },
       { path: '/users/$id', label: 'User details', permission: 'users.user.read', hiddenFromNav: true, component },
+    ],
+    configurationPages: [
+      { path: '/users/configuration', label: 'User configuration', permission: 'users.config.read', component },
+    ],
+  },
+  {
+    moduleId: 'fines',
+    title: 'Fines',
+    routes: [],
+    configurationPages: [
+      { path: '/fines/configuration', label: 'Fine configuration', permission: 'fines.config.read', component },
     ],
   },
 ];
@@ -29,12 +39,12 @@ const everything = {
     { id: 'users', title: 'Users' },
     { id: 'platform', title: 'Platform' },
   ],
-  permissions: ['platform.module.read', 'platform.apikey.manage', 'users.user.read'],
+  permissions: ['platform.module.read', 'platform.apikey.manage', 'users.user.read', 'users.config.read'],
 };
 
 describe('navigationFor', () => {
   it('follows the registry order, whatever the session order', () => {
-    expect(navigationFor(registry, everything).map((s) => s.moduleId)).toEqual(['platform', 'users']);
+    expect(navigationFor(registry, everything).map((s) => s.id)).toEqual(['platform', 'users', 'configuration']);
   });
 
   it('hides the routes of a disabled module', () => {
@@ -46,12 +56,27 @@ describe('navigationFor', () => {
   it('hides routes without permission and drops empty sections', () => {
     const access = { ...everything, permissions: ['platform.module.read'] };
     const sections = navigationFor(registry, access);
-    expect(sections.map((s) => [s.moduleId, s.routes.map((r) => r.label)])).toEqual([['platform', ['Modules']]]);
+    expect(sections.map((s) => [s.id, s.routes.map((r) => r.label)])).toEqual([['platform', ['Modules']]]);
   });
 
   it('leaves out routes hidden from the navigation', () => {
-    const users = navigationFor(registry, everything).find((s) => s.moduleId === 'users');
-    expect(users?.routes.map((r) => r.label)).toEqual(['Find and Manage Users', 'User configuration']);
+    const users = navigationFor(registry, everything).find((s) => s.id === 'users');
+    expect(users?.routes.map((r) => r.label)).toEqual(['Find and Manage Users']);
+  });
+
+  it("gathers the enabled modules' configuration pages the staff member may open in one last group", () => {
+    const withFines = {
+      modules: [...everything.modules, { id: 'fines', title: 'Fines' }],
+      permissions: [...everything.permissions, 'fines.config.read'],
+    };
+    const last = navigationFor(registry, withFines).at(-1);
+    expect(last?.title).toBe('Configuration');
+    expect(last?.routes.map((r) => r.label)).toEqual(['User configuration', 'Fine configuration']);
+    const withoutPermission = navigationFor(registry, { ...withFines, permissions: ['fines.config.read'] });
+    expect(withoutPermission.map((s) => [s.id, s.routes.map((r) => r.label)])).toEqual([
+      ['configuration', ['Fine configuration']],
+    ]);
+    expect(navigationFor(registry, { ...everything, modules: [{ id: 'fines', title: 'Fines' }] })).toEqual([]);
   });
 
   it('ignores enabled modules that contribute no screens', () => {

@@ -1,38 +1,53 @@
 import type { SessionInfo } from '@ulms/platform/contracts';
-import type { AdminModule, AdminRoute, JobAction, JobReportView } from './admin-module.js';
+import type { AdminConfigurationPage, AdminPlugin, AdminRoute, JobAction, JobReportView } from '@ulms/ui';
 
 type Access = Pick<SessionInfo, 'modules' | 'permissions'>;
 
+/** A screen in the navigation: a route of a module, or a configuration page. */
+export type NavigationEntry = Pick<AdminRoute, 'path' | 'label' | 'permission'>;
+
 export interface NavigationSection {
-  readonly moduleId: string;
+  /** The module's id, or `configuration` for the group of every module's configuration pages. */
+  readonly id: string;
   readonly title: string;
-  readonly routes: readonly AdminRoute[];
+  readonly routes: readonly NavigationEntry[];
 }
+
+/** The id and heading of the navigation group holding the enabled modules' configuration pages. */
+export const configurationSection = { id: 'configuration', title: 'Configuration' } as const;
 
 function isEnabled(access: Access, moduleId: string): boolean {
   return access.modules.some((module) => module.id === moduleId);
 }
 
-function allowedModules(registry: readonly AdminModule[], access: Access): AdminModule[] {
+function allowedPlugins(registry: readonly AdminPlugin[], access: Access): AdminPlugin[] {
   return registry.filter((entry) => isEnabled(access, entry.moduleId));
+}
+
+/** Every page a plugin routes: its routes, then its configuration pages. */
+export function routedPages(plugin: AdminPlugin): readonly (AdminRoute | AdminConfigurationPage)[] {
+  return [...plugin.routes, ...(plugin.configurationPages ?? [])];
 }
 
 /**
  * The side navigation: one section per enabled module, in registry order, holding the routes whose
- * permission the staff member has and that are not hidden from it; sections left empty are dropped.
+ * permission the staff member has and that are not hidden from it, then one "Configuration" section with the
+ * configuration pages of those modules the staff member may open; sections left empty are dropped.
  */
-export function navigationFor(registry: readonly AdminModule[], access: Access): NavigationSection[] {
+export function navigationFor(registry: readonly AdminPlugin[], access: Access): NavigationSection[] {
   const sections: NavigationSection[] = [];
-  for (const entry of allowedModules(registry, access)) {
-    const routes = entry.routes.filter(
-      (route) => !route.hiddenFromNav && access.permissions.includes(route.permission),
-    );
-    if (routes.length > 0) sections.push({ moduleId: entry.moduleId, title: entry.title, routes });
+  const permitted = (entry: NavigationEntry) => access.permissions.includes(entry.permission);
+  const plugins = allowedPlugins(registry, access);
+  for (const entry of plugins) {
+    const routes = entry.routes.filter((route) => !route.hiddenFromNav && permitted(route));
+    if (routes.length > 0) sections.push({ id: entry.moduleId, title: entry.title, routes });
   }
+  const configuration = plugins.flatMap((entry) => entry.configurationPages ?? []).filter(permitted);
+  if (configuration.length > 0) sections.push({ ...configurationSection, routes: configuration });
   return sections;
 }
 
-/** Whether the staff member may open a module's route: the module is enabled and they hold its permission. */
+/** Whether the staff member may open a module's page: the module is enabled and they hold its permission. */
 export function mayOpen(access: Access, moduleId: string, route: Pick<AdminRoute, 'permission'>): boolean {
   return isEnabled(access, moduleId) && access.permissions.includes(route.permission);
 }
@@ -57,14 +72,14 @@ export function activeNavPath(sections: readonly NavigationSection[], path: stri
 
 /** The job report views and Jobs-page actions of the enabled modules the staff member may use. */
 export function jobContributionsFor(
-  registry: readonly AdminModule[],
+  registry: readonly AdminPlugin[],
   access: Access,
 ): { reports: Readonly<Record<string, JobReportView>>; actions: readonly JobAction[] } {
-  const modules = allowedModules(registry, access);
+  const plugins = allowedPlugins(registry, access);
   return {
-    reports: Object.assign({}, ...modules.map((module) => module.jobReports ?? {})) as Record<string, JobReportView>,
-    actions: modules
-      .flatMap((module) => module.jobActions ?? [])
+    reports: Object.assign({}, ...plugins.map((plugin) => plugin.jobReports ?? {})) as Record<string, JobReportView>,
+    actions: plugins
+      .flatMap((plugin) => plugin.jobActions ?? [])
       .filter((action) => access.permissions.includes(action.permission)),
   };
 }

@@ -1,7 +1,7 @@
 import { createMemoryHistory } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { AdminModule } from './admin-module.js';
+import type { AdminPlugin } from '@ulms/ui';
 import { type AppScreens, createAdminRouter } from './route-tree.js';
 
 const component = () => null;
@@ -15,7 +15,7 @@ const screens: AppScreens = {
   ModulePage: component,
 };
 
-const registry: AdminModule[] = [
+const registry: AdminPlugin[] = [
   {
     moduleId: 'users',
     title: 'Users',
@@ -30,6 +30,9 @@ const registry: AdminModule[] = [
         component,
         validateSearch: z.object({ tab: z.enum(['general', 'notes']).optional().catch(undefined) }),
       },
+    ],
+    configurationPages: [
+      { path: '/users/configuration', label: 'User configuration', permission: 'users.config.read', component },
     ],
   },
   {
@@ -51,6 +54,10 @@ describe('the route tree built from the modules', () => {
     expect(open('/fines').routeId).toBe('/signed-in/fines');
     expect(open('/').routeId).toBe('/signed-in/');
     expect(open('/account').routeId).toBe('/signed-in/account');
+  });
+
+  it('routes configuration pages like the other pages, above a parameter', () => {
+    expect(open('/users/configuration').routeId).toBe('/signed-in/users/configuration');
   });
 
   it('keeps sign-in outside the signed-in layout', () => {

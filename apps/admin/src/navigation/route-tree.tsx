@@ -5,10 +5,16 @@ import {
   type RouteComponent,
   type RouterHistory,
 } from '@tanstack/react-router';
-import { parsePlainSearch, stringifyPlainSearch } from '@ulms/ui';
+import {
+  type AdminConfigurationPage,
+  type AdminPlugin,
+  type AdminRoute,
+  parsePlainSearch,
+  stringifyPlainSearch,
+} from '@ulms/ui';
 import type { ComponentType } from 'react';
 import { z } from 'zod';
-import type { AdminModule, AdminRoute } from './admin-module.js';
+import { routedPages } from './navigation.js';
 
 /** The app's own screens the tree is built around; the modules' pages come from their contributions. */
 export interface AppScreens {
@@ -22,7 +28,10 @@ export interface AppScreens {
   /** Shown in the signed-in frame for paths no route matches, the same page as for a forbidden one. */
   readonly NotFound: RouteComponent;
   /** Renders a contributed page if the module is enabled and the staff member holds its permission. */
-  readonly ModulePage: ComponentType<{ readonly moduleId: string; readonly route: AdminRoute }>;
+  readonly ModulePage: ComponentType<{
+    readonly moduleId: string;
+    readonly route: AdminRoute | AdminConfigurationPage;
+  }>;
 }
 
 export const signInSearch = z.object({
@@ -32,10 +41,10 @@ export const signInSearch = z.object({
 
 /**
  * The route tree: sign-in beside a pathless signed-in layout holding the start page, Account settings, every
- * route the modules contribute (each guarded by ModulePage, as modules are enabled per institution at run
+ * route and configuration page the plugins contribute (each guarded by ModulePage, as modules are enabled per institution at run
  * time) and a catch-all for unknown paths.
  */
-export function buildRouteTree(registry: readonly AdminModule[], screens: AppScreens) {
+export function buildRouteTree(registry: readonly AdminPlugin[], screens: AppScreens) {
   const root = createRootRoute({ component: screens.Root });
   const signIn = createRoute({
     getParentRoute: () => root,
@@ -47,7 +56,7 @@ export function buildRouteTree(registry: readonly AdminModule[], screens: AppScr
   const home = createRoute({ getParentRoute: () => signedIn, path: '/', component: screens.Home });
   const account = createRoute({ getParentRoute: () => signedIn, path: '/account', component: screens.Account });
   const contributed = registry.flatMap((module) =>
-    module.routes.map((route) => {
+    routedPages(module).map((route) => {
       const ModulePage = screens.ModulePage;
       return createRoute({
         getParentRoute: () => signedIn,
@@ -62,7 +71,7 @@ export function buildRouteTree(registry: readonly AdminModule[], screens: AppScr
 }
 
 /** The admin app's router over `history` (the browser's by default), with plain-text search params. */
-export function createAdminRouter(registry: readonly AdminModule[], screens: AppScreens, history?: RouterHistory) {
+export function createAdminRouter(registry: readonly AdminPlugin[], screens: AppScreens, history?: RouterHistory) {
   return createRouter({
     routeTree: buildRouteTree(registry, screens),
     history,

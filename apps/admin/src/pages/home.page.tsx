@@ -1,13 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { PageHeader } from '@ulms/ui';
-import { adminModules } from '../admin-modules.js';
+import { adminPlugins } from '../admin-plugins.js';
 import { navigationFor } from '../navigation/navigation.js';
 import { useSessionInfo } from '../session/session-context.js';
 
 /** The start page: a greeting and the screens this staff member can open. */
 export function HomePage() {
   const session = useSessionInfo();
-  const sections = navigationFor(adminModules, session);
+  const sections = navigationFor(adminPlugins, session);
   return (
     <>
       <PageHeader

@@ -1,7 +1,8 @@
-// The users module's admin screens: the app renders them inside UsersAdminContext.
+// The users module's admin plugin: the app lists it and renders its screens inside `AdminHostProvider`.
 import './users-admin.css';
 
-export { UsersAdminContext, type UsersAdminEnvironment } from './users-admin-context.js';
+export { usersAdminPlugin } from './users-admin-plugin.js';
+export type { UsersAdminRouter } from './users-admin-context.js';
 export { UsersPage, usersSearch } from './users.page.js';
 export { QuickAddUserPage } from './quick-add/quick-add-user.page.js';
 export { UsersConfigurationPage } from './configuration/users-configuration.page.js';

@@ -1,6 +1,6 @@
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { authPlugin, composeRouter, platformPlugin } from '@ulms/platform';
-import { createContext, useContext } from 'react';
+import { useAdminCan, useAdminHost, useAdminTrpc } from '@ulms/ui';
 import type { usersPlugin } from '../server/users.plugin.js';
 
 /**
@@ -11,31 +11,17 @@ export type UsersAdminRouter = ReturnType<
   typeof composeRouter<readonly [typeof platformPlugin, typeof authPlugin, typeof usersPlugin]>
 >;
 
-/** What the admin app hands the users screens: its tRPC proxy and the signed-in staff member's permissions. */
-export interface UsersAdminEnvironment {
-  readonly trpc: TRPCOptionsProxy<UsersAdminRouter>;
-  readonly permissions: readonly string[];
-}
-
-export const UsersAdminContext = createContext<UsersAdminEnvironment | null>(null);
-
-function useEnvironment(): UsersAdminEnvironment {
-  const environment = useContext(UsersAdminContext);
-  if (!environment) throw new Error('The users screens must be rendered inside UsersAdminContext');
-  return environment;
-}
-
-/** The app's typed tRPC options proxy. */
+/** The app's tRPC options proxy (from the admin host), typed with the users screens' part of the router. */
 export function useUsersTrpc(): TRPCOptionsProxy<UsersAdminRouter> {
-  return useEnvironment().trpc;
+  return useAdminTrpc<UsersAdminRouter>();
 }
 
 /** Every permission the signed-in staff member holds. */
 export function usePermissions(): readonly string[] {
-  return useEnvironment().permissions;
+  return useAdminHost().permissions;
 }
 
 /** Whether the signed-in staff member holds `permission`. */
 export function useCan(permission: string): boolean {
-  return useEnvironment().permissions.includes(permission);
+  return useAdminCan(permission);
 }

@@ -17,6 +17,7 @@ export type {
 export * from './users-config.schema.js';
 export { fieldPermissions, usersPermissions } from './users-permissions.js';
 export * from './users-extension-points.js';
+export * from './users-admin-extension-points.js';
 export * from './users-events.js';
 export * from './user-parts.schema.js';
 export { userDtoToFields } from './user-fields.js';

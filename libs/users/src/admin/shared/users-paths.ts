@@ -23,11 +23,14 @@ export const userDetailsTabs = [
 
 export type UserDetailsTab = (typeof userDetailsTabs)[number];
 
-/** User Details' search params: the open tab (General information when absent or unknown). */
-export const userDetailsSearch = z.object({ tab: z.enum(userDetailsTabs).optional().catch(undefined) });
+/**
+ * User Details' search params: the open tab, one of `userDetailsTabs` or the id of a tab another module
+ * contributes (General information when absent or unknown).
+ */
+export const userDetailsSearch = z.object({ tab: z.string().optional().catch(undefined) });
 
-/** Link options to the User Details page of one user, optionally on a given tab. */
-export function userDetailsLink(id: string, tab?: UserDetailsTab) {
+/** Link options to the User Details page of one user, optionally on a given tab (built-in or contributed). */
+export function userDetailsLink(id: string, tab?: string) {
   return { to: usersPaths.details, params: { id }, search: tab && tab !== 'general' ? { tab } : {} };
 }
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, usePageTitle, useRouteSearch } from '@ulms/ui';
-import { usersPermissions } from '@ulms/users/contracts';
+import { Link, useAdminExtensions, useNavigate, usePageTitle, useRouteSearch } from '@ulms/ui';
+import { usersAdminExtensionPoints, usersPermissions } from '@ulms/users/contracts';
 import { useId } from 'react';
 import { TabList } from '../shared/tab-list.js';
 import { type UserDetailsTab, userDetailsLink, userDetailsSearch, usersPaths } from '../shared/users-paths.js';
@@ -17,7 +17,7 @@ import { UserActions } from './user-actions.js';
 import { UserLoadError } from './user-load-error.js';
 import { UserSummary } from './user-summary.js';
 
-const allTabs: { value: UserDetailsTab; label: string }[] = [
+const ownTabs: { value: UserDetailsTab; label: string }[] = [
   { value: 'general', label: 'General information' },
   { value: 'contact', label: 'Contact information' },
   { value: 'identifiers', label: 'Identifiers' },
@@ -27,7 +27,10 @@ const allTabs: { value: UserDetailsTab; label: string }[] = [
   { value: 'history', label: 'History' },
 ];
 
-/** User Details at /users/$id: the header with its actions, and the General to History tabs (`?tab=`). */
+/**
+ * User Details at /users/$id: the header with its actions, the General to History tabs and after them the tabs
+ * enabled modules contribute (`usersAdminExtensionPoints.userRecordTabs`), each chosen with `?tab=`.
+ */
 export function UserDetailsPage({ id }: { readonly id: string }) {
   const trpc = useUsersTrpc();
   const navigate = useNavigate();
@@ -35,6 +38,7 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   const panelId = useId();
   const canEdit = useCan(usersPermissions.userUpdate);
   const saver = useSaveUser();
+  const contributed = useAdminExtensions(usersAdminExtensionPoints.userRecordTabs);
   const user = useQuery(trpc.users.get.queryOptions({ id }));
   usePageTitle(
     user.data ? user.data.fullName || user.data.primaryId : user.isError ? 'User not found' : 'User details',
@@ -43,8 +47,12 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   if (user.isPending) return <p aria-live="polite">Loading the user…</p>;
   if (user.isError) return <UserLoadError error={user.error} onRetry={() => void user.refetch()} />;
   const data = user.data;
-  const tabs = data.recordType === 'CONTACT' ? allTabs.filter((t) => t.value !== 'identifiers') : allTabs;
+  const own = data.recordType === 'CONTACT' ? ownTabs.filter((t) => t.value !== 'identifiers') : ownTabs;
+  const builtIn = new Set<string>(ownTabs.map((t) => t.value));
+  const others = contributed.filter((t) => !builtIn.has(t.id));
+  const tabs: { value: string; label: string }[] = [...own, ...others.map((t) => ({ value: t.id, label: t.label }))];
   const tab = tabs.find((t) => t.value === search.tab)?.value ?? 'general';
+  const Contributed = others.find((t) => t.id === tab)?.component;
   return (
     <>
       <nav aria-label="Breadcrumb" className="users-breadcrumb">
@@ -70,6 +78,7 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
         {tab === 'statistics' ? <StatisticsTab user={data} canEdit={canEdit} /> : null}
         {tab === 'attachments' ? <AttachmentsTab user={data} canEdit={canEdit} /> : null}
         {tab === 'history' ? <HistoryTab userId={data.id} /> : null}
+        {Contributed ? <Contributed userId={data.id} /> : null}
       </div>
       {saver.dialogs}
     </>
