@@ -5,4 +5,20 @@ export default [
   {
     ignores: ['**/out-tsc'],
   },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@ulms/(?!platform/contracts$|ui$)',
+              message: 'The UI kit uses only the kernel contracts: no module, no server code, no app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -1,3 +1,3 @@
-import baseConfig, { contractsOnly } from '../../eslint.config.mjs';
+import baseConfig, { moduleRules } from '../../eslint.config.mjs';
 
-export default [...baseConfig, { files: ['**/*.ts', '**/*.tsx'], rules: contractsOnly }];
+export default [...baseConfig, ...moduleRules];

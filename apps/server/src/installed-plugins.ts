@@ -1,5 +1,5 @@
+import { shippedModules } from '@ulms/modules';
 import { authPlugin, platformPlugin } from '@ulms/platform';
-import { usersPlugin } from '@ulms/users';
 
-/** The plugins this installation runs, in any order (start-up orders them by dependsOn). */
-export const installedPlugins = [platformPlugin, authPlugin, usersPlugin] as const;
+/** The plugins this installation runs, in any order (start-up orders them by dependsOn); an institution's own go last. */
+export const installedPlugins = [platformPlugin, authPlugin, ...shippedModules] as const;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -10,6 +10,7 @@ import { platformPlugin } from '../platform.plugin.js';
 import { jobServices } from '../jobs/job-refs.js';
 import { type Kernel, startKernel } from '../plugin/kernel.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
+import type { ServiceOverride } from '../plugin/service-ref.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import { composeRouter } from '../trpc/compose-router.js';
 import type { HttpExchange, InstitutionRef, Principal } from '../trpc/request-context.js';
@@ -52,6 +53,8 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
   plugins: P;
   institution?: TestInstitutionOptions;
   database?: Database;
+  /** Services used in place of those the plugins provide: `overrideService(ref, fake)`. */
+  overrides?: readonly ServiceOverride[];
 }): Promise<TestApi<P>> {
   const database = options.database ?? (await openTestDatabase());
   const plugins = [platformPlugin, authPlugin, ...options.plugins] as unknown as Plugins<P>;
@@ -61,6 +64,7 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
     database,
     logger: pino({ level: 'silent' }),
     dataDir,
+    overrides: options.overrides,
   });
   const router = composeRouter(plugins);
   const createCaller = createCallerFactory(router);
@@ -112,10 +116,11 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
     caller: callerFor({ permissions: allPermissions }),
     callerFor,
     createInstitution,
-    // Jobs a test started stop (and are waited for) before their database goes.
+    // Jobs a test started stop (and are waited for) before their database and files go.
     close: async () => {
       await kernel.services.get(jobServices.jobs).stop();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
