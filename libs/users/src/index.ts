@@ -1,11 +1,8 @@
 // Server entry of the users module. Other modules import ./contracts only.
 export * from './contracts/index.js';
 export { usersPlugin } from './server/users.plugin.js';
+// The contracts' refs and `parts`, whose interface is still server-side (it takes the place of the contracts' usersServices).
 export { usersServices } from './server/users-services.js';
-export type { UserService } from './server/user.service.js';
-export type { UserChangeActor } from './server/change-actor.js';
-export type { UserSearchService } from './server/user-search.service.js';
-export type { CodeTableService, CodeTableEntryInput } from './server/code-table.service.js';
 export {
   almaUserToFields,
   userDtoToAlma,

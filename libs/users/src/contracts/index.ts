@@ -23,3 +23,12 @@ export * from './user-parts.schema.js';
 export { userDtoToFields } from './user-fields.js';
 export * from './user-field-checks.js';
 export * from './find-users-preferences.schema.js';
+// The services other modules may call, and their refs.
+export { usersServices, type DocumentParts } from './users-services.js';
+export type { UserService } from './user-service.js';
+export type { UserDeletionService } from './user-deletion-service.js';
+export type { BulkChanges, BulkOutcome, UserBulkUpdater } from './user-bulk-updater.js';
+export type { UserSearchService } from './user-search-service.js';
+export type { CodeTableService, ValidationLookups } from './code-table-service.js';
+export { codeTableEntryInput, type CodeTableEntryInput } from './code-table.schema.js';
+export type { ChangeCaller, PartsViewer, UserChangeActor, UsersInstitutionRef } from './service-callers.js';

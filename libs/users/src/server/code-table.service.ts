@@ -7,24 +7,14 @@ import {
   parseInput,
   ValidationError,
 } from '@ulms/platform';
-import { z } from 'zod';
-import { type CodeTable, codeTableNames, type RecordType, recordTypeCodes } from '../contracts/user-codes.js';
+import { codeTableEntryInput } from '../contracts/code-table.schema.js';
+import type { CodeTableService } from '../contracts/code-table-service.js';
+import type { CodeTable, RecordType } from '../contracts/user-codes.js';
 import type { CodeTableEntryDto } from '../contracts/user.dto.js';
-import type { ValidationLookups } from './user-validation.js';
 
-export const codeTableEntryInput = z.object({
-  table: z.enum(codeTableNames as [string, ...string[]]),
-  code: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(60)
-    .regex(/^[^\s]+$/, 'must have no spaces'),
-  description: z.string().trim().min(1, 'is required').max(255),
-  recordTypes: z.array(z.enum(recordTypeCodes as [string, ...string[]])).default([]),
-  active: z.boolean().default(true),
-});
-export type CodeTableEntryInput = z.input<typeof codeTableEntryInput>;
+// The schema and the interface moved to the contracts; kept here for those who import them from here.
+export { codeTableEntryInput, type CodeTableEntryInput } from '../contracts/code-table.schema.js';
+export type { CodeTableService } from '../contracts/code-table-service.js';
 
 /** Which user column each code table fills, to refuse removing a value still in use. */
 const usedBy: Partial<Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle' | 'campusCode'>> = {
@@ -33,16 +23,6 @@ const usedBy: Partial<Record<CodeTable, 'userGroup' | 'jobCategory' | 'userTitle
   USER_TITLE: 'userTitle',
   CAMPUS: 'campusCode',
 };
-
-/** The users module's code tables: user groups, job categories, titles, identifier types, campuses. */
-export interface CodeTableService {
-  /** Cached: the same array until the tables change (or the cache expires), not to be modified. */
-  list(institutionId: string, table?: CodeTable): Promise<readonly CodeTableEntryDto[]>;
-  save(institutionId: string, entry: CodeTableEntryInput): Promise<CodeTableEntryDto>;
-  remove(institutionId: string, table: CodeTable, code: string): Promise<void>;
-  /** Everything validation needs (cached, as the list is). */
-  lookups(institutionId: string): Promise<ValidationLookups>;
-}
 
 const entrySelect = {
   table: true,

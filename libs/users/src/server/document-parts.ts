@@ -1,8 +1,9 @@
 import { contributorOf, type ModuleService } from '@ulms/platform';
+import type { DocumentParts } from '../contracts/users-services.js';
 import type { UserDocumentPart } from '../contracts/users-extension-points.js';
 
-/** The parts of the Alma user document that plugins enabled for an institution contribute. */
-export type DocumentParts = (institutionId: string) => Promise<UserDocumentPart[]>;
+// Moved to the contracts; kept here for those who import it from here.
+export type { DocumentParts } from '../contracts/users-services.js';
 
 export function createDocumentParts(deps: {
   modules: ModuleService;

@@ -8,28 +8,24 @@ import {
   type RecordType,
   recordTypes,
 } from '../contracts/user-codes.js';
-import type { BulkEditInput } from '../contracts/user.schema.js';
+import type { BulkChanges, BulkOutcome, UserBulkUpdater } from '../contracts/user-bulk-updater.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import type { UserValidator } from '../contracts/users-extension-points.js';
-import type { CodeTableService } from './code-table.service.js';
+import type { CodeTableService } from '../contracts/code-table-service.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
 import { USERS_MODULE } from './users-module.js';
-import type { UserChangeActor } from './change-actor.js';
+import type { UserChangeActor } from '../contracts/service-callers.js';
 
-export type BulkChanges = NonNullable<BulkEditInput['changes']>;
+// Moved to the contracts; kept here for those who import them from here.
+export type { BulkChanges, BulkOutcome, UserBulkUpdater } from '../contracts/user-bulk-updater.js';
+
 type ChangedField = keyof BulkChanges;
 
 const CODE_TABLE_OF = { userGroup: 'USER_GROUP', jobCategory: 'JOB_CATEGORY', campusCode: 'CAMPUS' } as const;
 const LABELS = { userGroup: 'user group', jobCategory: 'job category', campusCode: 'campus' } as const;
 const SIS_OWNED = new Set<ChangedField>(['status', 'expiryDate', 'purgeDate']);
 const DATE_FIELDS = new Set<ChangedField>(['expiryDate', 'purgeDate']);
-
-/** The outcome for one batch: who was changed, and why the others were not. */
-export interface BulkOutcome {
-  readonly updated: string[];
-  readonly failed: Map<string, FieldError[]>;
-}
 
 /**
  * Applies one change to many users set by set, with the rules a single edit applies to those fields:
@@ -43,7 +39,7 @@ export function createUserBulkUpdater(deps: {
   modules: ModuleService;
   codeTables: CodeTableService;
   validators: readonly UserValidator[];
-}) {
+}): UserBulkUpdater {
   const { prisma } = deps;
 
   const needsWholeRecord = async (institutionId: string, changes: BulkChanges, config: UsersConfig) => {
@@ -190,5 +186,3 @@ export function createUserBulkUpdater(deps: {
     },
   };
 }
-
-export type UserBulkUpdater = ReturnType<typeof createUserBulkUpdater>;

@@ -1,21 +1,13 @@
 import type { PrismaClient } from '@prisma/client';
 import { contributorOf, type ModuleService, NotFoundError, type Transactions } from '@ulms/platform';
-import type { DeleteUserResult } from '../contracts/user-parts.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import type { AttachmentStorage, UserDeletionGuard } from '../contracts/users-extension-points.js';
-import type { UserChangeActor } from './change-actor.js';
+import type { UserChangeActor } from '../contracts/service-callers.js';
+import type { UserDeletionService } from '../contracts/user-deletion-service.js';
 import { USERS_MODULE } from './users-module.js';
 
-/** Deleting users: every guard is asked, and the answer lists every reason that stops it. */
-export interface UserDeletionService {
-  reasons(institutionId: string, userIds: readonly string[]): Promise<Map<string, string[]>>;
-  delete(by: UserChangeActor, userId: string): Promise<DeleteUserResult>;
-  /** Deletes the given users that no guard protects (a purge); returns who was deleted and who skipped. */
-  deleteUnguarded(
-    by: UserChangeActor,
-    userIds: readonly string[],
-  ): Promise<{ deleted: string[]; skipped: Map<string, string[]> }>;
-}
+// Moved to the contracts; kept here for those who import it from here.
+export type { UserDeletionService } from '../contracts/user-deletion-service.js';
 
 /** The core's own guard: a user a running job is working on stays until the job ends. */
 export function lockedByJobGuard(prisma: PrismaClient): UserDeletionGuard {

@@ -7,8 +7,8 @@ import {
   statisticFieldsInput,
   type UserPartsReplacement,
 } from '../contracts/user-parts.schema.js';
-import type { ValidationLookups } from './user-validation.js';
-import type { UserChangeActor } from './change-actor.js';
+import type { ValidationLookups } from '../contracts/code-table-service.js';
+import type { UserChangeActor } from '../contracts/service-callers.js';
 
 type NoteRow = ReturnType<typeof noteFieldsInput.parse>;
 type StatisticRow = ReturnType<typeof statisticFieldsInput.parse>;

@@ -1,28 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Prisma } from '@prisma/client';
-import { contributorOf, type Database, type InstitutionRef, type ModuleService, parseInput } from '@ulms/platform';
+import { contributorOf, type Database, type ModuleService, parseInput } from '@ulms/platform';
+import type { UsersInstitutionRef } from '../contracts/service-callers.js';
 import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
-import type { UserListPage } from '../contracts/user.dto.js';
-import {
-  type FindUsersInput,
-  findUsersInput,
-  type SearchUsersInput,
-  searchUsersInput,
-} from '../contracts/user.schema.js';
+import type { UserSearchService } from '../contracts/user-search-service.js';
+import { findUsersInput, searchUsersInput } from '../contracts/user.schema.js';
 import type { UserListColumn } from '../contracts/users-extension-points.js';
 import { todayIn } from './dates.js';
 import { fullNameOf } from './names.js';
 import { USERS_MODULE } from './users-module.js';
 import { fieldCondition, givenNamesOfSortName, runSql, searchCondition, surnameWordsOf } from './user-search-sql.js';
 
-/** Find and Manage Users: search, tabs, filters, sorting, paging, and other modules' columns. */
-export interface UserSearchService {
-  search(institution: InstitutionRef, input: SearchUsersInput): Promise<UserListPage>;
-  /** Every user the search finds, id and primary identifier only (for jobs). */
-  matching(institution: InstitutionRef, input: SearchUsersInput): Promise<{ id: string; primaryId: string }[]>;
-  /** One window of the users matching every field condition (the REST API's `q`), with the exact total. */
-  find(institution: InstitutionRef, input: FindUsersInput): Promise<{ total: number; ids: string[] }>;
-}
+// Moved to the contracts; kept here for those who import it from here.
+export type { UserSearchService } from '../contracts/user-search-service.js';
 
 export const COUNT_LIMIT = 1_000;
 
@@ -71,7 +61,7 @@ export function createUserSearchService(deps: {
 }): UserSearchService {
   const { database, modules } = deps;
   const sql = database.sql;
-  const whereOf = (institution: InstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) =>
+  const whereOf = (institution: UsersInstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) =>
     searchCondition(institution.id, q, () => todayIn(institution.timeZone));
 
   // An exact look-up (an identifier or an email) has one best plan whatever the value: its statements are

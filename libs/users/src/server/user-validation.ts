@@ -9,6 +9,7 @@ import {
 } from '../contracts/user-codes.js';
 import { identifierKey } from '../contracts/identifiers.js';
 import type { UserFields } from '../contracts/user.schema.js';
+import type { ValidationLookups } from '../contracts/code-table-service.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { matchesLinearPattern } from '../contracts/linear-pattern.js';
 import {
@@ -18,14 +19,8 @@ import {
   isLanguageCode,
 } from '../contracts/user-field-checks.js';
 
-/** The institution's code tables and libraries, as the validation rules need them. */
-export interface ValidationLookups {
-  /** Record types allowed for a code; undefined when the code is not in the table (or inactive). */
-  codeAllows(table: CodeTable, code: string): readonly RecordType[] | undefined;
-  /** Whether the table has any active entry. */
-  hasEntries(table: CodeTable): boolean;
-  readonly libraryCodes: ReadonlySet<string>;
-}
+// Moved to the contracts (the code table service returns it); kept here for those who import it from here.
+export type { ValidationLookups } from '../contracts/code-table-service.js';
 
 const codeTableFields: {
   field: keyof UserFields;

@@ -29,8 +29,9 @@ import {
 } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
-import { codeTableEntryInput } from './code-table.service.js';
-import { fieldPermissionErrors, type UserChangeActor } from './change-actor.js';
+import { codeTableEntryInput } from '../contracts/code-table.schema.js';
+import type { UserChangeActor } from '../contracts/service-callers.js';
+import { fieldPermissionErrors } from './change-actor.js';
 import { USERS_MODULE } from './users-module.js';
 import { readableHistoryEntry } from './user-history.js';
 import { loadHistoryWords, withReadableUpdatedBy } from './user-history-words.js';

@@ -1,7 +1,7 @@
 import { almaSample } from '../../testing/alma-samples.js';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeTableEntryInput } from '../code-table.service.js';
+import type { CodeTableEntryInput } from '../../contracts/code-table.schema.js';
 import { usersPlugin } from '../users.plugin.js';
 import { almaRoleTypes } from './alma-codes.js';
 import { comparable } from './alma-comparable.js';

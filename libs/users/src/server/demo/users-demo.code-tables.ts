@@ -1,4 +1,4 @@
-import type { CodeTableEntryInput } from '../code-table.service.js';
+import type { CodeTableEntryInput } from '../../contracts/code-table.schema.js';
 
 /** The demo institution's user groups, identifier types, job categories, titles and campuses. */
 export const usersDemoCodeTables: readonly CodeTableEntryInput[] = [

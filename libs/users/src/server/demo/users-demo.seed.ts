@@ -1,7 +1,7 @@
 import { NotFoundError, type ServiceContainer, tenancyServices } from '@ulms/platform';
 import { todayIn } from '../dates.js';
 import { USERS_MODULE } from '../users-module.js';
-import type { UserChangeActor } from '../change-actor.js';
+import type { UserChangeActor } from '../../contracts/service-callers.js';
 import { usersServices } from '../users-services.js';
 import { usersDemoCodeTables } from './users-demo.code-tables.js';
 import { usersDemoFirstPrimaryId, usersDemoUsers } from './users-demo.users.js';
