@@ -58,12 +58,21 @@ export interface PluginDefinition<
   register?(env: PluginRegistrationEnv): void;
 }
 
-/** Declares a plugin; only checks and returns it, so the literal types of id and router are kept. */
+/**
+ * Declares a plugin; only checks and returns it, so the literal types of id and router are kept. Two overloads
+ * because TypeScript will not infer an inline `router` into a parameter that defaults to `undefined`.
+ */
 export function definePlugin<
   const TId extends string,
-  TRouter extends TRPCRouterRecord | undefined = undefined,
+  TRouter extends TRPCRouterRecord,
   TConfig extends z.ZodType = z.ZodType,
->(plugin: PluginDefinition<TId, TRouter, TConfig>): PluginDefinition<TId, TRouter, TConfig> {
+>(
+  plugin: PluginDefinition<TId, TRouter, TConfig> & { readonly router: TRouter },
+): PluginDefinition<TId, TRouter, TConfig>;
+export function definePlugin<const TId extends string, TConfig extends z.ZodType = z.ZodType>(
+  plugin: PluginDefinition<TId, undefined, TConfig>,
+): PluginDefinition<TId, undefined, TConfig>;
+export function definePlugin(plugin: AnyPlugin): AnyPlugin {
   return plugin;
 }
 
