@@ -1,3 +1,4 @@
+import { newPlugin } from './plugin-new/new-plugin.js';
 import { Command } from 'commander';
 import {
   applyMigrations,
@@ -198,6 +199,16 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
         const deps = plugin.dependsOn?.length ? ` (depends on ${plugin.dependsOn.join(', ')})` : '';
         print(`${plugin.id}\t${plugin.title}${plugin.core ? ' [core]' : ''}${deps}`);
       }
+    });
+
+  program
+    .command('plugin')
+    .description('write plugins for an institution')
+    .command('new')
+    .description('scaffold plugins/<id>: server, contracts and admin entries, a rule with configuration, a test')
+    .argument('<id>', 'the plugin id, kebab-case (campus-rules)')
+    .action(async (id: string) => {
+      await newPlugin(id, { print });
     });
 
   return program;

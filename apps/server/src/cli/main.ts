@@ -7,8 +7,9 @@ import { readPassword } from './read-password.js';
 
 const argv = process.argv.slice(2);
 const wantsHelp = argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help');
-// While the server holds the embedded database, the commands go through the server (help needs no database).
-const socket = wantsHelp ? null : operatorSocketPath(serverConfigFromEnv().database);
+// While the server holds the embedded database, the commands go through the server (help and the plugin
+// generator need no database).
+const socket = wantsHelp || argv[0] === 'plugin' ? null : operatorSocketPath(serverConfigFromEnv().database);
 const throughServer = socket
   ? await runThroughServer(socket, argv, {
       print: (line) => console.log(line),

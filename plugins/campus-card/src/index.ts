@@ -1,0 +1,3 @@
+// Server entry of the campus-card plugin; the browser and other modules use ./contracts.
+export * from './contracts/index.js';
+export { campusCardPlugin } from './server/campus-card.plugin.js';

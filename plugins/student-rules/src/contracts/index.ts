@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** The id institutions enable this plugin by. */
+export const studentRulesModule = 'student-rules';
+
+/** What this plugin lets staff do, by permission name (`<plugin>.<resource>.<action>`). */
+export const studentRulesPermissions = {
+  settingsRead: 'student-rules.settings.read',
+} as const;
+
+/** Per-institution configuration, edited on the Modules page; the defaults fill what an institution leaves out. */
+export const studentRulesConfig = z.object({
+  minimumLastNameLength: z.number().int().min(1).max(50).default(2),
+});
+export type StudentRulesConfig = z.output<typeof studentRulesConfig>;
