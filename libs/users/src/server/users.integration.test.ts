@@ -76,32 +76,38 @@ describe('the user record', () => {
     );
 
   it('creates a user with every part kept, and never returns the PIN or password', async () => {
-    const result = await create({
-      pinNumber: '1234',
-      password: 'a long patron password',
-      prefFirstName: 'Augusta',
-      webSiteUrl: 'https://ada.example.org',
-    });
-    expect(result.status).toBe('saved');
-    if (result.status !== 'saved') return;
-    const user = result.user;
-    expect(user).toMatchObject({
-      primaryId: 'S1000001',
-      fullName: 'Lovelace, Augusta',
-      status: 'ACTIVE',
-      hasPin: true,
-      hasPassword: true,
-      birthDate: '2001-12-10',
-      identifiers: [{ idType: 'BARCODE', value: 'B0001', segmentType: 'INTERNAL' }],
-      emails: [{ emailAddress: 'Ada@Example.org', emailTypes: ['personal'], preferred: true }],
-      addresses: [{ line1: 'Main Street 1', city: 'London', startDate: '2020-01-01', addressTypes: ['home'] }],
-      phones: [{ phoneNumber: '+44 20 7946 0000', preferredSms: true }],
-      createdBy: 'Test caller',
-    });
-    expect(JSON.stringify(user)).not.toMatch(/1234|a long patron password|argon2/);
-    const row = await api.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row.pinNumberHash).toMatch(/^\$argon2id\$/);
-    expect(heard).toContain(user.id);
+    // The kernel calls a plugin's subscribers only where the institution enabled the plugin.
+    await api.caller.platform.modules.enable({ moduleId: 'campus-card' });
+    try {
+      const result = await create({
+        pinNumber: '1234',
+        password: 'a long patron password',
+        prefFirstName: 'Augusta',
+        webSiteUrl: 'https://ada.example.org',
+      });
+      expect(result.status).toBe('saved');
+      if (result.status !== 'saved') return;
+      const user = result.user;
+      expect(user).toMatchObject({
+        primaryId: 'S1000001',
+        fullName: 'Lovelace, Augusta',
+        status: 'ACTIVE',
+        hasPin: true,
+        hasPassword: true,
+        birthDate: '2001-12-10',
+        identifiers: [{ idType: 'BARCODE', value: 'B0001', segmentType: 'INTERNAL' }],
+        emails: [{ emailAddress: 'Ada@Example.org', emailTypes: ['personal'], preferred: true }],
+        addresses: [{ line1: 'Main Street 1', city: 'London', startDate: '2020-01-01', addressTypes: ['home'] }],
+        phones: [{ phoneNumber: '+44 20 7946 0000', preferredSms: true }],
+        createdBy: 'Test caller',
+      });
+      expect(JSON.stringify(user)).not.toMatch(/1234|a long patron password|argon2/);
+      const row = await api.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect(row.pinNumberHash).toMatch(/^\$argon2id\$/);
+      expect(heard).toContain(user.id);
+    } finally {
+      await api.caller.platform.modules.disable({ moduleId: 'campus-card' });
+    }
   });
 
   it("refuses a duplicate identifier, naming its type, whatever the case, even the user's own", async () => {
