@@ -2,15 +2,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useAdminTrpc } from '@ulms/ui';
 import type { CampusCardAdminRouter } from './campus-card-admin-router.js';
 
-/** The User Details tab: what this plugin checks on the user's record in this institution. */
+/** The User Details tab: the user's campus card, from their identifiers of the configured type. */
 export function CampusCardTab({ userId }: { readonly userId: string }) {
   const trpc = useAdminTrpc<CampusCardAdminRouter>();
-  const settings = useQuery(trpc.campusCard.settings.queryOptions());
-  if (settings.isPending) return <p>Loading…</p>;
-  if (settings.isError) return <p role="alert">{settings.error.message}</p>;
+  const card = useQuery(trpc.campusCard.card.queryOptions({ userId }));
+  if (card.isPending) return <p>Loading…</p>;
+  if (card.isError) return <p role="alert">{card.error.message}</p>;
+  const { identifierType, number, inactive } = card.data;
   return (
-    <section aria-label="Campus card" data-user-id={userId}>
-      <p>Last names need at least {settings.data.minimumLastNameLength} characters in this institution.</p>
+    <section aria-label="Campus card">
+      <dl>
+        <dt>Card number ({identifierType})</dt>
+        <dd>{number ?? 'No active card'}</dd>
+        {inactive.length > 0 && (
+          <>
+            <dt>Earlier cards</dt>
+            <dd>{inactive.join(', ')}</dd>
+          </>
+        )}
+      </dl>
     </section>
   );
 }

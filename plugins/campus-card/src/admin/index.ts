@@ -12,7 +12,7 @@ export const adminPlugin = defineAdminPlugin({
     contribute(usersAdminExtensionPoints.userRecordTabs, {
       id: 'campus-card',
       label: 'Campus card',
-      permission: campusCardPermissions.settingsRead,
+      permission: campusCardPermissions.cardRead,
       component: CampusCardTab,
     }),
   ],

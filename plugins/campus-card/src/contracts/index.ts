@@ -5,11 +5,23 @@ export const campusCardModule = 'campus-card';
 
 /** What this plugin lets staff do, by permission name (`<plugin>.<resource>.<action>`). */
 export const campusCardPermissions = {
-  settingsRead: 'campus-card.settings.read',
+  cardRead: 'campus-card.card.read',
 } as const;
 
 /** Per-institution configuration, edited on the Modules page; the defaults fill what an institution leaves out. */
 export const campusCardConfig = z.object({
-  minimumLastNameLength: z.number().int().min(1).max(50).default(2),
+  /** The identifier type that holds the campus card number. */
+  identifierType: z.string().min(1).default('BARCODE'),
 });
 export type CampusCardConfig = z.output<typeof campusCardConfig>;
+
+export const campusCardInput = z.object({ userId: z.uuid() });
+
+/** A user's campus card as the User Details tab shows it. */
+export interface CampusCard {
+  readonly identifierType: string;
+  /** The active card number, or null when the user has none. */
+  readonly number: string | null;
+  /** Other card numbers the user held, now inactive. */
+  readonly inactive: readonly string[];
+}

@@ -8,36 +8,74 @@ type Caller = Api['caller'];
 
 let api: Api;
 let elsewhere: Caller;
+let adaId: string;
 
-const userNamed = (lastName: string) =>
-  ({ recordType: 'PUBLIC', primaryId: `id-${lastName}`, firstName: 'Test', lastName, userGroup: 'UG' }) as const;
-const addUserGroup = (caller: Caller) =>
-  caller.users.codeTables.save({ table: 'USER_GROUP', code: 'UG', description: 'Undergraduates' });
+async function addCodes(caller: Caller) {
+  await caller.users.codeTables.save({ table: 'USER_GROUP', code: 'UG', description: 'Undergraduates' });
+  for (const code of ['BARCODE', 'UNIV_ID']) {
+    await caller.users.codeTables.save({ table: 'IDENTIFIER_TYPE', code, description: code });
+  }
+}
+
+async function createAda(caller: Caller): Promise<string> {
+  const saved = await caller.users.create({
+    recordType: 'PUBLIC',
+    primaryId: 'ada',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    userGroup: 'UG',
+    identifiers: [
+      { idType: 'BARCODE', value: 'C-1001' },
+      { idType: 'BARCODE', value: 'C-0999', status: 'INACTIVE' },
+      { idType: 'UNIV_ID', value: 'U-7' },
+    ],
+  });
+  if (saved.status !== 'saved') throw new Error('not saved');
+  return saved.user.id;
+}
 
 beforeAll(async () => {
-  // The harness starts the users module this plugin depends on and enables both for api.institution.
   api = await startTestApi({ plugins: [campusCardPlugin] });
-  await api.caller.platform.modules.configure({ moduleId: campusCardModule, config: { minimumLastNameLength: 3 } });
-  await addUserGroup(api.caller);
-
+  await addCodes(api.caller);
+  adaId = await createAda(api.caller);
   const other = await api.createInstitution({ modules: ['users'] });
   elsewhere = api.callerFor({ institutionId: other.id, permissions: new Set(api.kernel.permissions.keys()) });
-  await addUserGroup(elsewhere);
+  await addCodes(elsewhere);
+  await createAda(elsewhere);
 });
 afterAll(() => api.close());
 
 describe('Campus card', () => {
-  it('refuses a last name shorter than the institution configured', async () => {
-    await expect(api.caller.users.create(userNamed('Li'))).rejects.toThrow('lastName: must have at least 3 characters');
-    expect((await api.caller.users.create(userNamed('Lee'))).status).toBe('saved');
+  it("shows a user's active card and earlier ones", async () => {
+    expect(await api.caller.campusCard.card({ userId: adaId })).toEqual({
+      identifierType: 'BARCODE',
+      number: 'C-1001',
+      inactive: ['C-0999'],
+    });
   });
 
-  it('leaves an institution that has not enabled it alone', async () => {
-    expect((await elsewhere.users.create(userNamed('Li'))).status).toBe('saved');
+  it('adds a Campus card column to Find and Manage Users', async () => {
+    const page = await api.caller.users.search({});
+    expect(page.columns).toContainEqual({ id: 'campus-card', title: 'Campus card' });
+    expect(page.rows.find((row) => row.id === adaId)?.extra?.['campus-card']).toBe('C-1001');
   });
 
-  it("answers the institution's settings to staff allowed to read them", async () => {
-    expect(await api.caller.campusCard.settings()).toEqual({ minimumLastNameLength: 3 });
-    await expect(elsewhere.campusCard.settings()).rejects.toThrow(/not enabled/);
+  it('reads the identifier type the institution configured', async () => {
+    await api.caller.platform.modules.configure({ moduleId: campusCardModule, config: { identifierType: 'UNIV_ID' } });
+    expect((await api.caller.campusCard.card({ userId: adaId })).number).toBe('U-7');
+  });
+
+  it('adds nothing where the institution has not enabled it', async () => {
+    const page = await elsewhere.users.search({});
+    expect(page.columns.map((c) => c.id)).not.toContain('campus-card');
+    await expect(elsewhere.campusCard.card({ userId: adaId })).rejects.toThrow(/not enabled/);
+  });
+
+  it("cannot read another institution's user", async () => {
+    const staff = api.callerFor({ permissions: new Set(['campus-card.card.read']) });
+    await expect(staff.campusCard.card({ userId: adaId })).resolves.toMatchObject({ number: expect.any(String) });
+    await expect(
+      api.caller.campusCard.card({ userId: (await elsewhere.users.search({})).rows[0]?.id ?? '' }),
+    ).rejects.toThrow(/not found/i);
   });
 });

@@ -1,12 +1,13 @@
 import { definePlugin, pluginConfigRef } from '@ulms/platform';
-import { usersExtensionPoints } from '@ulms/users/contracts';
+import { usersExtensionPoints, usersServices } from '@ulms/users/contracts';
 import {
   type CampusCardConfig,
   campusCardConfig,
   campusCardModule,
   campusCardPermissions,
 } from '../contracts/index.js';
-import { lastNameLengthValidator } from './last-name-length.validator.js';
+import { campusCardServices } from './campus-card-services.js';
+import { campusCardReader } from './campus-card.reader.js';
 import { campusCardRouter } from './campus-card.router.js';
 
 export const campusCardPlugin = definePlugin({
@@ -15,16 +16,24 @@ export const campusCardPlugin = definePlugin({
   dependsOn: ['users'],
   configSchema: campusCardConfig,
   permissions: {
-    [campusCardPermissions.settingsRead]: {
-      description: "See this institution's campus card settings",
-      roles: ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR', 'USER_MANAGER'],
+    [campusCardPermissions.cardRead]: {
+      description: "See users' campus cards",
+      roles: ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR', 'USER_MANAGER', 'CIRCULATION_DESK_OPERATOR'],
     },
   },
   router: campusCardRouter,
   register(env) {
-    env.contributeWith(usersExtensionPoints.validators, {
-      deps: { config: pluginConfigRef<CampusCardConfig>() },
-      factory: ({ config }) => lastNameLengthValidator(config),
+    env.provideService(campusCardServices.reader, {
+      deps: { users: usersServices.users, config: pluginConfigRef<CampusCardConfig>() },
+      factory: campusCardReader,
+    });
+    env.contributeWith(usersExtensionPoints.listColumns, {
+      deps: { reader: campusCardServices.reader },
+      factory: ({ reader }) => ({
+        id: 'campus-card',
+        title: 'Campus card',
+        load: (institutionId, userIds) => reader.numbers(institutionId, userIds),
+      }),
     });
   },
 });

@@ -1,9 +1,10 @@
-import { protectedProcedure, tenancyServices } from '@ulms/platform';
-import { type CampusCardConfig, campusCardModule, campusCardPermissions } from '../contracts/index.js';
+import { protectedProcedure } from '@ulms/platform';
+import { campusCardInput, campusCardModule, campusCardPermissions } from '../contracts/index.js';
+import { campusCardServices } from './campus-card-services.js';
 
 export const campusCardRouter = {
-  /** The caller's institution's configuration of this plugin, defaults filled in. */
-  settings: protectedProcedure(campusCardModule, campusCardPermissions.settingsRead).query(({ ctx }) =>
-    ctx.services.get(tenancyServices.modules).config<CampusCardConfig>(ctx.institution.id, campusCardModule),
-  ),
+  /** A user's campus card in the caller's institution. */
+  card: protectedProcedure(campusCardModule, campusCardPermissions.cardRead)
+    .input(campusCardInput)
+    .query(({ ctx, input }) => ctx.services.get(campusCardServices.reader).card(ctx.institution.id, input.userId)),
 };

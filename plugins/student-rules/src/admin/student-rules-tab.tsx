@@ -10,7 +10,10 @@ export function StudentRulesTab({ userId }: { readonly userId: string }) {
   if (settings.isError) return <p role="alert">{settings.error.message}</p>;
   return (
     <section aria-label="Student rules" data-user-id={userId}>
-      <p>Last names need at least {settings.data.minimumLastNameLength} characters in this institution.</p>
+      <p>
+        Students ({settings.data.studentGroups.join(', ')}) need a {settings.data.identifierType} identifier and an
+        expiry date at most {settings.data.maxYearsToExpiry} years ahead.
+      </p>
     </section>
   );
 }

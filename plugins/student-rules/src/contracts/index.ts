@@ -10,6 +10,11 @@ export const studentRulesPermissions = {
 
 /** Per-institution configuration, edited on the Modules page; the defaults fill what an institution leaves out. */
 export const studentRulesConfig = z.object({
-  minimumLastNameLength: z.number().int().min(1).max(50).default(2),
+  /** The user groups whose members are students. */
+  studentGroups: z.array(z.string().min(1)).default(['UNDERGRAD', 'GRAD']),
+  /** The identifier type every student must have. */
+  identifierType: z.string().min(1).default('UNIV_ID'),
+  /** How far ahead a student's expiry date may be, in years. */
+  maxYearsToExpiry: z.number().int().min(1).max(20).default(5),
 });
 export type StudentRulesConfig = z.output<typeof studentRulesConfig>;

@@ -6,12 +6,12 @@ import {
   studentRulesModule,
   studentRulesPermissions,
 } from '../contracts/index.js';
-import { lastNameLengthValidator } from './last-name-length.validator.js';
+import { studentRecordValidator } from './student-record.validator.js';
 import { studentRulesRouter } from './student-rules.router.js';
 
 export const studentRulesPlugin = definePlugin({
   id: studentRulesModule,
-  title: 'Student rules',
+  title: 'Student record rules',
   dependsOn: ['users'],
   configSchema: studentRulesConfig,
   permissions: {
@@ -24,7 +24,7 @@ export const studentRulesPlugin = definePlugin({
   register(env) {
     env.contributeWith(usersExtensionPoints.validators, {
       deps: { config: pluginConfigRef<StudentRulesConfig>() },
-      factory: ({ config }) => lastNameLengthValidator(config),
+      factory: ({ config }) => studentRecordValidator(config),
     });
   },
 });
