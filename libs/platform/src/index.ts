@@ -11,7 +11,17 @@ export {
   type MigrationFile,
 } from './database/migration-runner.js';
 export { migrationsDir } from './database/migrations-dir.js';
-export { ValidationError, NotFoundError, ConflictError } from './errors/domain-errors.js';
+export {
+  DomainError,
+  type DomainErrorCode,
+  ValidationError,
+  NotFoundError,
+  ConflictError,
+  ForbiddenError,
+  UnauthorizedError,
+  TooManyRequestsError,
+  PayloadTooLargeError,
+} from './errors/domain-errors.js';
 export { parseInput } from './errors/parse-input.js';
 export { defineEvent, type EventDefinition, type EventHandler, type EventBus } from './events/event-bus.js';
 export type { Transactions, UnitOfWork } from './events/transactions.js';

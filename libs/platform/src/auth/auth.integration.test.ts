@@ -233,7 +233,7 @@ describe('staff sign-in', () => {
     const enrolment = await accounts.startMfaEnrolment(account.id);
     expect(enrolment.qrSvg).toContain('<svg');
     expect(enrolment.otpauthUrl).toContain(`secret=${enrolment.secret}`);
-    await expect(accounts.confirmMfaEnrolment(account.id, '000000')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(accounts.confirmMfaEnrolment(account.id, '000000')).rejects.toMatchObject({ code: 'VALIDATION' });
     const { recoveryCodes } = await accounts.confirmMfaEnrolment(account.id, totpCode(enrolment.secret, new Date()));
     expect(recoveryCodes).toHaveLength(10);
 

@@ -12,6 +12,7 @@ import {
 } from '../contracts/auth.schema.js';
 import { authPermissions as can } from '../contracts/platform-permissions.js';
 import { builtInRoleCodes, builtInRoles } from '../contracts/roles.js';
+import { ForbiddenError, UnauthorizedError } from '../errors/domain-errors.js';
 import { coreServices } from '../plugin/core-services.js';
 import type { HttpExchange, RequestContext } from '../trpc/request-context.js';
 import { authedProcedure, protectedProcedure, publicProcedure } from '../trpc/trpc.js';
@@ -20,6 +21,7 @@ import { permissionsOfRoles } from './role-permissions.js';
 
 const AUTH = 'auth';
 
+/** The HTTP exchange of a call; a call without one (a server-side caller) is a transport matter, refused as such. */
 function httpOf(ctx: RequestContext): HttpExchange {
   if (!ctx.http)
     throw new TRPCError({
@@ -31,7 +33,7 @@ function httpOf(ctx: RequestContext): HttpExchange {
 
 function sessionTokenOf(ctx: RequestContext): string {
   const token = httpOf(ctx).sessionToken;
-  if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  if (!token) throw new UnauthorizedError('sign in first');
   return token;
 }
 
@@ -64,11 +66,7 @@ export const authRouter = {
     return token ? ctx.services.get(authServices.sessions).info(token) : null;
   }),
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    if (ctx.principal.kind !== 'staff')
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: 'only staff have passwords',
-      });
+    if (ctx.principal.kind !== 'staff') throw new ForbiddenError('only staff have passwords');
     await ctx.services
       .get(authServices.accounts)
       .changePassword(ctx.principal.id, input.currentPassword, input.newPassword, ctx.http?.sessionToken);

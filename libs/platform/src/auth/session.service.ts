@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { TRPCError } from '@trpc/server';
 import type { SessionInfo, SignInInput, SignInResult } from '../contracts/auth.schema.js';
 import { builtInRoles } from '../contracts/roles.js';
-import { ValidationError } from '../errors/domain-errors.js';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors/domain-errors.js';
 import type { DeclaredPermission } from '../plugin/declared-permission.js';
 import type { ModuleService } from '../tenancy/module.service.js';
 import type { Principal } from '../trpc/request-context.js';
@@ -48,7 +47,7 @@ const SIGN_IN_FAILED = 'sign-in failed: check the institution, username and pass
 const TOUCH_AFTER_MS = 60_000;
 const PATRON = 'PATRON';
 
-const signInFailed = () => new TRPCError({ code: 'UNAUTHORIZED', message: SIGN_IN_FAILED });
+const signInFailed = () => new UnauthorizedError(SIGN_IN_FAILED);
 
 export function createSessionService(deps: {
   prisma: PrismaClient;
@@ -71,10 +70,9 @@ export function createSessionService(deps: {
     for (const [throttle, key] of keys) {
       const minutes = await throttle.blockedFor(key);
       if (minutes > 0) {
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        });
+        throw new TooManyRequestsError(
+          `too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        );
       }
     }
   };
@@ -191,7 +189,7 @@ export function createSessionService(deps: {
 
       const roles = await staffRolesOf(account.id);
       if (roles.length === 0) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'this account has no staff access' });
+        throw new ForbiddenError('this account has no staff access');
       }
       const home = roles.find((r) => r.institution.id === account.institutionId) ?? roles[0];
       await prisma.staffAccount.update({ where: { id: account.id }, data: { lastSignInAt: new Date() } });
@@ -201,7 +199,7 @@ export function createSessionService(deps: {
     async verifyMfa(token, code, meta) {
       const session = await liveSession(token);
       if (!session?.mfaPending) {
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in with your password first' });
+        throw new UnauthorizedError('sign in with your password first');
       }
       const { account } = session;
       const throttleKey = `mfa:${account.id}`;
@@ -278,12 +276,11 @@ export function createSessionService(deps: {
 
     async switchInstitution(token, institutionCode) {
       const session = await liveSession(token);
-      if (!session || session.mfaPending) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+      if (!session || session.mfaPending) throw new UnauthorizedError('sign in first');
       const target = (await staffRolesOf(session.account.id)).find(
         (r) => r.institution.code.toLowerCase() === institutionCode.toLowerCase(),
       );
-      if (!target)
-        throw new TRPCError({ code: 'FORBIDDEN', message: `you hold no role in institution "${institutionCode}"` });
+      if (!target) throw new ForbiddenError(`you hold no role in institution "${institutionCode}"`);
       await prisma.staffSession.update({
         where: { tokenHash: session.tokenHash },
         data: { institutionId: target.institution.id },

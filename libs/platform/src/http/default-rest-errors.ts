@@ -1,6 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { NotFoundError, ValidationError } from '../errors/domain-errors.js';
+import { DomainError, type DomainErrorCode, ValidationError } from '../errors/domain-errors.js';
 import { RestError, restErrorCodes as codes } from './rest-error.js';
 
 const describe = (field: string, message: string) => (field ? `${field}: ${message}` : message);
@@ -16,7 +15,24 @@ export function invalidInput(error: ZodError, where: string): RestError {
   );
 }
 
-/** The kit's reading of the kernel's domain errors; anything else is an internal error. */
+/**
+ * The HTTP status and the envelope's code of each kind of domain error, in the reference's way: a conflict
+ * (a duplicate, a dependency) is a bad request (400) there, not a 409.
+ */
+const restAnswerOf: Record<DomainErrorCode, readonly [status: number, errorCode: string]> = {
+  VALIDATION: [400, codes.invalidRequest],
+  CONFLICT: [400, codes.invalidRequest],
+  NOT_FOUND: [404, codes.notFound],
+  UNAUTHORIZED: [401, codes.unauthorized],
+  FORBIDDEN: [403, codes.unauthorized],
+  PAYLOAD_TOO_LARGE: [413, codes.invalidRequest],
+  TOO_MANY_REQUESTS: [429, codes.perSecondThreshold],
+};
+
+/**
+ * The kit's reading of the kernel's domain errors (the REST edge): a ValidationError gives one entry per field,
+ * any other domain error one entry with its message; anything else is an internal error.
+ */
 export function defaultRestError(error: unknown): RestError {
   if (error instanceof RestError) return error;
   if (error instanceof ValidationError) {
@@ -25,9 +41,9 @@ export function defaultRestError(error: unknown): RestError {
       error.fieldErrors.map((e) => ({ errorCode: codes.invalidRequest, errorMessage: describe(e.field, e.message) })),
     );
   }
-  if (error instanceof NotFoundError) return RestError.of(404, codes.notFound, error.message);
-  if (error instanceof TRPCError && (error.code === 'CONFLICT' || error.code === 'BAD_REQUEST')) {
-    return RestError.of(400, codes.invalidRequest, error.message);
+  if (error instanceof DomainError) {
+    const [status, errorCode] = restAnswerOf[error.code];
+    return RestError.of(status, errorCode, error.message);
   }
   return RestError.of(500, codes.internal, 'internal error');
 }

@@ -1,9 +1,7 @@
 import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../errors/domain-errors.js';
+import { DomainError, type DomainErrorCode, PayloadTooLargeError, ValidationError } from '../errors/domain-errors.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
 import type { InstitutionRef, Principal } from '../trpc/request-context.js';
@@ -39,11 +37,18 @@ class FileRouteError extends Error {
   }
 }
 
-const tooLarge = (max: number) =>
-  new TRPCError({
-    code: 'PAYLOAD_TOO_LARGE',
-    message: `the file is larger than the ${max} bytes allowed`,
-  });
+const tooLarge = (max: number) => new PayloadTooLargeError(`the file is larger than the ${max} bytes allowed`);
+
+/** The HTTP status of each kind of domain error (those of tRPC's codes, so both APIs of the admin app agree). */
+const statusOfDomainError: Record<DomainErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+};
 
 const codeOfStatus: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -53,6 +58,7 @@ const codeOfStatus: Record<number, string> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 /** `{ error: { code, message, fieldErrors? } }` with the status of the error; 500 (logged) for anything unknown. */
@@ -63,8 +69,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown)
   if (error instanceof FileRouteError) {
     status = error.status;
     message = error.message;
-  } else if (error instanceof TRPCError) {
-    status = getHTTPStatusCodeFromError(error);
+  } else if (error instanceof DomainError) {
+    status = statusOfDomainError[error.code];
     message = error.message;
     if (error instanceof ValidationError) fieldErrors = error.fieldErrors;
   } else {

@@ -80,7 +80,7 @@ describe('the job runner', () => {
       processed: 2,
     });
     await expect(jobs().start(api.institution.id, 'counter.count', { to: 0 }, 'tester')).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
+      code: 'VALIDATION',
       fieldErrors: [{ field: 'to', message: expect.stringContaining('>=1') }],
     });
   });

@@ -1,6 +1,7 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { platformPermissions as can } from '../contracts/platform-permissions.js';
 import { getPreferenceInput, setPreferenceInput } from '../contracts/preferences.schema.js';
+import { ForbiddenError } from '../errors/domain-errors.js';
 import type { Principal } from '../trpc/request-context.js';
 import { protectedProcedure } from '../trpc/trpc.js';
 import { preferenceServices } from './preference-refs.js';
@@ -8,7 +9,7 @@ import { preferenceServices } from './preference-refs.js';
 function ownerOf(principal: Principal, institutionId: string) {
   // API keys and jobs have no screens to remember anything of.
   if (principal.kind !== 'staff') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'only a signed-in staff member has preferences' });
+    throw new ForbiddenError('only a signed-in staff member has preferences');
   }
   return { institutionId, accountId: principal.id };
 }

@@ -9,6 +9,7 @@ interface GuardMark {
 
 const marks = new WeakMap<object, GuardMark>();
 const inputScreens = new WeakSet<object>();
+const errorMappings = new WeakSet<object>();
 
 /** Records that a middleware is one of the kernel's guards, so tests can prove every procedure has them. */
 export function markGuard(middleware: unknown, kind: GuardKind, permission?: string): void {
@@ -20,6 +21,15 @@ export function markGuard(middleware: unknown, kind: GuardKind, permission?: str
 export function markInputScreen(middleware: unknown): void {
   const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
   for (const fn of fns) inputScreens.add(fn);
+}
+
+/**
+ * Records that a middleware is the kernel's mapping of domain errors to tRPC's: it only looks at what the rest
+ * of the chain answers, so it may run before the input screen.
+ */
+export function markErrorMapping(middleware: unknown): void {
+  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
+  for (const fn of fns) errorMappings.add(fn);
 }
 
 /** A procedure of a router with the guards it passes through. */
@@ -37,12 +47,13 @@ export function describeProcedureGuards(router: AnyTRPCRouter): ProcedureGuards[
   const procedures = router._def.procedures as Record<string, { _def: { type: string; middlewares: object[] } }>;
   return Object.entries(procedures).map(([path, procedure]) => {
     const found = procedure._def.middlewares.map((fn) => marks.get(fn)).filter((m) => m !== undefined);
+    const first = procedure._def.middlewares.find((fn) => !errorMappings.has(fn));
     return {
       path,
       type: procedure._def.type,
       guards: new Set(found.map((m) => m.kind)),
       permission: found.find((m) => m.kind === 'permission')?.permission,
-      screensInput: inputScreens.has(procedure._def.middlewares[0] as object),
+      screensInput: first !== undefined && inputScreens.has(first),
     };
   });
 }

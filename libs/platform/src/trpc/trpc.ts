@@ -1,16 +1,39 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { transformer } from '../contracts/transformer.js';
 import { ZodError } from 'zod';
-import { type FieldError, ValidationError } from '../errors/domain-errors.js';
+import { DomainError, type DomainErrorCode, type FieldError, ValidationError } from '../errors/domain-errors.js';
 import { forbiddenCharacterErrors } from '../errors/forbidden-characters.js';
 import { MAX_INPUT_DEPTH, nestedDeeperThan } from '../errors/input-depth.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
-import { markGuard, markInputScreen } from './guards.js';
+import { markErrorMapping, markGuard, markInputScreen } from './guards.js';
 import type { InstitutionRef, RequestContext } from './request-context.js';
 
-/** The field-level messages of a tRPC error: from a ValidationError or from input parsing. */
-export function fieldErrorsOf(error: TRPCError): readonly FieldError[] | undefined {
+/** The tRPC code of each kind of domain error (and so, through tRPC, its HTTP status). */
+const trpcCodeOf: Record<DomainErrorCode, TRPCError['code']> = {
+  VALIDATION: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
+/** A domain error as tRPC answers it: the matching code, the same message, the domain error as its cause. */
+export function toTRPCError(error: DomainError): TRPCError {
+  const mapped = new TRPCError({ code: trpcCodeOf[error.code], message: error.message, cause: error });
+  if (error.stack) mapped.stack = error.stack;
+  return mapped;
+}
+
+/**
+ * The field-level messages of an error: a ValidationError's, or (for a tRPC error) those of the
+ * ValidationError it carries or of its input parsing; undefined when it has none.
+ */
+export function fieldErrorsOf(error: unknown): readonly FieldError[] | undefined {
   if (error instanceof ValidationError) return error.fieldErrors;
+  if (!(error instanceof TRPCError)) return undefined;
+  if (error.cause instanceof ValidationError) return error.cause.fieldErrors;
   if (error.cause instanceof ZodError) {
     return error.cause.issues.map((issue) => ({
       field: issue.path.map(String).join('.'),
@@ -68,6 +91,21 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /**
+ * The tRPC edge of the domain errors: whatever a later middleware or the resolver throws as a DomainError
+ * leaves the procedure as the TRPCError of the matching code (the HTTP status follows from it), with the
+ * domain error as its cause; anything else passes unchanged (an unknown error stays an internal one).
+ */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  // tRPC wraps anything thrown that is not a TRPCError as INTERNAL_SERVER_ERROR, keeping it as the cause.
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof DomainError) {
+    throw toTRPCError(result.error.cause);
+  }
+  return result;
+});
+markErrorMapping(mapDomainErrors);
+
+/**
  * The raw input, before any guard or parser, refused when a value or field name holds a character XML 1.0
  * cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates): such a value
  * could never be written into an XML document. Every procedure below is built on it.
@@ -79,7 +117,7 @@ const screenInput = t.middleware(async ({ getRawInput, next }) => {
 });
 markInputScreen(screenInput);
 
-const baseProcedure = t.procedure.use(screenInput);
+const baseProcedure = t.procedure.use(mapDomainErrors).use(screenInput);
 
 /** Reachable by anyone: only sign-in and health may use it. */
 export const publicProcedure = baseProcedure;

@@ -1,6 +1,5 @@
 import { coreServices, defineJob, fieldErrorsOf, tenancyServices } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
-import type { TRPCError } from '@trpc/server';
 import { bulkEditInput } from '../contracts/user.schema.js';
 import type { BulkChanges } from './user-bulk-update.js';
 import { userDtoToFields } from '../contracts/user-fields.js';
@@ -21,7 +20,7 @@ async function updateOneByOne(services: Services, by: UserChangeActor, ids: read
       await users.update(by, { ...current, ...changes, id });
       updated.push(id);
     } catch (error) {
-      failed.set(id, [...(fieldErrorsOf(error as TRPCError) ?? [{ field: '', message: (error as Error).message }])]);
+      failed.set(id, [...(fieldErrorsOf(error) ?? [{ field: '', message: (error as Error).message }])]);
     }
   }
   return { updated, failed };

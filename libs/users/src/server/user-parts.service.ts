@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { TRPCError } from '@trpc/server';
 import {
   type InstitutionRef,
   type InstitutionService,
   type ModuleService,
   NotFoundError,
   ownerLibraryFilter,
+  PayloadTooLargeError,
   visibleOwnerLibraries,
   type Database,
   parseInput,
@@ -84,12 +84,9 @@ export interface UserPartsService {
 }
 
 /** A streamed file over the institution's maximum: refused with 413 (Payload Too Large). */
-export class AttachmentTooLargeError extends TRPCError {
+export class AttachmentTooLargeError extends PayloadTooLargeError {
   constructor(readonly maxSizeBytes: number) {
-    super({
-      code: 'PAYLOAD_TOO_LARGE',
-      message: `the file is larger than the ${maxSizeBytes} bytes allowed`,
-    });
+    super(`the file is larger than the ${maxSizeBytes} bytes allowed`);
     this.name = 'AttachmentTooLargeError';
   }
 }
