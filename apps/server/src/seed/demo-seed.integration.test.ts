@@ -8,7 +8,13 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedPlugins } from '../installed-plugins.js';
 import { startApp } from '../start-app.js';
-import { DEMO_INSTITUTION_CODE, DEMO_MODULES, DemoSeedError, seedDemoInstitution } from './demo-seed.js';
+import {
+  DEMO_INSTITUTION_CODE,
+  DEMO_MODULES,
+  DemoSeedError,
+  NORTH_INSTITUTION_CODE,
+  seedDemoInstitution,
+} from './demo-seed.js';
 
 // An institution's own plugin: its validator throws on the 150th user it sees, wherever it is enabled.
 let validated = 0;
@@ -69,7 +75,16 @@ describe('the demo seed', () => {
     });
   }, 120_000);
 
-  it('then seeds all of it, with only the shipped modules enabled', async () => {
+  const modulesOf = async (code: string) => {
+    const institution = await kernel.services.get(tenancyServices.institutions).findByCode(code);
+    const rows = await database.prisma.institutionModule.findMany({
+      where: { institutionId: institution?.id, enabled: true },
+      orderBy: { moduleId: 'asc' },
+    });
+    return rows.map((m) => m.moduleId);
+  };
+
+  it('then seeds all of it: the shipped modules, and each example plugin in one institution only', async () => {
     expect(await seedDemoInstitution(kernel, logger)).toBe(true);
     const institution = await kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
     const libraries = await database.prisma.library.findMany({
@@ -77,20 +92,18 @@ describe('the demo seed', () => {
       orderBy: { code: 'asc' },
     });
     expect(libraries.map((l) => l.code)).toEqual(['LAW', 'MAIN']);
-    const modules = await database.prisma.institutionModule.findMany({
-      where: { institutionId: institution?.id },
-    });
-    expect(modules.map((m) => m.moduleId)).toEqual(['users']);
+    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual(['campus-card', 'users']);
+    expect(await modulesOf(NORTH_INSTITUTION_CODE)).toEqual(['student-rules', 'users']);
     expect(await counts()).toMatchObject({
-      institutions: 1,
-      users: 300,
-      accounts: 2,
+      institutions: 2,
+      users: 600,
+      accounts: 3,
     });
-  }, 120_000);
+  }, 180_000);
 
   it('does nothing on a later start', async () => {
     expect(await seedDemoInstitution(kernel, logger)).toBe(false);
-    expect((await counts()).users).toBe(300);
+    expect((await counts()).users).toBe(600);
   });
 });
 

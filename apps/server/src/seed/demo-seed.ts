@@ -24,6 +24,20 @@ export const DEMO_DESK = {
   password: 'demo-desk-2026',
 } as const;
 
+/** A second demo institution, so that what one institution enables is seen to stay out of another. */
+export const NORTH_INSTITUTION_CODE = 'NORTH';
+export const NORTH_ADMIN = {
+  institution: NORTH_INSTITUTION_CODE,
+  username: 'admin',
+  password: 'demo-north-2026',
+} as const;
+
+/** The example plugins under plugins/, each enabled in one demo institution only (when installed). */
+export const DEMO_EXAMPLE_PLUGINS: Readonly<Record<string, readonly string[]>> = {
+  [DEMO_INSTITUTION_CODE]: ['campus-card'],
+  [NORTH_INSTITUTION_CODE]: ['student-rules'],
+};
+
 /**
  * Whether the server seeds the demo: `SEED_DEMO=true` or `false` says so; otherwise on the embedded database
  * (a first look on a fresh clone) and never on a PostgreSQL server, whose first administrator comes from
@@ -54,55 +68,118 @@ async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function createDemo(kernel: Kernel, modules: readonly string[]): Promise<{ code: string; users: number } | null> {
-  const institutions = kernel.services.get(tenancyServices.institutions);
-  if (await institutions.findByCode(DEMO_INSTITUTION_CODE)) return null;
+interface DemoInstitution {
+  readonly code: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly libraries: readonly { code: string; name: string }[];
+  readonly staff: readonly {
+    username: string;
+    displayName: string;
+    password: string;
+    roles: readonly string[];
+  }[];
+}
 
-  const institution = await step('creating the institution', () =>
+const demoInstitutions: readonly DemoInstitution[] = [
+  {
+    code: DEMO_INSTITUTION_CODE,
+    name: 'Demo University Library',
+    timeZone: 'America/New_York',
+    libraries: [
+      { code: 'MAIN', name: 'Main Library' },
+      { code: 'LAW', name: 'Law Library' },
+    ],
+    staff: [
+      {
+        username: DEMO_ADMIN.username,
+        displayName: 'Demo Administrator',
+        password: DEMO_ADMIN.password,
+        roles: ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'],
+      },
+      {
+        username: DEMO_DESK.username,
+        displayName: 'Demo Desk Operator',
+        password: DEMO_DESK.password,
+        roles: ['CIRCULATION_DESK_OPERATOR'],
+      },
+    ],
+  },
+  {
+    code: NORTH_INSTITUTION_CODE,
+    name: 'Northfield College Library',
+    timeZone: 'Europe/London',
+    // The demo users name these two libraries (resource-sharing and owner libraries).
+    libraries: [
+      { code: 'MAIN', name: 'College Library' },
+      { code: 'LAW', name: 'Northfield Law Library' },
+    ],
+    staff: [
+      {
+        username: NORTH_ADMIN.username,
+        displayName: 'Northfield Administrator',
+        password: NORTH_ADMIN.password,
+        roles: ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'],
+      },
+    ],
+  },
+];
+
+async function createInstitution(
+  kernel: Kernel,
+  demo: DemoInstitution,
+  modules: readonly string[],
+): Promise<{ code: string; users: number }> {
+  const institutions = kernel.services.get(tenancyServices.institutions);
+  const institution = await step(`creating the institution ${demo.code}`, () =>
     institutions.create({
-      code: DEMO_INSTITUTION_CODE,
-      name: 'Demo University Library',
-      timeZone: 'America/New_York',
+      code: demo.code,
+      name: demo.name,
+      timeZone: demo.timeZone,
       defaultCurrency: 'USD',
       defaultLanguage: 'en',
     }),
   );
-  for (const library of [
-    { code: 'MAIN', name: 'Main Library' },
-    { code: 'LAW', name: 'Law Library' },
-  ])
+  for (const library of demo.libraries)
     await step(`creating library ${library.code}`, () => institutions.createLibrary(institution.id, library));
   const moduleService = kernel.services.get(tenancyServices.modules);
   const installed = new Set(kernel.plugins.map((plugin) => plugin.id));
   for (const id of modules.filter((module) => installed.has(module)))
     await step(`enabling module ${id}`, () => moduleService.enable(institution.id, id));
   const { users } = await step('creating the demo users', () => seedUsersDemo(kernel.services, institution.id));
+  // Enabled after the demo users exist: an example rule applies to what staff save from now on.
+  for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))
+    await step(`enabling example plugin ${id}`, () => moduleService.enable(institution.id, id));
 
   const accounts = kernel.services.get(authServices.accounts);
-  await step(`creating staff account ${DEMO_ADMIN.username}`, () =>
-    accounts.create({
-      institutionId: institution.id,
-      username: DEMO_ADMIN.username,
-      displayName: 'Demo Administrator',
-      password: DEMO_ADMIN.password,
-      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }, { role: 'USER_ADMINISTRATOR' }],
-    }),
-  );
-  await step(`creating staff account ${DEMO_DESK.username}`, () =>
-    accounts.create({
-      institutionId: institution.id,
-      username: DEMO_DESK.username,
-      displayName: 'Demo Desk Operator',
-      password: DEMO_DESK.password,
-      roles: [{ role: 'CIRCULATION_DESK_OPERATOR' }],
-    }),
-  );
+  for (const member of demo.staff)
+    await step(`creating staff account ${member.username} of ${demo.code}`, () =>
+      accounts.create({
+        institutionId: institution.id,
+        username: member.username,
+        displayName: member.displayName,
+        password: member.password,
+        roles: member.roles.map((role) => ({ role })),
+      }),
+    );
   return { code: institution.code, users };
 }
 
+async function createDemo(
+  kernel: Kernel,
+  modules: readonly string[],
+): Promise<{ code: string; users: number }[] | null> {
+  const institutions = kernel.services.get(tenancyServices.institutions);
+  if (await institutions.findByCode(DEMO_INSTITUTION_CODE)) return null;
+  const created: { code: string; users: number }[] = [];
+  for (const demo of demoInstitutions) created.push(await createInstitution(kernel, demo, modules));
+  return created;
+}
+
 /**
- * Creates the demo institution, its libraries, the shipped `modules` enabled (those installed) and two staff
- * members; once. True when it did. All or nothing: a failure throws a `DemoSeedError` and leaves no DEMO.
+ * Creates the two demo institutions, their libraries, the shipped `modules` enabled (those installed), each example
+ * plugin in one of them, and staff members; once. True when it did. All or nothing: a failure throws a
+ * `DemoSeedError` and leaves no DEMO.
  */
 export async function seedDemoInstitution(
   kernel: Kernel,
@@ -123,7 +200,7 @@ export async function seedDemoInstitution(
     ),
   );
   if (!created) return false;
-  logger.info({ institution: created.code, users: created.users }, 'demo institution created');
+  for (const institution of created) logger.info(institution, 'demo institution created');
   return true;
 }
 
@@ -133,5 +210,6 @@ export function demoCredentialLines(url: string): string[] {
     `Admin app: ${url}`,
     `Sign in to institution ${DEMO_ADMIN.institution} as "${DEMO_ADMIN.username}" with password "${DEMO_ADMIN.password}"`,
     `(or as "${DEMO_DESK.username}" / "${DEMO_DESK.password}", a circulation desk operator who sees less)`,
+    `A second institution, ${NORTH_ADMIN.institution}: "${NORTH_ADMIN.username}" / "${NORTH_ADMIN.password}"`,
   ];
 }
