@@ -9,7 +9,7 @@ export function StudentRulesTab({ userId }: { readonly userId: string }) {
   if (settings.isPending) return <p>Loading…</p>;
   if (settings.isError) return <p role="alert">{settings.error.message}</p>;
   return (
-    <section aria-label="Student rules" data-user-id={userId}>
+    <section aria-label="Student record rules" data-user-id={userId}>
       <p>
         Students ({settings.data.studentGroups.join(', ')}) need a {settings.data.identifierType} identifier and an
         expiry date at most {settings.data.maxYearsToExpiry} years ahead.
