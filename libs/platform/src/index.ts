@@ -42,7 +42,7 @@ export {
   type PluginRegistrationEnv,
 } from './plugin/plugin-definition.js';
 export { PluginStartupError, orderPlugins } from './plugin/plugin-order.js';
-export { startKernel, contributorOf, type Kernel } from './plugin/kernel.js';
+export { startKernel, type Kernel } from './plugin/kernel.js';
 export { coreServices, pluginConfigRef } from './plugin/core-services.js';
 export { platformPlugin } from './platform.plugin.js';
 export { tenancyServices } from './tenancy/tenancy-services.js';

@@ -53,10 +53,12 @@ export const platformPlugin = definePlugin({
       deps: {
         prisma: coreServices.prisma,
         definitions: jobDefinitions,
+        extensions: coreServices.extensions,
         logger: coreServices.logger,
         services: coreServices.container,
       },
-      factory: createJobService,
+      factory: ({ extensions, ...deps }) =>
+        createJobService({ ...deps, enabledIn: (institutionId) => extensions.for(jobDefinitions, institutionId) }),
     });
     env.provideService(tenancyServices.institutions, {
       deps: { prisma: coreServices.prisma },

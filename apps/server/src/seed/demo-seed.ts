@@ -1,5 +1,6 @@
 import {
   authServices,
+  type BuiltInRole,
   coreServices,
   type DatabaseLocation,
   inDatabaseTransaction,
@@ -77,7 +78,7 @@ interface DemoInstitution {
     username: string;
     displayName: string;
     password: string;
-    roles: readonly string[];
+    roles: readonly BuiltInRole[];
   }[];
 }
 

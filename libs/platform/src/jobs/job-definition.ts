@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { createExtensionPoint } from '../plugin/extension-point.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
 
 /** What a running job can see and do. */
@@ -19,7 +20,7 @@ export interface JobContext<P> {
   readonly signal: AbortSignal;
 }
 
-/** A kind of background job, contributed to `platform.jobs` by the plugin that owns it. */
+/** A kind of background job, contributed to `platform.jobDefinitions` by the plugin that owns it. */
 export interface JobDefinition<P = unknown, R = unknown> {
   /** `<pluginId>.<name>`, such as `users.purge`. */
   readonly id: string;
@@ -40,3 +41,6 @@ export interface JobDefinition<P = unknown, R = unknown> {
 export function defineJob<P, R>(definition: JobDefinition<P, R>): JobDefinition<P, R> {
   return definition;
 }
+
+/** Where plugins contribute their kinds of job; a job starts only in institutions that enabled its plugin. */
+export const jobDefinitions = createExtensionPoint<JobDefinition>({ id: 'platform.jobDefinitions' });

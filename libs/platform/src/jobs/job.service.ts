@@ -3,7 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { Logger } from 'pino';
 import type { JobInfo, JobStatus } from '../contracts/jobs.schema.js';
 import { isUniqueViolation } from '../database/database-errors.js';
-import { ConflictError, NotFoundError } from '../errors/domain-errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-errors.js';
 import { parseInput } from '../errors/parse-input.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
 import type { JobDefinition } from './job-definition.js';
@@ -59,6 +59,8 @@ const jobSelect = {
 export function createJobService(deps: {
   prisma: PrismaClient;
   definitions: readonly JobDefinition[];
+  /** The definitions of the plugins an institution enabled: a job starts only where its plugin is enabled. */
+  enabledIn: (institutionId: string) => Promise<readonly JobDefinition[]>;
   logger: Logger;
   services: () => ServiceContainer;
   lease?: JobLeaseOptions;
@@ -204,6 +206,10 @@ export function createJobService(deps: {
     async start(institutionId, type, params, createdBy, createdById) {
       const definition = byType.get(type);
       if (!definition) throw new NotFoundError(`job type "${type}"`);
+      const applying = await deps.enabledIn(institutionId);
+      if (!applying.includes(definition)) {
+        throw new ForbiddenError(`job type "${type}" belongs to a module the institution has not enabled`);
+      }
       const parsed = parseInput(definition.paramsSchema, params);
       let row;
       try {

@@ -34,10 +34,18 @@ const counter = definePlugin({
 describe('the job runner', () => {
   let api: TestApi<[typeof counter]>;
   beforeAll(async () => {
-    api = await startTestApi({ plugins: [counter] });
+    api = await startTestApi({ plugins: [counter], institution: { modules: ['counter'] } });
   });
   afterAll(() => api.close());
   const jobs = () => api.kernel.services.get(jobServices.jobs);
+
+  it('starts a job only in an institution that enabled its plugin', async () => {
+    const other = await api.createInstitution();
+    await expect(jobs().start(other.id, 'counter.count', { to: 1 }, 'tester')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'job type "counter.count" belongs to a module the institution has not enabled',
+    });
+  });
 
   it('runs a job in the background and keeps its progress and report', async () => {
     const started = await jobs().start(api.institution.id, 'counter.count', { to: 3 }, 'tester');
@@ -63,7 +71,7 @@ describe('the job runner', () => {
       code: 'CONFLICT',
       message: 'a "Count to N" job is already running',
     });
-    const other = await api.createInstitution();
+    const other = await api.createInstitution({ modules: ['counter'] });
     const elsewhere = await jobs().start(other.id, 'counter.count', { to: 1 }, 'tester');
     await jobs().waitFor(elsewhere.id);
     release();
@@ -125,6 +133,7 @@ describe('the job runner', () => {
       createJobService({
         prisma: api.database.prisma,
         definitions: [resumable, oneShot],
+        enabledIn: async () => [resumable, oneShot],
         logger: pino({ level: 'silent' }),
         services: () => api.kernel.services,
         lease: { leaseMs: 60_000 },
@@ -201,6 +210,7 @@ describe('the job runner', () => {
       const holder = createJobService({
         prisma: api.database.prisma,
         definitions: [held],
+        enabledIn: async () => [held],
         logger: pino({ level: 'silent' }),
         services: () => api.kernel.services,
       });

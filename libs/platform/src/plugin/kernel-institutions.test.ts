@@ -42,6 +42,7 @@ interface NameRule {
 const rulesPoint = createExtensionPoint<NameRule>({ id: 'people.rules' });
 const greeterRef = createServiceRef<{ greet(name: string): string }>({ id: 'people.greeter' });
 const personAdded = defineEvent<{ institutionId: string; name: string }>('person.added');
+const switched = defineEvent<{ institutionId: string; moduleId: string; enabled: boolean }>('module.switched');
 
 const peoplePlugin = definePlugin({
   id: 'people',
@@ -73,6 +74,9 @@ const maxLengthPlugin = definePlugin({
     });
     env.subscribe(personAdded, ({ name }) => {
       seen.push(name);
+    });
+    env.subscribe(switched, ({ moduleId, enabled }) => {
+      seen.push(`${moduleId} ${enabled ? 'on' : 'off'}`);
     });
   },
 });
@@ -107,6 +111,16 @@ describe('what runs for an institution', () => {
     expect(seen).toEqual(['Cy']);
   });
 
+  it('tells a plugin it was switched off, though it is no longer enabled there', async () => {
+    const kernel = start([maxLengthPlugin, peoplePlugin], modules);
+    seen.length = 0;
+    await kernel.events.deliver([
+      { name: switched.name, payload: { institutionId: 'south', moduleId: 'max-length', enabled: false } },
+      { name: switched.name, payload: { institutionId: 'south', moduleId: 'other', enabled: false } },
+    ]);
+    expect(seen).toEqual(['max-length off']);
+  });
+
   it('uses an overriding service in place of the one a plugin provides', async () => {
     const kernel = startKernel({
       plugins: [peoplePlugin, maxLengthPlugin],
@@ -135,7 +149,7 @@ describe('what runs for an institution', () => {
       },
     });
     expect(() => start([peoplePlugin, loop], modules)).toThrow(
-      'service dependency cycle: loop.consumer -> people.rules -> loop.consumer',
+      'service dependency cycle: loop.consumer -> people.rules (extension point) -> loop.consumer',
     );
   });
 

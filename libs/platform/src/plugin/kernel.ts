@@ -35,13 +35,6 @@ interface ServiceEntry {
   factory: (deps: Record<string, unknown>) => unknown;
 }
 
-const contributors = new WeakMap<object, string>();
-
-/** The id of the plugin that contributed `value`. Prefer `extensionsFor`, which applies enablement itself. */
-export function contributorOf(value: object): string | undefined {
-  return contributors.get(value);
-}
-
 /** A contribution as registered: a value, or a factory built once its dependencies are. */
 type Contribution =
   | { pluginId: string; value: unknown }
@@ -170,8 +163,10 @@ export function startKernel(options: {
       subscribe(event, handler) {
         // `services` is assigned below, before any event can be delivered.
         events.subscribe(event, async (payload) => {
-          const institutionId = (payload as { institutionId?: unknown } | null)?.institutionId;
-          if (typeof institutionId === 'string' && !(await appliesIn(plugin.id, institutionId))) return;
+          const { institutionId, moduleId } = (payload ?? {}) as { institutionId?: unknown; moduleId?: unknown };
+          // A plugin hears about itself being switched off (moduleConfigured) even where it is now disabled.
+          const aboutItself = moduleId === plugin.id;
+          if (typeof institutionId === 'string' && !aboutItself && !(await appliesIn(plugin.id, institutionId))) return;
           await handler(payload, { services });
         });
       },
@@ -209,7 +204,7 @@ export function startKernel(options: {
     const entry = points.get(point.id);
     if (!entry) throw new PluginStartupError(`extension point "${point.id}" is not declared`);
     if (entry.built) return entry.built;
-    const built = withCycleCheck(point.id, () =>
+    const built = withCycleCheck(`${point.id} (extension point)`, () =>
       entry.contributions.map((c) =>
         'factory' in c ? { pluginId: c.pluginId, value: c.factory(resolveDeps(c.pluginId, c.deps)) } : c,
       ),
@@ -223,9 +218,6 @@ export function startKernel(options: {
         );
       }
       seen.add(id);
-    }
-    for (const { pluginId, value } of built) {
-      if (typeof value === 'object' && value !== null) contributors.set(value, pluginId);
     }
     entry.built = built;
     return built;

@@ -3,7 +3,8 @@ import { ConflictError, ValidationError } from '@ulms/platform';
 import { identifierKey } from '../contracts/identifiers.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
-import { enabledFor, type UserServiceDeps } from './user-service.deps.js';
+import type { UserServiceDeps } from './user-service.deps.js';
+import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 
 const MAX_GENERATION_ATTEMPTS = 100;
 
@@ -15,11 +16,9 @@ export type PrimaryIdGeneration = (
   config: UsersConfig,
 ) => Promise<string>;
 
-export function createPrimaryIdGeneration(
-  deps: Pick<UserServiceDeps, 'modules' | 'identifierGenerators'>,
-): PrimaryIdGeneration {
+export function createPrimaryIdGeneration(deps: Pick<UserServiceDeps, 'modules' | 'extensions'>): PrimaryIdGeneration {
   return async (tx, institutionId, user, config) => {
-    const generators = await enabledFor(deps.modules, institutionId, deps.identifierGenerators);
+    const generators = await deps.extensions.for(usersExtensionPoints.identifierGenerators, institutionId);
     const generator = generators.find((g) => g.id === config.userIdGeneration.generator);
     if (!generator) {
       throw ValidationError.of(

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { contributorOf, type ModuleService, type Transactions } from '@ulms/platform';
+import type { EnabledExtensions, ModuleService, Transactions } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
 import {
   historyFields,
@@ -11,7 +11,7 @@ import {
 import type { BulkChanges, BulkOutcome, UserBulkUpdater } from '../contracts/user-bulk-updater.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
-import type { UserValidator } from '../contracts/users-extension-points.js';
+import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from '../contracts/code-table-service.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
 import { USERS_MODULE } from './users-module.js';
@@ -38,16 +38,14 @@ export function createUserBulkUpdater(deps: {
   transactions: Transactions;
   modules: ModuleService;
   codeTables: CodeTableService;
-  validators: readonly UserValidator[];
+  extensions: EnabledExtensions;
 }): UserBulkUpdater {
   const { prisma } = deps;
 
   const needsWholeRecord = async (institutionId: string, changes: BulkChanges, config: UsersConfig) => {
-    const enabled = await Promise.all(
-      deps.validators.map((v) => deps.modules.isEnabled(institutionId, contributorOf(v) ?? USERS_MODULE)),
-    );
+    const validators = await deps.extensions.for(usersExtensionPoints.validators, institutionId);
     const touchesRules = ('userGroup' in changes || 'jobCategory' in changes) && config.roleAssignmentRules.length > 0;
-    return enabled.some(Boolean) || touchesRules;
+    return validators.length > 0 || touchesRules;
   };
 
   return {

@@ -1,10 +1,13 @@
 import type { PrismaClient } from '@prisma/client';
-import { contributorOf, type ModuleService, NotFoundError, type Transactions } from '@ulms/platform';
+import { type EnabledExtensions, NotFoundError, type Transactions } from '@ulms/platform';
 import { usersEvents } from '../contracts/users-events.js';
-import type { AttachmentStorage, UserDeletionGuard } from '../contracts/users-extension-points.js';
+import {
+  type AttachmentStorage,
+  type UserDeletionGuard,
+  usersExtensionPoints,
+} from '../contracts/users-extension-points.js';
 import type { UserChangeActor } from '../contracts/service-callers.js';
 import type { UserDeletionService } from '../contracts/user-deletion-service.js';
-import { USERS_MODULE } from './users-module.js';
 
 // Moved to the contracts; kept here for those who import it from here.
 export type { UserDeletionService } from '../contracts/user-deletion-service.js';
@@ -26,18 +29,14 @@ export function lockedByJobGuard(prisma: PrismaClient): UserDeletionGuard {
 export function createUserDeletionService(deps: {
   prisma: PrismaClient;
   transactions: Transactions;
-  modules: ModuleService;
-  guards: readonly UserDeletionGuard[];
+  extensions: EnabledExtensions;
   storage: (institutionId: string) => Promise<AttachmentStorage>;
 }): UserDeletionService {
-  const { prisma, modules } = deps;
+  const { prisma } = deps;
   const coreGuard = lockedByJobGuard(prisma);
 
   const reasons = async (institutionId: string, userIds: readonly string[]) => {
-    const enabled = await Promise.all(
-      deps.guards.map((g) => modules.isEnabled(institutionId, contributorOf(g) ?? USERS_MODULE)),
-    );
-    const guards = [coreGuard, ...deps.guards.filter((_, i) => enabled[i])];
+    const guards = [coreGuard, ...(await deps.extensions.for(usersExtensionPoints.deletionGuards, institutionId))];
     const all = new Map<string, string[]>();
     for (const found of await Promise.all(guards.map((g) => g.reasons(institutionId, userIds)))) {
       for (const [userId, list] of found) all.set(userId, [...(all.get(userId) ?? []), ...list]);

@@ -27,7 +27,8 @@ import { checkPartsReplacement } from './user-parts-replacement.js';
 import type { UserRecordLoader } from './user-record.loader.js';
 import { toUserDto } from './user-record.mapper.js';
 import type { UserRecordWriter } from './user-record.writer.js';
-import { enabledFor, type UserServiceDeps } from './user-service.deps.js';
+import type { UserServiceDeps } from './user-service.deps.js';
+import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { identifierConflicts, possibleDuplicates } from './user-uniqueness.js';
 import { repeatedIdentifierErrors, validateUserFields } from './user-validation.js';
 
@@ -56,7 +57,7 @@ const hashedSecrets = async (pin: string | null | undefined, password: string | 
 });
 
 export function createUserSave(
-  deps: Pick<UserServiceDeps, 'prisma' | 'modules' | 'codeTables' | 'validators'> & {
+  deps: Pick<UserServiceDeps, 'prisma' | 'modules' | 'codeTables' | 'extensions'> & {
     records: UserRecordLoader;
     persist: UserRecordWriter;
   },
@@ -133,7 +134,7 @@ export function createUserSave(
           ]
         : []),
     );
-    for (const validator of await enabledFor(deps.modules, institutionId, deps.validators)) {
+    for (const validator of await deps.extensions.for(usersExtensionPoints.validators, institutionId)) {
       errors.push(
         ...(await validator.validate(user, {
           institutionId,

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Prisma } from '@prisma/client';
-import { contributorOf, type Database, type ModuleService, parseInput } from '@ulms/platform';
+import { type Database, type EnabledExtensions, parseInput } from '@ulms/platform';
 import type { UsersInstitutionRef } from '../contracts/service-callers.js';
 import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
 import type { UserSearchService } from '../contracts/user-search-service.js';
 import { findUsersInput, searchUsersInput } from '../contracts/user.schema.js';
-import type { UserListColumn } from '../contracts/users-extension-points.js';
+import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { todayIn } from './dates.js';
 import { fullNameOf } from './names.js';
-import { USERS_MODULE } from './users-module.js';
 import { fieldCondition, givenNamesOfSortName, runSql, searchCondition, surnameWordsOf } from './user-search-sql.js';
 
 // Moved to the contracts; kept here for those who import it from here.
@@ -56,10 +55,9 @@ const findOrders = {
 
 export function createUserSearchService(deps: {
   database: Database;
-  modules: ModuleService;
-  listColumns: readonly UserListColumn[];
+  extensions: EnabledExtensions;
 }): UserSearchService {
-  const { database, modules } = deps;
+  const { database } = deps;
   const sql = database.sql;
   const whereOf = (institution: UsersInstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) =>
     searchCondition(institution.id, q, () => todayIn(institution.timeZone));
@@ -105,10 +103,7 @@ export function createUserSearchService(deps: {
   };
 
   const extraColumns = async (institutionId: string, ids: string[]) => {
-    const enabled = await Promise.all(
-      deps.listColumns.map((c) => modules.isEnabled(institutionId, contributorOf(c) ?? USERS_MODULE)),
-    );
-    const columns = deps.listColumns.filter((_, i) => enabled[i]);
+    const columns = await deps.extensions.for(usersExtensionPoints.listColumns, institutionId);
     const values = await Promise.all(columns.map((c) => c.load(institutionId, ids)));
     return { columns, values };
   };

@@ -90,15 +90,12 @@ export const usersPlugin = definePlugin({
       deps: {
         modules: tenancyServices.modules,
         dataDir: coreServices.dataDir,
-        contributed: points.attachmentStorage,
+        extensions: coreServices.extensions,
       },
       factory: createStoragePicker,
     });
     env.provideService(usersServices.documentParts, {
-      deps: {
-        modules: tenancyServices.modules,
-        contributed: points.documentParts,
-      },
+      deps: { extensions: coreServices.extensions },
       factory: createDocumentParts,
     });
     env.provideService(usersServices.users, {
@@ -109,8 +106,7 @@ export const usersPlugin = definePlugin({
         transactions: coreServices.transactions,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
-        validators: points.validators,
-        identifierGenerators: points.identifierGenerators,
+        extensions: coreServices.extensions,
       },
       factory: createUserService,
     });
@@ -120,15 +116,14 @@ export const usersPlugin = definePlugin({
         transactions: coreServices.transactions,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
-        validators: points.validators,
+        extensions: coreServices.extensions,
       },
       factory: createUserBulkUpdater,
     });
     env.provideService(usersServices.search, {
       deps: {
         database: coreServices.database,
-        modules: tenancyServices.modules,
-        listColumns: points.listColumns,
+        extensions: coreServices.extensions,
       },
       factory: createUserSearchService,
     });
@@ -136,8 +131,7 @@ export const usersPlugin = definePlugin({
       deps: {
         prisma: coreServices.prisma,
         transactions: coreServices.transactions,
-        modules: tenancyServices.modules,
-        guards: points.deletionGuards,
+        extensions: coreServices.extensions,
         storage: usersServices.storage,
       },
       factory: createUserDeletionService,

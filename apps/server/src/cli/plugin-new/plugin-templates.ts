@@ -125,7 +125,7 @@ last name is shorter than the institution configured (\`minimumLastNameLength\`,
 
 - Install it: add \`${n.camel}Plugin\` (from \`@ulms/${n.id}\`) to \`apps/server/src/installed-plugins.ts\`. The admin
   app finds \`src/admin/index.ts\` by itself.
-- Enable it for an institution on the Modules page (or \`ulms institution enable-module CODE ${n.id}\`) and set its
+- Enable it for an institution on the Modules page (or \`npx ulms institution enable-module --institution CODE --module ${n.id}\`) and set its
   configuration there; institutions that do not enable it are not affected.
 - Test: \`npx vitest run plugins/${n.id}\`; lint and typecheck: \`npx nx run-many -t lint typecheck -p ${n.id}\`.
 
