@@ -18,7 +18,8 @@ export default [
               message: 'The admin app takes only the router type from the server.',
             },
             {
-              regex: '^@ulms/(?!platform/contracts$|ui(/ui\\.css)?$|server/app-router$)[a-z-]+(?!/(contracts|admin)$)(/.*)?$',
+              regex:
+                '^@ulms/(?!platform/contracts$|ui(/ui\\.css)?$|server/app-router$)[a-z-]+(?!/(contracts|admin)$)(/.*)?$',
               message: "The admin app runs in the browser: modules' ./admin and ./contracts entries only.",
             },
           ],
