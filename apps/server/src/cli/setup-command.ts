@@ -8,6 +8,7 @@ import {
   readMigrations,
   tenancyServices,
 } from '@ulms/platform';
+import { shippedModules } from '@ulms/modules';
 import type { Command } from 'commander';
 import { serverConfigFromEnv } from '../config.js';
 import { serverKernel } from '../operator/operator-socket.js';
@@ -79,7 +80,9 @@ export function registerSetupCommand(program: Command, print: (line: string) => 
           defaultCurrency: opts.currency,
           defaultLanguage: opts.language,
         });
-        const modules = kernel.plugins.filter((plugin) => !plugin.core).map((plugin) => plugin.id);
+        // The shipped modules; an institution's own plugins are enabled by choice (ulms institution enable-module).
+        const shipped = new Set<string>(shippedModules.map((plugin) => plugin.id));
+        const modules = kernel.plugins.filter((plugin) => shipped.has(plugin.id)).map((plugin) => plugin.id);
         for (const id of modules) await kernel.services.get(tenancyServices.modules).enable(institution.id, id);
         print(
           `created institution ${institution.code} (${institution.name}) with modules ${modules.join(', ') || 'none'}`,
