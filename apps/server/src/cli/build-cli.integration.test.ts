@@ -94,7 +94,11 @@ describe('ulms CLI on the embedded database', () => {
     );
   });
 
-  it('runs a job and prints its report', async () => {
+  it('runs a job and prints its report, only where its module is enabled', async () => {
+    await expect(run('job', 'run', 'users.purge', '--institution', 'UNI')).rejects.toThrow(
+      'job type "users.purge" belongs to a module the institution has not enabled',
+    );
+    await run('institution', 'enable-module', '--institution', 'UNI', '--module', 'users');
     const lines = await run('job', 'run', 'users.purge', '--institution', 'UNI');
     expect(lines[0]).toBe('Purge users: SUCCEEDED');
     expect(JSON.parse(lines.slice(1).join('\n'))).toEqual({ deleted: [], skipped: [] });
