@@ -1,8 +1,6 @@
 // Server entry of the users module. Other modules import ./contracts only.
 export * from './contracts/index.js';
 export { usersPlugin } from './server/users.plugin.js';
-// The contracts' refs and `parts`, whose interface is still server-side (it takes the place of the contracts' usersServices).
-export { usersServices } from './server/users-services.js';
 export {
   almaUserToFields,
   userDtoToAlma,

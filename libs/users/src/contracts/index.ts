@@ -27,6 +27,7 @@ export * from './find-users-preferences.schema.js';
 export { usersServices, type DocumentParts } from './users-services.js';
 export type { UserService } from './user-service.js';
 export type { UserDeletionService } from './user-deletion-service.js';
+export type { UserPartsService } from './user-parts-service.js';
 export type { BulkChanges, BulkOutcome, UserBulkUpdater } from './user-bulk-updater.js';
 export type { UserSearchService } from './user-search-service.js';
 export type { CodeTableService, ValidationLookups } from './code-table-service.js';

@@ -2,6 +2,7 @@ import { createServiceRef } from '@ulms/platform/contracts';
 import type { CodeTableService } from './code-table-service.js';
 import type { UserBulkUpdater } from './user-bulk-updater.js';
 import type { UserDeletionService } from './user-deletion-service.js';
+import type { UserPartsService } from './user-parts-service.js';
 import type { UserSearchService } from './user-search-service.js';
 import type { UserService } from './user-service.js';
 import type { AttachmentStorage, UserDocumentPart } from './users-extension-points.js';
@@ -9,16 +10,15 @@ import type { AttachmentStorage, UserDocumentPart } from './users-extension-poin
 /** The parts of the Alma user document that plugins enabled for an institution contribute. */
 export type DocumentParts = (institutionId: string) => Promise<UserDocumentPart[]>;
 
-/**
- * Services of the users module other modules may ask for. The notes, statistics and attachments service
- * (`parts`) is not here: its interface is still on the server side; the server entry's `usersServices` has it.
- */
+/** Services of the users module other modules may ask for. */
 export const usersServices = {
   users: createServiceRef<UserService>({ id: 'users.users' }),
   search: createServiceRef<UserSearchService>({ id: 'users.search' }),
   codeTables: createServiceRef<CodeTableService>({ id: 'users.codeTables' }),
   deletion: createServiceRef<UserDeletionService>({ id: 'users.deletion' }),
   bulkUpdater: createServiceRef<UserBulkUpdater>({ id: 'users.bulkUpdater' }),
+  /** A user's notes, statistics, attachments and history. */
+  parts: createServiceRef<UserPartsService>({ id: 'users.parts' }),
   /** The attachment storage an institution's configuration picks. */
   storage: createServiceRef<(institutionId: string) => Promise<AttachmentStorage>>({ id: 'users.storage' }),
   /** The parts of the Alma user document other modules enabled for an institution contribute. */

@@ -2,7 +2,7 @@ import { type InstitutionRef, RestError, type ServiceContainer } from '@ulms/pla
 import { MAX_IDENTIFIER_LENGTH } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import { PRIMARY_ID_TYPE } from '../server/user-record.mapper.js';
-import type { PartsViewer } from '../server/user-parts.service.js';
+import type { PartsViewer } from '../contracts/service-callers.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
 
