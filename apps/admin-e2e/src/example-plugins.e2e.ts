@@ -34,7 +34,29 @@ describe('example institution plugins in the admin app', () => {
     beforeAll(async () => {
       ({ browser, page } = await openAdminSession(inject('baseUrl')));
     });
-    const { heading, tab } = pageParts(() => page);
+    const { heading, mainNav, tab } = pageParts(() => page);
+
+    it('offers a Campus card column in Find and Manage Users, shown once picked', async () => {
+      const table = page.getByRole('table', { name: 'Users' });
+      const header = table.getByRole('columnheader', { name: 'Campus card' });
+      const toggle = async () => {
+        await page.getByRole('button', { name: 'Columns' }).click();
+        await page.getByRole('menuitemcheckbox', { name: 'Campus card' }).click();
+        await page.keyboard.press('Escape');
+      };
+      await mainNav().getByRole('link', { name: 'Find and Manage Users' }).click();
+      await heading('Find and Manage Users').waitFor();
+      await table.locator('tbody tr').nth(5).waitFor();
+      expect(await header.count()).toBe(0);
+      await toggle();
+      await header.waitFor();
+      expect(await table.locator('tbody tr').first().textContent()).toMatch(/\d{6,}/);
+      await screenshot(page, 'plugin-campus-card-column');
+      // Back to the defaults, for the other browser tests of the same administrator.
+      await toggle();
+      await header.waitFor({ state: 'detached' });
+      await page.waitForLoadState('networkidle');
+    });
 
     it("adds a Campus card tab to User Details, showing the user's card, kept in the address", async () => {
       const name = await openFirstUser(page);

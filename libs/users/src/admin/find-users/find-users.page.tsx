@@ -91,9 +91,14 @@ export function FindUsersPage() {
     () => userListColumns(state.tab, JSON.parse(extraKey) as UserListPage['columns']),
     [state.tab, extraKey],
   );
+  // Other modules' columns are offered in the Columns menu and shown once a staff member picks them.
   const columnVisibility = useMemo(
-    () => ({ ...hiddenByDefault, ...preferences.columnVisibility }),
-    [preferences.columnVisibility],
+    () => ({
+      ...hiddenByDefault,
+      ...Object.fromEntries(columns.filter((c) => c.id?.startsWith('extra:')).map((c) => [c.id, false])),
+      ...preferences.columnVisibility,
+    }),
+    [columns, preferences.columnVisibility],
   );
   const sorting: SortingState = [{ id: state.sortBy, desc: state.sortDirection === 'desc' }];
   const total = result.data?.total ?? 0;
