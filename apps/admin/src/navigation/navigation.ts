@@ -1,5 +1,12 @@
 import type { SessionInfo } from '@ulms/platform/contracts';
-import type { AdminConfigurationPage, AdminPlugin, AdminRoute, JobAction, JobReportView } from '@ulms/ui';
+import {
+  type AdminConfigurationPage,
+  type AdminPlugin,
+  type AdminRoute,
+  enabledAdminPlugins,
+  type JobAction,
+  type JobReportView,
+} from '@ulms/ui';
 
 type Access = Pick<SessionInfo, 'modules' | 'permissions'>;
 
@@ -20,8 +27,12 @@ function isEnabled(access: Access, moduleId: string): boolean {
   return access.modules.some((module) => module.id === moduleId);
 }
 
+/** The plugins whose module is enabled for the session, by the same rule the screens' host applies. */
 function allowedPlugins(registry: readonly AdminPlugin[], access: Access): AdminPlugin[] {
-  return registry.filter((entry) => isEnabled(access, entry.moduleId));
+  return enabledAdminPlugins(registry, {
+    enabledModules: access.modules.map((module) => module.id),
+    permissions: access.permissions,
+  });
 }
 
 /** Every page a plugin routes: its routes, then its configuration pages. */

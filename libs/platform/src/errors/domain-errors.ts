@@ -18,6 +18,11 @@ export type DomainErrorCode =
 /** A failure the caller can act on, with its kind; anything else that is thrown is an internal error. */
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
 /** Bad input: every broken rule with its field, so a form can show each message in place. */
@@ -26,7 +31,6 @@ export class ValidationError extends DomainError {
 
   constructor(readonly fieldErrors: readonly FieldError[]) {
     super(fieldErrors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '));
-    this.name = 'ValidationError';
   }
 
   static of(field: string, message: string): ValidationError {
@@ -40,56 +44,30 @@ export class NotFoundError extends DomainError {
 
   constructor(what: string) {
     super(`${what} not found`);
-    this.name = 'NotFoundError';
   }
 }
 
 /** The change conflicts with the current state (a duplicate, a dependency, a running job). */
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
-  }
 }
 
 /** The caller is known but may not do this. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
 }
 
 /** The caller is not (or no longer) signed in, or the credentials are wrong. */
 export class UnauthorizedError extends DomainError {
   readonly code = 'UNAUTHORIZED';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnauthorizedError';
-  }
 }
 
 /** Too many attempts (failed sign-ins): try again later. */
 export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'TooManyRequestsError';
-  }
 }
 
 /** A file (or body) larger than allowed. */
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'PayloadTooLargeError';
-  }
 }

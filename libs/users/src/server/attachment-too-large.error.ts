@@ -4,6 +4,5 @@ import { PayloadTooLargeError } from '@ulms/platform';
 export class AttachmentTooLargeError extends PayloadTooLargeError {
   constructor(readonly maxSizeBytes: number) {
     super(`the file is larger than the ${maxSizeBytes} bytes allowed`);
-    this.name = 'AttachmentTooLargeError';
   }
 }

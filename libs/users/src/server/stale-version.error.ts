@@ -4,6 +4,5 @@ import { ConflictError } from '@ulms/platform';
 export class StaleVersionError extends ConflictError {
   constructor() {
     super('the user was changed by someone else since you opened it; reload it and make your change again');
-    this.name = 'StaleVersionError';
   }
 }
