@@ -5,7 +5,7 @@ import { noteSelect, onlyNotes } from './owned-lists.js';
 import { recordPartChange } from './user-part-change.writer.js';
 import type { UserPartsServiceDeps } from './user-parts.deps.js';
 import type { UserPartsReader } from './user-parts.reader.js';
-import { checkOwnerInScope, checkSegment, inCallerScope } from './user-parts.rules.js';
+import { checkOwnerInScope, checkSegment, ownedPartOf } from './user-parts.rules.js';
 
 /** A user's notes: listed in the viewer's library scope, added, changed and removed with a History entry each. */
 export function createUserNotesOperations(
@@ -54,12 +54,7 @@ export function createUserNotesOperations(
       const row = await transactions.run(async ({ tx }) => {
         // A note of a library outside the caller's scope is as unknown as one of another institution.
         const note = await tx.userNote.findFirst({
-          where: {
-            id: change.id,
-            userId: change.userId,
-            institutionId: by.institutionId,
-            ...inCallerScope(by),
-          },
+          where: ownedPartOf(by, change.userId, change.id),
           select: { text: true },
         });
         if (!note) throw new NotFoundError('note');
@@ -88,12 +83,7 @@ export function createUserNotesOperations(
       await userOf(by.institutionId, userId);
       await transactions.run(async ({ tx }) => {
         const note = await tx.userNote.findFirst({
-          where: {
-            id,
-            userId,
-            institutionId: by.institutionId,
-            ...inCallerScope(by),
-          },
+          where: ownedPartOf(by, userId, id),
           select: { text: true, ownerLibraryId: true },
         });
         if (!note) throw new NotFoundError('note');

@@ -11,6 +11,14 @@ export const inCallerScope = (by: UserChangeActor) => {
     : {};
 };
 
+/** One row of a user's parts (note, statistic) as the caller may touch it: in their institution and scope. */
+export const ownedPartOf = (by: UserChangeActor, userId: string, id: string) => ({
+  id,
+  userId,
+  institutionId: by.institutionId,
+  ...inCallerScope(by),
+});
+
 export const checkOwnerInScope = (by: UserChangeActor, ownerId: string | null) => {
   const visible = by.caller?.visibleLibraryIds;
   if (visible && ownerId && !visible.includes(ownerId))

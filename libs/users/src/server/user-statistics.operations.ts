@@ -5,7 +5,7 @@ import { onlyStatistics, statisticSelect } from './owned-lists.js';
 import { recordPartChange } from './user-part-change.writer.js';
 import type { UserPartsServiceDeps } from './user-parts.deps.js';
 import type { UserPartsReader } from './user-parts.reader.js';
-import { checkOwnerInScope, checkSegment, inCallerScope } from './user-parts.rules.js';
+import { checkOwnerInScope, checkSegment, ownedPartOf } from './user-parts.rules.js';
 
 /** A user's statistics: listed in the viewer's library scope, added against the code tables, removed. */
 export function createUserStatisticsOperations(
@@ -63,14 +63,7 @@ export function createUserStatisticsOperations(
     },
     async removeStatistic(by, userId, id) {
       await userOf(by.institutionId, userId);
-      const { count } = await prisma.userStatistic.deleteMany({
-        where: {
-          id,
-          userId,
-          institutionId: by.institutionId,
-          ...inCallerScope(by),
-        },
-      });
+      const { count } = await prisma.userStatistic.deleteMany({ where: ownedPartOf(by, userId, id) });
       if (count === 0) throw new NotFoundError('statistic');
     },
   };
