@@ -12,3 +12,4 @@ export * from './jobs.schema.js';
 export * from './preferences.schema.js';
 export { platformEvents } from './platform-events.js';
 export { TRPC_MAX_URL_LENGTH, HTTP_MAX_HEADER_BYTES } from './http-limits.js';
+export * from './identity.js';

@@ -6,6 +6,8 @@ export const builtInRoles = {
   CIRCULATION_DESK_OPERATOR: 'Circulation Desk Operator',
   FULFILLMENT_SERVICES_OPERATOR: 'Fulfillment Services Operator',
   GENERAL_SYSTEM_ADMINISTRATOR: 'General System Administrator',
+  /** Sees everything its scope allows and changes nothing. */
+  VIEW_ONLY_OPERATOR: 'View-Only Operator',
   PATRON: 'Patron',
 } as const;
 
