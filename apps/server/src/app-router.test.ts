@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appRouter } from './app-router.js';
 
 // Reachable without signing in: they are how one signs in, or they answer "not signed in" themselves.
-const PUBLIC = new Set(['auth.signIn', 'auth.verifyMfa', 'auth.signOut', 'auth.session']);
+const PUBLIC = new Set(['auth.signIn', 'auth.verifyMfa', 'auth.signOut', 'auth.session', 'auth.signInOptions']);
 // The caller's own account: signed in is the only requirement (a forced password change must work).
 const SELF_SERVICE = new Set([
   'auth.changePassword',

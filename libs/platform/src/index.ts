@@ -66,6 +66,7 @@ export { isUniqueViolation } from './database/database-errors.js';
 export { createExpiringCache, type ExpiringCache } from './cache/expiring-cache.js';
 export { authPlugin } from './auth/auth.plugin.js';
 export { authServices } from './auth/auth-services.js';
+export * from './auth/external/index.js';
 export { authenticateRequest, type RequestCredentials } from './auth/request-authenticator.js';
 export type { StaffAccountService, NewStaffAccount } from './auth/staff-account.service.js';
 export type { SessionService } from './auth/session.service.js';

@@ -3,6 +3,7 @@ import type { SignInResult } from '@ulms/platform/contracts';
 import { fieldErrorsOf, FormError, formMessageOf, PasswordField, TextField } from '@ulms/ui';
 import { type FormEvent, useState } from 'react';
 import { useTRPC } from '../trpc/trpc.js';
+import { ExternalSignIn } from './external-sign-in.js';
 import { rememberedInstitution, rememberInstitution } from './remembered-institution.js';
 
 const fields = ['institution', 'username', 'password'];
@@ -75,6 +76,7 @@ export function CredentialsStep({ onResult }: CredentialsStepProps) {
       <button type="submit" className="ui-button ui-button--primary ui-button--block" disabled={signIn.isPending}>
         {signIn.isPending ? 'Signing in…' : 'Sign in'}
       </button>
+      <ExternalSignIn institution={institution} />
     </form>
   );
 }

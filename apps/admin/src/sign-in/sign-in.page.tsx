@@ -6,6 +6,7 @@ import { signInSearch } from '../navigation/route-tree.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { AuthCard } from './auth-card.js';
 import { CredentialsStep } from './credentials-step.js';
+import { externalSignInFailed } from './external-sign-in.js';
 import { MfaStep } from './mfa-step.js';
 import { NewPasswordForm } from './new-password-form.js';
 
@@ -44,7 +45,12 @@ export function SignInPage() {
         <AuthCard
           title="Sign in"
           intro={
-            reason === 'expired' ? (
+            externalSignInFailed() ? (
+              <p className="notice notice--warning" role="alert">
+                Sign-in with your institution's login did not succeed. Try again, or ask your administrator whether your
+                account may sign in this way.
+              </p>
+            ) : reason === 'expired' ? (
               <p className="notice" role="status">
                 Your session has expired. Please sign in again.
               </p>

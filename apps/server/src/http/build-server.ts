@@ -15,6 +15,7 @@ import {
   migrationStatus,
   rateLimitFromEnv,
   registerFileRoutes,
+  registerOidcRoutes,
   registerRestApi,
 } from '@ulms/platform';
 import { HTTP_MAX_HEADER_BYTES, TRPC_MAX_URL_LENGTH } from '@ulms/platform/contracts';
@@ -202,6 +203,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         },
       },
     });
+  });
+
+  // Sign-in at an institution's OpenID Connect provider: /auth/oidc/:institutionCode/start and /auth/oidc/callback.
+  await registerOidcRoutes(app, {
+    services: options.kernel.services,
+    publicUrl,
+    secureCookies: secure,
+    exchange: (request, reply) => httpExchange(request, reply, secure),
   });
 
   const restRateLimit = options.restRateLimit ?? rateLimitFromEnv();

@@ -8,6 +8,8 @@ import { authServices } from './auth-services.js';
 import { createSessionService } from './session.service.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 import { createStaffAccountService } from './staff-account.service.js';
+import { authConfigSchema } from './external/external-auth-config.schema.js';
+import { registerExternalAuth } from './external/register-external-auth.js';
 
 const ADMIN = ['GENERAL_SYSTEM_ADMINISTRATOR'] as const;
 
@@ -17,6 +19,8 @@ export const authPlugin = definePlugin({
   title: 'Sign-in and access',
   core: true,
   dependsOn: ['platform'],
+  /** External authentication per institution: an OpenID Connect provider and/or an LDAP directory. */
+  configSchema: authConfigSchema,
   permissions: {
     [can.apiKeyManage]: { description: 'Create, list and revoke API keys', roles: ADMIN },
     [can.roleRead]: { description: 'View roles and permissions', roles: ADMIN },
@@ -50,5 +54,6 @@ export const authPlugin = definePlugin({
       deps: { prisma: coreServices.prisma, permissions: coreServices.permissions },
       factory: createApiKeyService,
     });
+    registerExternalAuth(env);
   },
 });

@@ -17,6 +17,7 @@ import { coreServices } from '../plugin/core-services.js';
 import type { HttpExchange, RequestContext } from '../trpc/request-context.js';
 import { authedProcedure, protectedProcedure, publicProcedure } from '../trpc/trpc.js';
 import { authServices } from './auth-services.js';
+import { signInOptionsFor, signInOptionsInput } from './external/sign-in-options.js';
 import { permissionsOfRoles } from './role-permissions.js';
 
 const AUTH = 'auth';
@@ -61,6 +62,10 @@ export const authRouter = {
     if (http.sessionToken) await ctx.services.get(authServices.sessions).signOut(http.sessionToken);
     http.clearSessionCookie();
   }),
+  /** How the institution's people sign in: the password form, and its identity provider's button if any. */
+  signInOptions: publicProcedure
+    .input(signInOptionsInput)
+    .query(({ ctx, input }) => signInOptionsFor(ctx.services, input.institution)),
   session: publicProcedure.query(({ ctx }) => {
     const token = ctx.http?.sessionToken;
     return token ? ctx.services.get(authServices.sessions).info(token) : null;
