@@ -17,9 +17,9 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../app-router.js';
-import { BrowserWithCookies } from '../testing/browser-with-cookies.js';
 import { fakeIdentityPlugin, fakePerson } from '../testing/fake-identity.plugin.js';
 import { type LdapLoopbackServer, startLdapLoopbackServer } from '../testing/ldap-loopback-server.js';
+import { signInThroughProvider } from '../testing/oidc-browser-sign-in.js';
 import { type OidcLoopbackProvider, startOidcLoopbackProvider } from '../testing/oidc-loopback-provider.js';
 import { buildServer, SESSION_COOKIE } from './build-server.js';
 
@@ -136,25 +136,8 @@ describe('external sign-in against loopback OpenID Connect and LDAP servers', ()
   });
   afterAll(() => close());
 
-  /** Runs the whole OpenID Connect sign-in in a fresh browser, logging in at the provider as `login`. */
-  const signInAtProvider = async (login: string) => {
-    const browser = new BrowserWithCookies();
-    const app = new URL(url);
-    // Stop at the app's own pages (the admin app is not built here); the routes under /auth/ are followed.
-    const stopAt = (next: URL) => next.origin === app.origin && !next.pathname.startsWith('/auth/');
-    let page = await browser.open(`${url}/auth/oidc/${institution.code}/start`, { stopAt });
-    expect(page.url.origin).toBe(provider.issuer);
-    expect(page.body).toContain('name="login"');
-    page = await browser.open(page.url, { method: 'POST', form: { prompt: 'login', login, password: 'x' }, stopAt });
-    if (page.url.origin === provider.issuer) {
-      page = await browser.open(page.url, { method: 'POST', form: { prompt: 'consent' }, stopAt });
-    }
-    const session = browser.cookiesFor(app).get(SESSION_COOKIE);
-    return {
-      landing: `${page.url.pathname}${page.url.search}`,
-      cookie: session ? `${SESSION_COOKIE}=${session}` : null,
-    };
-  };
+  const signInAtProvider = (login: string) =>
+    signInThroughProvider({ appUrl: url, institutionCode: institution.code, login });
 
   const query = async (path: string, cookie: string | null, input?: unknown) => {
     const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
