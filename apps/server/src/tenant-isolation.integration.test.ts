@@ -219,6 +219,12 @@ describe('institution isolation', () => {
         category: 'A_CAT',
       })
     ).id;
+    idsOfA['roles'] =
+      (
+        (await ok(a, 'users.roles.add', 'mutation', { userId: user.id, role: 'PATRON' })) as unknown as {
+          roles: { id: string }[];
+        }
+      ).roles[0]?.id ?? '';
     idsOfA['attachments'] = (
       await ok(a, 'users.attachments.add', 'mutation', {
         userId: user.id,

@@ -28,18 +28,21 @@ export const platformPlugin = definePlugin({
   title: 'Platform',
   core: true,
   permissions: {
-    [can.institutionRead]: { description: 'View the institution', roles: STAFF_ROLES },
+    [can.institutionRead]: { description: 'View the institution', roles: [...STAFF_ROLES, 'VIEW_ONLY_OPERATOR'] },
     [can.institutionManage]: { description: 'Change the institution settings', roles: ADMIN },
-    [can.libraryRead]: { description: 'View the libraries', roles: STAFF_ROLES },
+    [can.libraryRead]: { description: 'View the libraries', roles: [...STAFF_ROLES, 'VIEW_ONLY_OPERATOR'] },
     [can.libraryManage]: { description: 'Add libraries', roles: ADMIN },
     [can.moduleRead]: { description: 'View modules and their configuration', roles: ADMIN },
     [can.moduleManage]: { description: 'Enable, disable and configure modules', roles: ADMIN },
     [can.preferenceOwn]: { description: "Keep one's own screen preferences (columns, page size)", roles: STAFF_ROLES },
     [can.jobRead]: {
       description: 'View jobs, their progress and reports',
-      roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR'],
+      roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR', 'VIEW_ONLY_OPERATOR'],
     },
-    [can.jobOwnRead]: { description: 'Follow the jobs one started and read their reports', roles: STAFF_ROLES },
+    [can.jobOwnRead]: {
+      description: 'Follow the jobs one started and read their reports',
+      roles: [...STAFF_ROLES, 'VIEW_ONLY_OPERATOR'],
+    },
   },
   router: platformRouter,
   register(env) {

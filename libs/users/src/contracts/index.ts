@@ -20,6 +20,8 @@ export * from './users-extension-points.js';
 export * from './users-admin-extension-points.js';
 export * from './users-events.js';
 export * from './user-parts.schema.js';
+export * from './user-roles.schema.js';
+export { grantsNow, isoToday } from './role-grants-now.js';
 export { userDtoToFields } from './user-fields.js';
 export * from './user-field-checks.js';
 export * from './find-users-preferences.schema.js';

@@ -2,6 +2,7 @@ import type { PartsViewer, UserChangeActor } from './service-callers.js';
 import type { SaveUserResult, UserDto } from './user.dto.js';
 import type { NoteDto, StatisticDto, UserPartsReplacement } from './user-parts.schema.js';
 import type { CreateUserInput, UpdateUserInput } from './user.schema.js';
+import type { AddRoleInput, RecalculateRolesInput, RemoveRoleInput, UpdateRoleInput } from './user-roles.schema.js';
 
 /** The user record: read, create and edit with every rule of the reference and the institution. */
 export interface UserService {
@@ -26,12 +27,13 @@ export interface UserService {
   ): Promise<SaveUserResult>;
   /**
    * Saves a user's record; `options.parts` replaces its notes and statistics in the same transaction. The
-   * account type changes only with `options.accountTypeChange` (the caller has checked the toggle permission).
+   * account type changes only with `options.accountTypeChange` (the caller has checked the toggle permission);
+   * the role assignment rules apply again only with `options.recalculateRoles`.
    */
   update(
     by: UserChangeActor,
     input: UpdateUserInput,
-    options?: { parts?: UserPartsReplacement; accountTypeChange?: boolean },
+    options?: { parts?: UserPartsReplacement; accountTypeChange?: boolean; recalculateRoles?: boolean },
   ): Promise<SaveUserResult>;
   /** Moves the last-updated date and actor, as adding a note or block does (the reference's rule). */
   markUpdated(
@@ -47,6 +49,14 @@ export interface UserService {
   revertOverride(by: UserChangeActor, userId: string, field: string): Promise<UserDto>;
   /** Internal → External (owner SIS_temp, identifiers external) or External → Internal (data kept as internal). */
   toggleAccountType(by: UserChangeActor, userId: string): Promise<UserDto>;
+  /** Adds one role; the caller grants only roles whose permissions they hold. */
+  addRole(by: UserChangeActor, input: AddRoleInput): Promise<UserDto>;
+  /** Changes one role's scope, status and expiry date. */
+  updateRole(by: UserChangeActor, input: UpdateRoleInput): Promise<UserDto>;
+  /** Removes one role; the institution's last administrator's role cannot go. */
+  removeRole(by: UserChangeActor, input: RemoveRoleInput): Promise<UserDto>;
+  /** Applies the institution's role assignment rules to the user again. */
+  recalculateRoles(by: UserChangeActor, input: RecalculateRolesInput): Promise<UserDto>;
   /** What the sis module calls for each user it loads: the SIS record, except what staff overrode. */
   applySisRecord(by: UserChangeActor, userId: string, incoming: CreateUserInput): Promise<UserDto>;
 }

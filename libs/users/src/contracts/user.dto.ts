@@ -48,6 +48,7 @@ export interface PhoneDto {
 }
 
 export interface RoleDto {
+  readonly id: string;
   readonly role: string;
   readonly scope: string | null;
   readonly status: 'ACTIVE' | 'INACTIVE';

@@ -88,6 +88,8 @@ export const phoneInput = z.object({
 });
 
 export const roleInput = z.object({
+  /** The existing role this entry keeps; omitted for a new one. */
+  id: z.uuid().optional(),
   role: z.enum(builtInRoleCodes as [string, ...string[]]),
   scope: z.string().nullish(),
   status: z.enum(['ACTIVE', 'INACTIVE']).default('ACTIVE'),

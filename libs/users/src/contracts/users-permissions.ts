@@ -4,6 +4,8 @@ export const usersPermissions = {
   userCreate: 'users.user.create',
   userUpdate: 'users.user.update',
   userDelete: 'users.user.delete',
+  /** Add, change and remove a user's roles (the Roles tab), and recalculate them from the rules. */
+  roleManage: 'users.role.manage',
   toggleAccountType: 'users.user.toggle-account-type',
   configRead: 'users.config.read',
   configManage: 'users.config.manage',

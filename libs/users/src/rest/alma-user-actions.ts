@@ -25,7 +25,9 @@ export const updateActionParams = {
   send_pin_number_letter: createActionParams.send_pin_number_letter,
   generate_password: createActionParams.generate_password,
   registration_rules: createActionParams.registration_rules,
-  recalculate_roles: flag.describe('the role assignment rules apply on every save, so true is always honoured'),
+  recalculate_roles: flag.describe(
+    "true applies the institution's role assignment rules to the user again (they apply on create, and on other saves only when asked)",
+  ),
 };
 
 type ActionParams = Partial<Record<keyof typeof createActionParams, boolean | string | undefined>>;

@@ -234,7 +234,7 @@ export const updateUserRoute = defineRestRoute({
     }
     const result = await services
       .get(usersServices.users)
-      .update(apiActor(request), input, { parts, accountTypeChange });
+      .update(apiActor(request), input, { parts, accountTypeChange, recalculateRoles: query.recalculate_roles });
     return savedUserResponse(request, result, context);
   },
 });

@@ -153,6 +153,7 @@ export function mergeSisRecord(input: {
   fields.emails = [...internal(current.emails), ...external(incoming.emails)];
   fields.addresses = [...internal(current.addresses), ...external(incoming.addresses)];
   fields.phones = [...internal(current.phones), ...external(incoming.phones)];
-  fields.roles = incoming.roles.length > 0 ? incoming.roles : current.roles;
+  // Roles are internal data: the SIS never changes them.
+  fields.roles = current.roles;
   return { fields, overrideChanges };
 }

@@ -9,12 +9,11 @@ import {
   recordTypes,
 } from '../contracts/user-codes.js';
 import type { BulkChanges, BulkOutcome, UserBulkUpdater } from '../contracts/user-bulk-updater.js';
-import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import type { CodeTableService } from '../contracts/code-table-service.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
-import { USERS_MODULE } from './users-module.js';
+import { ADMINISTRATOR_ROLE } from './last-administrator.guard.js';
 import type { UserChangeActor } from '../contracts/service-callers.js';
 
 // Moved to the contracts; kept here for those who import them from here.
@@ -31,7 +30,7 @@ const DATE_FIELDS = new Set<ChangedField>(['expiryDate', 'purgeDate']);
  * Applies one change to many users set by set, with the rules a single edit applies to those fields:
  * code tables and record types, the SIS's ownership of an external user's fields, local overrides of
  * protected fields, the History tab and the user.updated events. Returns null when rules that need the
- * whole record apply (institution validators, role assignment rules): the caller then saves one by one.
+ * whole record apply (institution validators, an administrator deactivated or expired): the caller then saves one by one.
  */
 export function createUserBulkUpdater(deps: {
   prisma: PrismaClient;
@@ -42,10 +41,15 @@ export function createUserBulkUpdater(deps: {
 }): UserBulkUpdater {
   const { prisma } = deps;
 
-  const needsWholeRecord = async (institutionId: string, changes: BulkChanges, config: UsersConfig) => {
+  const needsWholeRecord = async (institutionId: string, userIds: readonly string[], changes: BulkChanges) => {
     const validators = await deps.extensions.for(usersExtensionPoints.validators, institutionId);
-    const touchesRules = ('userGroup' in changes || 'jobCategory' in changes) && config.roleAssignmentRules.length > 0;
-    return validators.length > 0 || touchesRules;
+    if (validators.length > 0) return true;
+    // Deactivating or expiring an administrator is saved one by one, where the last one is kept.
+    if (!('status' in changes || 'expiryDate' in changes)) return false;
+    const administrators = await prisma.userRole.count({
+      where: { institutionId, userId: { in: [...userIds] }, role: ADMINISTRATOR_ROLE, scope: null },
+    });
+    return administrators > 0;
   };
 
   return {
@@ -55,8 +59,7 @@ export function createUserBulkUpdater(deps: {
       changes: BulkChanges,
     ): Promise<BulkOutcome | null> {
       const { institutionId } = by;
-      const config = await deps.modules.config<UsersConfig>(institutionId, USERS_MODULE);
-      if (await needsWholeRecord(institutionId, changes, config)) return null;
+      if (await needsWholeRecord(institutionId, userIds, changes)) return null;
       const lookups = await deps.codeTables.lookups(institutionId);
       const fields = Object.keys(changes) as ChangedField[];
       const rows = await prisma.user.findMany({

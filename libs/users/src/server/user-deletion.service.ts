@@ -8,6 +8,7 @@ import {
 } from '../contracts/users-extension-points.js';
 import type { UserChangeActor } from '../contracts/service-callers.js';
 import type { UserDeletionService } from '../contracts/user-deletion-service.js';
+import { guardLastAdministrator, lastAdministratorDeletionGuard } from './last-administrator.guard.js';
 
 // Moved to the contracts; kept here for those who import it from here.
 export type { UserDeletionService } from '../contracts/user-deletion-service.js';
@@ -33,10 +34,10 @@ export function createUserDeletionService(deps: {
   storage: (institutionId: string) => Promise<AttachmentStorage>;
 }): UserDeletionService {
   const { prisma } = deps;
-  const coreGuard = lockedByJobGuard(prisma);
+  const coreGuards = [lockedByJobGuard(prisma), lastAdministratorDeletionGuard(prisma)];
 
   const reasons = async (institutionId: string, userIds: readonly string[]) => {
-    const guards = [coreGuard, ...(await deps.extensions.for(usersExtensionPoints.deletionGuards, institutionId))];
+    const guards = [...coreGuards, ...(await deps.extensions.for(usersExtensionPoints.deletionGuards, institutionId))];
     const all = new Map<string, string[]>();
     for (const found of await Promise.all(guards.map((g) => g.reasons(institutionId, userIds)))) {
       for (const [userId, list] of found) all.set(userId, [...(all.get(userId) ?? []), ...list]);
@@ -50,7 +51,9 @@ export function createUserDeletionService(deps: {
       select: { id: true, primaryId: true, attachments: { select: { storageKey: true } } },
     });
     await deps.transactions.run(async ({ tx, raise }) => {
+      const checkAdministrators = await guardLastAdministrator(tx, by.institutionId);
       await tx.user.deleteMany({ where: { id: { in: users.map((u) => u.id) }, institutionId: by.institutionId } });
+      await checkAdministrators();
       for (const user of users) {
         raise(usersEvents.userDeleted, {
           institutionId: by.institutionId,

@@ -110,8 +110,8 @@ export const userRecordSelect = {
     ...byPosition,
   },
   roles: {
-    select: { role: true, scope: true, status: true, expiryDate: true },
-    orderBy: { role: 'asc' as const },
+    select: { id: true, role: true, scope: true, status: true, expiryDate: true },
+    orderBy: [{ role: 'asc' as const }, { scope: 'asc' as const }],
   },
 } satisfies Prisma.UserSelect;
 
@@ -202,6 +202,7 @@ export function toUserDto(row: UserRecordRow, pictureUrl: string | null = null):
       segmentType: p.segmentType as SegmentType,
     })),
     roles: row.roles.map((r) => ({
+      id: r.id,
       role: r.role,
       scope: r.scope,
       status: r.status as 'ACTIVE' | 'INACTIVE',
@@ -325,6 +326,7 @@ export function userChildRows(institutionId: string, userId: string, fields: Use
     })),
     roles: fields.roles.map((r) => ({
       ...base,
+      ...(r.id ? { id: r.id } : {}),
       role: r.role,
       scope: r.scope ?? null,
       status: r.status,

@@ -52,7 +52,7 @@ const recordLists = {
   emails: { table: 'UserEmail', orderBy: 'l.position' },
   addresses: { table: 'UserAddress', orderBy: 'l.position' },
   phones: { table: 'UserPhone', orderBy: 'l.position' },
-  roles: { table: 'UserRole', orderBy: 'l.role' },
+  roles: { table: 'UserRole', orderBy: 'l.role, l.scope' },
 } as const;
 
 const RECORD_LIST_NAMES = Object.keys(recordLists);

@@ -6,6 +6,7 @@ import type { UserChangeActor } from '../contracts/service-callers.js';
 import type { OverrideChanges } from './external-account.rules.js';
 import type { PrimaryIdGeneration } from './primary-id-generation.js';
 import { StaleVersionError } from './stale-version.error.js';
+import { administersInstitution, guardLastAdministrator } from './last-administrator.guard.js';
 import { historyChanges } from './user-history.js';
 import { type CheckedReplacement, replaceUserParts } from './user-parts-replacement.js';
 import type { UserRecordLoader } from './user-record.loader.js';
@@ -44,7 +45,10 @@ export function createUserRecordWriter(
       updatedAt: now,
       lastUpdatedByJob: by.job ?? null,
     };
+    // Only a change to a record that administers the institution may leave it without an administrator.
+    const mayRemoveAdministrator = existing !== null && administersInstitution(toUserDto(existing));
     return transactions.run(async ({ tx, raise }) => {
+      const checkAdministrators = mayRemoveAdministrator ? await guardLastAdministrator(tx, institutionId) : null;
       const primaryId = fields.primaryId ?? (await generatePrimaryId(tx, institutionId, fields, config));
       const complete = { ...fields, primaryId };
       const columns = userColumns(complete);
@@ -144,6 +148,7 @@ export function createUserRecordWriter(
           actor: by.actor,
         });
       }
+      await checkAdministrators?.();
       return userId;
     });
   };

@@ -21,7 +21,8 @@ import {
   type OverrideChanges,
   segmentTypeErrors,
 } from './external-account.rules.js';
-import { rolesFromRules } from './role-assignment.rules.js';
+import { rolesToSave } from './role-assignment.rules.js';
+import { roleChangeErrors } from './role-grant.rules.js';
 import { StaleVersionError } from './stale-version.error.js';
 import { checkPartsReplacement } from './user-parts-replacement.js';
 import type { UserRecordLoader } from './user-record.loader.js';
@@ -42,6 +43,8 @@ export interface SaveOptions {
   readonly accountTypeChange?: boolean;
   /** The version the caller read; a save over a newer one is refused. */
   readonly expectedVersion?: number;
+  /** Apply the role assignment rules again (they apply on create, and on other saves only when asked). */
+  readonly recalculateRoles?: boolean;
 }
 
 /** Checks a user's record against every rule, then writes it (or warns of possible duplicates of a new user). */
@@ -57,7 +60,7 @@ const hashedSecrets = async (pin: string | null | undefined, password: string | 
 });
 
 export function createUserSave(
-  deps: Pick<UserServiceDeps, 'prisma' | 'modules' | 'codeTables' | 'extensions'> & {
+  deps: Pick<UserServiceDeps, 'prisma' | 'modules' | 'codeTables' | 'extensions' | 'permissions'> & {
     records: UserRecordLoader;
     persist: UserRecordWriter;
   },
@@ -143,6 +146,7 @@ export function createUserSave(
       );
     }
     errors.push(...(await identifierConflicts(prisma, institutionId, options.existingId, user)));
+    errors.push(...roleChangeErrors(by.caller, deps.permissions, existingDto?.roles ?? [], user));
     const parts = options.parts
       ? checkPartsReplacement(options.parts, {
           accountType: user.accountType,
@@ -159,7 +163,10 @@ export function createUserSave(
 
     const generatedPin = parsed.generatePin ? String(randomInt(0, 10_000)).padStart(4, '0') : undefined;
     const secrets = await hashedSecrets(generatedPin ?? user.pinNumber, user.password);
-    const withRoles = { ...user, roles: rolesFromRules(user, config) };
+    const withRoles = {
+      ...user,
+      roles: rolesToSave(user, config, { created: !existing, recalculate: options.recalculateRoles ?? false }),
+    };
     try {
       const id = await persist(by, withRoles, existing, config, {
         secrets,

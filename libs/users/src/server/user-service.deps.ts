@@ -1,5 +1,12 @@
 import type { PrismaClient } from '@prisma/client';
-import type { Database, EnabledExtensions, InstitutionService, ModuleService, Transactions } from '@ulms/platform';
+import type {
+  Database,
+  DeclaredPermission,
+  EnabledExtensions,
+  InstitutionService,
+  ModuleService,
+  Transactions,
+} from '@ulms/platform';
 import type { CodeTableService } from '../contracts/code-table-service.js';
 
 /** What the user service is built from (the services and contributions the plugin resolves for it). */
@@ -12,4 +19,6 @@ export interface UserServiceDeps {
   codeTables: CodeTableService;
   /** The validators and identifier generators that apply in an institution (those of plugins it enabled). */
   extensions: EnabledExtensions;
+  /** Every permission the installed plugins declare, with the roles that hold it: what granting a role gives. */
+  permissions: ReadonlyMap<string, DeclaredPermission>;
 }

@@ -7,6 +7,7 @@ import { createMarkUpdatedOperation } from './user-mark-updated.operation.js';
 import { createUserReadOperations } from './user-read.operations.js';
 import { createUserRecordLoader } from './user-record.loader.js';
 import { createUserRecordWriter } from './user-record.writer.js';
+import { createUserRolesOperations } from './user-roles.operations.js';
 import { createUserSave } from './user-save.js';
 import type { UserServiceDeps } from './user-service.deps.js';
 import { createUserUpdateOperation } from './user-update.operation.js';
@@ -31,6 +32,7 @@ export function createUserService(deps: UserServiceDeps): UserService {
     ...read,
     ...createUserCreateOperation({ save }),
     ...createUserUpdateOperation({ save }),
+    ...createUserRolesOperations({ save, get: read.get }),
     ...createMarkUpdatedOperation(deps),
     ...createSisRecordOperations({ records, save, persist, get: read.get }),
     ...createAccountTypeOperation({ records, persist, get: read.get }),

@@ -33,7 +33,7 @@ import { usersServices } from './users-services.js';
 
 const MANAGERS: BuiltInRole[] = ['USER_MANAGER', 'USER_ADMINISTRATOR'];
 const EDITORS: BuiltInRole[] = [...MANAGERS, 'CIRCULATION_DESK_MANAGER', 'CIRCULATION_DESK_OPERATOR'];
-const VIEWERS: BuiltInRole[] = [...EDITORS, 'FULFILLMENT_SERVICES_OPERATOR'];
+const VIEWERS: BuiltInRole[] = [...EDITORS, 'FULFILLMENT_SERVICES_OPERATOR', 'VIEW_ONLY_OPERATOR'];
 
 /** The users module: the user record, its configuration and tabs, and Find and Manage Users. */
 export const usersPlugin = definePlugin({
@@ -54,6 +54,10 @@ export const usersPlugin = definePlugin({
     [can.toggleAccountType]: {
       description: 'Toggle users between internal and external',
       roles: MANAGERS,
+    },
+    [can.roleManage]: {
+      description: "Grant, change and remove users' roles, within the permissions one holds",
+      roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'],
     },
     [can.configRead]: {
       description: 'View user code tables and rules',
@@ -107,6 +111,7 @@ export const usersPlugin = definePlugin({
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
         extensions: coreServices.extensions,
+        permissions: coreServices.permissions,
       },
       factory: createUserService,
     });

@@ -19,6 +19,12 @@ import {
   userPartsInput,
 } from '../contracts/user-parts.schema.js';
 import {
+  addRoleInput,
+  recalculateRolesInput,
+  removeRoleInput,
+  updateRoleInput,
+} from '../contracts/user-roles.schema.js';
+import {
   bulkEditInput,
   createUserInput,
   historyInput,
@@ -50,6 +56,7 @@ const actorOf = (institution: InstitutionRef, principal: Principal): UserChangeA
 const read = protectedProcedure(USERS_MODULE, can.userRead);
 const update = protectedProcedure(USERS_MODULE, can.userUpdate);
 const remove = protectedProcedure(USERS_MODULE, can.userDelete);
+const manageRoles = protectedProcedure(USERS_MODULE, can.roleManage);
 
 /** Find and Manage Users, the user record and its tabs, deletion, jobs, and the module's code tables. */
 export const usersRouter = {
@@ -117,6 +124,28 @@ export const usersRouter = {
       .get(jobServices.jobs)
       .start(ctx.institution.id, 'users.purge', {}, ctx.principal.displayName, ctx.principal.id),
   ),
+  roles: {
+    add: manageRoles
+      .input(addRoleInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(usersServices.users).addRole(actorOf(ctx.institution, ctx.principal), input),
+      ),
+    update: manageRoles
+      .input(updateRoleInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(usersServices.users).updateRole(actorOf(ctx.institution, ctx.principal), input),
+      ),
+    remove: manageRoles
+      .input(removeRoleInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(usersServices.users).removeRole(actorOf(ctx.institution, ctx.principal), input),
+      ),
+    recalculate: manageRoles
+      .input(recalculateRolesInput)
+      .mutation(({ ctx, input }) =>
+        ctx.services.get(usersServices.users).recalculateRoles(actorOf(ctx.institution, ctx.principal), input),
+      ),
+  },
   notes: {
     list: read
       .input(userPartsInput)

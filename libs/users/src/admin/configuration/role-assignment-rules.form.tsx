@@ -60,8 +60,9 @@ export function RoleAssignmentRulesForm({
     <form className="panel users-settings" noValidate onSubmit={submit} aria-labelledby="users-role-rules-title">
       <h2 id="users-role-rules-title">Role assignment rules</h2>
       <p className="muted">
-        When a user is added or changed, they receive the roles of every rule whose user group and job category match
-        theirs. Roles they already hold are kept.
+        When a user is added, and when their roles are recalculated (Recalculate roles on the Roles tab, or the REST
+        API's recalculate_roles=true), they receive the roles of every rule whose user group and job category match
+        theirs. Roles they already hold are kept; other saves leave roles as they are.
       </p>
       <FormError message={saver.message} />
       {rules.length === 0 ? <p>No rules yet: roles are only given by hand.</p> : null}

@@ -18,6 +18,7 @@ export const userDetailsTabs = [
   'notes',
   'statistics',
   'attachments',
+  'roles',
   'history',
 ] as const;
 

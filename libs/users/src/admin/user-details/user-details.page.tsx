@@ -11,6 +11,7 @@ import { GeneralTab } from './general-tab.js';
 import { HistoryTab } from './history-tab.js';
 import { IdentifiersTab } from './identifiers-tab.js';
 import { NotesTab } from './notes-tab.js';
+import { RolesTab } from './roles-tab.js';
 import { StatisticsTab } from './statistics-tab.js';
 import { useSaveUser } from './use-save-user.js';
 import { UserActions } from './user-actions.js';
@@ -24,6 +25,7 @@ const ownTabs: { value: UserDetailsTab; label: string }[] = [
   { value: 'notes', label: 'Notes' },
   { value: 'statistics', label: 'Statistics' },
   { value: 'attachments', label: 'Attachments' },
+  { value: 'roles', label: 'Roles' },
   { value: 'history', label: 'History' },
 ];
 
@@ -47,7 +49,9 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   if (user.isPending) return <p aria-live="polite">Loading the user…</p>;
   if (user.isError) return <UserLoadError error={user.error} onRetry={() => void user.refetch()} />;
   const data = user.data;
-  const own = data.recordType === 'CONTACT' ? ownTabs.filter((t) => t.value !== 'identifiers') : ownTabs;
+  // A Contact has neither identifiers nor roles.
+  const own =
+    data.recordType === 'CONTACT' ? ownTabs.filter((t) => t.value !== 'identifiers' && t.value !== 'roles') : ownTabs;
   const builtIn = new Set<string>(ownTabs.map((t) => t.value));
   const others = contributed.filter((t) => !builtIn.has(t.id));
   const tabs: { value: string; label: string }[] = [...own, ...others.map((t) => ({ value: t.id, label: t.label }))];
@@ -77,6 +81,7 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
         {tab === 'notes' ? <NotesTab user={data} canEdit={canEdit} /> : null}
         {tab === 'statistics' ? <StatisticsTab user={data} canEdit={canEdit} /> : null}
         {tab === 'attachments' ? <AttachmentsTab user={data} canEdit={canEdit} /> : null}
+        {tab === 'roles' ? <RolesTab user={data} /> : null}
         {tab === 'history' ? <HistoryTab userId={data.id} /> : null}
         {Contributed ? <Contributed userId={data.id} /> : null}
       </div>

@@ -1,4 +1,4 @@
-import type { BuiltInRole } from '@ulms/platform/contracts';
+import { type BuiltInRole, builtInRoleCodes } from '@ulms/platform/contracts';
 
 /** Alma's role_type codes for the roles we ship; other Alma roles have no counterpart here. */
 export const almaRoleTypes: Readonly<Record<string, BuiltInRole>> = {
@@ -15,6 +15,20 @@ export const almaRoleTypes: Readonly<Record<string, BuiltInRole>> = {
 export const almaRoleTypeOf: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(almaRoleTypes).map(([code, role]) => [role, code]),
 );
+
+/**
+ * Our roles that Alma has no role_type for (the View-Only Operator): written and read under our own code, so
+ * a document read and sent back (GET, then PUT) keeps them.
+ */
+export const ownRoleTypes: ReadonlySet<string> = new Set(builtInRoleCodes.filter((role) => !(role in almaRoleTypeOf)));
+
+/** The role a document's role_type names: an Alma code, or one of `ownRoleTypes`; undefined for any other. */
+export const roleOfRoleType = (roleType: string): BuiltInRole | undefined =>
+  Object.hasOwn(almaRoleTypes, roleType)
+    ? almaRoleTypes[roleType]
+    : ownRoleTypes.has(roleType)
+      ? (roleType as BuiltInRole)
+      : undefined;
 
 /** Alma's phone type codes (snake case) to ours (camel case); email and address types are the same in both. */
 export const almaPhoneTypes: Readonly<Record<string, string>> = {

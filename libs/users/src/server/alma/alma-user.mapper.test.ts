@@ -289,8 +289,8 @@ const dto: UserDto = {
     },
   ],
   roles: [
-    { role: 'CIRCULATION_DESK_OPERATOR', scope: 'MAIN', status: 'ACTIVE', expiryDate: null },
-    { role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: '2030-06-30' },
+    { id: 'r1', role: 'CIRCULATION_DESK_OPERATOR', scope: 'MAIN', status: 'ACTIVE', expiryDate: null },
+    { id: 'r2', role: 'PATRON', scope: null, status: 'ACTIVE', expiryDate: '2030-06-30' },
   ],
   createdBy: 'Demo seed',
   createdAt: new Date('2026-01-05T10:00:00Z'),

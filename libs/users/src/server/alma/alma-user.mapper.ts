@@ -13,7 +13,15 @@ import {
 } from '../../contracts/user-codes.js';
 import type { UserDto } from '../../contracts/user.dto.js';
 import type { CreateUserInput } from '../../contracts/user.schema.js';
-import { almaPhoneTypeOf, almaPhoneTypes, almaRoleTypeOf, almaRoleTypes, almaSegmentTypeOf } from './alma-codes.js';
+import {
+  almaPhoneTypeOf,
+  almaPhoneTypes,
+  almaRoleTypeOf,
+  almaRoleTypes,
+  almaSegmentTypeOf,
+  ownRoleTypes,
+  roleOfRoleType,
+} from './alma-codes.js';
 import type { AlmaLabels } from './alma-labels.js';
 import {
   asList,
@@ -275,7 +283,7 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
   const roles = asList(user['user_role']).flatMap((entry, i) => {
     const r = asObject(entry) ?? {};
     const roleType = readCode(r['role_type']);
-    const role = roleType && Object.hasOwn(almaRoleTypes, roleType) ? almaRoleTypes[roleType] : undefined;
+    const role = roleType ? roleOfRoleType(roleType) : undefined;
     unknownFieldsOf(r, knownRoleFields, `user_role[${i}]`, unmapped);
     if (carriesData(r['parameter'])) unmapped.push(`user_role[${i}].parameter`);
     if (!role) {
@@ -377,9 +385,10 @@ export function almaUserToFields(json: unknown, scopes: AlmaScopes = { libraryCo
   return { fields, notes, statistics, foreign: foreignFieldsOf(user), unmapped, errors };
 }
 
-const knownRoleTypes = Object.entries(almaRoleTypes)
-  .map(([code, role]) => `${code} ${role}`)
-  .join(', ');
+const knownRoleTypes = [
+  ...Object.entries(almaRoleTypes).map(([code, role]) => `${code} ${role}`),
+  ...ownRoleTypes,
+].join(', ');
 
 const languageNames = new Intl.DisplayNames('en', { type: 'language' });
 
