@@ -71,6 +71,7 @@ export default [
             '@ulms/server/demo-seed',
             '@ulms/server/installed-plugins',
             '@ulms/server/build-server',
+            '@ulms/server/create-staff-user',
           ],
           depConstraints: [
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },

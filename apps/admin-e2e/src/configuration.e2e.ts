@@ -160,7 +160,7 @@ describe('user configuration', () => {
 
   it('sets identifier formats per type, with a refused pattern explained under its field', async () => {
     await openConfiguration('Identifier formats');
-    const barcode = page.getByRole('group', { name: 'Barcode' });
+    const barcode = page.getByRole('group', { name: 'Barcode', exact: true });
     const orcid = page.getByRole('group', { name: 'ORCID' });
     await barcode.getByLabel('Pattern').fill('^(a)\\1$');
     await page.getByRole('button', { name: 'Save identifier formats' }).click();

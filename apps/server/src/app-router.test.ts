@@ -5,13 +5,7 @@ import { appRouter } from './app-router.js';
 // Reachable without signing in: they are how one signs in, or they answer "not signed in" themselves.
 const PUBLIC = new Set(['auth.signIn', 'auth.verifyMfa', 'auth.signOut', 'auth.session', 'auth.signInOptions']);
 // The caller's own account: signed in is the only requirement (a forced password change must work).
-const SELF_SERVICE = new Set([
-  'auth.changePassword',
-  'auth.switchInstitution',
-  'auth.mfa.start',
-  'auth.mfa.confirm',
-  'auth.mfa.disable',
-]);
+const SELF_SERVICE = new Set(['auth.changePassword', 'auth.mfa.start', 'auth.mfa.confirm', 'auth.mfa.disable']);
 
 describe('the root router', () => {
   const procedures = describeProcedureGuards(appRouter);

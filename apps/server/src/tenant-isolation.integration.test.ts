@@ -249,7 +249,10 @@ describe('institution isolation', () => {
   afterAll(() => server.close());
 
   it("lists none of A's rows to B", async () => {
-    expect((await ok(b, 'users.search', 'query', {})).total).toBe(0);
+    // B's only user is its own administrator: staff are user records.
+    const { rows } = (await ok(b, 'users.search', 'query', {})) as unknown as { rows: { id: string }[] };
+    expect(rows.map((r) => r.id)).not.toContain(idsOfA['users']);
+    expect(rows).toHaveLength(1);
     expect(await ok(b, 'platform.libraries.list', 'query')).toEqual([]);
     expect(
       (
@@ -260,7 +263,9 @@ describe('institution isolation', () => {
     ).toEqual(['test']);
     expect(await ok(b, 'platform.jobs.list', 'query', {})).toEqual([]);
     expect(await ok(b, 'platform.jobs.own.list', 'query', {})).toEqual([]);
-    expect(await ok(b, 'users.codeTables.list', 'query')).toEqual([]);
+    // Only the Staff user group B's administrator was created with.
+    const codes = (await ok(b, 'users.codeTables.list', 'query')) as unknown as { table: string; code: string }[];
+    expect(codes.map((c) => `${c.table}:${c.code}`)).toEqual(['USER_GROUP:STAFF']);
     expect((await ok(b, 'platform.institution.get', 'query')).id).toBe(b.institution.id);
     expect((await rest(b, 'GET', `/users?q=primary_id~${primaryIdOfA}`)).text).toContain('"total_record_count":0');
   });

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { authServices, tenancyServices } from '@ulms/platform';
+import { tenancyServices } from '@ulms/platform';
 import { DEMO_INSTITUTION_CODE } from '@ulms/server/demo-seed';
 import { startApp } from '@ulms/server/start-app';
 import type { TestProject } from 'vitest/node';
+import { createStaffUser, namesOf } from '@ulms/server/create-staff-user';
 import { newcomer } from './newcomer.js';
 
 // ADMIN_DIST lets several builds of the app be tested side by side (`vite build --outDir`).
@@ -46,10 +47,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const demo = await app.kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
   if (!demo) throw new Error('the demo seed created no DEMO institution');
   const newcomerPassword = randomBytes(12).toString('base64url');
-  await app.kernel.services.get(authServices.accounts).create({
+  await createStaffUser(app.kernel.services, {
     institutionId: demo.id,
-    username: newcomer.username,
-    displayName: newcomer.displayName,
+    primaryId: newcomer.username,
+    ...namesOf(newcomer.displayName),
     password: newcomerPassword,
     roles: [{ role: 'USER_MANAGER' }],
     mustChangePassword: true,

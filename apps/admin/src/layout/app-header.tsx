@@ -1,6 +1,5 @@
 import { useSessionInfo } from '../session/session-context.js';
 import { AccountMenu } from './account-menu.js';
-import { InstitutionSwitcher } from './institution-switcher.js';
 
 export interface AppHeaderProps {
   readonly navId: string;
@@ -32,11 +31,7 @@ export function AppHeader({ navId, navOpen, onToggleNav }: AppHeaderProps) {
         <span>ULMS Admin</span>
       </div>
       <div className="app-header__institution">
-        {session.institutions.length > 1 ? (
-          <InstitutionSwitcher />
-        ) : (
-          <span className="app-header__institution-name">{session.institution.name}</span>
-        )}
+        <span className="app-header__institution-name">{session.institution.name}</span>
       </div>
       <AccountMenu />
     </header>

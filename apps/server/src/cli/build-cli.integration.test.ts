@@ -58,6 +58,9 @@ describe('ulms CLI on the embedded database', () => {
     await expect(run('institution', 'enable-module', '--institution', 'UNI', '--module', 'nope')).rejects.toThrow(
       'module "nope" not found',
     );
+    await expect(run('institution', 'disable-module', '--institution', 'UNI', '--module', 'platform')).rejects.toThrow(
+      'module "platform" is part of the core and cannot be disabled',
+    );
   });
 
   it('creates a staff administrator, with the password policy enforced', async () => {
@@ -67,7 +70,7 @@ describe('ulms CLI on the embedded database', () => {
     );
     typedPassword = 'a long enough secret';
     expect(await run('staff', 'create', '--institution', 'UNI', '--username', 'root')).toEqual([
-      'created staff account root in UNI with roles GENERAL_SYSTEM_ADMINISTRATOR, USER_ADMINISTRATOR',
+      'created staff user root in UNI with roles GENERAL_SYSTEM_ADMINISTRATOR, USER_ADMINISTRATOR',
     ]);
     await expect(
       run('staff', 'create', '--institution', 'UNI', '--username', 'desk', '--role', 'LIBRARIAN'),

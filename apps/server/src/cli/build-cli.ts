@@ -14,6 +14,7 @@ import {
 import { serverConfigFromEnv } from '../config.js';
 import { installedPlugins } from '../installed-plugins.js';
 import { serverKernel } from '../operator/operator-socket.js';
+import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 import { withKernel } from './open-kernel.js';
 import { registerSetupCommand } from './setup-command.js';
 
@@ -100,17 +101,32 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
       }),
     );
 
+  institution
+    .command('disable-module')
+    .description('disable a module for an institution (disabling users ends every staff session there)')
+    .requiredOption('--institution <code>', 'institution code')
+    .requiredOption('--module <id>', 'module id')
+    .action((opts: { institution: string; module: string }) =>
+      withKernel(async (kernel) => {
+        const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
+        await kernel.services.get(tenancyServices.modules).disable(found.id, opts.module);
+        print(`disabled ${opts.module} for ${found.code}`);
+      }),
+    );
+
   program
     .command('staff')
-    .description('staff accounts')
+    .description('staff: user records of type Staff with a password and roles')
     .command('create')
     .description(
-      'create a staff account (an administrator unless --role says otherwise); password from a prompt or stdin',
+      'create a Staff user record (an administrator unless --role says otherwise); password from a prompt or stdin',
     )
     .requiredOption('--institution <code>', 'institution code')
-    .requiredOption('--username <name>', 'sign-in name')
-    .option('--display-name <name>', 'name shown in the app (defaults to the username)')
+    .requiredOption('--username <id>', 'primary identifier: what they sign in with')
+    .option('--display-name <name>', 'first and last name (defaults to the username)')
     .option('--role <role>', `role, repeatable: ${builtInRoleCodes.join(', ')}`, collectRole, [])
+    .option('--library <code>', 'limit the roles to this library (default: the whole institution)')
+    .option('--user-group <code>', "user group (default: the institution's first Staff user group)")
     .option('--must-change-password', 'require a new password at first sign-in')
     .action(
       (opts: {
@@ -118,6 +134,8 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
         username: string;
         displayName?: string;
         role: BuiltInRole[];
+        library?: string;
+        userGroup?: string;
         mustChangePassword?: boolean;
       }) =>
         withKernel(async (kernel) => {
@@ -126,15 +144,16 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
             ? opts.role
             : ['GENERAL_SYSTEM_ADMINISTRATOR', 'USER_ADMINISTRATOR'];
           const password = await io.readPassword();
-          await kernel.services.get(authServices.accounts).create({
+          await createStaffUser(kernel.services, {
             institutionId: found.id,
-            username: opts.username,
-            displayName: opts.displayName ?? opts.username,
+            primaryId: opts.username,
+            ...namesOf(opts.displayName ?? opts.username),
             password,
-            roles: roles.map((role) => ({ role })),
+            roles: roles.map((role) => ({ role, scope: opts.library ?? null })),
+            userGroup: opts.userGroup,
             mustChangePassword: opts.mustChangePassword,
           });
-          print(`created staff account ${opts.username} in ${found.code} with roles ${roles.join(', ')}`);
+          print(`created staff user ${opts.username} in ${found.code} with roles ${roles.join(', ')}`);
         }),
     );
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   applyMigrations,
-  authServices,
   type BuiltInRole,
   migrationsDir,
   openDatabase,
@@ -12,6 +11,7 @@ import { shippedModules } from '@ulms/modules';
 import type { Command } from 'commander';
 import { serverConfigFromEnv } from '../config.js';
 import { serverKernel } from '../operator/operator-socket.js';
+import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 import { CliError, withKernel } from './open-kernel.js';
 
 /** The roles of the first administrator: the whole installation and every user. */
@@ -45,7 +45,7 @@ export function registerSetupCommand(program: Command, print: (line: string) => 
     .requiredOption('--institution <code>', 'institution code, such as 01UNI_INST')
     .requiredOption('--name <name>', "the institution's display name")
     .option('--username <name>', "the administrator's sign-in name", 'admin')
-    .option('--display-name <name>', "the administrator's name shown in the app", 'Administrator')
+    .option('--display-name <name>', "the administrator's first and last name", 'System Administrator')
     .option('--time-zone <zone>', 'IANA time zone', 'UTC')
     .option('--currency <code>', 'default currency (ISO 4217)', 'USD')
     .option('--language <tag>', 'default language', 'en')
@@ -89,10 +89,10 @@ export function registerSetupCommand(program: Command, print: (line: string) => 
         );
 
         const password = generatedPassword();
-        await kernel.services.get(authServices.accounts).create({
+        await createStaffUser(kernel.services, {
           institutionId: institution.id,
-          username,
-          displayName: opts.displayName,
+          primaryId: username,
+          ...namesOf(opts.displayName),
           password,
           roles: FIRST_ADMINISTRATOR_ROLES.map((role) => ({ role })),
           mustChangePassword: true,

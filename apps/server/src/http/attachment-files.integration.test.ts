@@ -5,6 +5,7 @@ import { authServices, type BuiltInRole, coreServices, tenancyServices } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_PREFIX } from './build-server.js';
 import { startTestServer, type TestServer } from './test-server.js';
+import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 
 // Over real HTTP, on PGlite or (TEST_DATABASE_URL) a PostgreSQL server: the admin app's attachment uploads and
 // downloads as streams, held to the institution's maximum (5 MiB by default), types, permissions and origin.
@@ -72,10 +73,10 @@ async function stored() {
 
 async function staffWith(roles: BuiltInRole[], username: string) {
   const password = `a long password for ${username}`;
-  await server.kernel.services.get(authServices.accounts).create({
+  await createStaffUser(server.kernel.services, {
     institutionId: server.first.institution.id,
-    username,
-    displayName: username,
+    primaryId: username,
+    ...namesOf(username),
     password,
     roles: roles.map((role) => ({ role })),
   });
@@ -266,19 +267,11 @@ describe('attachments as HTTP streams', () => {
       code: `BARE_${Date.now()}`,
       name: 'No modules',
     });
-    await server.kernel.services.get(authServices.accounts).create({
-      institutionId: bare.id,
-      username: 'admin',
-      displayName: 'admin',
-      password: 'a long password for bare',
-      roles: [{ role: 'USER_ADMINISTRATOR' }],
-    });
-    const bareCookie = await server.signIn({
-      institution: bare.code,
-      username: 'admin',
-      password: 'a long password for bare',
-    });
-    const off = await upload(png(100), 'a.png', { cookie: bareCookie });
+    // Where the users module is off no one signs in with a password: an API key is the caller there.
+    const { key } = await server.kernel.services
+      .get(authServices.apiKeys)
+      .create(bare.id, { name: 'bare', role: 'USER_ADMINISTRATOR' }, null);
+    const off = await upload(png(100), 'a.png', { cookie: '', headers: { authorization: `apikey ${key}` } });
     expect(off.status).toBe(403);
     expect(off.body['error'].message).toMatch(/module "users" is not enabled/);
 

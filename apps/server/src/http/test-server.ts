@@ -18,6 +18,7 @@ import { pino } from 'pino';
 import { appRouter } from '../app-router.js';
 import { installedPlugins } from '../installed-plugins.js';
 import { buildServer, SESSION_COOKIE } from './build-server.js';
+import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 
 /** An institution of the test server with every installed module on, a signed-in-able administrator and a key. */
 export interface TestServerInstitution {
@@ -83,10 +84,10 @@ export async function startTestServer(): Promise<TestServer> {
       username: 'admin',
       password: `a long test password ${counter}`,
     };
-    await kernel.services.get(authServices.accounts).create({
+    await createStaffUser(kernel.services, {
       institutionId: institution.id,
-      username: admin.username,
-      displayName: `Administrator ${counter}`,
+      primaryId: admin.username,
+      ...namesOf(`Administrator ${counter}`),
       password: admin.password,
       roles: ADMIN_ROLES.map((role) => ({ role })),
     });

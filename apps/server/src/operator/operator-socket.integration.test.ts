@@ -76,7 +76,7 @@ describe('the CLI while the server runs on the embedded database', () => {
       ['staff', 'create', '--institution', 'DEMO', '--username', 'night-desk', '--display-name', 'Night desk'],
       'a long enough password 2026\n',
     );
-    expect(created.stdout).toContain('created staff account night-desk in DEMO');
+    expect(created.stdout).toContain('created staff user night-desk in DEMO');
     expect(created.code).toBe(0);
 
     const wrong = await ulms(['apikey', 'create', '--institution', 'NOWHERE', '--name', 'x', '--role', 'USER_MANAGER']);

@@ -1,5 +1,4 @@
 import {
-  authServices,
   type BuiltInRole,
   coreServices,
   type DatabaseLocation,
@@ -10,6 +9,7 @@ import {
 } from '@ulms/platform';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
 import type { Logger } from 'pino';
+import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 
 export const DEMO_INSTITUTION_CODE = 'DEMO';
 
@@ -152,13 +152,12 @@ async function createInstitution(
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))
     await step(`enabling example plugin ${id}`, () => moduleService.enable(institution.id, id));
 
-  const accounts = kernel.services.get(authServices.accounts);
   for (const member of demo.staff)
-    await step(`creating staff account ${member.username} of ${demo.code}`, () =>
-      accounts.create({
+    await step(`creating staff user ${member.username} of ${demo.code}`, () =>
+      createStaffUser(kernel.services, {
         institutionId: institution.id,
-        username: member.username,
-        displayName: member.displayName,
+        primaryId: member.username,
+        ...namesOf(member.displayName),
         password: member.password,
         roles: member.roles.map((role) => ({ role })),
       }),

@@ -12,7 +12,7 @@ import { parseInput } from '../errors/parse-input.js';
 import type { DeclaredPermission } from '../plugin/declared-permission.js';
 import type { Principal } from '../trpc/request-context.js';
 import { permissionsOfRoles } from './role-permissions.js';
-import { sha256 } from './staff-account.service.js';
+import { sha256 } from './credential.service.js';
 
 /** API keys for integrations: shown once, stored hashed, scoped to an institution and a permission set. */
 export interface ApiKeyService {

@@ -8,8 +8,10 @@ import { startTestApi, type TestApi } from '../testing/start-test-api.js';
 import type { HttpExchange } from '../trpc/request-context.js';
 import { fieldErrorsOf } from '../trpc/trpc.js';
 import { authServices } from './auth-services.js';
-import { sha256 } from './staff-account.service.js';
+import { sha256 } from './credential.service.js';
 import { totpCode } from './totp.js';
+import { permissionsOfRoles } from './role-permissions.js';
+import { createTestPeople, type TestPerson } from '../testing/test-people.js';
 
 /** A browser's cookie jar for one client. */
 function browser(ip = '192.0.2.10') {
@@ -31,51 +33,23 @@ function browser(ip = '192.0.2.10') {
 }
 
 describe('staff sign-in', () => {
-  let api: TestApi<[]>;
+  let api: TestApi<[ReturnType<typeof createTestPeople>['plugin']]>;
+  const people = createTestPeople();
   const PASSWORD = 'correct horse battery';
   let code: string;
+  let otp: TestPerson;
 
   beforeAll(async () => {
-    api = await startTestApi({ plugins: [] });
+    api = await startTestApi({ plugins: [people.plugin] });
     code = api.institution.code;
-    const accounts = api.kernel.services.get(authServices.accounts);
     const institutionId = api.institution.id;
-    await accounts.create({
-      institutionId,
-      username: 'Admin',
-      displayName: 'Ada Admin',
-      password: PASSWORD,
-      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }],
-    });
-    await accounts.create({
-      institutionId,
-      username: 'patron',
-      displayName: 'Pat',
-      password: PASSWORD,
-      roles: [{ role: 'PATRON' }],
-    });
-    await accounts.create({
-      institutionId,
-      username: 'newbie',
-      displayName: 'New',
-      password: PASSWORD,
-      roles: [{ role: 'USER_MANAGER' }],
-      mustChangePassword: true,
-    });
-    await accounts.create({
-      institutionId,
-      username: 'mfa',
-      displayName: 'Mfa',
-      password: PASSWORD,
-      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }],
-    });
-    await accounts.create({
-      institutionId,
-      username: 'otp',
-      displayName: 'Otp',
-      password: PASSWORD,
-      roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }],
-    });
+    const add = (input: Omit<Parameters<typeof people.add>[1], 'institutionId' | 'password'>) =>
+      people.add(api.kernel, { institutionId, password: PASSWORD, ...input });
+    await add({ loginName: 'Admin', displayName: 'Ada Admin', roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+    await add({ loginName: 'patron', displayName: 'Pat', roles: [{ role: 'PATRON' }] });
+    await add({ loginName: 'newbie', displayName: 'New', roles: [{ role: 'USER_MANAGER' }], mustChangePassword: true });
+    await add({ loginName: 'mfa', roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+    otp = await add({ loginName: 'otp', roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
   });
   afterAll(() => api.close());
 
@@ -101,7 +75,7 @@ describe('staff sign-in', () => {
       mustChangePassword: false,
     });
     expect(info?.permissions).toContain('platform.module.manage');
-    expect(info?.modules.map((m) => m.id)).toEqual(['platform', 'auth']);
+    expect(info?.modules.map((m) => m.id)).toEqual(['platform', 'auth', 'test-people']);
   });
 
   it('stores only a hash of the session token', async () => {
@@ -118,7 +92,7 @@ describe('staff sign-in', () => {
     const unknown = await signIn(b, 'nobody', 'not the password').catch((e) => e);
     expect(wrong).toMatchObject({
       code: 'UNAUTHORIZED',
-      message: 'sign-in failed: check the institution, username and password',
+      message: 'sign-in failed: check the institution, user ID and password',
     });
     expect(unknown).toMatchObject({ code: wrong.code, message: wrong.message });
     expect(b.jar.token).toBeUndefined();
@@ -137,10 +111,9 @@ describe('staff sign-in', () => {
   });
 
   it('keeps the block across a restart and for every server process (the failures are in the database)', async () => {
-    await api.kernel.services.get(authServices.accounts).create({
+    await people.add(api.kernel, {
       institutionId: api.institution.id,
-      username: 'restarted',
-      displayName: 'Re Started',
+      loginName: 'restarted',
       password: PASSWORD,
       roles: [{ role: 'USER_MANAGER' }],
     });
@@ -148,7 +121,7 @@ describe('staff sign-in', () => {
     for (let i = 0; i < 5; i += 1) await signIn(b, 'restarted', 'wrong wrong wrong').catch(() => undefined);
     // Another process on the same database: a kernel of its own, with nothing in memory from this one.
     const other = startKernel({
-      plugins: [platformPlugin, authPlugin],
+      plugins: [platformPlugin, authPlugin, people.plugin],
       database: api.database,
       logger: pino({ level: 'silent' }),
       dataDir: tmpdir(),
@@ -228,13 +201,12 @@ describe('staff sign-in', () => {
   });
 
   it('enrols TOTP, then asks for the code at sign-in and accepts a recovery code once', async () => {
-    const accounts = api.kernel.services.get(authServices.accounts);
-    const account = await api.database.prisma.staffAccount.findFirstOrThrow({ where: { usernameKey: 'otp' } });
-    const enrolment = await accounts.startMfaEnrolment(account.id);
+    const credentials = api.kernel.services.get(authServices.credentials);
+    const enrolment = await credentials.startMfaEnrolment(otp);
     expect(enrolment.qrSvg).toContain('<svg');
     expect(enrolment.otpauthUrl).toContain(`secret=${enrolment.secret}`);
-    await expect(accounts.confirmMfaEnrolment(account.id, '000000')).rejects.toMatchObject({ code: 'VALIDATION' });
-    const { recoveryCodes } = await accounts.confirmMfaEnrolment(account.id, totpCode(enrolment.secret, new Date()));
+    await expect(credentials.confirmMfaEnrolment(otp.id, '000000')).rejects.toMatchObject({ code: 'VALIDATION' });
+    const { recoveryCodes } = await credentials.confirmMfaEnrolment(otp.id, totpCode(enrolment.secret, new Date()));
     expect(recoveryCodes).toHaveLength(10);
 
     const c = browser('192.0.2.50');
@@ -258,35 +230,69 @@ describe('staff sign-in', () => {
     });
   });
 
-  it('switches between institutions where the account holds a role, and only those', async () => {
-    const second = await api.createInstitution({ code: `SECOND_${Date.now()}` });
-    const account = await api.database.prisma.staffAccount.findFirstOrThrow({ where: { usernameKey: 'admin' } });
-    await api.kernel.services
-      .get(authServices.accounts)
-      .assignRole(account.id, { institutionId: second.id, role: 'USER_MANAGER' });
-    const b = browser('192.0.2.60');
-    await signIn(b, 'admin');
-    const info = await (await as(b)).auth.session();
-    expect(info?.institutions.map((i) => i.code).sort()).toEqual([code, second.code].sort());
-    const switched = await (await as(b)).auth.switchInstitution({ institution: second.code });
-    expect(switched.institution.code).toBe(second.code);
-    expect(switched.permissions).not.toContain('platform.module.manage');
-    expect((await (await as(b)).platform.institution.get()).code).toBe(second.code);
-    const third = await api.createInstitution();
-    await expect((await as(b)).auth.switchInstitution({ institution: third.code })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+  it('ends a live session at once when the person may no longer sign in, and follows role changes', async () => {
+    const sessions = api.kernel.services.get(authServices.sessions);
+    const person = await people.add(api.kernel, {
+      institutionId: api.institution.id,
+      loginName: 'leaver',
+      password: PASSWORD,
+      roles: [{ role: 'USER_MANAGER' }, { role: 'USER_ADMINISTRATOR' }],
+    });
+    const b = browser('192.0.2.65');
+    await signIn(b, 'leaver');
+    const token = b.jar.token ?? '';
+    expect((await sessions.principalOf(token))?.permissions).toEqual(
+      permissionsOfRoles(['USER_MANAGER', 'USER_ADMINISTRATOR'], api.kernel.permissions),
+    );
+
+    person.roles = [{ role: 'USER_MANAGER', libraryId: null }];
+    const narrowed = await sessions.principalOf(token);
+    expect(narrowed?.permissions).toEqual(permissionsOfRoles(['USER_MANAGER'], api.kernel.permissions));
+
+    person.roles = [{ role: 'PATRON', libraryId: null }];
+    expect(await sessions.principalOf(token)).toBeNull();
+    person.roles = [{ role: 'USER_MANAGER', libraryId: null }];
+    expect(await sessions.principalOf(token)).not.toBeNull();
+
+    person.maySignIn = false;
+    expect(await sessions.principalOf(token)).toBeNull();
+    expect(await api.database.prisma.staffSession.count({ where: { tokenHash: sha256(token) } })).toBe(0);
+    await expect(signIn(browser('192.0.2.66'), 'leaver')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('refuses the password form to people who sign in through the institution (external authentication)', async () => {
+    await people.add(api.kernel, {
+      institutionId: api.institution.id,
+      loginName: 'outsider',
+      roles: [{ role: 'USER_MANAGER' }],
+      authentication: 'external',
+    });
+    await expect(signIn(browser('192.0.2.67'), 'outsider', 'any password at all')).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
     });
   });
 
+  it('signs no one in with a password where no module keeps people (API keys still work)', async () => {
+    const bare = await startTestApi({ plugins: [] });
+    try {
+      const caller = bare.anonymousCaller(browser('192.0.2.68').http);
+      await expect(
+        caller.auth.signIn({ institution: bare.institution.code, username: 'admin', password: PASSWORD }),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      const { key } = await bare.caller.auth.apiKeys.create({ name: 'k', role: 'USER_MANAGER' });
+      expect(await bare.kernel.services.get(authServices.apiKeys).principalOf(key)).toMatchObject({ kind: 'apiKey' });
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('limits a library-scoped role to that library', async () => {
-    const library = await api.kernel.services.get(authServices.accounts);
     const law = await api.database.prisma.library.create({
       data: { institutionId: api.institution.id, code: 'LAW', name: 'Law' },
     });
-    const { id } = await library.create({
+    const { id } = await people.add(api.kernel, {
       institutionId: api.institution.id,
-      username: 'lawdesk',
-      displayName: 'Law desk',
+      loginName: 'lawdesk',
       password: PASSWORD,
       roles: [{ role: 'CIRCULATION_DESK_OPERATOR', libraryId: law.id }],
     });

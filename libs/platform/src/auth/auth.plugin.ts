@@ -1,3 +1,4 @@
+import { authExtensionPoints } from '../contracts/identity.js';
 import { authPermissions as can } from '../contracts/platform-permissions.js';
 import { coreServices } from '../plugin/core-services.js';
 import { definePlugin } from '../plugin/plugin-definition.js';
@@ -7,8 +8,9 @@ import { authRouter } from './auth.router.js';
 import { authServices } from './auth-services.js';
 import { createSessionService } from './session.service.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
-import { createStaffAccountService } from './staff-account.service.js';
+import { createCredentialService } from './credential.service.js';
 import { authConfigSchema } from './external/external-auth-config.schema.js';
+import { externalAuthServices } from './external/external-auth-services.js';
 import { registerExternalAuth } from './external/register-external-auth.js';
 
 const ADMIN = ['GENERAL_SYSTEM_ADMINISTRATOR'] as const;
@@ -27,12 +29,20 @@ export const authPlugin = definePlugin({
   },
   router: authRouter,
   register(env) {
-    env.provideService(authServices.accounts, {
-      deps: { prisma: coreServices.prisma },
-      factory: createStaffAccountService,
+    env.declareExtensionPoint(authExtensionPoints.principalResolver);
+    env.declareExtensionPoint(authExtensionPoints.roleSource);
+    env.provideService(authServices.credentials, {
+      deps: { prisma: coreServices.prisma, database: coreServices.database },
+      factory: createCredentialService,
     });
     env.provideService(authServices.sessions, {
-      deps: { prisma: coreServices.prisma, modules: tenancyServices.modules, permissions: coreServices.permissions },
+      deps: {
+        prisma: coreServices.prisma,
+        modules: tenancyServices.modules,
+        extensions: coreServices.extensions,
+        permissions: coreServices.permissions,
+        directory: externalAuthServices.ldap,
+      },
       factory: (deps) =>
         createSessionService({
           ...deps,

@@ -7,7 +7,6 @@ import {
   disableMfaInput,
   revokeApiKeyInput,
   signInInput,
-  switchInstitutionInput,
   verifyMfaInput,
 } from '../contracts/auth.schema.js';
 import { authPermissions as can } from '../contracts/platform-permissions.js';
@@ -18,6 +17,7 @@ import type { HttpExchange, RequestContext } from '../trpc/request-context.js';
 import { authedProcedure, protectedProcedure, publicProcedure } from '../trpc/trpc.js';
 import { authServices } from './auth-services.js';
 import { signInOptionsFor, signInOptionsInput } from './external/sign-in-options.js';
+import type { CredentialOwner } from './credential.service.js';
 import { permissionsOfRoles } from './role-permissions.js';
 
 const AUTH = 'auth';
@@ -36,6 +36,15 @@ function sessionTokenOf(ctx: RequestContext): string {
   const token = httpOf(ctx).sessionToken;
   if (!token) throw new UnauthorizedError('sign in first');
   return token;
+}
+
+/** The signed-in person whose password or second factor a call changes: only a session has one. */
+async function credentialOwnerOf(ctx: RequestContext): Promise<CredentialOwner> {
+  const subject = ctx.http?.sessionToken
+    ? await ctx.services.get(authServices.sessions).subjectOf(ctx.http.sessionToken)
+    : null;
+  if (ctx.principal?.kind !== 'staff' || !subject) throw new ForbiddenError('only a signed-in person has a password');
+  return { id: subject.id, institutionId: ctx.principal.institutionId, loginName: subject.loginName };
 }
 
 /** Sign-in and the caller's own account (public or signed-in only), and the administration of keys. */
@@ -71,27 +80,22 @@ export const authRouter = {
     return token ? ctx.services.get(authServices.sessions).info(token) : null;
   }),
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    if (ctx.principal.kind !== 'staff') throw new ForbiddenError('only staff have passwords');
+    const owner = await credentialOwnerOf(ctx);
     await ctx.services
-      .get(authServices.accounts)
-      .changePassword(ctx.principal.id, input.currentPassword, input.newPassword, ctx.http?.sessionToken);
+      .get(authServices.credentials)
+      .changePassword(owner, input.currentPassword, input.newPassword, ctx.http?.sessionToken);
   }),
-  switchInstitution: authedProcedure
-    .input(switchInstitutionInput)
-    .mutation(({ ctx, input }) =>
-      ctx.services.get(authServices.sessions).switchInstitution(sessionTokenOf(ctx), input.institution),
-    ),
   mfa: {
-    start: authedProcedure.mutation(({ ctx }) =>
-      ctx.services.get(authServices.accounts).startMfaEnrolment(ctx.principal.id),
+    start: authedProcedure.mutation(async ({ ctx }) =>
+      ctx.services.get(authServices.credentials).startMfaEnrolment(await credentialOwnerOf(ctx)),
     ),
-    confirm: authedProcedure
-      .input(confirmMfaInput)
-      .mutation(({ ctx, input }) =>
-        ctx.services.get(authServices.accounts).confirmMfaEnrolment(ctx.principal.id, input.code),
-      ),
+    confirm: authedProcedure.input(confirmMfaInput).mutation(async ({ ctx, input }) => {
+      const owner = await credentialOwnerOf(ctx);
+      return ctx.services.get(authServices.credentials).confirmMfaEnrolment(owner.id, input.code);
+    }),
     disable: authedProcedure.input(disableMfaInput).mutation(async ({ ctx, input }) => {
-      await ctx.services.get(authServices.accounts).disableMfa(ctx.principal.id, input.password);
+      const owner = await credentialOwnerOf(ctx);
+      await ctx.services.get(authServices.credentials).disableMfa(owner.id, input.password);
     }),
   },
   apiKeys: {

@@ -1,15 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { SessionInfo, SignInInput, SignInResult } from '../contracts/auth.schema.js';
+import {
+  authExtensionPoints,
+  type HeldRole,
+  type PrincipalResolver,
+  type RoleSource,
+  type SignInSubject,
+} from '../contracts/identity.js';
 import { builtInRoles } from '../contracts/roles.js';
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors/domain-errors.js';
 import type { DeclaredPermission } from '../plugin/declared-permission.js';
+import type { EnabledExtensions } from '../plugin/service-ref.js';
 import type { ModuleService } from '../tenancy/module.service.js';
 import type { Principal } from '../trpc/request-context.js';
+import { sha256 } from './credential.service.js';
+import type { PasswordDirectory } from './external/password-directory.js';
 import { verifyNothing, verifyPassword } from './password.js';
 import { permissionsOfRoles } from './role-permissions.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
-import { sha256 } from './staff-account.service.js';
 import { verifyTotp } from './totp.js';
 
 export interface SessionLifetimes {
@@ -36,35 +45,47 @@ export interface IssuedSession {
 /** Staff sessions: sign-in (with its second factor), the principal behind a cookie, sign-out. */
 export interface SessionService {
   signIn(input: SignInInput, meta: RequestMeta): Promise<IssuedSession>;
+  /** Opens a session for a subject an external authenticator (OpenID Connect) has vouched for. */
+  startFor(institutionId: string, subject: SignInSubject, meta: RequestMeta): Promise<IssuedSession>;
   verifyMfa(token: string, code: string, meta: RequestMeta): Promise<IssuedSession>;
   principalOf(token: string): Promise<Principal | null>;
+  /** The signed-in subject behind a token (for password and MFA changes), null when the session is not live. */
+  subjectOf(token: string): Promise<SignInSubject | null>;
   info(token: string): Promise<SessionInfo | null>;
-  switchInstitution(token: string, institutionCode: string): Promise<SessionInfo>;
   signOut(token: string): Promise<void>;
 }
 
-const SIGN_IN_FAILED = 'sign-in failed: check the institution, username and password';
+const SIGN_IN_FAILED = 'sign-in failed: check the institution, user ID and password';
 const TOUCH_AFTER_MS = 60_000;
 const PATRON = 'PATRON';
 
 const signInFailed = () => new UnauthorizedError(SIGN_IN_FAILED);
+const staffRoles = (roles: readonly HeldRole[]) => roles.filter((r) => r.role !== PATRON);
 
 export function createSessionService(deps: {
   prisma: PrismaClient;
   modules: ModuleService;
+  extensions: EnabledExtensions;
   permissions: ReadonlyMap<string, DeclaredPermission>;
   accountThrottle: SignInThrottle;
   addressThrottle: SignInThrottle;
+  /** The institution's LDAP directory, for people who sign in with its password. */
+  directory?: PasswordDirectory;
   lifetimes?: SessionLifetimes;
 }): SessionService {
-  const { prisma, modules, accountThrottle, addressThrottle } = deps;
+  const { prisma, modules, extensions, accountThrottle, addressThrottle } = deps;
   const lifetimes = deps.lifetimes ?? defaultSessionLifetimes;
 
-  const staffRolesWhere = (now: Date) => ({
-    active: true,
-    role: { not: PATRON },
-    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-  });
+  /** Who people are, in one institution: null where no enabled module keeps them (only API keys work there). */
+  const identityIn = async (
+    institutionId: string,
+  ): Promise<{ resolver: PrincipalResolver; roles: RoleSource } | null> => {
+    const [[resolver], [roles]] = await Promise.all([
+      extensions.for(authExtensionPoints.principalResolver, institutionId),
+      extensions.for(authExtensionPoints.roleSource, institutionId),
+    ]);
+    return resolver && roles ? { resolver, roles } : null;
+  };
 
   const refuseIfThrottled = async (keys: [SignInThrottle, string][]) => {
     for (const [throttle, key] of keys) {
@@ -78,7 +99,7 @@ export function createSessionService(deps: {
   };
 
   const issue = async (
-    account: { id: string; mfaEnabled: boolean; mustChangePassword: boolean },
+    credential: { id: string; mustChangePassword: boolean },
     institutionId: string,
     mfaPending: boolean,
     meta: RequestMeta,
@@ -88,7 +109,7 @@ export function createSessionService(deps: {
     await prisma.staffSession.create({
       data: {
         tokenHash: sha256(token),
-        accountId: account.id,
+        accountId: credential.id,
         institutionId,
         mfaPending,
         expiresAt,
@@ -98,13 +119,24 @@ export function createSessionService(deps: {
     });
     const result: SignInResult = mfaPending
       ? { status: 'mfaRequired' }
-      : account.mustChangePassword
+      : credential.mustChangePassword
         ? { status: 'passwordChangeRequired' }
         : { status: 'signedIn' };
     return { token, expiresAt, result };
   };
 
-  /** The live session behind a token, ended and forgotten when it has expired. */
+  /** Staff access needs at least one active staff role (the Patron role grants nothing here). */
+  const requireStaffRoles = async (roleSource: RoleSource, institutionId: string, subjectId: string) => {
+    if (staffRoles(await roleSource.activeRolesOf(institutionId, subjectId)).length === 0) {
+      throw new ForbiddenError('this account has no staff access');
+    }
+  };
+
+  /**
+   * The live session behind a token with the subject it belongs to. A session that has expired, or whose
+   * subject may no longer sign in (inactive, expired, deleted, or the module that keeps people switched
+   * off), is ended and forgotten.
+   */
   const liveSession = async (token: string) => {
     const tokenHash = sha256(token);
     const session = await prisma.staffSession.findUnique({
@@ -118,14 +150,10 @@ export function createSessionService(deps: {
         account: {
           select: {
             id: true,
-            username: true,
-            displayName: true,
-            active: true,
             mustChangePassword: true,
             mfaEnabled: true,
             mfaSecret: true,
             recoveryCodeHashes: true,
-            institutionId: true,
           },
         },
       },
@@ -133,67 +161,82 @@ export function createSessionService(deps: {
     if (!session) return null;
     const now = Date.now();
     const expired = now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= lifetimes.idleMs;
-    if (expired || !session.account.active) {
+    const identity = expired ? null : await identityIn(session.institutionId);
+    const subject = identity ? await identity.resolver.byId(session.institutionId, session.account.id) : null;
+    if (!identity || !subject?.maySignIn) {
       await prisma.staffSession.deleteMany({ where: { tokenHash } });
       return null;
     }
     if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await prisma.staffSession.update({ where: { tokenHash }, data: { lastSeenAt: new Date(now) } });
     }
-    return session;
+    return { ...session, subject, roleSource: identity.roles };
   };
 
-  const staffRolesOf = (accountId: string) =>
-    prisma.roleAssignment.findMany({
-      where: { accountId, ...staffRolesWhere(new Date()) },
-      select: {
-        role: true,
-        libraryId: true,
-        institution: { select: { id: true, code: true, name: true } },
-        library: { select: { code: true } },
-      },
-      orderBy: { createdAt: 'asc' },
+  const institutionByCode = (code: string) =>
+    prisma.institution.findFirst({
+      where: { code: { equals: code, mode: 'insensitive' } },
+      select: { id: true, code: true, name: true },
     });
 
   const service: SessionService = {
     async signIn(input, meta) {
-      const accountKey = `${input.institution.toUpperCase()}:${input.username.trim().toLowerCase()}`;
+      const login = input.username.trim();
+      const accountKey = `${input.institution.toUpperCase()}:${login.toLowerCase()}`;
       const addressKey = meta.ip;
       await refuseIfThrottled([
         [accountThrottle, accountKey],
         [addressThrottle, addressKey],
       ]);
-      const account = await prisma.staffAccount.findFirst({
-        where: {
-          institution: { code: { equals: input.institution, mode: 'insensitive' } },
-          usernameKey: input.username.trim().toLowerCase(),
-        },
-        select: {
-          id: true,
-          passwordHash: true,
-          active: true,
-          mfaEnabled: true,
-          mustChangePassword: true,
-          institutionId: true,
-        },
-      });
-      const passwordOk = account
-        ? await verifyPassword(account.passwordHash, input.password)
-        : await verifyNothing(input.password);
-      if (!account || !passwordOk || !account.active) {
+      const failed = async () => {
         await accountThrottle.recordFailure(accountKey);
         await addressThrottle.recordFailure(addressKey);
-        throw signInFailed();
-      }
-      await accountThrottle.reset(accountKey);
+        return signInFailed();
+      };
 
-      const roles = await staffRolesOf(account.id);
-      if (roles.length === 0) {
-        throw new ForbiddenError('this account has no staff access');
+      const institution = await institutionByCode(input.institution);
+      const identity = institution ? await identityIn(institution.id) : null;
+      if (!institution || !identity) {
+        await verifyNothing(input.password);
+        throw await failed();
       }
-      const home = roles.find((r) => r.institution.id === account.institutionId) ?? roles[0];
-      await prisma.staffAccount.update({ where: { id: account.id }, data: { lastSignInAt: new Date() } });
-      return issue(account, home?.institution.id ?? account.institutionId, account.mfaEnabled, meta);
+      let subject = await identity.resolver.byLogin(institution.id, login);
+      const credential = subject
+        ? await prisma.credential.findUnique({
+            where: { id: subject.id },
+            select: { id: true, passwordHash: true, mfaEnabled: true, mustChangePassword: true },
+          })
+        : null;
+      if (!subject || subject.authentication === 'external') {
+        // People the institution's directory knows sign in with its password; theirs is never stored here.
+        subject = deps.directory ? await deps.directory.authenticate(institution.id, login, input.password) : null;
+        if (!subject?.maySignIn || subject.authentication !== 'external') throw await failed();
+        await accountThrottle.reset(accountKey);
+        await requireStaffRoles(identity.roles, institution.id, subject.id);
+        return service.startFor(institution.id, subject, meta);
+      }
+      const passwordOk = credential?.passwordHash
+        ? await verifyPassword(credential.passwordHash, input.password)
+        : await verifyNothing(input.password);
+      if (!credential || !passwordOk || !subject.maySignIn) throw await failed();
+      await accountThrottle.reset(accountKey);
+      await requireStaffRoles(identity.roles, institution.id, subject.id);
+      await prisma.credential.update({ where: { id: credential.id }, data: { lastSignInAt: new Date() } });
+      return issue(credential, institution.id, credential.mfaEnabled, meta);
+    },
+
+    async startFor(institutionId, subject, meta) {
+      if (!subject.maySignIn) throw signInFailed();
+      const identity = await identityIn(institutionId);
+      if (!identity) throw signInFailed();
+      await requireStaffRoles(identity.roles, institutionId, subject.id);
+      const credential = await prisma.credential.upsert({
+        where: { id: subject.id },
+        create: { id: subject.id, institutionId, lastSignInAt: new Date() },
+        update: { lastSignInAt: new Date() },
+        select: { id: true, mustChangePassword: true },
+      });
+      return issue({ id: credential.id, mustChangePassword: false }, institutionId, false, meta);
     },
 
     async verifyMfa(token, code, meta) {
@@ -212,7 +255,7 @@ export function createSessionService(deps: {
       }
       await accountThrottle.reset(throttleKey);
       if (recoveryIndex >= 0) {
-        await prisma.staffAccount.update({
+        await prisma.credential.update({
           where: { id: account.id },
           data: { recoveryCodeHashes: account.recoveryCodeHashes.filter((_, i) => i !== recoveryIndex) },
         });
@@ -225,23 +268,28 @@ export function createSessionService(deps: {
     async principalOf(token) {
       const session = await liveSession(token);
       if (!session || session.mfaPending) return null;
-      const roles = (await staffRolesOf(session.account.id)).filter((r) => r.institution.id === session.institutionId);
-      const institutionWide = roles.some((r) => r.libraryId === null);
+      const roles = staffRoles(await session.roleSource.activeRolesOf(session.institutionId, session.subject.id));
+      if (roles.length === 0) return null;
       return {
         kind: 'staff',
-        id: session.account.id,
-        displayName: session.account.displayName,
+        id: session.subject.id,
+        displayName: session.subject.displayName,
         institutionId: session.institutionId,
         permissions: permissionsOfRoles(
           roles.map((r) => r.role),
           deps.permissions,
         ),
         libraryScope: {
-          all: institutionWide,
+          all: roles.some((r) => r.libraryId === null),
           libraryIds: new Set(roles.flatMap((r) => (r.libraryId ? [r.libraryId] : []))),
         },
         mustChangePassword: session.account.mustChangePassword,
       };
+    },
+
+    async subjectOf(token) {
+      const session = await liveSession(token);
+      return session && !session.mfaPending ? session.subject : null;
     },
 
     async info(token) {
@@ -249,43 +297,29 @@ export function createSessionService(deps: {
       if (!session || session.mfaPending) return null;
       const principal = await service.principalOf(token);
       if (!principal) return null;
-      const roles = await staffRolesOf(session.account.id);
-      const institutions = new Map(roles.map((r) => [r.institution.id, r.institution]));
-      const current = institutions.get(session.institutionId);
-      const enabled = (await modules.list(session.institutionId)).filter((m) => m.enabled);
+      const [institution, libraries, roles, enabled] = await Promise.all([
+        prisma.institution.findUnique({ where: { id: session.institutionId }, select: { code: true, name: true } }),
+        prisma.library.findMany({ where: { institutionId: session.institutionId }, select: { id: true, code: true } }),
+        session.roleSource.activeRolesOf(session.institutionId, session.subject.id),
+        modules.list(session.institutionId),
+      ]);
+      const libraryCode = new Map(libraries.map((l) => [l.id, l.code]));
       return {
         account: {
-          id: session.account.id,
-          username: session.account.username,
-          displayName: session.account.displayName,
+          id: session.subject.id,
+          username: session.subject.loginName,
+          displayName: session.subject.displayName,
         },
-        institution: { code: current?.code ?? '', name: current?.name ?? '' },
-        institutions: [...institutions.values()].map(({ code, name }) => ({ code, name })),
+        institution: { code: institution?.code ?? '', name: institution?.name ?? '' },
         permissions: [...principal.permissions].sort(),
-        roles: roles
-          .filter((r) => r.institution.id === session.institutionId)
-          .map((r) => ({
-            role: builtInRoles[r.role as keyof typeof builtInRoles] ?? r.role,
-            library: r.library?.code ?? null,
-          })),
-        modules: enabled.map(({ id, title }) => ({ id, title })),
+        roles: staffRoles(roles).map((r) => ({
+          role: builtInRoles[r.role as keyof typeof builtInRoles] ?? r.role,
+          library: r.libraryId ? (libraryCode.get(r.libraryId) ?? null) : null,
+        })),
+        modules: enabled.filter((m) => m.enabled).map(({ id, title }) => ({ id, title })),
         mustChangePassword: session.account.mustChangePassword,
         mfaEnabled: session.account.mfaEnabled,
       };
-    },
-
-    async switchInstitution(token, institutionCode) {
-      const session = await liveSession(token);
-      if (!session || session.mfaPending) throw new UnauthorizedError('sign in first');
-      const target = (await staffRolesOf(session.account.id)).find(
-        (r) => r.institution.code.toLowerCase() === institutionCode.toLowerCase(),
-      );
-      if (!target) throw new ForbiddenError(`you hold no role in institution "${institutionCode}"`);
-      await prisma.staffSession.update({
-        where: { tokenHash: session.tokenHash },
-        data: { institutionId: target.institution.id },
-      });
-      return (await service.info(token)) as SessionInfo;
     },
 
     async signOut(token) {

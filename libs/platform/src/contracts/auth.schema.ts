@@ -27,8 +27,6 @@ export const changePasswordInput = z.object({
   newPassword: z.string().min(1, 'is required').max(1000),
 });
 
-export const switchInstitutionInput = z.object({ institution: institutionCode });
-
 export const confirmMfaInput = z.object({
   code: z
     .string()
@@ -41,8 +39,6 @@ export const disableMfaInput = z.object({ password: z.string().min(1, 'is requir
 export interface SessionInfo {
   readonly account: { readonly id: string; readonly username: string; readonly displayName: string };
   readonly institution: { readonly code: string; readonly name: string };
-  /** Every institution this account holds an active role in, for the switcher. */
-  readonly institutions: readonly { readonly code: string; readonly name: string }[];
   readonly permissions: readonly string[];
   readonly roles: readonly { readonly role: string; readonly library: string | null }[];
   /** Modules enabled for the institution, in start-up order. */

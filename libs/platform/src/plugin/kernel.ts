@@ -246,7 +246,10 @@ export function startKernel(options: {
     const applies = await Promise.all(contributions.map((c) => appliesIn(c.pluginId, institutionId)));
     return contributions.filter((_, i) => applies[i]).map((c) => c.value as T);
   };
-  const enabledExtensions: EnabledExtensions = { for: extensionsFor };
+  const enabledExtensions: EnabledExtensions = {
+    for: extensionsFor,
+    contributors: (point) => builtContributions(point).map((c) => c.pluginId),
+  };
   instances.set(coreServices.extensions.id, enabledExtensions);
 
   for (const id of factories.keys()) build({ kind: 'service', id });

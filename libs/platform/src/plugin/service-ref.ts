@@ -38,6 +38,8 @@ export interface ServiceContainer {
 /** Reads, for one institution, the contributions that apply there; a service asks for it as a dependency. */
 export interface EnabledExtensions {
   for<T>(point: ExtensionPoint<T>, institutionId: string): Promise<readonly T[]>;
+  /** The ids of the plugins that contribute to `point`, enabled or not. */
+  contributors(point: ExtensionPoint<unknown>): readonly string[];
 }
 
 /** A plugin's own per-institution configuration, parsed by its `configSchema` with the defaults filled in. */

@@ -9,6 +9,9 @@ import {
 } from '../contracts/tenancy.schema.js';
 import { jobIdInput, listJobsInput } from '../contracts/jobs.schema.js';
 import { jobServices } from '../jobs/job-refs.js';
+import { authExtensionPoints } from '../contracts/identity.js';
+import { ConflictError } from '../errors/domain-errors.js';
+import { coreServices } from '../plugin/core-services.js';
 import { preferencesRouter } from '../preferences/preferences.router.js';
 import { protectedProcedure } from '../trpc/trpc.js';
 import { tenancyServices } from './tenancy-services.js';
@@ -44,9 +47,19 @@ export const platformRouter = {
       ),
     disable: protectedProcedure(PLATFORM, can.moduleManage)
       .input(moduleIdInput)
-      .mutation(({ ctx, input }) =>
-        ctx.services.get(tenancyServices.modules).disable(ctx.institution.id, input.moduleId),
-      ),
+      .mutation(({ ctx, input }) => {
+        const signsPeopleIn = ctx.services
+          .get(coreServices.extensions)
+          .contributors(authExtensionPoints.principalResolver)
+          .includes(input.moduleId);
+        if (signsPeopleIn) {
+          throw new ConflictError(
+            `disabling "${input.moduleId}" would sign out every staff member of this institution, you included: ` +
+              'staff sign in as its user records. An operator can do it with "ulms institution disable-module".',
+          );
+        }
+        return ctx.services.get(tenancyServices.modules).disable(ctx.institution.id, input.moduleId);
+      }),
     configure: protectedProcedure(PLATFORM, can.moduleManage)
       .input(configureModuleInput)
       .mutation(({ ctx, input }) =>

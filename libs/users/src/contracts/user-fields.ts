@@ -33,7 +33,6 @@ export function userDtoToFields(user: UserDto): UserFields {
     pinNumber: undefined,
     password: undefined,
     forcePasswordChange: user.forcePasswordChange,
-    mfaEnabled: user.mfaEnabled,
     identifiers: user.identifiers.map((i) => ({ ...i })),
     emails: user.emails.map((e) => ({ ...e, emailTypes: [...e.emailTypes] })),
     addresses: user.addresses.map((a) => ({ ...a, addressTypes: [...a.addressTypes] })),

@@ -137,7 +137,6 @@ export const userFields = z.object({
   /** Omitted to keep the current password, null to clear it. */
   password: z.string().max(1000).nullish(),
   forcePasswordChange: z.boolean().default(false),
-  mfaEnabled: z.boolean().default(false),
   identifiers: boundedList(identifierInput, 50).default([]),
   emails: boundedList(emailInput, 20).default([]),
   addresses: boundedList(addressInput, 20).default([]),

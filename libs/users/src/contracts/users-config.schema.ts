@@ -75,6 +75,17 @@ export const usersConfigSchema = z.object({
     )
     .refine((formats) => Object.keys(formats).length <= 100, 'at most 100 identifier types')
     .optional(),
+  /** Identifier type codes, separated by commas, that staff may sign in with besides the primary identifier. */
+  signInIdentifierTypes: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9_-]+(\s*,\s*[A-Za-z0-9_-]+)*)?$/, 'is a list of identifier type codes separated by commas')
+    .default('')
+    .meta({
+      title: 'Sign-in identifiers',
+      description:
+        'Identifier types people may also sign in with, besides the primary identifier, e.g. BARCODE, UNIV_ID.',
+    }),
   pinNumberMethod: z.enum(['none', 'fourDigit']).default('none').meta({
     title: 'PIN numbers',
     description: 'Four digit: staff can generate a four-digit PIN for self-check machines.',

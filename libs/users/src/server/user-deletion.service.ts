@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import { type EnabledExtensions, NotFoundError, type Transactions } from '@ulms/platform';
+import { type CredentialService, type EnabledExtensions, NotFoundError, type Transactions } from '@ulms/platform';
 import { usersEvents } from '../contracts/users-events.js';
 import {
   type AttachmentStorage,
@@ -31,6 +31,8 @@ export function createUserDeletionService(deps: {
   prisma: PrismaClient;
   transactions: Transactions;
   extensions: EnabledExtensions;
+  /** The kernel's passwords and sessions: a deleted user's go with the record. */
+  credentials: CredentialService;
   storage: (institutionId: string) => Promise<AttachmentStorage>;
 }): UserDeletionService {
   const { prisma } = deps;
@@ -53,6 +55,7 @@ export function createUserDeletionService(deps: {
     await deps.transactions.run(async ({ tx, raise }) => {
       const checkAdministrators = await guardLastAdministrator(tx, by.institutionId);
       await tx.user.deleteMany({ where: { id: { in: users.map((u) => u.id) }, institutionId: by.institutionId } });
+      for (const user of users) await deps.credentials.forget(user.id, tx);
       await checkAdministrators();
       for (const user of users) {
         raise(usersEvents.userDeleted, {

@@ -13,11 +13,20 @@ export interface UserRecordLoader {
   configOf(institutionId: string): Promise<UsersConfig>;
   /** Within a transaction through it; otherwise in one plain statement, the fast read. */
   loadRow(institutionId: string, id: string, tx?: Prisma.TransactionClient): Promise<UserRecordRow>;
+  /** The row with what the kernel says of its password and second factor, for a DTO someone will see. */
+  withCredential(row: UserRecordRow, tx?: Prisma.TransactionClient): Promise<UserRecordRow>;
   dtoOf(row: UserRecordRow, config: UsersConfig): UserDto;
 }
 
-export function createUserRecordLoader(deps: Pick<UserServiceDeps, 'database' | 'modules'>): UserRecordLoader {
+export function createUserRecordLoader(
+  deps: Pick<UserServiceDeps, 'database' | 'modules' | 'credentials'>,
+): UserRecordLoader {
   const configOf = (institutionId: string) => deps.modules.config<UsersConfig>(institutionId, USERS_MODULE);
+
+  const withCredential = async (row: UserRecordRow, tx?: Prisma.TransactionClient) => {
+    row.credential = await deps.credentials.statusOf(row.id, tx);
+    return row;
+  };
 
   const loadRow = async (institutionId: string, id: string, tx?: Prisma.TransactionClient): Promise<UserRecordRow> => {
     const row = tx
@@ -27,10 +36,10 @@ export function createUserRecordLoader(deps: Pick<UserServiceDeps, 'database' | 
         })
       : await readUserRecord(deps.database.sql, institutionId, id);
     if (!row) throw new NotFoundError('user');
-    return row;
+    return withCredential(row, tx);
   };
 
   const dtoOf = (row: UserRecordRow, config: UsersConfig) => toUserDto(row, pictureUrlOf(row, config));
 
-  return { configOf, loadRow, dtoOf };
+  return { configOf, loadRow, withCredential, dtoOf };
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import type { CredentialStatus } from '@ulms/platform';
 import type { AccountType, Gender, RecordType, SegmentType, UserStatus } from '../contracts/user-codes.js';
 import { identifierKey } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
@@ -42,9 +43,6 @@ export const userRecordSelect = {
   catalogerLevel: true,
   libraryNotices: true,
   pinNumberHash: true,
-  passwordHash: true,
-  forcePasswordChange: true,
-  mfaEnabled: true,
   createdBy: true,
   createdAt: true,
   updatedBy: true,
@@ -117,7 +115,12 @@ export const userRecordSelect = {
 
 export type UserRecordRow = Prisma.UserGetPayload<{
   select: typeof userRecordSelect;
-}>;
+}> & {
+  /** The kernel's word on the record's password and second factor; absent where no one will see it. */
+  credential?: CredentialStatus;
+};
+
+const NO_CREDENTIAL: CredentialStatus = { hasPassword: false, mustChangePassword: false, mfaEnabled: false };
 
 // Field by field: no column reaches the DTO unnamed (the hashes stay here), and V8 builds it several
 // times faster than from an object rest (measured: 43 µs → a few µs per user on the REST hot path).
@@ -154,9 +157,9 @@ export function toUserDto(row: UserRecordRow, pictureUrl: string | null = null):
     catalogerLevel: row.catalogerLevel,
     libraryNotices: row.libraryNotices,
     hasPin: row.pinNumberHash !== null,
-    hasPassword: row.passwordHash !== null,
-    forcePasswordChange: row.forcePasswordChange,
-    mfaEnabled: row.mfaEnabled,
+    hasPassword: (row.credential ?? NO_CREDENTIAL).hasPassword,
+    forcePasswordChange: (row.credential ?? NO_CREDENTIAL).mustChangePassword,
+    mfaEnabled: (row.credential ?? NO_CREDENTIAL).mfaEnabled,
     identifiers: row.identifiers
       .filter((i) => i.idType !== PRIMARY_ID_TYPE)
       .map((i) => ({
@@ -254,8 +257,6 @@ export function userColumns(fields: UserFields & { primaryId: string }) {
     purchaseRequestLibraries: fields.purchaseRequestLibraries,
     catalogerLevel: fields.catalogerLevel ?? null,
     libraryNotices: fields.libraryNotices,
-    forcePasswordChange: fields.forcePasswordChange,
-    mfaEnabled: fields.mfaEnabled,
   };
 }
 

@@ -13,9 +13,11 @@ import type { UserRecordLoader } from './user-record.loader.js';
 import { toUserDto, userChildRows, userColumns, type UserRecordRow } from './user-record.mapper.js';
 import type { UserServiceDeps } from './user-service.deps.js';
 
-/** What a save writes besides the fields: hashed secrets, override changes, the notes and statistics. */
+/** What a save writes besides the fields: the PIN's hash, the password, override changes, notes and statistics. */
 export interface UserWriteExtra {
   secrets: Record<string, string | null>;
+  /** A new password (null removes it), kept by the kernel's credentials; undefined leaves it as it is. */
+  password?: string | null;
   overrideChanges: OverrideChanges;
   parts?: CheckedReplacement;
   expectedVersion?: number;
@@ -31,12 +33,12 @@ export type UserRecordWriter = (
 ) => Promise<string>;
 
 export function createUserRecordWriter(
-  deps: Pick<UserServiceDeps, 'transactions'> & {
+  deps: Pick<UserServiceDeps, 'transactions' | 'credentials'> & {
     loadRow: UserRecordLoader['loadRow'];
     generatePrimaryId: PrimaryIdGeneration;
   },
 ): UserRecordWriter {
-  const { transactions, loadRow, generatePrimaryId } = deps;
+  const { transactions, credentials, loadRow, generatePrimaryId } = deps;
   return async (by, fields, existing, config, extra) => {
     const { institutionId } = by;
     const now = new Date();
@@ -96,6 +98,15 @@ export function createUserRecordWriter(
       if (children.phones.length) await tx.userPhone.createMany({ data: children.phones });
       if (children.roles.length) await tx.userRole.createMany({ data: children.roles });
       if (extra.parts) await replaceUserParts(tx, by, userId, extra.parts, now);
+      const owner = { id: userId, institutionId, loginName: primaryId };
+      if (fields.accountType !== 'INTERNAL' && existing?.credential?.hasPassword) {
+        // People who sign in through the institution's provider or directory have no password here.
+        await credentials.setPassword(owner, null, { tx });
+      } else if (extra.password !== undefined) {
+        await credentials.setPassword(owner, extra.password, { mustChange: fields.forcePasswordChange, tx });
+      } else if (fields.forcePasswordChange !== (existing?.credential?.mustChangePassword ?? false)) {
+        await credentials.setMustChangePassword(userId, fields.forcePasswordChange, tx);
+      }
 
       if (extra.overrideChanges.drop.size) {
         await tx.userFieldOverride.deleteMany({
@@ -121,7 +132,7 @@ export function createUserRecordWriter(
         const after = toUserDto(await loadRow(institutionId, userId, tx));
         const changes = historyChanges(before, after, {
           pinChanged: 'pinNumberHash' in extra.secrets,
-          passwordChanged: 'passwordHash' in extra.secrets,
+          passwordChanged: extra.password !== undefined,
         });
         if (changes.length) {
           await tx.userHistoryEntry.createMany({

@@ -50,14 +50,8 @@ export interface SaveOptions {
 /** Checks a user's record against every rule, then writes it (or warns of possible duplicates of a new user). */
 export type UserSave = (by: UserChangeActor, input: CreateUserInput, options: SaveOptions) => Promise<SaveUserResult>;
 
-const hashedSecrets = async (pin: string | null | undefined, password: string | null | undefined) => ({
-  ...(pin !== undefined ? { pinNumberHash: pin === null ? null : await hashPassword(pin) } : {}),
-  ...(password !== undefined
-    ? {
-        passwordHash: password === null ? null : await hashPassword(password),
-      }
-    : {}),
-});
+const hashedPin = async (pin: string | null | undefined): Promise<Record<string, string | null>> =>
+  pin !== undefined ? { pinNumberHash: pin === null ? null : await hashPassword(pin) } : {};
 
 export function createUserSave(
   deps: Pick<UserServiceDeps, 'prisma' | 'modules' | 'codeTables' | 'extensions' | 'permissions'> & {
@@ -128,6 +122,14 @@ export function createUserSave(
       ...validateUserFields(user, rulesConfig, lookups),
       ...(user.primaryId ? repeatedIdentifierErrors({ ...user, primaryId: user.primaryId }) : []),
       ...(user.password ? passwordPolicyErrors(user.password, user.primaryId ?? '', 'password') : []),
+      ...(user.password && user.accountType !== 'INTERNAL'
+        ? [
+            {
+              field: 'password',
+              message: 'is not kept for users who sign in through the institution (external authentication)',
+            },
+          ]
+        : []),
       ...(parsed.generatePin && config.pinNumberMethod !== 'fourDigit'
         ? [
             {
@@ -162,7 +164,7 @@ export function createUserSave(
     }
 
     const generatedPin = parsed.generatePin ? String(randomInt(0, 10_000)).padStart(4, '0') : undefined;
-    const secrets = await hashedSecrets(generatedPin ?? user.pinNumber, user.password);
+    const secrets = await hashedPin(generatedPin ?? user.pinNumber);
     const withRoles = {
       ...user,
       roles: rolesToSave(user, config, { created: !existing, recalculate: options.recalculateRoles ?? false }),
@@ -170,6 +172,7 @@ export function createUserSave(
     try {
       const id = await persist(by, withRoles, existing, config, {
         secrets,
+        password: user.password,
         overrideChanges,
         parts: parts?.checked,
         expectedVersion: options.expectedVersion,

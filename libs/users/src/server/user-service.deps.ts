@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type {
+  CredentialService,
   Database,
   DeclaredPermission,
   EnabledExtensions,
@@ -15,6 +16,8 @@ export interface UserServiceDeps {
   database: Database;
   institutions: InstitutionService;
   transactions: Transactions;
+  /** The kernel's passwords and second factors, keyed by the user's id. */
+  credentials: CredentialService;
   modules: ModuleService;
   codeTables: CodeTableService;
   /** The validators and identifier generators that apply in an institution (those of plugins it enabled). */

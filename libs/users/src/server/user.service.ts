@@ -23,6 +23,7 @@ export function createUserService(deps: UserServiceDeps): UserService {
   const records = createUserRecordLoader(deps);
   const persist = createUserRecordWriter({
     transactions: deps.transactions,
+    credentials: deps.credentials,
     loadRow: records.loadRow,
     generatePrimaryId: createPrimaryIdGeneration(deps),
   });

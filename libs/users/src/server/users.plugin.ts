@@ -1,4 +1,6 @@
 import {
+  authExtensionPoints,
+  authServices,
   type BuiltInRole,
   coreServices,
   definePlugin,
@@ -26,6 +28,8 @@ import { purgeUsersJob } from './purge-users.job.js';
 import { createUserDeletionService } from './user-deletion.service.js';
 import { createUserPartsService } from './user-parts.service.js';
 import { createUserSearchService } from './user-search.service.js';
+import { createUserPrincipalResolver } from './user-principal-resolver.js';
+import { createUserRoleSource } from './user-role-source.js';
 import { createUserService } from './user.service.js';
 import { USERS_MODULE } from './users-module.js';
 import { usersRouter } from './users.router.js';
@@ -79,6 +83,18 @@ export const usersPlugin = definePlugin({
     env.declareExtensionPoint(points.attachmentStorage);
     env.declareExtensionPoint(points.documentParts);
     env.contribute(points.identifierGenerators, prefixSequenceGenerator);
+    env.contributeWith(authExtensionPoints.principalResolver, {
+      deps: {
+        database: coreServices.database,
+        modules: tenancyServices.modules,
+        institutions: tenancyServices.institutions,
+      },
+      factory: createUserPrincipalResolver,
+    });
+    env.contributeWith(authExtensionPoints.roleSource, {
+      deps: { database: coreServices.database, institutions: tenancyServices.institutions },
+      factory: createUserRoleSource,
+    });
     env.contribute(jobDefinitions, purgeUsersJob);
     env.contribute(jobDefinitions, bulkEditUsersJob);
     env.contribute(preferenceKeys, findUsersPreferences as PreferenceKey);
@@ -108,6 +124,7 @@ export const usersPlugin = definePlugin({
         database: coreServices.database,
         institutions: tenancyServices.institutions,
         transactions: coreServices.transactions,
+        credentials: authServices.credentials,
         modules: tenancyServices.modules,
         codeTables: usersServices.codeTables,
         extensions: coreServices.extensions,
@@ -137,6 +154,7 @@ export const usersPlugin = definePlugin({
         prisma: coreServices.prisma,
         transactions: coreServices.transactions,
         extensions: coreServices.extensions,
+        credentials: authServices.credentials,
         storage: usersServices.storage,
       },
       factory: createUserDeletionService,

@@ -139,6 +139,7 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
             <CredentialFields
               canGeneratePin={rules.canGeneratePin}
               existing={{ hasPin: user.hasPin, hasPassword: user.hasPassword }}
+              externalAuthentication={user.accountType !== 'INTERNAL'}
             />
           ) : null}
         </div>

@@ -8,10 +8,17 @@ export interface CredentialFieldsProps {
   /** Editing a saved user: empty fields keep the current PIN and password. */
   readonly existing?: { readonly hasPin: boolean; readonly hasPassword: boolean };
   readonly readOnlyPin?: boolean;
+  /** The user signs in through the institution's provider or directory: no password is kept here. */
+  readonly externalAuthentication?: boolean;
 }
 
 /** PIN (typed, or generated and shown once after saving) and password with its confirmation. */
-export function CredentialFields({ canGeneratePin, existing, readOnlyPin }: CredentialFieldsProps) {
+export function CredentialFields({
+  canGeneratePin,
+  existing,
+  readOnlyPin,
+  externalAuthentication,
+}: CredentialFieldsProps) {
   const { register, watch, setValue, formState } = useFormContext<GeneralFormValues>();
   const errorOf = (name: string) => errorAt(formState.errors, name);
   const generatePin = watch('generatePin');
@@ -45,20 +52,26 @@ export function CredentialFields({ canGeneratePin, existing, readOnlyPin }: Cred
             />
           ) : null}
         </div>
-        <PasswordField
-          label={fieldLabels['password']}
-          autoComplete="new-password"
-          error={errorOf('password')}
-          hint={keepHint(existing?.hasPassword ?? false, 'password')}
-          {...register('password')}
-        />
-        <PasswordField
-          label={fieldLabels['passwordVerify']}
-          autoComplete="new-password"
-          error={errorOf('passwordVerify')}
-          {...register('passwordVerify')}
-        />
-        <CheckboxField label="Force password change on next sign-in" {...register('forcePasswordChange')} />
+        {externalAuthentication ? (
+          <p className="muted">Signs in through the institution (external authentication): no password is kept here.</p>
+        ) : (
+          <>
+            <PasswordField
+              label={fieldLabels['password']}
+              autoComplete="new-password"
+              error={errorOf('password')}
+              hint={keepHint(existing?.hasPassword ?? false, 'password')}
+              {...register('password')}
+            />
+            <PasswordField
+              label={fieldLabels['passwordVerify']}
+              autoComplete="new-password"
+              error={errorOf('passwordVerify')}
+              {...register('passwordVerify')}
+            />
+            <CheckboxField label="Force password change on next sign-in" {...register('forcePasswordChange')} />
+          </>
+        )}
       </div>
     </fieldset>
   );
