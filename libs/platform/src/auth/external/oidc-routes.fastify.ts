@@ -1,12 +1,10 @@
 // The cookie helpers on requests and replies come from @fastify/cookie, which the host registers.
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SignInSubject } from '../../contracts/identity.js';
 import { DomainError, NotFoundError } from '../../errors/domain-errors.js';
 import type { ServiceContainer } from '../../plugin/service-ref.js';
 import type { HttpExchange } from '../../trpc/request-context.js';
 import { authServices } from '../auth-services.js';
-import type { IssuedSession, RequestMeta } from '../session.service.js';
 import { externalAuthServices } from './external-auth-services.js';
 import { institutionByCode } from './institution-by-code.js';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_TTL_MS } from './oidc-flow-cookie.js';
@@ -29,12 +27,6 @@ export interface OidcRoutesOptions {
   exchange(request: FastifyRequest, reply: FastifyReply): HttpExchange;
 }
 
-// STUB (issue 15): `SessionService.startFor` is being added to session.service.ts; until it lands this type and the
-// cast in `startSession` keep the call site compiling. Replace both with `services.get(authServices.sessions)`.
-interface SessionStarter {
-  startFor(institutionId: string, subject: SignInSubject, meta: RequestMeta): Promise<IssuedSession>;
-}
-
 /**
  * Sign-in at an institution's OpenID Connect provider over plain browser redirects:
  * `GET /auth/oidc/:institutionCode/start` sends the browser to the provider with a sealed flow cookie, and
@@ -44,7 +36,7 @@ interface SessionStarter {
 export async function registerOidcRoutes(app: FastifyInstance, options: OidcRoutesOptions): Promise<void> {
   const { services } = options;
   const oidc = () => services.get(externalAuthServices.oidc);
-  const startSession = () => services.get(authServices.sessions) as unknown as SessionStarter;
+  const sessions = () => services.get(authServices.sessions);
   const flowCookieOptions = {
     path: FLOW_COOKIE_PATH,
     httpOnly: true,
@@ -79,7 +71,7 @@ export async function registerOidcRoutes(app: FastifyInstance, options: OidcRout
       callbackUrl.search = new URL(request.url, 'http://callback').search;
       const { institutionId, subject } = await oidc().finish(request.cookies[OIDC_FLOW_COOKIE] ?? '', callbackUrl);
       const exchange = options.exchange(request, reply);
-      const issued = await startSession().startFor(institutionId, subject, {
+      const issued = await sessions().startFor(institutionId, subject, {
         ip: exchange.ip,
         userAgent: exchange.userAgent,
       });
