@@ -47,11 +47,14 @@ function sourceFiles(dir: string): string[] {
 const OPERATIONS =
   'findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|create|createMany|update|updateMany|delete|deleteMany|upsert|count|aggregate|groupBy';
 
-/** Each use of a foreign table in `source`: `prisma.user.findMany`, `tx.user.update`, or `"User"` in SQL. */
+/** Each use of a foreign table in `source`: `prisma.user.findMany`, `tx.user.update`, or `FROM "User"` in SQL. */
 function foreignTableUses(source: string, foreignModels: readonly string[]): string[] {
   return foreignModels.filter((model) => {
     const delegate = model[0]?.toLowerCase() + model.slice(1);
-    return new RegExp(`\\.${delegate}\\.(${OPERATIONS})\\b`).test(source) || source.includes(`"${model}"`);
+    return (
+      new RegExp(`\\.${delegate}\\.(${OPERATIONS})\\b`).test(source) ||
+      new RegExp(`\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+"${model}"`, 'i').test(source)
+    );
   });
 }
 
@@ -59,7 +62,9 @@ describe('modules own their data', () => {
   it('finds a foreign table used through Prisma or SQL', () => {
     expect(foreignTableUses('await prisma.user.findMany({})', ['User'])).toEqual(['User']);
     expect(foreignTableUses('SELECT 1 FROM "User" u', ['User'])).toEqual(['User']);
+    expect(foreignTableUses('UPDATE "User" SET x = 1', ['User'])).toEqual(['User']);
     expect(foreignTableUses('await users.search(institution, {})', ['User'])).toEqual([]);
+    expect(foreignTableUses('<input placeholder="Institution" />', ['Institution'])).toEqual([]);
   });
 
   it.each(moduleProjects())('$id uses only its own tables', ({ id, dir }) => {

@@ -56,7 +56,7 @@ export function lastAdministratorDeletionGuard(prisma: PrismaClient): UserDeleti
 
 /**
  * Inside the transaction of a change that may take an administrator away: serialises such changes per
- * institution (a lock on its row that does not block inserts referencing it), counts the administrators,
+ * institution (an advisory lock on its id), counts the administrators,
  * and returns the check to run after the write. An institution that had administrators must keep one; one
  * that had none (a fresh set-up) is not blocked.
  */
@@ -64,7 +64,8 @@ export async function guardLastAdministrator(
   tx: Prisma.TransactionClient,
   institutionId: string,
 ): Promise<() => Promise<void>> {
-  await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ${institutionId}::uuid FOR NO KEY UPDATE`;
+  // One transaction at a time per institution; an advisory lock, as the institution's row is the kernel's.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`users.administrators:${institutionId}`}))`;
   const before = await administrators(tx, institutionId);
   return async () => {
     if (before > 0 && (await administrators(tx, institutionId)) === 0) {
