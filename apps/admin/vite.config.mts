@@ -10,7 +10,7 @@ export default defineConfig(() => ({
   server: {
     port: 4200,
     host: '127.0.0.1',
-    proxy: { '/trpc': server, '/files': server, '/health': server },
+    proxy: { '/trpc': server, '/files': server, '/health': server, '/auth': server },
   },
   build: {
     outDir: 'dist',

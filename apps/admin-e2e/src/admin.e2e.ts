@@ -32,7 +32,7 @@ describe('admin app', () => {
     await submitSignIn(page, { ...demoAdmin, password: `${demoAdmin.password}-wrong` });
     const alert = page.getByRole('alert').filter({ hasText: 'sign-in failed' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('check the institution, user ID and password');
+    expect(await alert.textContent()).toContain('check the institution, username and password');
     expect(await heading('Sign in').isVisible()).toBe(true);
     await screenshot(page, 'sign-in-failed');
   });

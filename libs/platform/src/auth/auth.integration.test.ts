@@ -92,7 +92,7 @@ describe('staff sign-in', () => {
     const unknown = await signIn(b, 'nobody', 'not the password').catch((e) => e);
     expect(wrong).toMatchObject({
       code: 'UNAUTHORIZED',
-      message: 'sign-in failed: check the institution, user ID and password',
+      message: 'sign-in failed: check the institution, username and password',
     });
     expect(unknown).toMatchObject({ code: wrong.code, message: wrong.message });
     expect(b.jar.token).toBeUndefined();

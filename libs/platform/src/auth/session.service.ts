@@ -55,7 +55,7 @@ export interface SessionService {
   signOut(token: string): Promise<void>;
 }
 
-const SIGN_IN_FAILED = 'sign-in failed: check the institution, user ID and password';
+const SIGN_IN_FAILED = 'sign-in failed: check the institution, username and password';
 const TOUCH_AFTER_MS = 60_000;
 const PATRON = 'PATRON';
 
