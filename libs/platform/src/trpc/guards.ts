@@ -3,33 +3,23 @@ import type { AnyTRPCRouter } from '@trpc/server';
 export type GuardKind = 'authenticated' | 'institution' | 'module' | 'permission';
 
 interface GuardMark {
-  kind: GuardKind;
+  kinds: readonly GuardKind[];
   permission?: string;
 }
 
 const marks = new WeakMap<object, GuardMark>();
 const inputScreens = new WeakSet<object>();
-const errorMappings = new WeakSet<object>();
 
-/** Records that a middleware is one of the kernel's guards, so tests can prove every procedure has them. */
-export function markGuard(middleware: unknown, kind: GuardKind, permission?: string): void {
+/** Records which of the kernel's checks a middleware makes, so tests can prove every procedure has them. */
+export function markGuard(middleware: unknown, kinds: readonly GuardKind[], permission?: string): void {
   const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
-  for (const fn of fns) marks.set(fn, { kind, permission });
+  for (const fn of fns) marks.set(fn, { kinds, permission });
 }
 
 /** Records that a middleware is the kernel's screen of raw input, so tests can prove no procedure skips it. */
 export function markInputScreen(middleware: unknown): void {
   const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
   for (const fn of fns) inputScreens.add(fn);
-}
-
-/**
- * Records that a middleware is the kernel's mapping of domain errors to tRPC's: it only looks at what the rest
- * of the chain answers, so it may run before the input screen.
- */
-export function markErrorMapping(middleware: unknown): void {
-  const fns = (middleware as { _middlewares?: object[] })._middlewares ?? [middleware as object];
-  for (const fn of fns) errorMappings.add(fn);
 }
 
 /** A procedure of a router with the guards it passes through. */
@@ -47,12 +37,12 @@ export function describeProcedureGuards(router: AnyTRPCRouter): ProcedureGuards[
   const procedures = router._def.procedures as Record<string, { _def: { type: string; middlewares: object[] } }>;
   return Object.entries(procedures).map(([path, procedure]) => {
     const found = procedure._def.middlewares.map((fn) => marks.get(fn)).filter((m) => m !== undefined);
-    const first = procedure._def.middlewares.find((fn) => !errorMappings.has(fn));
+    const first = procedure._def.middlewares[0];
     return {
       path,
       type: procedure._def.type,
-      guards: new Set(found.map((m) => m.kind)),
-      permission: found.find((m) => m.kind === 'permission')?.permission,
+      guards: new Set(found.flatMap((m) => m.kinds)),
+      permission: found.find((m) => m.kinds.includes('permission'))?.permission,
       screensInput: first !== undefined && inputScreens.has(first),
     };
   });

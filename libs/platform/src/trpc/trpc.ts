@@ -5,7 +5,7 @@ import { DomainError, type DomainErrorCode, type FieldError, ValidationError } f
 import { forbiddenCharacterErrors } from '../errors/forbidden-characters.js';
 import { MAX_INPUT_DEPTH, nestedDeeperThan } from '../errors/input-depth.js';
 import { tenancyServices } from '../tenancy/tenancy-services.js';
-import { markErrorMapping, markGuard, markInputScreen } from './guards.js';
+import { markGuard, markInputScreen } from './guards.js';
 import type { InstitutionRef, RequestContext } from './request-context.js';
 
 /** The tRPC code of each kind of domain error (and so, through tRPC, its HTTP status). */
@@ -91,11 +91,16 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /**
- * The tRPC edge of the domain errors: whatever a later middleware or the resolver throws as a DomainError
- * leaves the procedure as the TRPCError of the matching code (the HTTP status follows from it), with the
- * domain error as its cause; anything else passes unchanged (an unknown error stays an internal one).
+ * The first middleware of every procedure, two jobs in one step (each middleware costs tRPC a copy of the call's
+ * options, measurable on the fast look-ups):
+ * - the raw input, before any guard or parser, is refused when a value or field name holds a character XML 1.0
+ *   cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates);
+ * - whatever the guards or the resolver throw as a DomainError leaves the procedure as the TRPCError of the
+ *   matching code, with the domain error as its cause; anything else passes unchanged.
  */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const screenInputAndMapErrors = t.middleware(async ({ getRawInput, next }) => {
+  const errors = forbiddenCharacterErrors(await getRawInput(), 'dots');
+  if (errors.length > 0) throw toTRPCError(new ValidationError(errors));
   const result = await next();
   // tRPC wraps anything thrown that is not a TRPCError as INTERNAL_SERVER_ERROR, keeping it as the cause.
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof DomainError) {
@@ -103,92 +108,96 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   }
   return result;
 });
-markErrorMapping(mapDomainErrors);
+markInputScreen(screenInputAndMapErrors);
 
-/**
- * The raw input, before any guard or parser, refused when a value or field name holds a character XML 1.0
- * cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates): such a value
- * could never be written into an XML document. Every procedure below is built on it.
- */
-const screenInput = t.middleware(async ({ getRawInput, next }) => {
-  const errors = forbiddenCharacterErrors(await getRawInput(), 'dots');
-  if (errors.length > 0) throw new ValidationError(errors);
-  return next();
-});
-markInputScreen(screenInput);
-
-const baseProcedure = t.procedure.use(mapDomainErrors).use(screenInput);
+const baseProcedure = t.procedure.use(screenInputAndMapErrors);
 
 /** Reachable by anyone: only sign-in and health may use it. */
 export const publicProcedure = baseProcedure;
 
-const authenticated = t.middleware(({ ctx, next }) => {
-  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-  return next({ ctx: { principal: ctx.principal } });
-});
-markGuard(authenticated, 'authenticated');
-
-const resolveInstitution = t.middleware(async ({ ctx, next }) => {
-  const principal = ctx.principal;
+const signedIn = (principal: RequestContext['principal']): NonNullable<RequestContext['principal']> => {
   if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  return principal;
+};
+
+const authenticated = t.middleware(({ ctx, next }) => next({ ctx: { principal: signedIn(ctx.principal) } }));
+markGuard(authenticated, ['authenticated']);
+
+/** Signed in, with no institution needed (for example the caller's own password). */
+export const authedProcedure = baseProcedure.use(authenticated);
+
+/** The caller's institution, refused while the caller must first change their password. */
+async function institutionOf(ctx: RequestContext, principal: NonNullable<RequestContext['principal']>) {
   if (principal.mustChangePassword) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'change your password before anything else',
-    });
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'change your password before anything else' });
   }
   const institution: InstitutionRef | null = await ctx.services
     .get(tenancyServices.institutions)
     .findById(principal.institutionId);
   if (!institution) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the institution of this session no longer exists' });
+  }
+  return institution;
+}
+
+async function requireModule(ctx: RequestContext, institution: InstitutionRef, moduleId: string) {
+  if (!(await ctx.services.get(tenancyServices.modules).isEnabled(institution.id, moduleId))) {
     throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'the institution of this session no longer exists',
+      code: 'FORBIDDEN',
+      message: `module "${moduleId}" is not enabled for institution "${institution.code}"`,
     });
   }
-  return next({ ctx: { principal, institution } });
-});
-markGuard(resolveInstitution, 'institution');
+}
 
-/** Signed in, with no institution needed (for example the list of one's institutions). */
-export const authedProcedure = baseProcedure.use(authenticated);
+function requireHeld(principal: NonNullable<RequestContext['principal']>, permission: string) {
+  if (!principal.permissions.has(permission)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `missing permission "${permission}"` });
+  }
+}
+
+const resolveInstitution = t.middleware(async ({ ctx, next }) => {
+  const principal = signedIn(ctx.principal);
+  return next({ ctx: { principal, institution: await institutionOf(ctx, principal) } });
+});
+markGuard(resolveInstitution, ['institution']);
 
 /** Signed in, with `ctx.institution` resolved from the caller. */
 export const institutionProcedure = baseProcedure.use(resolveInstitution);
 
 /** Signed in, and the module is enabled for the caller's institution. */
 export function moduleProcedure(moduleId: string) {
-  const moduleEnabled = t.middleware(async ({ ctx, next }) => {
-    const institution = (ctx as unknown as { institution: InstitutionRef }).institution;
-    const enabled = await ctx.services.get(tenancyServices.modules).isEnabled(institution.id, moduleId);
-    if (!enabled) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `module "${moduleId}" is not enabled for institution "${institution.code}"`,
-      });
-    }
-    return next();
+  const guard = t.middleware(async ({ ctx, next }) => {
+    const principal = signedIn(ctx.principal);
+    const institution = await institutionOf(ctx, principal);
+    await requireModule(ctx, institution, moduleId);
+    return next({ ctx: { principal, institution } });
   });
-  markGuard(moduleEnabled, 'module');
-  return institutionProcedure.use(moduleEnabled);
+  markGuard(guard, ['institution', 'module']);
+  return baseProcedure.use(guard);
 }
 
-/** A middleware refusing callers without `permission`. */
+/** A middleware refusing callers without `permission`, for a procedure that needs a second one. */
 export function requirePermission(permission: string) {
   const hasPermission = t.middleware(({ ctx, next }) => {
-    if (!ctx.principal?.permissions.has(permission)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `missing permission "${permission}"`,
-      });
-    }
+    requireHeld(signedIn(ctx.principal), permission);
     return next();
   });
-  markGuard(hasPermission, 'permission', permission);
+  markGuard(hasPermission, ['permission'], permission);
   return hasPermission;
 }
 
-/** The usual base of a module's procedure: institution resolved, module enabled, permission held. */
+/**
+ * The usual base of a module's procedure: institution resolved, module enabled, permission held, in one
+ * middleware (one step of tRPC's chain instead of three).
+ */
 export function protectedProcedure(moduleId: string, permission: string) {
-  return moduleProcedure(moduleId).use(requirePermission(permission));
+  const guard = t.middleware(async ({ ctx, next }) => {
+    const principal = signedIn(ctx.principal);
+    const institution = await institutionOf(ctx, principal);
+    await requireModule(ctx, institution, moduleId);
+    requireHeld(principal, permission);
+    return next({ ctx: { principal, institution } });
+  });
+  markGuard(guard, ['institution', 'module', 'permission'], permission);
+  return baseProcedure.use(guard);
 }

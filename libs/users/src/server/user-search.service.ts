@@ -85,7 +85,7 @@ export function createUserSearchService(deps: {
     const direction = Prisma.raw(`${q.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
     const statement = Prisma.sql`SELECT ${LIST_COLUMNS} FROM (
           SELECT u.id, u.${column} AS k FROM "User" u WHERE ${where}
-          ORDER BY u.${column} ${direction}, u.id LIMIT ${q.pageSize} OFFSET ${q.page * q.pageSize}
+          ORDER BY u.${column} ${direction}, u.id LIMIT ${Prisma.raw(String(q.pageSize))} OFFSET ${Prisma.raw(String(q.page * q.pageSize))}
         ) p JOIN "User" u ON u.id = p.id
         ORDER BY p.k ${direction}, p.id`;
     return runSql<ListRow>(sql, statement, preparedIf(isExactLookup(q), statement));
