@@ -68,7 +68,12 @@ export { authPlugin } from './auth/auth.plugin.js';
 export { authServices } from './auth/auth-services.js';
 export * from './auth/external/index.js';
 export { authenticateRequest, type RequestCredentials } from './auth/request-authenticator.js';
-export type { CredentialService, CredentialOwner, CredentialStatus } from './auth/credential.service.js';
+export {
+  credentialStatusJsonSql,
+  type CredentialService,
+  type CredentialOwner,
+  type CredentialStatus,
+} from './auth/credential.service.js';
 export type { PasswordDirectory } from './auth/external/password-directory.js';
 export type { SessionService } from './auth/session.service.js';
 export type { ApiKeyService } from './auth/api-key.service.js';

@@ -63,6 +63,15 @@ function newRecoveryCode(): string {
   return `${text.slice(0, 5)}-${text.slice(5, 10).padEnd(5, '0')}`;
 }
 
+/**
+ * A SQL expression, the JSON `CredentialStatus` of the person whose id is `idExpression` (null when they have
+ * none), for a module's record statement to carry in the same round trip: the kernel's table stays read by
+ * the kernel's SQL.
+ */
+export function credentialStatusJsonSql(idExpression: string): string {
+  return `(SELECT json_build_object('hasPassword', c."passwordHash" IS NOT NULL, 'mustChangePassword', c."mustChangePassword", 'mfaEnabled', c."mfaEnabled") FROM "Credential" c WHERE c.id = ${idExpression})`;
+}
+
 const STATUS_SQL =
   'SELECT "passwordHash" IS NOT NULL AS "hasPassword", "mustChangePassword", "mfaEnabled" FROM "Credential" WHERE id = $1::uuid';
 

@@ -10,7 +10,7 @@ import type { UserServiceDeps } from './user-service.deps.js';
 export function createUserReadOperations(
   deps: Pick<UserServiceDeps, 'database' | 'institutions'> & { records: UserRecordLoader },
 ): Pick<UserService, 'get' | 'findByIdentifier' | 'findDocumentByIdentifier'> {
-  const { configOf, loadRow, withCredential, dtoOf } = deps.records;
+  const { configOf, loadRow, dtoOf } = deps.records;
   return {
     async get(institutionId, id) {
       return dtoOf(await loadRow(institutionId, id), await configOf(institutionId));
@@ -20,7 +20,7 @@ export function createUserReadOperations(
         readUserRecordByIdentifier(deps.database.sql, institutionId, identifier),
         configOf(institutionId),
       ]);
-      return found && { heldAs: found.heldAs, user: dtoOf(await withCredential(found.row), config) };
+      return found && { heldAs: found.heldAs, user: dtoOf(found.row, config) };
     },
     async findDocumentByIdentifier(viewer, identifier) {
       const institutionId = viewer.institution.id;
@@ -38,7 +38,7 @@ export function createUserReadOperations(
         withOwnerCodes(rows as { ownerLibraryId: string | null }[], libraries);
       return {
         heldAs: found.heldAs,
-        user: dtoOf(await withCredential(found.row), config),
+        user: dtoOf(found.row, config),
         notes: owned(found.owned.notes) as NoteDto[],
         statistics: owned(found.owned.statistics) as StatisticDto[],
       };

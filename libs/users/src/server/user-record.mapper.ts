@@ -116,8 +116,8 @@ export const userRecordSelect = {
 export type UserRecordRow = Prisma.UserGetPayload<{
   select: typeof userRecordSelect;
 }> & {
-  /** The kernel's word on the record's password and second factor; absent where no one will see it. */
-  credential?: CredentialStatus;
+  /** The kernel's word on the record's password and second factor; null or absent when it has none. */
+  credential?: CredentialStatus | null;
 };
 
 const NO_CREDENTIAL: CredentialStatus = { hasPassword: false, mustChangePassword: false, mfaEnabled: false };

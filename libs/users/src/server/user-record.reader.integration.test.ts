@@ -94,9 +94,11 @@ describe('the user record read in plain SQL', () => {
       where: { id: user.id },
       select: userRecordSelect,
     });
-    const viaSql = await readUserRecord(api.database.sql, api.institution.id, user.id);
+    const { credential, ...viaSql } = (await readUserRecord(api.database.sql, api.institution.id, user.id)) ?? {};
     expect(viaPrisma?.roles).toHaveLength(1);
     expect(viaSql).toEqual(viaPrisma);
+    // The same statement carries the kernel's word on the password: this user has none.
+    expect(credential).toBeNull();
   });
 
   it('finds nothing for another institution, or for an id that is no uuid', async () => {

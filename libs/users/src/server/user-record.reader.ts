@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqlRunner } from '@ulms/platform';
+import { credentialStatusJsonSql, type SqlRunner } from '@ulms/platform';
 import { identifierKey } from '../contracts/identifiers.js';
 import { fromIsoDate } from './dates.js';
 import { type UserRecordRow, userRecordSelect } from './user-record.mapper.js';
@@ -57,9 +57,10 @@ const recordLists = {
 
 const RECORD_LIST_NAMES = Object.keys(recordLists);
 
-/** The record of user `u` as one JSON object. */
+/** The record of user `u` as one JSON object, with what the kernel says of its password and second factor. */
 const RECORD_JSON = `(SELECT row_to_json(r) FROM (SELECT ${[
   ...columnsOf(userRecordSelect).map((c) => `u.${quoted(c)}`),
+  `${credentialStatusJsonSql('u.id')} AS "credential"`,
   ...Object.entries(recordLists).map(
     ([name, { table, orderBy }]) =>
       `${jsonListSql(table, (userRecordSelect[name as keyof typeof recordLists] as { select: Select }).select, orderBy)} AS ${quoted(name)}`,

@@ -104,6 +104,9 @@ describe('the user record', () => {
       expect(JSON.stringify(user)).not.toMatch(/1234|a long patron password|argon2/);
       const row = await api.database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(row.pinNumberHash).toMatch(/^\$argon2id\$/);
+      // The password is the kernel's: hashed in its credentials, keyed by the user's id.
+      const credential = await api.database.prisma.credential.findUniqueOrThrow({ where: { id: user.id } });
+      expect(credential.passwordHash).toMatch(/^\$argon2id\$/);
       expect(heard).toContain(user.id);
     } finally {
       await api.caller.platform.modules.disable({ moduleId: 'campus-card' });
