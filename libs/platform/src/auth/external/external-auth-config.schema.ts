@@ -24,16 +24,20 @@ export const oidcConfigSchema = z
   .object({
     issuer: z
       .url({ message: "must be the provider's issuer URL, such as https://login.example.org" })
+      .refine((url) => {
+        const issuer = new URL(url);
+        return issuer.protocol === 'https:' || (issuer.protocol === 'http:' && isLoopbackUrl(issuer));
+      }, 'must use https:// (http:// only on this machine)')
       .meta({ title: 'Issuer', description: "The provider's issuer URL; its discovery document is read from it." }),
     clientId: z.string().trim().min(1, 'give the client id this server is registered with'),
-    clientSecretEnv: envVarName.optional().meta({
-      description: 'The environment variable holding the client secret (preferred: no secret in the database).',
+    clientSecretEnv: envVarName.meta({
+      description: 'The environment variable holding the client secret: no secret is kept in the database.',
     }),
     clientSecret: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: 'The client secret itself, when not in the environment.' }),
+      .never({
+        message: 'is not kept in the database: put it in an environment variable and name it in clientSecretEnv',
+      })
+      .optional(),
     displayName: z
       .string()
       .trim()
@@ -52,17 +56,6 @@ export const oidcConfigSchema = z
       .default(['openid', 'email', 'profile']),
   })
   .superRefine((config, ctx) => {
-    const issuer = URL.canParse(config.issuer) ? new URL(config.issuer) : null;
-    if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopbackUrl(issuer))) {
-      ctx.addIssue({ code: 'custom', path: ['issuer'], message: 'must use https:// (http:// only on this machine)' });
-    }
-    if ((config.clientSecret === undefined) === (config.clientSecretEnv === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['clientSecretEnv'],
-        message: 'give either clientSecretEnv (the environment variable holding the secret) or clientSecret',
-      });
-    }
     if (!config.scopes.includes('openid')) {
       ctx.addIssue({ code: 'custom', path: ['scopes'], message: 'must include "openid"' });
     }

@@ -53,7 +53,7 @@ export function createOidcSignIn(deps: OidcSignInDeps): OidcSignIn {
   const discovered = new Map<string, { key: string; at: number; configuration: Promise<oidc.Configuration> }>();
 
   const secretOf = (config: OidcConfig): string => {
-    const secret = config.clientSecretEnv === undefined ? config.clientSecret : env[config.clientSecretEnv];
+    const secret = env[config.clientSecretEnv];
     if (!secret) throw new Error(`the client secret's environment variable ${config.clientSecretEnv} is not set`);
     return secret;
   };
