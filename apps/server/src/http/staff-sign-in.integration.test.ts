@@ -153,6 +153,31 @@ describe('staff sign-in as user records', () => {
     });
   });
 
+  it('moves a staff member to the institution’s sign-in: the password kept here goes, and back needs a new one', async () => {
+    const staff = await createStaffUser(server.kernel.services, {
+      institutionId,
+      primaryId: 'mover',
+      firstName: 'Mo',
+      lastName: 'Ver',
+      password: PASSWORD,
+      roles: [{ role: 'USER_MANAGER' }],
+    });
+    const save = async (change: Record<string, unknown>) => {
+      const current = await users().get(institutionId, staff.id);
+      return users().update(SYSTEM(institutionId), { ...userDtoToFields(current), id: staff.id, ...change });
+    };
+    const live = (await signIn('mover')).cookie;
+    await save({ accountType: 'INTERNAL_WITH_EXTERNAL_AUTH' });
+    expect(await users().get(institutionId, staff.id)).toMatchObject({ hasPassword: false });
+    expect((await trpc(live, 'auth.session')).data).toBeNull();
+    expect((await signIn('mover')).status).toBe(401);
+    await expect(save({ password: 'another long password' })).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ field: 'password' })],
+    });
+    await save({ accountType: 'INTERNAL', password: 'another long password' });
+    expect((await signIn('mover', 'another long password')).status).toBe(200);
+  });
+
   it('refuses to disable the users module from the app: it would sign every staff member out', async () => {
     const cookie = await server.signIn(server.first.admin);
     const response = await fetch(`${server.url}/trpc/platform.modules.disable`, {

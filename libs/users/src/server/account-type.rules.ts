@@ -11,7 +11,11 @@ export function accountTypeErrors(
   accountTypeChange: boolean,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  if (existing && existing.accountType !== user.accountType) {
+  // Internal, with a password kept here or with the institution's sign-in: how one signs in, not who owns the record.
+  const betweenInternalKinds = [existing?.accountType, user.accountType].every(
+    (type) => type === 'INTERNAL' || type === 'INTERNAL_WITH_EXTERNAL_AUTH',
+  );
+  if (existing && existing.accountType !== user.accountType && !betweenInternalKinds) {
     if (!accountTypeChange) {
       errors.push({
         field: 'accountType',

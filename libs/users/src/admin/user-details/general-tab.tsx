@@ -139,7 +139,6 @@ export function GeneralTab({ user, saver }: GeneralTabProps) {
             <CredentialFields
               canGeneratePin={rules.canGeneratePin}
               existing={{ hasPin: user.hasPin, hasPassword: user.hasPassword }}
-              externalAuthentication={user.accountType !== 'INTERNAL'}
             />
           ) : null}
         </div>

@@ -1,4 +1,4 @@
-import { CheckboxField, errorAt, PasswordField, TextField } from '@ulms/ui';
+import { CheckboxField, errorAt, PasswordField, SelectField, TextField } from '@ulms/ui';
 import { useFormContext } from 'react-hook-form';
 import { fieldLabels, type GeneralFormValues } from './user-form.schema.js';
 
@@ -8,20 +8,19 @@ export interface CredentialFieldsProps {
   /** Editing a saved user: empty fields keep the current PIN and password. */
   readonly existing?: { readonly hasPin: boolean; readonly hasPassword: boolean };
   readonly readOnlyPin?: boolean;
-  /** The user signs in through the institution's provider or directory: no password is kept here. */
-  readonly externalAuthentication?: boolean;
 }
 
-/** PIN (typed, or generated and shown once after saving) and password with its confirmation. */
-export function CredentialFields({
-  canGeneratePin,
-  existing,
-  readOnlyPin,
-  externalAuthentication,
-}: CredentialFieldsProps) {
+const signInChoices = [
+  { value: 'INTERNAL', label: 'A password kept here' },
+  { value: 'INTERNAL_WITH_EXTERNAL_AUTH', label: "The institution's sign-in (external authentication)" },
+];
+
+/** How an internal user signs in; PIN (typed, or generated and shown once after saving) and password with its confirmation. */
+export function CredentialFields({ canGeneratePin, existing, readOnlyPin }: CredentialFieldsProps) {
   const { register, watch, setValue, formState } = useFormContext<GeneralFormValues>();
   const errorOf = (name: string) => errorAt(formState.errors, name);
   const generatePin = watch('generatePin');
+  const accountType = watch('accountType');
   const keepHint = (has: boolean, what: string) =>
     existing ? (has ? `Leave empty to keep the current ${what}.` : `No ${what} set.`) : undefined;
   const generate = register('generatePin');
@@ -52,7 +51,16 @@ export function CredentialFields({
             />
           ) : null}
         </div>
-        {externalAuthentication ? (
+        {accountType === 'EXTERNAL' ? null : (
+          <SelectField
+            label="Signs in with"
+            hint="The institution's sign-in is its OpenID Connect provider or LDAP directory."
+            options={signInChoices}
+            error={errorOf('accountType')}
+            {...register('accountType')}
+          />
+        )}
+        {accountType !== 'INTERNAL' ? (
           <p className="muted">Signs in through the institution (external authentication): no password is kept here.</p>
         ) : (
           <>

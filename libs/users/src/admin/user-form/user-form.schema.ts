@@ -1,4 +1,5 @@
 import {
+  type AccountType,
   type AddressDto,
   addressInput,
   createUserInput,
@@ -60,6 +61,7 @@ const generalTextShape = Object.fromEntries(
 const generalFormShape = {
   ...generalTextShape,
   recordType: userFields.shape.recordType,
+  accountType: userFields.shape.accountType,
   status: userFields.shape.status,
   pinNumber: z.preprocess(blankAsOmitted, userFields.shape.pinNumber),
   generatePin: createUserInput.shape.generatePin,
@@ -84,6 +86,7 @@ export type GeneralFormOutput = z.output<typeof generalFormSchema>;
 /** The form's values: text ('' for none) and the PIN and password pair. */
 export type GeneralFormValues = Record<GeneralFieldName, string> & {
   recordType: RecordType;
+  accountType: AccountType;
   status: UserStatus;
   pinNumber: string;
   generatePin: boolean;
@@ -100,6 +103,7 @@ export function generalFormValuesOf(user: UserDto | null, recordType: RecordType
   return {
     ...text,
     recordType: user?.recordType ?? recordType,
+    accountType: user?.accountType ?? 'INTERNAL',
     status: user?.status ?? 'ACTIVE',
     pinNumber: '',
     generatePin: false,
