@@ -12,12 +12,11 @@ import {
   startKernel,
   tenancyServices,
 } from '@ulms/platform';
-import { openTestDatabase } from '@ulms/platform/testing';
+import { fakeIdentityPlugin, fakePerson, openTestDatabase } from '@ulms/platform/testing';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../app-router.js';
-import { fakeIdentityPlugin, fakePerson } from '../testing/fake-identity.plugin.js';
 import { type LdapLoopbackServer, startLdapLoopbackServer } from '../testing/ldap-loopback-server.js';
 import { signInThroughProvider } from '../testing/oidc-browser-sign-in.js';
 import { type OidcLoopbackProvider, startOidcLoopbackProvider } from '../testing/oidc-loopback-provider.js';

@@ -11,7 +11,7 @@ import { authServices } from './auth-services.js';
 import { sha256 } from './credential.service.js';
 import { totpCode } from './totp.js';
 import { permissionsOfRoles } from './role-permissions.js';
-import { createTestPeople, type TestPerson } from '../testing/test-people.js';
+import { type FakePerson, fakeIdentityPlugin, fakePerson } from '../testing/fake-identity.plugin.js';
 
 /** A browser's cookie jar for one client. */
 function browser(ip = '192.0.2.10') {
@@ -33,23 +33,37 @@ function browser(ip = '192.0.2.10') {
 }
 
 describe('staff sign-in', () => {
-  let api: TestApi<[ReturnType<typeof createTestPeople>['plugin']]>;
-  const people = createTestPeople();
+  const people: FakePerson[] = [];
+  const identity = fakeIdentityPlugin(people);
+  let api: TestApi<[typeof identity]>;
   const PASSWORD = 'correct horse battery';
   let code: string;
-  let otp: TestPerson;
+  let otp: FakePerson;
+
+  /** A person of the test institution with PASSWORD (none for external authentication). */
+  const addPerson = async (
+    input: Parameters<typeof fakePerson>[0] & { mustChangePassword?: boolean },
+  ): Promise<FakePerson> => {
+    const person = fakePerson(input);
+    people.push(person);
+    if (person.authentication === 'local') {
+      await api.kernel.services
+        .get(authServices.credentials)
+        .setPassword({ ...person, institutionId: api.institution.id }, PASSWORD, {
+          mustChange: input.mustChangePassword ?? false,
+        });
+    }
+    return person;
+  };
 
   beforeAll(async () => {
-    api = await startTestApi({ plugins: [people.plugin] });
+    api = await startTestApi({ plugins: [identity] });
     code = api.institution.code;
-    const institutionId = api.institution.id;
-    const add = (input: Omit<Parameters<typeof people.add>[1], 'institutionId' | 'password'>) =>
-      people.add(api.kernel, { institutionId, password: PASSWORD, ...input });
-    await add({ loginName: 'Admin', displayName: 'Ada Admin', roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
-    await add({ loginName: 'patron', displayName: 'Pat', roles: [{ role: 'PATRON' }] });
-    await add({ loginName: 'newbie', displayName: 'New', roles: [{ role: 'USER_MANAGER' }], mustChangePassword: true });
-    await add({ loginName: 'mfa', roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
-    otp = await add({ loginName: 'otp', roles: [{ role: 'GENERAL_SYSTEM_ADMINISTRATOR' }] });
+    await addPerson({ loginName: 'Admin', displayName: 'Ada Admin', roles: ['GENERAL_SYSTEM_ADMINISTRATOR'] });
+    await addPerson({ loginName: 'patron', displayName: 'Pat', roles: ['PATRON'] });
+    await addPerson({ loginName: 'newbie', displayName: 'New', roles: ['USER_MANAGER'], mustChangePassword: true });
+    await addPerson({ loginName: 'mfa' });
+    otp = await addPerson({ loginName: 'otp' });
   });
   afterAll(() => api.close());
 
@@ -75,7 +89,7 @@ describe('staff sign-in', () => {
       mustChangePassword: false,
     });
     expect(info?.permissions).toContain('platform.module.manage');
-    expect(info?.modules.map((m) => m.id)).toEqual(['platform', 'auth', 'test-people']);
+    expect(info?.modules.map((m) => m.id)).toEqual(['platform', 'auth', 'fake-identity']);
   });
 
   it('stores only a hash of the session token', async () => {
@@ -111,17 +125,12 @@ describe('staff sign-in', () => {
   });
 
   it('keeps the block across a restart and for every server process (the failures are in the database)', async () => {
-    await people.add(api.kernel, {
-      institutionId: api.institution.id,
-      loginName: 'restarted',
-      password: PASSWORD,
-      roles: [{ role: 'USER_MANAGER' }],
-    });
+    await addPerson({ loginName: 'restarted', roles: ['USER_MANAGER'] });
     const b = browser('192.0.2.35');
     for (let i = 0; i < 5; i += 1) await signIn(b, 'restarted', 'wrong wrong wrong').catch(() => undefined);
     // Another process on the same database: a kernel of its own, with nothing in memory from this one.
     const other = startKernel({
-      plugins: [platformPlugin, authPlugin, people.plugin],
+      plugins: [platformPlugin, authPlugin, identity],
       database: api.database,
       logger: pino({ level: 'silent' }),
       dataDir: tmpdir(),
@@ -202,7 +211,7 @@ describe('staff sign-in', () => {
 
   it('enrols TOTP, then asks for the code at sign-in and accepts a recovery code once', async () => {
     const credentials = api.kernel.services.get(authServices.credentials);
-    const enrolment = await credentials.startMfaEnrolment(otp);
+    const enrolment = await credentials.startMfaEnrolment({ ...otp, institutionId: api.institution.id });
     expect(enrolment.qrSvg).toContain('<svg');
     expect(enrolment.otpauthUrl).toContain(`secret=${enrolment.secret}`);
     await expect(credentials.confirmMfaEnrolment(otp.id, '000000')).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -232,12 +241,7 @@ describe('staff sign-in', () => {
 
   it('ends a live session at once when the person may no longer sign in, and follows role changes', async () => {
     const sessions = api.kernel.services.get(authServices.sessions);
-    const person = await people.add(api.kernel, {
-      institutionId: api.institution.id,
-      loginName: 'leaver',
-      password: PASSWORD,
-      roles: [{ role: 'USER_MANAGER' }, { role: 'USER_ADMINISTRATOR' }],
-    });
+    const person = await addPerson({ loginName: 'leaver', roles: ['USER_MANAGER', 'USER_ADMINISTRATOR'] });
     const b = browser('192.0.2.65');
     await signIn(b, 'leaver');
     const token = b.jar.token ?? '';
@@ -261,12 +265,7 @@ describe('staff sign-in', () => {
   });
 
   it('refuses the password form to people who sign in through the institution (external authentication)', async () => {
-    await people.add(api.kernel, {
-      institutionId: api.institution.id,
-      loginName: 'outsider',
-      roles: [{ role: 'USER_MANAGER' }],
-      authentication: 'external',
-    });
+    await addPerson({ loginName: 'outsider', roles: ['USER_MANAGER'], authentication: 'external' });
     await expect(signIn(browser('192.0.2.67'), 'outsider', 'any password at all')).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
@@ -290,10 +289,8 @@ describe('staff sign-in', () => {
     const law = await api.database.prisma.library.create({
       data: { institutionId: api.institution.id, code: 'LAW', name: 'Law' },
     });
-    const { id } = await people.add(api.kernel, {
-      institutionId: api.institution.id,
+    const { id } = await addPerson({
       loginName: 'lawdesk',
-      password: PASSWORD,
       roles: [{ role: 'CIRCULATION_DESK_OPERATOR', libraryId: law.id }],
     });
     const b = browser('192.0.2.70');

@@ -1,2 +1,3 @@
 export { startTestApi, type TestApi, type TestInstitutionOptions } from './start-test-api.js';
 export { openTestDatabase, openEmptyTestDatabase } from './test-database.js';
+export { fakeIdentityPlugin, fakePerson, type FakePerson } from './fake-identity.plugin.js';
