@@ -8,4 +8,10 @@ describe('configFieldErrors', () => {
       debtLimit: 'is required',
     });
   });
+
+  it('keeps the path of a nested setting, which the form places under its field', () => {
+    expect(configFieldErrors({ 'config.oidc.issuer': 'must use https://' })).toEqual({
+      'oidc.issuer': 'must use https://',
+    });
+  });
 });

@@ -10,6 +10,15 @@ export interface ConfigureModuleDialogProps {
   readonly onClose: () => void;
 }
 
+/** Titles and a line of explanation for modules whose settings need more than "Configure <module>". */
+const presentations: Readonly<Record<string, { readonly title: string; readonly intro: string }>> = {
+  auth: {
+    title: 'Sign-in settings',
+    intro:
+      'Secrets are given as the names of environment variables on the server (such as ULMS_OIDC_SECRET), never stored here.',
+  },
+};
+
 /** The module's settings form, built from its JSON Schema, in a dialog. */
 export function ConfigureModuleDialog({ module, onClose }: ConfigureModuleDialogProps) {
   const trpc = useTRPC();
@@ -27,10 +36,11 @@ export function ConfigureModuleDialog({ module, onClose }: ConfigureModuleDialog
   );
   const serverErrors = configFieldErrors(fieldErrorsOf(configure.error));
   const unplaced = configure.error && Object.keys(serverErrors).length === 0 ? configure.error.message : null;
+  const presentation = presentations[module.id];
   return (
     <Dialog
       open
-      title={`Configure ${module.title}`}
+      title={presentation?.title ?? `Configure ${module.title}`}
       onClose={onClose}
       footer={
         <>
@@ -43,6 +53,7 @@ export function ConfigureModuleDialog({ module, onClose }: ConfigureModuleDialog
         </>
       }
     >
+      {presentation ? <p className="muted">{presentation.intro}</p> : null}
       <JsonSchemaForm
         formId={formId}
         schema={module.configJsonSchema}

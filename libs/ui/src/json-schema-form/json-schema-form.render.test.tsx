@@ -12,7 +12,11 @@ const schema = {
   },
 };
 
-const render = (props: { readOnly?: boolean; exclude?: readonly string[] }) =>
+const render = (props: {
+  readOnly?: boolean;
+  exclude?: readonly string[];
+  serverErrors?: Readonly<Record<string, string>>;
+}) =>
   renderToStaticMarkup(
     <JsonSchemaForm
       formId="f"
@@ -44,7 +48,73 @@ describe('JsonSchemaForm', () => {
     expect(html).not.toContain('(not set)');
   });
 
+  it("leaves the server's messages about excluded properties to the control that edits them", () => {
+    const html = render({ exclude: ['generator'], serverErrors: { 'generator.kind': 'is unknown' } });
+    expect(html).not.toContain('is unknown');
+  });
+
   it('leaves the inputs editable otherwise', () => {
     expect(render({})).not.toContain('disabled');
+  });
+});
+
+const nestedSchema = {
+  type: 'object',
+  properties: {
+    oidc: {
+      type: 'object',
+      title: 'OpenID Connect',
+      required: ['issuer'],
+      properties: {
+        issuer: { type: 'string', title: 'Issuer' },
+        scopes: { type: 'array', title: 'Scopes', items: { type: 'string' } },
+      },
+    },
+    ldap: {
+      type: 'object',
+      title: 'LDAP',
+      properties: { url: { type: 'string', title: 'Directory URL' } },
+    },
+  },
+};
+
+const renderNested = (config: unknown, serverErrors?: Record<string, string>) =>
+  renderToStaticMarkup(
+    <JsonSchemaForm
+      formId="f"
+      schema={nestedSchema}
+      config={config}
+      serverErrors={serverErrors}
+      onSubmit={() => undefined}
+    />,
+  );
+
+describe('JsonSchemaForm with nested objects', () => {
+  it('shows each object as a fieldset with a "Use" checkbox, its fields only when it is on', () => {
+    const html = renderNested({ oidc: { issuer: 'https://id.example', scopes: ['openid', 'email'] } });
+    expect(html.match(/<fieldset/g)?.length).toBe(2);
+    expect(html).toContain('<legend');
+    expect(html).toContain('Use OpenID Connect');
+    expect(html).toContain('Use LDAP');
+    expect(html).toContain('value="https://id.example"');
+    expect(html).toContain('value="openid, email"');
+    expect(html).toContain('Separate values with commas.');
+    expect(html).not.toContain('Directory URL');
+  });
+
+  it("shows the server's message under the nested field it names, an array item's under the array", () => {
+    const html = renderNested(
+      { oidc: { issuer: 'http://id.example' } },
+      { 'oidc.issuer': 'must use https://', 'oidc.scopes.1': 'a scope has no spaces' },
+    );
+    expect(html).toMatch(/Issuer[\s\S]*must use https:\/\/[\s\S]*Scopes[\s\S]*a scope has no spaces/);
+    expect(html).not.toContain('role="alert"');
+  });
+
+  it('shows a message about a property the form lacks under its group, one naming nothing at the top', () => {
+    const html = renderNested({}, { 'oidc.clientSecret': 'is not kept in the database', mystery: 'is unknown' });
+    expect(html).toMatch(/Use OpenID Connect<\/label><p class="ui-field__error"[^>]*>is not kept in the database/);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('mystery: is unknown');
   });
 });

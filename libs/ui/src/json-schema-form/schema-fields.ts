@@ -1,5 +1,5 @@
-/** One property of a module's configuration schema, in the shape the form renders. */
-export type ConfigField =
+/** A property the form edits with one input. */
+export type ConfigLeafField =
   | (FieldBase & {
       readonly kind: 'string';
       readonly minLength?: number;
@@ -8,10 +8,32 @@ export type ConfigField =
     })
   | (FieldBase & { readonly kind: 'number' | 'integer'; readonly minimum?: number; readonly maximum?: number })
   | (FieldBase & { readonly kind: 'boolean' })
-  | (FieldBase & { readonly kind: 'enum'; readonly options: readonly string[] });
+  | (FieldBase & { readonly kind: 'enum'; readonly options: readonly string[] })
+  /** An array of strings, typed as comma-separated values. */
+  | (FieldBase & { readonly kind: 'list'; readonly itemPattern?: string; readonly minItems?: number });
+
+/**
+ * An optional object property, shown as a fieldset with a "Use …" checkbox: off leaves the object out of
+ * the configuration, on shows its fields. Its fields' names are paths (`oidc.issuer`).
+ */
+export interface ConfigGroup {
+  readonly kind: 'group';
+  readonly name: string;
+  readonly key: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly required: false;
+  readonly fields: readonly ConfigLeafField[];
+}
+
+/** One property of a module's configuration schema, in the shape the form renders. */
+export type ConfigField = ConfigLeafField | ConfigGroup;
 
 interface FieldBase {
+  /** The field's path in the configuration: the property name, or `group.property` inside a group. */
   readonly name: string;
+  /** The property's own name within its object. */
+  readonly key: string;
   readonly label: string;
   readonly description?: string;
   readonly required: boolean;
@@ -41,10 +63,11 @@ export function labelFromName(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function fieldOf(name: string, property: JsonObject, required: boolean): ConfigField | null {
+function leafFieldOf(name: string, key: string, property: JsonObject, required: boolean): ConfigLeafField | null {
   const base: FieldBase = {
     name,
-    label: stringOf(property['title']) ?? labelFromName(name),
+    key,
+    label: stringOf(property['title']) ?? labelFromName(key),
     description: stringOf(property['description']),
     required,
     defaultValue: property['default'],
@@ -71,23 +94,73 @@ function fieldOf(name: string, property: JsonObject, required: boolean): ConfigF
       };
     case 'boolean':
       return { ...base, kind: 'boolean' };
+    case 'array': {
+      const items = property['items'];
+      if (!isObject(items) || items['type'] !== 'string') return null;
+      return {
+        ...base,
+        kind: 'list',
+        itemPattern: stringOf(items['pattern']),
+        minItems: numberOf(property['minItems']),
+      };
+    }
     default:
       return null;
   }
 }
 
+function propertiesOf(schema: JsonObject): { properties: [string, JsonObject][]; required: Set<unknown> } | null {
+  if (schema['type'] !== 'object' || !isObject(schema['properties'])) return null;
+  const properties = Object.entries(schema['properties']).filter((entry): entry is [string, JsonObject] =>
+    isObject(entry[1]),
+  );
+  return { properties, required: new Set(Array.isArray(schema['required']) ? schema['required'] : []) };
+}
+
 /**
- * The form fields of an object schema with string, number, integer, boolean and string-enum
- * properties. Null when the schema is not such an object: the module then has nothing to configure here.
+ * An optional object without a default whose properties are plain fields becomes a group; objects with a
+ * default (settings edited by a screen of their own) and required ones are left to other controls.
+ */
+function groupOf(key: string, property: JsonObject, required: boolean): ConfigGroup | null {
+  if (required || 'default' in property) return null;
+  const object = propertiesOf(property);
+  if (!object) return null;
+  const fields: ConfigLeafField[] = [];
+  for (const [name, child] of object.properties) {
+    const field = leafFieldOf(`${key}.${name}`, name, child, object.required.has(name));
+    if (field) fields.push(field);
+  }
+  if (fields.length === 0) return null;
+  return {
+    kind: 'group',
+    name: key,
+    key,
+    label: stringOf(property['title']) ?? labelFromName(key),
+    description: stringOf(property['description']),
+    required: false,
+    fields,
+  };
+}
+
+/**
+ * The form fields of an object schema with string, number, integer, boolean, string-enum and
+ * string-array properties, and optional objects of those (one level deep) as groups. Null when the
+ * schema is not such an object: the module then has nothing to configure here.
  */
 export function fieldsOfSchema(schema: unknown): ConfigField[] | null {
-  if (!isObject(schema) || schema['type'] !== 'object' || !isObject(schema['properties'])) return null;
-  const required = new Set(Array.isArray(schema['required']) ? schema['required'] : []);
+  const object = isObject(schema) ? propertiesOf(schema) : null;
+  if (!object) return null;
   const fields: ConfigField[] = [];
-  for (const [name, property] of Object.entries(schema['properties'])) {
-    if (!isObject(property)) continue;
-    const field = fieldOf(name, property, required.has(name));
+  for (const [name, property] of object.properties) {
+    const required = object.required.has(name);
+    const field =
+      property['type'] === 'object' ? groupOf(name, property, required) : leafFieldOf(name, name, property, required);
     if (field) fields.push(field);
   }
   return fields;
+}
+
+/** The fields with one input each: the plain ones and those of the groups. */
+export function leafFields(fields: readonly ConfigField[]): ConfigLeafField[] {
+  return fields.flatMap((field) => (field.kind === 'group' ? field.fields : [field]));
 }
