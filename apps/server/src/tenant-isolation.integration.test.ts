@@ -162,6 +162,7 @@ describe('institution isolation', () => {
       ok(a, 'platform.jobs.list', 'query', {}),
       ok(a, 'platform.libraries.list', 'query'),
       ok(a, 'users.codeTables.list', 'query'),
+      ok(a, 'fines.list', 'query', { userId }),
     ]);
     // lastUsedAt moves whenever A's own key is used; that is not a change B made.
     return JSON.stringify(reads, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
@@ -230,6 +231,14 @@ describe('institution isolation', () => {
         userId: user.id,
         fileName: 'a.txt',
         contentBase64: Buffer.from('A file').toString('base64'),
+      })
+    ).id;
+    // fines.get, fines.pay, fines.waive…: a fee of A's user.
+    idsOfA['fines'] = (
+      await ok(a, 'fines.add', 'mutation', {
+        userId: user.id,
+        type: 'OTHER',
+        amount: '12.50',
       })
     ).id;
     idsOfA['apiKeys'] = (

@@ -25,8 +25,8 @@ describe('module boundaries', () => {
   });
 
   it("allows another module's contracts and the kernel in a module", async () => {
-    const code = "export type { A } from '@ulms/fines/contracts';\nexport type { B } from '@ulms/platform';\n";
-    expect(await refusals('libs/users', 'src/server/probe.ts', code)).toEqual([]);
+    const code = "export type { A } from '@ulms/users/contracts';\nexport type { B } from '@ulms/platform';\n";
+    expect(await refusals('libs/fines', 'src/server/probe.ts', code)).toEqual([]);
   });
 
   it('lets tests, and only tests, use the harnesses', async () => {

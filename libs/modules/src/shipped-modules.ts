@@ -1,4 +1,5 @@
+import { finesPlugin } from '@ulms/fines';
 import { usersPlugin } from '@ulms/users';
 
-/** Every module the project ships besides the core platform and auth plugins; fines, blocks… join here. */
-export const shippedModules = [usersPlugin] as const;
+/** Every module the project ships besides the core platform and auth plugins; blocks… join here. */
+export const shippedModules = [usersPlugin, finesPlugin] as const;

@@ -53,9 +53,9 @@ describe('startTestApi for a plugin', () => {
   });
 
   it('names a dependency that is not shipped', () => {
-    const orphan = definePlugin({ id: 'orphan', title: 'Orphan', dependsOn: ['fines'] });
+    const orphan = definePlugin({ id: 'orphan', title: 'Orphan', dependsOn: ['loans'] });
     expect(() => pluginsWithDependencies([orphan])).toThrow(
-      'plugin "orphan" depends on "fines", which is not a shipped module',
+      'plugin "orphan" depends on "loans", which is not a shipped module',
     );
   });
 });

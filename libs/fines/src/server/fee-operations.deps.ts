@@ -1,0 +1,13 @@
+import type { PluginConfig, Transactions } from '@ulms/platform';
+import type { PrismaClient } from '@prisma/client';
+import type { UserService } from '@ulms/users/contracts';
+import type { FinesConfig } from '../contracts/fines-config.schema.js';
+
+/** What the fee operations are built from. */
+export interface FeeOperationsDeps {
+  readonly prisma: PrismaClient;
+  readonly transactions: Transactions;
+  readonly users: UserService;
+  readonly libraries: (institutionId: string) => Promise<readonly { id: string; code: string }[]>;
+  readonly config: PluginConfig<FinesConfig>;
+}

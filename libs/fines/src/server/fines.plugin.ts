@@ -1,0 +1,66 @@
+import { type BuiltInRole, coreServices, definePlugin, pluginConfigRef, tenancyServices } from '@ulms/platform';
+import { usersExtensionPoints, usersServices } from '@ulms/users/contracts';
+import { finesConfigSchema, type FinesConfig } from '../contracts/fines-config.schema.js';
+import { FINES_MODULE, finesPermissions as can } from '../contracts/fines-module.js';
+import { finesServices } from '../contracts/fines-services.js';
+import { balanceDueGuard } from './balance-due.guard.js';
+import { createFeeBalances } from './fee-balances.service.js';
+import { createFeeOperations, feeOperationsRef } from './fee-operations.js';
+import { finesColumn } from './fines.column.js';
+import { finesRouter } from './fines.router.js';
+
+const DESK: BuiltInRole[] = ['CIRCULATION_DESK_MANAGER', 'CIRCULATION_DESK_OPERATOR', 'FULFILLMENT_SERVICES_OPERATOR'];
+const MANAGERS: BuiltInRole[] = ['CIRCULATION_DESK_MANAGER', 'USER_MANAGER', 'USER_ADMINISTRATOR'];
+const VIEWERS: BuiltInRole[] = [...new Set<BuiltInRole>([...DESK, ...MANAGERS, 'VIEW_ONLY_OPERATOR'])];
+
+/** The fines and fees module: a user's fees, the actions on them and the balances other modules read. */
+export const finesPlugin = definePlugin({
+  id: FINES_MODULE,
+  title: 'Fines and fees',
+  dependsOn: ['users'],
+  configSchema: finesConfigSchema,
+  permissions: {
+    [can.feeRead]: { description: "See a user's fines and fees and their balances", roles: VIEWERS },
+    [can.feeCreate]: { description: 'Add fines, fees and credits by hand', roles: [...DESK, 'USER_MANAGER'] },
+    [can.feePay]: { description: 'Record payments of fines and fees', roles: DESK },
+    [can.feeWaive]: { description: 'Waive fines and fees', roles: MANAGERS },
+    [can.feeDispute]: { description: 'Dispute fines and fees and restore disputed ones', roles: DESK },
+    [can.feeLink]: { description: 'Link a fine or fee to an item', roles: DESK },
+  },
+  router: finesRouter,
+  register(env) {
+    env.provideService(finesServices.balances, {
+      deps: {
+        prisma: coreServices.prisma,
+        config: pluginConfigRef<FinesConfig>(),
+        institutions: tenancyServices.institutions,
+      },
+      factory: ({ prisma, config, institutions }) =>
+        createFeeBalances({
+          prisma,
+          config,
+          currencyOf: async (institutionId) => (await institutions.findById(institutionId))?.defaultCurrency ?? '',
+        }),
+    });
+    env.provideService(feeOperationsRef, {
+      deps: {
+        prisma: coreServices.prisma,
+        transactions: coreServices.transactions,
+        users: usersServices.users,
+        institutions: tenancyServices.institutions,
+        config: pluginConfigRef<FinesConfig>(),
+        balances: finesServices.balances,
+      },
+      factory: ({ institutions, ...deps }) =>
+        createFeeOperations({ ...deps, libraries: (institutionId) => institutions.listLibraries(institutionId) }),
+    });
+    env.contributeWith(usersExtensionPoints.deletionGuards, {
+      deps: { balances: finesServices.balances },
+      factory: ({ balances }) => balanceDueGuard(balances),
+    });
+    env.contributeWith(usersExtensionPoints.listColumns, {
+      deps: { balances: finesServices.balances },
+      factory: ({ balances }) => finesColumn(balances),
+    });
+  },
+});
