@@ -2,6 +2,7 @@ import { builtInRoleCodes, describeProcedureGuards, permissionsOfRoles } from '@
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './app-router.js';
+import { FIRST_ADMINISTRATOR_ROLES } from './cli/setup-command.js';
 import { installedPlugins } from './installed-plugins.js';
 
 type AnyCaller = Record<string, unknown>;
@@ -21,6 +22,12 @@ describe('permission matrix: every guarded procedure against every shipped role'
     api = await startTestApi({ plugins: modules, institution: { modules: modules.map((p) => p.id) } });
   });
   afterAll(() => api.close());
+
+  // Granting a role needs every permission it holds: the first administrator must hold them all to grant any role.
+  it("gives the first administrator's roles every permission the installed plugins declare", () => {
+    const administrator = permissionsOfRoles(FIRST_ADMINISTRATOR_ROLES, api.kernel.permissions);
+    expect([...api.kernel.permissions.keys()].filter((name) => !administrator.has(name))).toEqual([]);
+  });
 
   const cases = builtInRoleCodes.flatMap((role) => guarded.map((procedure) => ({ role, ...procedure })));
 

@@ -9,8 +9,16 @@ import { createFeeOperations, feeOperationsRef } from './fee-operations.js';
 import { finesColumn } from './fines.column.js';
 import { finesRouter } from './fines.router.js';
 
-const DESK: BuiltInRole[] = ['CIRCULATION_DESK_MANAGER', 'CIRCULATION_DESK_OPERATOR', 'FULFILLMENT_SERVICES_OPERATOR'];
-const MANAGERS: BuiltInRole[] = ['CIRCULATION_DESK_MANAGER', 'USER_MANAGER', 'USER_ADMINISTRATOR'];
+// The first administrator (General System Administrator and User Administrator) must hold every permission to
+// grant any role: granting needs every permission the role holds.
+const ADMIN: BuiltInRole = 'GENERAL_SYSTEM_ADMINISTRATOR';
+const DESK: BuiltInRole[] = [
+  'CIRCULATION_DESK_MANAGER',
+  'CIRCULATION_DESK_OPERATOR',
+  'FULFILLMENT_SERVICES_OPERATOR',
+  ADMIN,
+];
+const MANAGERS: BuiltInRole[] = ['CIRCULATION_DESK_MANAGER', 'USER_MANAGER', 'USER_ADMINISTRATOR', ADMIN];
 const VIEWERS: BuiltInRole[] = [...new Set<BuiltInRole>([...DESK, ...MANAGERS, 'VIEW_ONLY_OPERATOR'])];
 
 /** The fines and fees module: a user's fees, the actions on them and the balances other modules read. */
