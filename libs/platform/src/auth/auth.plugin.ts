@@ -38,6 +38,7 @@ export const authPlugin = definePlugin({
     env.provideService(authServices.sessions, {
       deps: {
         prisma: coreServices.prisma,
+        institutions: tenancyServices.institutions,
         modules: tenancyServices.modules,
         extensions: coreServices.extensions,
         permissions: coreServices.permissions,

@@ -39,12 +39,12 @@ function sessionTokenOf(ctx: RequestContext): string {
 }
 
 /** The signed-in person whose password or second factor a call changes: only a session has one. */
-async function credentialOwnerOf(ctx: RequestContext): Promise<CredentialOwner> {
-  const subject = ctx.http?.sessionToken
-    ? await ctx.services.get(authServices.sessions).subjectOf(ctx.http.sessionToken)
-    : null;
-  if (ctx.principal?.kind !== 'staff' || !subject) throw new ForbiddenError('only a signed-in person has a password');
-  return { id: subject.id, institutionId: ctx.principal.institutionId, loginName: subject.loginName };
+function credentialOwnerOf(ctx: RequestContext): CredentialOwner {
+  const principal = ctx.principal;
+  if (principal?.kind !== 'staff' || !principal.loginName) {
+    throw new ForbiddenError('only a signed-in person has a password');
+  }
+  return { id: principal.id, institutionId: principal.institutionId, loginName: principal.loginName };
 }
 
 /** Sign-in and the caller's own account (public or signed-in only), and the administration of keys. */
@@ -80,21 +80,21 @@ export const authRouter = {
     return token ? ctx.services.get(authServices.sessions).info(token) : null;
   }),
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const owner = await credentialOwnerOf(ctx);
+    const owner = credentialOwnerOf(ctx);
     await ctx.services
       .get(authServices.credentials)
       .changePassword(owner, input.currentPassword, input.newPassword, ctx.http?.sessionToken);
   }),
   mfa: {
     start: authedProcedure.mutation(async ({ ctx }) =>
-      ctx.services.get(authServices.credentials).startMfaEnrolment(await credentialOwnerOf(ctx)),
+      ctx.services.get(authServices.credentials).startMfaEnrolment(credentialOwnerOf(ctx)),
     ),
     confirm: authedProcedure.input(confirmMfaInput).mutation(async ({ ctx, input }) => {
-      const owner = await credentialOwnerOf(ctx);
+      const owner = credentialOwnerOf(ctx);
       return ctx.services.get(authServices.credentials).confirmMfaEnrolment(owner.id, input.code);
     }),
     disable: authedProcedure.input(disableMfaInput).mutation(async ({ ctx, input }) => {
-      const owner = await credentialOwnerOf(ctx);
+      const owner = credentialOwnerOf(ctx);
       await ctx.services.get(authServices.credentials).disableMfa(owner.id, input.password);
     }),
   },

@@ -37,8 +37,8 @@ export interface CredentialService {
   setMustChangePassword(ownerId: string, mustChange: boolean, tx?: Prisma.TransactionClient): Promise<void>;
   /** One prepared statement (a record's read pays it), or through `tx` inside the caller's transaction. */
   statusOf(ownerId: string, tx?: Prisma.TransactionClient): Promise<CredentialStatus>;
-  /** Deletes the credential and with it every session: the record is gone. */
-  forget(ownerId: string, tx?: Prisma.TransactionClient): Promise<void>;
+  /** Deletes the credentials and with them every session: the records are gone. */
+  forget(ownerIds: readonly string[], tx?: Prisma.TransactionClient): Promise<void>;
   /** Ends the owner's sessions, except the one whose token is `keepSessionToken`. */
   endSessions(ownerId: string, keepSessionToken?: string, tx?: Prisma.TransactionClient): Promise<void>;
   /** Changes the password and ends the owner's other sessions; the one whose token is `keepSessionToken` stays. */
@@ -72,8 +72,7 @@ export function credentialStatusJsonSql(idExpression: string): string {
   return `(SELECT json_build_object('hasPassword', c."passwordHash" IS NOT NULL, 'mustChangePassword', c."mustChangePassword", 'mfaEnabled', c."mfaEnabled") FROM "Credential" c WHERE c.id = ${idExpression})`;
 }
 
-const STATUS_SQL =
-  'SELECT "passwordHash" IS NOT NULL AS "hasPassword", "mustChangePassword", "mfaEnabled" FROM "Credential" WHERE id = $1::uuid';
+const STATUS_SQL = `SELECT ${credentialStatusJsonSql('$1::uuid')} AS status`;
 
 export function createCredentialService(deps: { prisma: PrismaClient; database: Database }): CredentialService {
   const { prisma } = deps;
@@ -125,14 +124,15 @@ export function createCredentialService(deps: { prisma: PrismaClient; database: 
     },
 
     async statusOf(ownerId, tx) {
+      type Row = { status: CredentialStatus | null };
       const [found] = tx
-        ? await tx.$queryRawUnsafe<CredentialStatus[]>(STATUS_SQL, ownerId)
-        : await deps.database.sql.query<CredentialStatus>(STATUS_SQL, [ownerId], { name: 'auth.credentialStatus' });
-      return found ?? { hasPassword: false, mustChangePassword: false, mfaEnabled: false };
+        ? await tx.$queryRawUnsafe<Row[]>(STATUS_SQL, ownerId)
+        : await deps.database.sql.query<Row>(STATUS_SQL, [ownerId], { name: 'auth.credentialStatus' });
+      return found?.status ?? { hasPassword: false, mustChangePassword: false, mfaEnabled: false };
     },
 
-    async forget(ownerId, tx) {
-      await (tx ?? prisma).credential.deleteMany({ where: { id: ownerId } });
+    async forget(ownerIds, tx) {
+      await (tx ?? prisma).credential.deleteMany({ where: { id: { in: [...ownerIds] } } });
     },
 
     async endSessions(ownerId, keepSessionToken, tx) {

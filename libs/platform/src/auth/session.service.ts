@@ -12,6 +12,7 @@ import { builtInRoles } from '../contracts/roles.js';
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors/domain-errors.js';
 import type { DeclaredPermission } from '../plugin/declared-permission.js';
 import type { EnabledExtensions } from '../plugin/service-ref.js';
+import type { InstitutionService } from '../tenancy/institution.service.js';
 import type { ModuleService } from '../tenancy/module.service.js';
 import type { Principal } from '../trpc/request-context.js';
 import { sha256 } from './credential.service.js';
@@ -49,8 +50,6 @@ export interface SessionService {
   startFor(institutionId: string, subject: SignInSubject, meta: RequestMeta): Promise<IssuedSession>;
   verifyMfa(token: string, code: string, meta: RequestMeta): Promise<IssuedSession>;
   principalOf(token: string): Promise<Principal | null>;
-  /** The signed-in subject behind a token (for password and MFA changes), null when the session is not live. */
-  subjectOf(token: string): Promise<SignInSubject | null>;
   info(token: string): Promise<SessionInfo | null>;
   signOut(token: string): Promise<void>;
 }
@@ -64,6 +63,7 @@ const staffRoles = (roles: readonly HeldRole[]) => roles.filter((r) => r.role !=
 
 export function createSessionService(deps: {
   prisma: PrismaClient;
+  institutions: InstitutionService;
   modules: ModuleService;
   extensions: EnabledExtensions;
   permissions: ReadonlyMap<string, DeclaredPermission>;
@@ -73,7 +73,7 @@ export function createSessionService(deps: {
   directory?: PasswordDirectory;
   lifetimes?: SessionLifetimes;
 }): SessionService {
-  const { prisma, modules, extensions, accountThrottle, addressThrottle } = deps;
+  const { prisma, institutions, modules, extensions, accountThrottle, addressThrottle } = deps;
   const lifetimes = deps.lifetimes ?? defaultSessionLifetimes;
 
   /** Who people are, in one institution: null where no enabled module keeps them (only API keys work there). */
@@ -173,11 +173,32 @@ export function createSessionService(deps: {
     return { ...session, subject, roleSource: identity.roles };
   };
 
-  const institutionByCode = (code: string) =>
-    prisma.institution.findFirst({
-      where: { code: { equals: code, mode: 'insensitive' } },
-      select: { id: true, code: true, name: true },
-    });
+  type LiveSession = NonNullable<Awaited<ReturnType<typeof liveSession>>>;
+
+  /** A live session past its second factor with the staff roles it holds now; null when it holds none. */
+  const signedInSession = async (token: string) => {
+    const session = await liveSession(token);
+    if (!session || session.mfaPending) return null;
+    const roles = staffRoles(await session.roleSource.activeRolesOf(session.institutionId, session.subject.id));
+    return roles.length > 0 ? { session, roles } : null;
+  };
+
+  const principalFrom = (session: LiveSession, roles: readonly HeldRole[]): Principal => ({
+    kind: 'staff',
+    id: session.subject.id,
+    displayName: session.subject.displayName,
+    loginName: session.subject.loginName,
+    institutionId: session.institutionId,
+    permissions: permissionsOfRoles(
+      roles.map((r) => r.role),
+      deps.permissions,
+    ),
+    libraryScope: {
+      all: roles.some((r) => r.libraryId === null),
+      libraryIds: new Set(roles.flatMap((r) => (r.libraryId ? [r.libraryId] : []))),
+    },
+    mustChangePassword: session.account.mustChangePassword,
+  });
 
   const service: SessionService = {
     async signIn(input, meta) {
@@ -194,7 +215,7 @@ export function createSessionService(deps: {
         return signInFailed();
       };
 
-      const institution = await institutionByCode(input.institution);
+      const institution = await institutions.findByCodeAnyCase(input.institution);
       const identity = institution ? await identityIn(institution.id) : null;
       if (!institution || !identity) {
         await verifyNothing(input.password);
@@ -266,41 +287,17 @@ export function createSessionService(deps: {
     },
 
     async principalOf(token) {
-      const session = await liveSession(token);
-      if (!session || session.mfaPending) return null;
-      const roles = staffRoles(await session.roleSource.activeRolesOf(session.institutionId, session.subject.id));
-      if (roles.length === 0) return null;
-      return {
-        kind: 'staff',
-        id: session.subject.id,
-        displayName: session.subject.displayName,
-        institutionId: session.institutionId,
-        permissions: permissionsOfRoles(
-          roles.map((r) => r.role),
-          deps.permissions,
-        ),
-        libraryScope: {
-          all: roles.some((r) => r.libraryId === null),
-          libraryIds: new Set(roles.flatMap((r) => (r.libraryId ? [r.libraryId] : []))),
-        },
-        mustChangePassword: session.account.mustChangePassword,
-      };
-    },
-
-    async subjectOf(token) {
-      const session = await liveSession(token);
-      return session && !session.mfaPending ? session.subject : null;
+      const signedIn = await signedInSession(token);
+      return signedIn && principalFrom(signedIn.session, signedIn.roles);
     },
 
     async info(token) {
-      const session = await liveSession(token);
-      if (!session || session.mfaPending) return null;
-      const principal = await service.principalOf(token);
-      if (!principal) return null;
-      const [institution, libraries, roles, enabled] = await Promise.all([
-        prisma.institution.findUnique({ where: { id: session.institutionId }, select: { code: true, name: true } }),
-        prisma.library.findMany({ where: { institutionId: session.institutionId }, select: { id: true, code: true } }),
-        session.roleSource.activeRolesOf(session.institutionId, session.subject.id),
+      const signedIn = await signedInSession(token);
+      if (!signedIn) return null;
+      const { session, roles } = signedIn;
+      const [institution, libraries, enabled] = await Promise.all([
+        institutions.findById(session.institutionId),
+        institutions.listLibraries(session.institutionId),
         modules.list(session.institutionId),
       ]);
       const libraryCode = new Map(libraries.map((l) => [l.id, l.code]));
@@ -311,8 +308,8 @@ export function createSessionService(deps: {
           displayName: session.subject.displayName,
         },
         institution: { code: institution?.code ?? '', name: institution?.name ?? '' },
-        permissions: [...principal.permissions].sort(),
-        roles: staffRoles(roles).map((r) => ({
+        permissions: [...principalFrom(session, roles).permissions].sort(),
+        roles: roles.map((r) => ({
           role: builtInRoles[r.role as keyof typeof builtInRoles] ?? r.role,
           library: r.libraryId ? (libraryCode.get(r.libraryId) ?? null) : null,
         })),

@@ -25,6 +25,8 @@ export interface InstitutionService {
   update(id: string, input: UpdateInstitutionInput): Promise<InstitutionRef>;
   findById(id: string): Promise<InstitutionRef | null>;
   findByCode(code: string): Promise<InstitutionRef | null>;
+  /** As people type it on a sign-in form: in any case. */
+  findByCodeAnyCase(code: string): Promise<InstitutionRef | null>;
   getByCode(code: string): Promise<InstitutionRef>;
   list(): Promise<InstitutionRef[]>;
   createLibrary(institutionId: string, input: CreateLibraryInput): Promise<LibraryRecord>;
@@ -86,6 +88,12 @@ export function createInstitutionService(deps: { prisma: PrismaClient }): Instit
     findByCode(code) {
       return prisma.institution.findUnique({
         where: { code },
+        select: institutionSelect,
+      });
+    },
+    findByCodeAnyCase(code) {
+      return prisma.institution.findFirst({
+        where: { code: { equals: code, mode: 'insensitive' } },
         select: institutionSelect,
       });
     },

@@ -5,6 +5,8 @@ export interface Principal {
   readonly kind: 'staff' | 'apiKey' | 'job' | 'system';
   readonly id: string;
   readonly displayName: string;
+  /** A signed-in person's sign-in name (their record's primary identifier); absent for keys, jobs and the system. */
+  readonly loginName?: string;
   readonly institutionId: string;
   readonly permissions: ReadonlySet<string>;
   /** Libraries whose library-owned data the caller may see; `all` when a role covers the institution. */

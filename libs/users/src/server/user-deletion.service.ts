@@ -55,7 +55,10 @@ export function createUserDeletionService(deps: {
     await deps.transactions.run(async ({ tx, raise }) => {
       const checkAdministrators = await guardLastAdministrator(tx, by.institutionId);
       await tx.user.deleteMany({ where: { id: { in: users.map((u) => u.id) }, institutionId: by.institutionId } });
-      for (const user of users) await deps.credentials.forget(user.id, tx);
+      await deps.credentials.forget(
+        users.map((u) => u.id),
+        tx,
+      );
       await checkAdministrators();
       for (const user of users) {
         raise(usersEvents.userDeleted, {

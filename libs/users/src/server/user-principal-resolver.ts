@@ -2,6 +2,7 @@ import type { InstitutionService, ModuleService, PrincipalResolver, SignInSubjec
 import { identifierKey } from '../contracts/identifiers.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
 import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { UUID } from './user-record.reader.js';
 import { USERS_MODULE } from './users-module.js';
 
 interface SubjectRow {
@@ -15,11 +16,12 @@ interface SubjectRow {
   maySignIn: boolean;
 }
 
-// A record may be used to sign in while it is active, not past its expiry date (UTC) and not a contact.
+/** Whether user `u` may sign in: active, not past its expiry date (UTC) and not a contact. */
+export const MAY_SIGN_IN_SQL = `(u.status = 'ACTIVE' AND u."recordType" <> 'CONTACT'
+    AND (u."expiryDate" IS NULL OR u."expiryDate" >= (now() AT TIME ZONE 'UTC')::date))`;
+
 const SUBJECT_COLUMNS = `u.id, u."primaryId", u."firstName", u."lastName", u."prefFirstName", u."prefLastName",
-  u."accountType",
-  (u.status = 'ACTIVE' AND u."recordType" <> 'CONTACT'
-    AND (u."expiryDate" IS NULL OR u."expiryDate" >= (now() AT TIME ZONE 'UTC')::date)) AS "maySignIn"`;
+  u."accountType", ${MAY_SIGN_IN_SQL} AS "maySignIn"`;
 
 const BY_IDENTIFIER_SQL = `SELECT ${SUBJECT_COLUMNS}
   FROM "UserIdentifier" i JOIN "User" u ON u.id = i."userId"
@@ -27,8 +29,6 @@ const BY_IDENTIFIER_SQL = `SELECT ${SUBJECT_COLUMNS}
   LIMIT 1`;
 
 const BY_ID_SQL = `SELECT ${SUBJECT_COLUMNS} FROM "User" u WHERE u.id = $2::uuid AND u."institutionId" = $1::uuid`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function subjectOf(row: SubjectRow | undefined): SignInSubject | null {
   if (!row) return null;

@@ -43,7 +43,8 @@ function revived(row: Row, lists: readonly string[] = []): Row {
   return row;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A user id as the database has them: a statement never sees another value. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The lists of the record: table and order; their columns are those `userRecordSelect` asks for. */
 const recordLists = {

@@ -1,14 +1,13 @@
 import type { HeldRole, InstitutionService, RoleSource, SqlRunner } from '@ulms/platform';
+import { MAY_SIGN_IN_SQL } from './user-principal-resolver.js';
+import { UUID } from './user-record.reader.js';
 
 // A role grants while it is active and not past its expiry date, on a record that may sign in (UTC dates).
 const ACTIVE_ROLES_SQL = `SELECT r.role, r.scope
   FROM "UserRole" r JOIN "User" u ON u.id = r."userId"
   WHERE r."userId" = $2::uuid AND r."institutionId" = $1::uuid AND u."institutionId" = $1::uuid
     AND r.status = 'ACTIVE' AND (r."expiryDate" IS NULL OR r."expiryDate" >= (now() AT TIME ZONE 'UTC')::date)
-    AND u.status = 'ACTIVE' AND u."recordType" <> 'CONTACT'
-    AND (u."expiryDate" IS NULL OR u."expiryDate" >= (now() AT TIME ZONE 'UTC')::date)`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    AND ${MAY_SIGN_IN_SQL}`;
 
 /** The roles on a user record are what its owner may do: the users module's contribution to the kernel's auth. */
 export function createUserRoleSource(deps: {

@@ -6,7 +6,7 @@ import type { ServiceContainer } from '../../plugin/service-ref.js';
 import type { HttpExchange } from '../../trpc/request-context.js';
 import { authServices } from '../auth-services.js';
 import { externalAuthServices } from './external-auth-services.js';
-import { institutionByCode } from './institution-by-code.js';
+import { tenancyServices } from '../../tenancy/tenancy-services.js';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_TTL_MS } from './oidc-flow-cookie.js';
 
 /** Where the provider sends the browser back to; register `<PUBLIC_URL>/auth/oidc/callback` with the provider. */
@@ -55,7 +55,9 @@ export async function registerOidcRoutes(app: FastifyInstance, options: OidcRout
 
   app.get<{ Params: { institutionCode: string } }>('/auth/oidc/:institutionCode/start', async (request, reply) => {
     try {
-      const institution = await institutionByCode(services, request.params.institutionCode);
+      const institution = await services
+        .get(tenancyServices.institutions)
+        .findByCodeAnyCase(request.params.institutionCode);
       if (!institution) throw new NotFoundError(`institution "${request.params.institutionCode}"`);
       const { authorizationUrl, flowCookie } = await oidc().start(institution.id, redirectUriOf(request));
       reply.setCookie(OIDC_FLOW_COOKIE, flowCookie, { ...flowCookieOptions, maxAge: OIDC_FLOW_TTL_MS / 1000 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { institutionCode } from '../../contracts/tenancy.schema.js';
 import type { ServiceContainer } from '../../plugin/service-ref.js';
 import { externalAuthServices } from './external-auth-services.js';
-import { institutionByCode } from './institution-by-code.js';
+import { tenancyServices } from '../../tenancy/tenancy-services.js';
 
 export const signInOptionsInput = z.object({ institution: institutionCode });
 
@@ -19,7 +19,7 @@ export function oidcStartPath(institutionCode: string): string {
 
 /** The sign-in options of the institution with this code; an unknown code has the password form only. */
 export async function signInOptionsFor(services: ServiceContainer, code: string): Promise<SignInOptions> {
-  const institution = await institutionByCode(services, code);
+  const institution = await services.get(tenancyServices.institutions).findByCodeAnyCase(code);
   const oidc = institution ? await services.get(externalAuthServices.oidc).optionsFor(institution.id) : null;
   return {
     password: true,
