@@ -7,15 +7,12 @@ import type { FeeActor } from './fee-actor.js';
 import { feeDto } from './fee-dto.js';
 import { recordAction } from './fee-ledger.writer.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
-import { type FeeRow, lockFee } from './fee.rows.js';
+import { type FeeRow, lockFee, remainingOf, remainingVatOf } from './fee.rows.js';
 import { checkOpen } from './fee-state.rules.js';
 import { commentOf } from './fines-config.rules.js';
 
 const ZERO = new Decimal(0);
-const unchanged = (fee: FeeRow) => ({
-  remainingBalance: new Decimal(fee.remainingBalance.toString()),
-  remainingVat: new Decimal(fee.remainingVat.toString()),
-});
+const unchanged = (fee: FeeRow) => ({ remainingBalance: remainingOf(fee), remainingVat: remainingVatOf(fee) });
 
 /** Dispute and restore (which only a fee in dispute allows), and the link to an item. */
 export function createFeeDisputeOperations(deps: FeeOperationsDeps) {
@@ -26,11 +23,11 @@ export function createFeeDisputeOperations(deps: FeeOperationsDeps) {
     comment: string | null,
   ) => {
     const config = await deps.config.for(by.institution.id);
-    const row = await deps.transactions.run(async ({ tx, raise }) => {
-      const fee = await lockFee(tx, by.institution.id, id);
+    const row = await deps.transactions.run(async (uow) => {
+      const fee = await lockFee(uow.tx, by.institution.id, id);
       checkOpen(fee, config);
       const { action, status } = work(fee, config);
-      const changed = await recordAction(tx, fee, {
+      return recordAction(uow, by.institution.id, fee, {
         action,
         actor: by.actor,
         amount: ZERO,
@@ -39,14 +36,6 @@ export function createFeeDisputeOperations(deps: FeeOperationsDeps) {
         status,
         comment,
       });
-      raise(action === 'DISPUTE' ? finesEvents.feeDisputed : finesEvents.feeRestored, {
-        institutionId: by.institution.id,
-        userId: fee.userId,
-        feeId: fee.id,
-        actor: by.actor,
-        amount: '0.00',
-      });
-      return changed;
     });
     return feeDto(deps, by, row);
   };
@@ -60,8 +49,7 @@ export function createFeeDisputeOperations(deps: FeeOperationsDeps) {
         input.id,
         (fee) => {
           if (fee.status === 'IN_DISPUTE') throw new ConflictError('the fee is already in dispute');
-          if (new Decimal(fee.remainingBalance.toString()).lessThanOrEqualTo(0))
-            throw new ConflictError('a credit cannot be disputed');
+          if (remainingOf(fee).lessThanOrEqualTo(0)) throw new ConflictError('a credit cannot be disputed');
           return { action: 'DISPUTE', status: 'IN_DISPUTE' };
         },
         commentOf(input.comment),

@@ -1,7 +1,9 @@
-import type { Prisma } from '@prisma/client';
+import type { UnitOfWork } from '@ulms/platform';
 import type { Decimal } from 'decimal.js';
 import type { FeeAction, FeeStatus } from '../contracts/fee.schema.js';
+import { eventOfAction } from '../contracts/fines-events.js';
 import type { FeeRow } from './fee.rows.js';
+import { money } from './money.js';
 
 export interface LedgerDetails {
   readonly reason?: string | null;
@@ -10,9 +12,13 @@ export interface LedgerDetails {
   readonly externalTransactionId?: string | null;
 }
 
-/** Applies one action to a locked fee: its new balances and status, and the ledger row that records it. */
+/**
+ * Applies one action to a locked fee: its new balances and status, the ledger row that records it, and the
+ * action's event, delivered after the commit.
+ */
 export async function recordAction(
-  tx: Prisma.TransactionClient,
+  { tx, raise }: UnitOfWork,
+  institutionId: string,
   fee: FeeRow,
   change: {
     readonly action: FeeAction;
@@ -49,5 +55,15 @@ export async function recordAction(
       createdAt: now,
     },
   });
+  const event = eventOfAction[change.action as keyof typeof eventOfAction];
+  if (event) {
+    raise(event, {
+      institutionId,
+      userId: fee.userId,
+      feeId: fee.id,
+      actor: change.actor,
+      amount: money(change.amount),
+    });
+  }
   return updated;
 }

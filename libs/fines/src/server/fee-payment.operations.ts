@@ -1,15 +1,20 @@
 import { parseInput } from '@ulms/platform';
 import { Decimal } from 'decimal.js';
 import { type FeeDto, payAllInput, payFeeInput } from '../contracts/fee.schema.js';
-import { finesEvents } from '../contracts/fines-events.js';
 import type { FeeActor } from './fee-actor.js';
 import { feeDto, feeDtos } from './fee-dto.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
-import { lockFee, lockFeesOfUser } from './fee.rows.js';
+import { lockFee, lockFeesOfUser, remainingOf } from './fee.rows.js';
 import { settle } from './fee-settlement.js';
 import { settleableStatuses } from './fee-state.rules.js';
 import { checkPaymentMethod, commentOf } from './fines-config.rules.js';
 import { money, parseAmount } from './money.js';
+
+const paymentDetails = (input: { method: string; externalTransactionId?: string | null; comment?: string }) => ({
+  method: input.method,
+  externalTransactionId: input.externalTransactionId?.trim() || null,
+  comment: commentOf(input.comment),
+});
 
 /** Payments: of part or all of one fee, and of everything a user owes. */
 export function createFeePaymentOperations(deps: FeeOperationsDeps) {
@@ -18,23 +23,11 @@ export function createFeePaymentOperations(deps: FeeOperationsDeps) {
     async pay(by: FeeActor, raw: unknown): Promise<FeeDto> {
       const input = parseInput(payFeeInput, raw);
       const config = await deps.config.for(by.institution.id);
-      const row = await deps.transactions.run(async ({ tx, raise }) => {
-        const fee = await lockFee(tx, by.institution.id, input.id);
+      const row = await deps.transactions.run(async (uow) => {
+        const fee = await lockFee(uow.tx, by.institution.id, input.id);
         const amount = parseAmount('amount', input.amount);
         checkPaymentMethod(config, input.method);
-        const paid = await settle(tx, fee, config, 'PAY', by.actor, amount, {
-          method: input.method,
-          externalTransactionId: input.externalTransactionId?.trim() || null,
-          comment: commentOf(input.comment),
-        });
-        raise(finesEvents.feePaid, {
-          institutionId: by.institution.id,
-          userId: fee.userId,
-          feeId: fee.id,
-          actor: by.actor,
-          amount: money(amount),
-        });
-        return paid;
+        return settle(uow, by.institution.id, fee, config, 'PAY', by.actor, amount, paymentDetails(input));
       });
       return feeDto(deps, by, row);
     },
@@ -45,27 +38,15 @@ export function createFeePaymentOperations(deps: FeeOperationsDeps) {
       await deps.users.get(by.institution.id, input.userId);
       const config = await deps.config.for(by.institution.id);
       checkPaymentMethod(config, input.method);
-      const rows = await deps.transactions.run(async ({ tx, raise }) => {
-        const fees = await lockFeesOfUser(tx, by.institution.id, input.userId, {
+      const rows = await deps.transactions.run(async (uow) => {
+        const fees = await lockFeesOfUser(uow.tx, by.institution.id, input.userId, {
           statuses: settleableStatuses(config),
         });
         const paid = [];
-        for (const fee of fees.filter((f) => new Decimal(f.remainingBalance.toString()).greaterThan(0))) {
-          const amount = new Decimal(fee.remainingBalance.toString());
+        for (const fee of fees.filter((f) => remainingOf(f).greaterThan(0))) {
           paid.push(
-            await settle(tx, fee, config, 'PAY', by.actor, amount, {
-              method: input.method,
-              externalTransactionId: input.externalTransactionId?.trim() || null,
-              comment: commentOf(input.comment),
-            }),
+            await settle(uow, by.institution.id, fee, config, 'PAY', by.actor, remainingOf(fee), paymentDetails(input)),
           );
-          raise(finesEvents.feePaid, {
-            institutionId: by.institution.id,
-            userId: fee.userId,
-            feeId: fee.id,
-            actor: by.actor,
-            amount: money(amount),
-          });
         }
         return { paid, fees };
       });

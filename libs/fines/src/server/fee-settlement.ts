@@ -1,9 +1,8 @@
-import { ConflictError, ValidationError } from '@ulms/platform';
-import type { Prisma } from '@prisma/client';
-import { Decimal } from 'decimal.js';
+import { ConflictError, type UnitOfWork, ValidationError } from '@ulms/platform';
+import type { Decimal } from 'decimal.js';
 import type { FeeStatus } from '../contracts/fee.schema.js';
 import type { FinesConfig } from '../contracts/fines-config.schema.js';
-import type { FeeRow } from './fee.rows.js';
+import { type FeeRow, remainingOf, remainingVatOf } from './fee.rows.js';
 import { type LedgerDetails, recordAction } from './fee-ledger.writer.js';
 import { checkOpen } from './fee-state.rules.js';
 import { toCents } from './money.js';
@@ -11,9 +10,11 @@ import { toCents } from './money.js';
 /**
  * Pays or waives `amount` (already rounded to cents) of a locked fee: never more than its remaining balance, the
  * VAT part in proportion (all of what is left when the fee is settled in full); a fee settled in full closes.
+ * The ledger writer raises the action's event.
  */
 export async function settle(
-  tx: Prisma.TransactionClient,
+  uow: UnitOfWork,
+  institutionId: string,
   fee: FeeRow,
   config: FinesConfig,
   action: 'PAY' | 'WAIVE',
@@ -22,8 +23,8 @@ export async function settle(
   details: LedgerDetails,
 ): Promise<FeeRow> {
   checkOpen(fee, config);
-  const remaining = new Decimal(fee.remainingBalance.toString());
-  const remainingVat = new Decimal(fee.remainingVat.toString());
+  const remaining = remainingOf(fee);
+  const remainingVat = remainingVatOf(fee);
   if (remaining.lessThanOrEqualTo(0)) throw new ConflictError('a credit cannot be paid or waived');
   if (amount.lessThanOrEqualTo(0)) throw ValidationError.of('amount', 'must be more than 0');
   if (amount.greaterThan(remaining))
@@ -31,7 +32,7 @@ export async function settle(
   const full = amount.equals(remaining);
   const vatAmount = full ? remainingVat : toCents(amount.times(remainingVat).dividedBy(remaining));
   const left = remaining.minus(amount);
-  return recordAction(tx, fee, {
+  return recordAction(uow, institutionId, fee, {
     action,
     actor,
     amount,

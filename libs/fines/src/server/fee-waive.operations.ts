@@ -9,11 +9,10 @@ import {
   waiveSelectedInput,
 } from '../contracts/fee.schema.js';
 import type { FinesConfig } from '../contracts/fines-config.schema.js';
-import { finesEvents } from '../contracts/fines-events.js';
 import type { FeeActor } from './fee-actor.js';
 import { feeDto, feeDtos } from './fee-dto.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
-import { type FeeRow, lockFee, lockFeesOfUser } from './fee.rows.js';
+import { type FeeRow, lockFee, lockFeesOfUser, remainingOf } from './fee.rows.js';
 import { settle } from './fee-settlement.js';
 import { checkOpen, settleableStatuses } from './fee-state.rules.js';
 import { checkWaiveReason, commentOf } from './fines-config.rules.js';
@@ -24,12 +23,12 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
   /** Waives each fee in full in one transaction, refused when the total is above the institution's limit. */
   const waiveInFull = async (
     by: FeeActor,
-    { tx, raise }: UnitOfWork,
+    uow: UnitOfWork,
     config: FinesConfig,
     fees: readonly FeeRow[],
     details: { reason: string; comment: string | null },
   ) => {
-    const total = fees.reduce((sum, f) => sum.plus(f.remainingBalance.toString()), new Decimal(0));
+    const total = fees.reduce((sum, f) => sum.plus(remainingOf(f)), new Decimal(0));
     const limit = new Decimal(config.waivingFinesFeesLimit);
     const currency = by.institution.defaultCurrency;
     if (total.greaterThan(limit))
@@ -39,15 +38,7 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
       );
     const waived: FeeRow[] = [];
     for (const fee of fees) {
-      const amount = new Decimal(fee.remainingBalance.toString());
-      waived.push(await settle(tx, fee, config, 'WAIVE', by.actor, amount, details));
-      raise(finesEvents.feeWaived, {
-        institutionId: by.institution.id,
-        userId: fee.userId,
-        feeId: fee.id,
-        actor: by.actor,
-        amount: money(amount),
-      });
+      waived.push(await settle(uow, by.institution.id, fee, config, 'WAIVE', by.actor, remainingOf(fee), details));
     }
     return { waived, total };
   };
@@ -63,22 +54,14 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
     async waive(by: FeeActor, raw: unknown): Promise<FeeDto> {
       const input = parseInput(waiveFeeInput, raw);
       const config = await deps.config.for(by.institution.id);
-      const row = await deps.transactions.run(async ({ tx, raise }) => {
-        const fee = await lockFee(tx, by.institution.id, input.id);
+      const row = await deps.transactions.run(async (uow) => {
+        const fee = await lockFee(uow.tx, by.institution.id, input.id);
         const amount = parseAmount('amount', input.amount);
         checkWaiveReason(config, input.reason);
-        const waived = await settle(tx, fee, config, 'WAIVE', by.actor, amount, {
+        return settle(uow, by.institution.id, fee, config, 'WAIVE', by.actor, amount, {
           reason: input.reason,
           comment: commentOf(input.comment),
         });
-        raise(finesEvents.feeWaived, {
-          institutionId: by.institution.id,
-          userId: fee.userId,
-          feeId: fee.id,
-          actor: by.actor,
-          amount: money(amount),
-        });
-        return waived;
       });
       return feeDto(deps, by, row);
     },
@@ -97,7 +80,7 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
           const fee = fees.find((f) => f.id === id);
           if (!fee) throw ValidationError.of(`ids.${index}`, 'is not a fee of this user');
           checkOpen(fee, config);
-          if (new Decimal(fee.remainingBalance.toString()).lessThanOrEqualTo(0))
+          if (remainingOf(fee).lessThanOrEqualTo(0))
             throw ValidationError.of(`ids.${index}`, 'is a credit, which cannot be waived');
         });
         return waiveInFull(by, uow, config, fees, { reason: input.reason, comment: commentOf(input.comment) });
@@ -114,7 +97,7 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
       const statuses = settleableStatuses(config).filter((s: FeeStatus) => !input.status || s === input.status);
       const result = await deps.transactions.run(async (uow) => {
         const fees = await lockFeesOfUser(uow.tx, by.institution.id, input.userId, { statuses, type: input.type });
-        const owed = fees.filter((f) => new Decimal(f.remainingBalance.toString()).greaterThan(0));
+        const owed = fees.filter((f) => remainingOf(f).greaterThan(0));
         return waiveInFull(by, uow, config, owed, { reason: input.reason, comment: commentOf(input.comment) });
       });
       return answer(by, result);

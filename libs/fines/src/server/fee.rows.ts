@@ -1,8 +1,15 @@
 import { Prisma } from '@prisma/client';
+import { Decimal } from 'decimal.js';
 import { NotFoundError } from '@ulms/platform';
 import type { FeeStatus } from '../contracts/fee.schema.js';
 
 export type FeeRow = Prisma.FeeGetPayload<object>;
+
+/** What is left to pay of a fee (negative for a credit), as decimal.js does arithmetic. */
+export const remainingOf = (fee: FeeRow): Decimal => new Decimal(fee.remainingBalance.toString());
+
+/** The VAT part of what is left. */
+export const remainingVatOf = (fee: FeeRow): Decimal => new Decimal(fee.remainingVat.toString());
 
 /**
  * Locks the fee (SELECT … FOR UPDATE) until the transaction ends and reads it: two actions on one fee take turns,

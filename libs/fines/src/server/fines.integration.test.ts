@@ -5,6 +5,7 @@ import { startTestApi, type TestApi } from '@ulms/platform/testing';
 import { usersPlugin } from '@ulms/users';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINES_MODULE, finesPermissions } from '../contracts/fines-module.js';
+import { type FeeEventPayload, finesEvents } from '../contracts/fines-events.js';
 import { finesServices } from '../contracts/fines-services.js';
 import { finesPlugin } from './fines.plugin.js';
 
@@ -296,6 +297,31 @@ describe(`fines and fees (${database})`, () => {
       expect(page.columns).toContainEqual({ id: 'fines', title: 'Fines' });
       expect(page.rows.find((r) => r.id === owing)?.extra['fines']).toBe('7.50');
       expect(page.rows.find((r) => r.id === clear)?.extra['fines']).toBe('0.00');
+    });
+  });
+
+  describe('events', () => {
+    it('raises one event per action after its commit, with the amount; none for a refused action', async () => {
+      const heard: string[] = [];
+      for (const event of Object.values(finesEvents)) {
+        api.kernel.events.subscribe(event, (payload: FeeEventPayload) => {
+          heard.push(`${event.name} ${payload.amount}`);
+        });
+      }
+      const userId = await newUser();
+      const fee = await addFee(userId, '20');
+      await api.caller.fines.pay({ id: fee.id, amount: '5', method: 'CASH' });
+      await api.caller.fines.waive({ id: fee.id, amount: '5', reason: 'GOODWILL' });
+      await api.caller.fines.dispute({ id: fee.id, comment: 'not mine' });
+      await api.caller.fines.restore({ id: fee.id, comment: 'it was' });
+      await expect(api.caller.fines.waive({ id: fee.id, amount: '50', reason: 'GOODWILL' })).rejects.toThrow();
+      expect(heard).toEqual([
+        'fee.added 20.00',
+        'fee.paid 5.00',
+        'fee.waived 5.00',
+        'fee.disputed 0.00',
+        'fee.restored 0.00',
+      ]);
     });
   });
 
