@@ -1,7 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { authServices, databaseLocationFromEnv, openDatabase, startKernel, tenancyServices } from '@ulms/platform';
+import { usersServices } from '@ulms/users/contracts';
+import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installedPlugins } from '../installed-plugins.js';
 import { buildCli } from './build-cli.js';
 
 let typedPassword = '';
@@ -64,6 +68,11 @@ describe('ulms CLI on the embedded database', () => {
   });
 
   it('creates a staff administrator, with the password policy enforced', async () => {
+    typedPassword = 'a long enough secret';
+    await expect(run('staff', 'create', '--institution', 'UNI', '--username', 'root')).rejects.toThrow(
+      'the users module is not enabled for this institution: staff sign in as its user records',
+    );
+    await run('institution', 'enable-module', '--institution', 'UNI', '--module', 'users');
     typedPassword = 'short';
     await expect(run('staff', 'create', '--institution', 'UNI', '--username', 'root')).rejects.toThrow(
       'password: must be at least 10 characters',
@@ -72,9 +81,36 @@ describe('ulms CLI on the embedded database', () => {
     expect(await run('staff', 'create', '--institution', 'UNI', '--username', 'root')).toEqual([
       'created staff user root in UNI with roles GENERAL_SYSTEM_ADMINISTRATOR, USER_ADMINISTRATOR',
     ]);
+    // A Staff user record with those roles, who signs in with the typed password.
+    const database = await openDatabase(databaseLocationFromEnv(process.env, 'unused'));
+    try {
+      const kernel = startKernel({
+        plugins: installedPlugins,
+        database,
+        logger: pino({ level: 'silent' }),
+        dataDir: tmpdir(),
+      });
+      const uni = await kernel.services.get(tenancyServices.institutions).getByCode('UNI');
+      const found = await kernel.services.get(usersServices.users).findByIdentifier(uni.id, 'root');
+      expect(found?.user).toMatchObject({ recordType: 'STAFF', primaryId: 'root', hasPassword: true });
+      expect(found?.user.roles.map((r) => r.role).sort()).toEqual([
+        'GENERAL_SYSTEM_ADMINISTRATOR',
+        'USER_ADMINISTRATOR',
+      ]);
+      const signedIn = await kernel.services
+        .get(authServices.sessions)
+        .signIn({ institution: 'UNI', username: 'root', password: typedPassword }, { ip: '192.0.2.95' });
+      expect(signedIn.result).toEqual({ status: 'signedIn' });
+    } finally {
+      await database.close();
+    }
     await expect(
       run('staff', 'create', '--institution', 'UNI', '--username', 'desk', '--role', 'LIBRARIAN'),
     ).rejects.toThrow('unknown role "LIBRARIAN"');
+    // Switched off again for the next test, which enables it itself.
+    expect(await run('institution', 'disable-module', '--institution', 'UNI', '--module', 'users')).toEqual([
+      'disabled users for UNI',
+    ]);
   });
 
   it('creates an API key from a role or a permission list and prints it once', async () => {

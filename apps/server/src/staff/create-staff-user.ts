@@ -1,4 +1,11 @@
-import { type BuiltInRole, type ServiceContainer, ValidationError } from '@ulms/platform';
+import {
+  type BuiltInRole,
+  ConflictError,
+  type ServiceContainer,
+  tenancyServices,
+  ValidationError,
+} from '@ulms/platform';
+import { usersPlugin } from '@ulms/users';
 import { usersServices, type UserDto } from '@ulms/users/contracts';
 
 /** A staff member as the operator (CLI, setup, demo seed) creates one: a Staff user record with roles. */
@@ -20,6 +27,12 @@ export interface NewStaffUser {
  * admin app applies; acting for the installation, which may grant any role.
  */
 export async function createStaffUser(services: ServiceContainer, input: NewStaffUser): Promise<UserDto> {
+  // A record where the users module is off could never sign in: say so rather than make it.
+  if (!(await services.get(tenancyServices.modules).isEnabled(input.institutionId, usersPlugin.id))) {
+    throw new ConflictError(
+      `the users module is not enabled for this institution: staff sign in as its user records (ulms institution enable-module --module ${usersPlugin.id})`,
+    );
+  }
   const userGroup = input.userGroup ?? (await staffUserGroup(services, input.institutionId));
   const result = await services.get(usersServices.users).create(
     { institutionId: input.institutionId, actor: 'ulms', actorKind: 'system' },
