@@ -164,16 +164,26 @@ markGuard(resolveInstitution, ['institution']);
 /** Signed in, with `ctx.institution` resolved from the caller. */
 export const institutionProcedure = baseProcedure.use(resolveInstitution);
 
-/** Signed in, and the module is enabled for the caller's institution. */
-export function moduleProcedure(moduleId: string) {
+/** One middleware (one step of tRPC's chain, not one per check): institution resolved, module enabled, permission held. */
+function guardedProcedure(moduleId: string, permission?: string) {
   const guard = t.middleware(async ({ ctx, next }) => {
     const principal = signedIn(ctx.principal);
     const institution = await institutionOf(ctx, principal);
     await requireModule(ctx, institution, moduleId);
+    if (permission !== undefined) requireHeld(principal, permission);
     return next({ ctx: { principal, institution } });
   });
-  markGuard(guard, ['institution', 'module']);
+  markGuard(
+    guard,
+    permission === undefined ? ['institution', 'module'] : ['institution', 'module', 'permission'],
+    permission,
+  );
   return baseProcedure.use(guard);
+}
+
+/** Signed in, and the module is enabled for the caller's institution. */
+export function moduleProcedure(moduleId: string) {
+  return guardedProcedure(moduleId);
 }
 
 /** A middleware refusing callers without `permission`, for a procedure that needs a second one. */
@@ -186,18 +196,7 @@ export function requirePermission(permission: string) {
   return hasPermission;
 }
 
-/**
- * The usual base of a module's procedure: institution resolved, module enabled, permission held, in one
- * middleware (one step of tRPC's chain instead of three).
- */
+/** The usual base of a module's procedure: institution resolved, module enabled, permission held. */
 export function protectedProcedure(moduleId: string, permission: string) {
-  const guard = t.middleware(async ({ ctx, next }) => {
-    const principal = signedIn(ctx.principal);
-    const institution = await institutionOf(ctx, principal);
-    await requireModule(ctx, institution, moduleId);
-    requireHeld(principal, permission);
-    return next({ ctx: { principal, institution } });
-  });
-  markGuard(guard, ['institution', 'module', 'permission'], permission);
-  return baseProcedure.use(guard);
+  return guardedProcedure(moduleId, permission);
 }
