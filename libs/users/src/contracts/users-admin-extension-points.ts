@@ -1,10 +1,11 @@
 import { createExtensionPoint } from '@ulms/platform/contracts';
 import type { ComponentType } from 'react';
+import type { UserDto } from './user.dto.js';
 
 /**
  * A tab another module adds to User Details, after the users module's own (Fines, Blocks, Proxies). It is
- * selected with `?tab=<id>` like the built-in tabs, and shown only while the contributing module is enabled and
- * to staff members holding `permission`.
+ * selected with `?tab=<id>` like the built-in tabs, and shown only while the contributing module is enabled, to
+ * staff members holding `permission` and for the users `shownFor` accepts.
  */
 export interface UserRecordTab {
   /** Unique among the tabs and used in the address (`?tab=fines`): lower-case letters, digits and dashes. */
@@ -13,6 +14,11 @@ export interface UserRecordTab {
   readonly label: string;
   /** Shown only to staff members holding it; without it, to everyone who may open User Details. */
   readonly permission?: string;
+  /**
+   * Whether the tab applies to this user, judged from the record User Details has loaded (its record type,
+   * roles, status…); without it, every user gets the tab.
+   */
+  readonly shownFor?: (user: UserDto) => boolean;
   /** The tab's panel for the user being shown. */
   readonly component: ComponentType<{ readonly userId: string }>;
 }

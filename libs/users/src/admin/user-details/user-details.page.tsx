@@ -53,7 +53,7 @@ export function UserDetailsPage({ id }: { readonly id: string }) {
   const own =
     data.recordType === 'CONTACT' ? ownTabs.filter((t) => t.value !== 'identifiers' && t.value !== 'roles') : ownTabs;
   const builtIn = new Set<string>(ownTabs.map((t) => t.value));
-  const others = contributed.filter((t) => !builtIn.has(t.id));
+  const others = contributed.filter((t) => !builtIn.has(t.id) && (t.shownFor?.(data) ?? true));
   const tabs: { value: string; label: string }[] = [...own, ...others.map((t) => ({ value: t.id, label: t.label }))];
   const tab = tabs.find((t) => t.value === search.tab)?.value ?? 'general';
   const Contributed = others.find((t) => t.id === tab)?.component;
