@@ -94,6 +94,24 @@ export type WaiveAllInput = z.output<typeof waiveAllInput>;
 export const disputeFeeInput = z.object({ id: z.uuid(), comment: comment.optional() });
 export type DisputeFeeInput = z.output<typeof disputeFeeInput>;
 
+/** Transfers a fee to the bursar: it is marked exported and shows in the transferred balance. */
+export const transferFeeInput = z.object({
+  id: z.uuid(),
+  bursarTransactionId: text.optional(),
+  comment: comment.optional(),
+});
+export type TransferFeeInput = z.output<typeof transferFeeInput>;
+
+/** Gives back part or all of what was paid on a fee; what the user owes does not change. */
+export const refundFeeInput = z.object({
+  id: z.uuid(),
+  amount,
+  method: text,
+  externalTransactionId: text.optional(),
+  comment: comment.optional(),
+});
+export type RefundFeeInput = z.output<typeof refundFeeInput>;
+
 export const linkItemInput = z.object({ id: z.uuid(), itemBarcode: text, itemTitle: text.optional() });
 export type LinkItemInput = z.output<typeof linkItemInput>;
 
@@ -130,6 +148,21 @@ export interface FeeLedgerEntryDto {
   readonly externalTransactionId: string | null;
   readonly createdBy: string;
   readonly createdAt: Date;
+}
+
+/** A loan a fee came from, as the fulfilment side describes it. */
+export interface LinkedLoanDto {
+  readonly id: string;
+  readonly description: string;
+  readonly url: string | null;
+}
+
+/** One fee with its ledger, what may still be refunded of it, and its loan where the fulfilment side knows it. */
+export interface FeeDetailsDto extends FeeDto {
+  readonly ledger: readonly FeeLedgerEntryDto[];
+  /** Paid minus refunded. */
+  readonly refundable: string;
+  readonly linkedLoan: LinkedLoanDto | null;
 }
 
 export interface FeePage {

@@ -6,7 +6,7 @@ export interface FeeEventPayload {
   readonly userId: string;
   readonly feeId: string;
   readonly actor: string;
-  /** The action's amount (negative for a credit), as a decimal string; "0.00" for a dispute or restore. */
+  /** The action's amount (negative for a credit), as a decimal string; "0.00" for a dispute or restore; what was transferred or refunded. */
   readonly amount: string;
 }
 
@@ -18,6 +18,8 @@ export const finesEvents = {
   feeWaived: defineEvent<FeeEventPayload>('fee.waived'),
   feeDisputed: defineEvent<FeeEventPayload>('fee.disputed'),
   feeRestored: defineEvent<FeeEventPayload>('fee.restored'),
+  feeTransferred: defineEvent<FeeEventPayload>('fee.transferred'),
+  feeRefunded: defineEvent<FeeEventPayload>('fee.refunded'),
   feeLinked: defineEvent<FeeEventPayload & { readonly itemBarcode: string }>('fee.linked'),
 };
 
@@ -29,4 +31,6 @@ export const eventOfAction = {
   WAIVE: finesEvents.feeWaived,
   DISPUTE: finesEvents.feeDisputed,
   RESTORE: finesEvents.feeRestored,
-} satisfies Partial<Record<FeeAction, unknown>>;
+  TRANSFER: finesEvents.feeTransferred,
+  REFUND: finesEvents.feeRefunded,
+} satisfies Record<FeeAction, unknown>;

@@ -9,4 +9,6 @@ export const finesPermissions = {
   feeWaive: 'fines.fee.waive',
   feeDispute: 'fines.fee.dispute',
   feeLink: 'fines.fee.link',
+  feeTransfer: 'fines.fee.transfer',
+  feeRefund: 'fines.fee.refund',
 } as const;

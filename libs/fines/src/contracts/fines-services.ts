@@ -9,6 +9,11 @@ export interface UserBalances {
   readonly currency: string;
 }
 
+/** The summary area of a user's Fines/Fees: the balances, and fines still accruing (counted in no balance). */
+export interface BalanceSummary extends UserBalances {
+  readonly accrued: string;
+}
+
 export interface FeeBalances {
   /** The balances of each of `userIds` (zero for a user without fees), in one query. */
   balancesOf(institutionId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, UserBalances>>;

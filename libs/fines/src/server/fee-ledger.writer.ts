@@ -28,6 +28,8 @@ export async function recordAction(
     readonly remainingBalance: Decimal;
     readonly remainingVat: Decimal;
     readonly status: FeeStatus;
+    /** Set on a transfer to the bursar. */
+    readonly bursarTransactionId?: string | null;
   } & LedgerDetails,
 ): Promise<FeeRow> {
   const now = new Date();
@@ -38,6 +40,7 @@ export async function recordAction(
       remainingVat: change.remainingVat.toFixed(2),
       status: change.status,
       ...(change.status !== fee.status ? { statusDate: now } : {}),
+      ...(change.bursarTransactionId !== undefined ? { bursarTransactionId: change.bursarTransactionId } : {}),
       version: { increment: 1 },
     },
   });
@@ -55,15 +58,12 @@ export async function recordAction(
       createdAt: now,
     },
   });
-  const event = eventOfAction[change.action as keyof typeof eventOfAction];
-  if (event) {
-    raise(event, {
-      institutionId,
-      userId: fee.userId,
-      feeId: fee.id,
-      actor: change.actor,
-      amount: money(change.amount),
-    });
-  }
+  raise(eventOfAction[change.action], {
+    institutionId,
+    userId: fee.userId,
+    feeId: fee.id,
+    actor: change.actor,
+    amount: money(change.amount),
+  });
   return updated;
 }

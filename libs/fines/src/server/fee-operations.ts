@@ -1,6 +1,7 @@
 import { createServiceRef } from '@ulms/platform';
 import type { FeeBalances } from '../contracts/fines-services.js';
 import { createFeeAddOperations } from './fee-add.operations.js';
+import { createFeeBursarOperations } from './fee-bursar.operations.js';
 import { createFeeDisputeOperations } from './fee-dispute.operations.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
 import { createFeePaymentOperations } from './fee-payment.operations.js';
@@ -15,6 +16,7 @@ export function createFeeOperations(deps: FeeOperationsDeps & { balances: FeeBal
     ...createFeePaymentOperations(deps),
     ...createFeeWaiveOperations(deps),
     ...createFeeDisputeOperations(deps),
+    ...createFeeBursarOperations(deps),
   };
 }
 export type FeeOperations = ReturnType<typeof createFeeOperations>;

@@ -1,19 +1,24 @@
 import { NotFoundError, parseInput } from '@ulms/platform';
 import { Decimal } from 'decimal.js';
-import {
-  balancesInput,
-  feeIdInput,
-  type FeeDto,
-  type FeeLedgerEntryDto,
-  type FeePage,
-  listFeesInput,
-} from '../contracts/fee.schema.js';
-import type { FeeBalances, UserBalances } from '../contracts/fines-services.js';
+import { balancesInput, type FeeDetailsDto, feeIdInput, type FeePage, listFeesInput } from '../contracts/fee.schema.js';
+import { finesExtensionPoints } from '../contracts/fines-extension-points.js';
+import type { BalanceSummary, FeeBalances } from '../contracts/fines-services.js';
 import type { FeeActor } from './fee-actor.js';
 import { feeDto, feeDtos } from './fee-dto.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
 import { toLedgerEntryDto } from './fee.mapper.js';
+import type { FeeRow } from './fee.rows.js';
+import { refundableIn } from './fee-refundable.js';
 import { money } from './money.js';
+
+/** The first loan a linked-loan source names for the fee, where one is enabled. */
+async function linkedLoanOf(deps: FeeOperationsDeps, institutionId: string, fee: FeeRow) {
+  for (const source of await deps.extensions.for(finesExtensionPoints.linkedLoans, institutionId)) {
+    const loan = await source.loanOf(institutionId, fee);
+    if (loan) return loan;
+  }
+  return null;
+}
 
 /** A user's fees, page by page, one fee with its ledger, and a user's balances. */
 export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: FeeBalances }) {
@@ -55,7 +60,7 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
       };
     },
 
-    async get(by: Pick<FeeActor, 'institution'>, raw: unknown): Promise<FeeDto & { ledger: FeeLedgerEntryDto[] }> {
+    async get(by: Pick<FeeActor, 'institution'>, raw: unknown): Promise<FeeDetailsDto> {
       const input = parseInput(feeIdInput, raw);
       const row = await deps.prisma.fee.findFirst({
         where: { id: input.id, institutionId: by.institution.id },
@@ -63,14 +68,21 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
       });
       if (!row) throw new NotFoundError('fee');
       const { ledger, ...fee } = row;
-      return { ...(await feeDto(deps, by, fee)), ledger: ledger.map(toLedgerEntryDto) };
+      const [dto, linkedLoan] = await Promise.all([feeDto(deps, by, fee), linkedLoanOf(deps, by.institution.id, fee)]);
+      return { ...dto, ledger: ledger.map(toLedgerEntryDto), refundable: money(refundableIn(ledger)), linkedLoan };
     },
 
-    async balances(by: Pick<FeeActor, 'institution'>, raw: unknown): Promise<UserBalances> {
+    /** The summary area: the user's balances, and the fines still accruing that other plugins report. */
+    async balances(by: Pick<FeeActor, 'institution'>, raw: unknown): Promise<BalanceSummary> {
       const input = parseInput(balancesInput, raw);
       await deps.users.get(by.institution.id, input.userId);
-      const balances = await deps.balances.balancesOf(by.institution.id, [input.userId]);
-      return balances.get(input.userId) as UserBalances;
+      const [balances, sources] = await Promise.all([
+        deps.balances.balancesOf(by.institution.id, [input.userId]),
+        deps.extensions.for(finesExtensionPoints.accruedFines, by.institution.id),
+      ]);
+      const accrued = await Promise.all(sources.map((s) => s.accruedOf(by.institution.id, [input.userId])));
+      const total = accrued.reduce((sum, each) => sum.plus(each.get(input.userId) ?? 0), new Decimal(0));
+      return { ...(balances.get(input.userId) as BalanceSummary), accrued: money(total) };
     },
   };
 }

@@ -1,60 +1,17 @@
-import { startTestApi, type TestApi } from '@ulms/platform/testing';
-// A shipped module's tests start the module it depends on themselves, as the users module's do: the plugin
-// harness of @ulms/modules/testing would make the catalogue, which lists this module, a dependency of it.
-// eslint-disable-next-line no-restricted-imports
-import { usersPlugin } from '@ulms/users';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINES_MODULE, finesPermissions } from '../contracts/fines-module.js';
+import { finesPermissions } from '../contracts/fines-module.js';
 import { type FeeEventPayload, finesEvents } from '../contracts/fines-events.js';
 import { finesServices } from '../contracts/fines-services.js';
-import { finesPlugin } from './fines.plugin.js';
-
-type Api = TestApi<readonly [typeof usersPlugin, typeof finesPlugin]>;
-type Caller = Api['caller'];
+import { type FinesCaller, type FinesTestApi, startFinesTestApi } from './fines-test-api.js';
 
 const database = process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'PGlite';
-let api: Api;
-let elsewhere: Caller;
-let users = 0;
-
-const finesConfig = {
-  feeTypes: [
-    { code: 'DAMAGE', description: 'Damaged item', manualCreation: true, libraryOwner: true, vatRate: null },
-    { code: 'CARD', description: 'Card renewal', manualCreation: true, libraryOwner: false, vatRate: 20 },
-    { code: 'OVERDUE', description: 'Overdue fine', manualCreation: false, libraryOwner: true, vatRate: null },
-  ],
-  waiveReasons: [{ code: 'GOODWILL', description: 'Goodwill' }],
-  paymentMethods: [{ code: 'CASH', description: 'Cash' }],
-  waivingFinesFeesLimit: 100,
-};
-
-async function newUser(caller: Caller = api.caller): Promise<string> {
-  users += 1;
-  const saved = await caller.users.create({
-    recordType: 'PUBLIC',
-    primaryId: `fines-${users}`,
-    firstName: 'Fay',
-    lastName: `Fines ${users}`,
-    userGroup: 'PATRONS',
-  });
-  if (saved.status !== 'saved') throw new Error('the user was not saved');
-  return saved.user.id;
-}
-
-const addFee = (userId: string, amount: string, more: { type?: string; ownerLibrary?: string } = {}) =>
-  api.caller.fines.add({ userId, type: 'DAMAGE', amount, ...more });
+let api: FinesTestApi;
+let elsewhere: FinesCaller;
+let newUser: (caller?: FinesCaller) => Promise<string>;
+let addFee: Awaited<ReturnType<typeof startFinesTestApi>>['addFee'];
 
 beforeAll(async () => {
-  api = await startTestApi({
-    plugins: [usersPlugin, finesPlugin],
-    institution: { modules: [usersPlugin.id, FINES_MODULE] },
-  });
-  await api.caller.platform.modules.configure({ moduleId: FINES_MODULE, config: finesConfig });
-  await api.caller.platform.libraries.create({ code: 'MAIN', name: 'Main library' });
-  const other = await api.createInstitution({ modules: ['users', FINES_MODULE] });
-  elsewhere = api.callerFor({ institutionId: other.id, permissions: new Set(api.kernel.permissions.keys()) });
-  for (const caller of [api.caller, elsewhere])
-    await caller.users.codeTables.save({ table: 'USER_GROUP', code: 'PATRONS', description: 'Patrons' });
+  ({ api, elsewhere, newUser, addFee } = await startFinesTestApi());
 });
 afterAll(() => api.close());
 
@@ -248,6 +205,7 @@ describe(`fines and fees (${database})`, () => {
         active: '100.00',
         disputed: '20.00',
         transferred: '0.00',
+        accrued: '0.00',
         currency: api.institution.defaultCurrency,
       });
       const balances = await api.kernel.services.get(finesServices.balances).balancesOf(api.institution.id, [userId]);
@@ -315,12 +273,16 @@ describe(`fines and fees (${database})`, () => {
       await api.caller.fines.dispute({ id: fee.id, comment: 'not mine' });
       await api.caller.fines.restore({ id: fee.id, comment: 'it was' });
       await expect(api.caller.fines.waive({ id: fee.id, amount: '50', reason: 'GOODWILL' })).rejects.toThrow();
+      await api.caller.fines.refund({ id: fee.id, amount: '2', method: 'CASH' });
+      await api.caller.fines.transfer({ id: fee.id });
       expect(heard).toEqual([
         'fee.added 20.00',
         'fee.paid 5.00',
         'fee.waived 5.00',
         'fee.disputed 0.00',
         'fee.restored 0.00',
+        'fee.refunded 2.00',
+        'fee.transferred 10.00',
       ]);
     });
   });
@@ -353,6 +315,8 @@ describe(`fines and fees (${database})`, () => {
         () => reader.fines.waive({ id: fee.id, amount: '1', reason: 'GOODWILL' }),
         () => reader.fines.dispute({ id: fee.id }),
         () => reader.fines.linkItem({ id: fee.id, itemBarcode: 'X' }),
+        () => reader.fines.transfer({ id: fee.id }),
+        () => reader.fines.refund({ id: fee.id, amount: '1', method: 'CASH' }),
       ])
         await expect(call()).rejects.toMatchObject({ code: 'FORBIDDEN' });
       const nobody = api.callerFor({ permissions: new Set() });

@@ -2,6 +2,7 @@ import { type BuiltInRole, coreServices, definePlugin, pluginConfigRef, tenancyS
 import { usersExtensionPoints, usersServices } from '@ulms/users/contracts';
 import { finesConfigSchema, type FinesConfig } from '../contracts/fines-config.schema.js';
 import { FINES_MODULE, finesPermissions as can } from '../contracts/fines-module.js';
+import { finesExtensionPoints } from '../contracts/fines-extension-points.js';
 import { finesServices } from '../contracts/fines-services.js';
 import { balanceDueGuard } from './balance-due.guard.js';
 import { createFeeBalances } from './fee-balances.service.js';
@@ -34,9 +35,13 @@ export const finesPlugin = definePlugin({
     [can.feeWaive]: { description: 'Waive fines and fees', roles: MANAGERS },
     [can.feeDispute]: { description: 'Dispute fines and fees and restore disputed ones', roles: DESK },
     [can.feeLink]: { description: 'Link a fine or fee to an item', roles: DESK },
+    [can.feeTransfer]: { description: 'Transfer fines and fees to the bursar', roles: MANAGERS },
+    [can.feeRefund]: { description: 'Refund what was paid on fines and fees', roles: MANAGERS },
   },
   router: finesRouter,
   register(env) {
+    env.declareExtensionPoint(finesExtensionPoints.accruedFines);
+    env.declareExtensionPoint(finesExtensionPoints.linkedLoans);
     env.provideService(finesServices.balances, {
       deps: {
         prisma: coreServices.prisma,
@@ -58,6 +63,7 @@ export const finesPlugin = definePlugin({
         institutions: tenancyServices.institutions,
         config: pluginConfigRef<FinesConfig>(),
         balances: finesServices.balances,
+        extensions: coreServices.extensions,
       },
       factory: ({ institutions, ...deps }) =>
         createFeeOperations({ ...deps, libraries: (institutionId) => institutions.listLibraries(institutionId) }),

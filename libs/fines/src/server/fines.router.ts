@@ -1,4 +1,4 @@
-import { type InstitutionRef, type Principal, protectedProcedure } from '@ulms/platform';
+import { type InstitutionRef, type Principal, protectedProcedure, tenancyServices } from '@ulms/platform';
 import {
   addFeeInput,
   balancesInput,
@@ -9,10 +9,13 @@ import {
   listFeesInput,
   payAllInput,
   payFeeInput,
+  refundFeeInput,
+  transferFeeInput,
   waiveAllInput,
   waiveFeeInput,
   waiveSelectedInput,
 } from '../contracts/fee.schema.js';
+import type { FinesConfig } from '../contracts/fines-config.schema.js';
 import { FINES_MODULE, finesPermissions as can } from '../contracts/fines-module.js';
 import type { FeeActor } from './fee-actor.js';
 import { feeOperationsRef } from './fee-operations.js';
@@ -28,6 +31,8 @@ const pay = protectedProcedure(FINES_MODULE, can.feePay);
 const waive = protectedProcedure(FINES_MODULE, can.feeWaive);
 const dispute = protectedProcedure(FINES_MODULE, can.feeDispute);
 const link = protectedProcedure(FINES_MODULE, can.feeLink);
+const transfer = protectedProcedure(FINES_MODULE, can.feeTransfer);
+const refund = protectedProcedure(FINES_MODULE, can.feeRefund);
 
 /** A user's fines and fees: the list and balances, and every action on them. */
 export const finesRouter = {
@@ -36,6 +41,10 @@ export const finesRouter = {
   balances: read
     .input(balancesInput)
     .query(({ ctx, input }) => ctx.services.get(feeOperationsRef).balances(ctx, input)),
+  /** The institution's settings, defaults filled in: the types, waive reasons and payment methods the screens offer. */
+  config: read.query(({ ctx }) =>
+    ctx.services.get(tenancyServices.modules).config<FinesConfig>(ctx.institution.id, FINES_MODULE),
+  ),
   add: create
     .input(addFeeInput)
     .mutation(({ ctx, input }) =>
@@ -85,5 +94,15 @@ export const finesRouter = {
     .input(linkItemInput)
     .mutation(({ ctx, input }) =>
       ctx.services.get(feeOperationsRef).linkItem(actorOf(ctx.institution, ctx.principal), input),
+    ),
+  transfer: transfer
+    .input(transferFeeInput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.get(feeOperationsRef).transfer(actorOf(ctx.institution, ctx.principal), input),
+    ),
+  refund: refund
+    .input(refundFeeInput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.get(feeOperationsRef).refund(actorOf(ctx.institution, ctx.principal), input),
     ),
 };
