@@ -1,3 +1,4 @@
+import { finesAdminPlugin } from '@ulms/fines/admin';
 import { authPermissions, platformPermissions } from '@ulms/platform/contracts';
 import { type AdminPlugin, defineAdminPlugin } from '@ulms/ui';
 import { usersAdminPlugin } from '@ulms/users/admin';
@@ -71,6 +72,7 @@ const institutionPlugins = Object.entries(institutionModules)
  */
 export const adminPlugins: readonly AdminPlugin[] = [
   usersAdminPlugin,
+  finesAdminPlugin,
   platformAdminPlugin,
   authAdminPlugin,
   ...institutionPlugins,

@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import type { FeeDto, FeeLedgerEntryDto } from '@ulms/fines/contracts';
+import { type ColumnDef, DataTable, Dialog } from '@ulms/ui';
+import { useFinesTrpc } from '../fines-admin-context.js';
+import { formatMoney } from '../money.js';
+import { useFinesChoices } from '../use-fines-config.js';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const actionLabels: Record<string, string> = {
+  ADD: 'Added',
+  CREDIT: 'Credit',
+  PAY: 'Payment',
+  WAIVE: 'Waived',
+  DISPUTE: 'Disputed',
+  RESTORE: 'Restored',
+  TRANSFER: 'Transferred to bursar',
+  REFUND: 'Refund',
+};
+
+const ledgerColumns = (currency: string): ColumnDef<FeeLedgerEntryDto>[] => [
+  { id: 'date', header: 'Date', cell: ({ row }) => dateTime.format(row.original.createdAt) },
+  { id: 'action', header: 'Action', cell: ({ row }) => actionLabels[row.original.action] ?? row.original.action },
+  {
+    id: 'amount',
+    header: 'Amount',
+    cell: ({ row }) => <span className="fines-amount">{formatMoney(row.original.amount, currency)}</span>,
+  },
+  {
+    id: 'details',
+    header: 'Details',
+    cell: ({ row }) =>
+      [row.original.reason, row.original.method, row.original.externalTransactionId, row.original.comment]
+        .filter(Boolean)
+        .join(' · '),
+  },
+  { id: 'by', header: 'By', cell: ({ row }) => row.original.createdBy },
+];
+
+/** Details: the fee and every transaction on it, oldest first. */
+export function FeeDetailsDialog({ fee, onClose }: { readonly fee: FeeDto; readonly onClose: () => void }) {
+  const trpc = useFinesTrpc();
+  const choices = useFinesChoices();
+  const details = useQuery(trpc.fines.get.queryOptions({ id: fee.id }));
+  const data = details.data;
+  return (
+    <Dialog
+      open
+      size="large"
+      title={`Fee details: ${choices.typeLabel(fee.type)}`}
+      onClose={onClose}
+      footer={
+        <button type="button" className="ui-button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      {details.isError ? (
+        <p className="ui-form-error" role="alert">
+          Could not load the fee: {details.error.message}
+        </p>
+      ) : null}
+      <dl className="fines-details">
+        <dt>Original amount</dt>
+        <dd>{formatMoney(fee.originalAmount, fee.currency)}</dd>
+        <dt>Remaining balance</dt>
+        <dd>{formatMoney(fee.remainingBalance, fee.currency)}</dd>
+        <dt>Refundable</dt>
+        <dd>{data ? formatMoney(data.refundable, fee.currency) : '…'}</dd>
+        <dt>Item</dt>
+        <dd>{[fee.itemBarcode, fee.itemTitle].filter(Boolean).join(' · ') || '—'}</dd>
+        <dt>Created by</dt>
+        <dd>{fee.createdBy}</dd>
+        {data?.linkedLoan ? (
+          <>
+            <dt>Loan</dt>
+            <dd>{data.linkedLoan.description}</dd>
+          </>
+        ) : null}
+      </dl>
+      <DataTable
+        caption="Transactions"
+        rows={data?.ledger ?? []}
+        columns={ledgerColumns(fee.currency)}
+        getRowId={(entry) => entry.id}
+        loading={details.isPending}
+        emptyMessage="No transactions."
+        compact
+      />
+    </Dialog>
+  );
+}
