@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeeDto, FeeLedgerEntryDto } from '@ulms/fines/contracts';
 import { type ColumnDef, DataTable, Dialog } from '@ulms/ui';
+import { useMemo } from 'react';
 import { useFinesTrpc } from '../fines-admin-context.js';
 import { formatMoney } from '../money.js';
 import { useFinesChoices } from '../use-fines-config.js';
@@ -42,6 +43,7 @@ export function FeeDetailsDialog({ fee, onClose }: { readonly fee: FeeDto; reado
   const choices = useFinesChoices();
   const details = useQuery(trpc.fines.get.queryOptions({ id: fee.id }));
   const data = details.data;
+  const columns = useMemo(() => ledgerColumns(fee.currency), [fee.currency]);
   return (
     <Dialog
       open
@@ -80,7 +82,7 @@ export function FeeDetailsDialog({ fee, onClose }: { readonly fee: FeeDto; reado
       <DataTable
         caption="Transactions"
         rows={data?.ledger ?? []}
-        columns={ledgerColumns(fee.currency)}
+        columns={columns}
         getRowId={(entry) => entry.id}
         loading={details.isPending}
         emptyMessage="No transactions."
