@@ -13,6 +13,7 @@ import {
   startKernel,
   tenancyServices,
 } from '@ulms/platform';
+import { FINES_MODULE, type FinesConfig } from '@ulms/fines';
 import { appRouter } from '@ulms/server/app-router';
 import { installedPlugins } from '@ulms/server/installed-plugins';
 import { usersServices } from '@ulms/users';
@@ -85,6 +86,7 @@ async function openBenchDatabase(
 }
 
 const BENCH_INSTITUTION = 'BENCH';
+const BENCH_WAIVING_LIMIT = 1_000_000;
 
 export async function setUpBench(serverUrl: string | undefined, keepAs?: string): Promise<BenchEnvironment> {
   const { database, label, url, drop } = await openBenchDatabase(serverUrl, keepAs);
@@ -108,7 +110,13 @@ export async function setUpBench(serverUrl: string | undefined, keepAs?: string)
         where: { institutionId: institution.id },
       })
     : 0;
-  if (!existing) await kernel.services.get(tenancyServices.modules).enable(institution.id, 'users');
+  const modules = kernel.services.get(tenancyServices.modules);
+  if (!existing) await modules.enable(institution.id, 'users');
+  // The fines module, as `ulms setup` enables the shipped modules (a kept database from before it gets it too),
+  // with a waiving limit above the fees the "Waive All" scenario waives at once (the default is 100).
+  const fines = await modules.config<FinesConfig>(institution.id, FINES_MODULE);
+  if (!(await modules.isEnabled(institution.id, FINES_MODULE)) || fines.waivingFinesFeesLimit < BENCH_WAIVING_LIMIT)
+    await modules.enable(institution.id, FINES_MODULE, { ...fines, waivingFinesFeesLimit: BENCH_WAIVING_LIMIT });
   const codeTables = kernel.services.get(usersServices.codeTables);
   const entries: [string, string, string[]][] = [
     ['USER_GROUP', 'UNDERGRAD', ['PUBLIC']],
