@@ -99,6 +99,7 @@ export {
   type RestResponseDoc,
 } from './http/rest-route.js';
 export { RestError, restErrorCodes, errorEnvelope, type RestErrorEntry } from './http/rest-error.js';
+export { defaultRestError } from './http/default-rest-errors.js';
 export { toXml, fromXml, type XmlShape } from './http/xml-codec.js';
 export { registerRestApi, type RestApiOptions } from './http/rest-fastify.adapter.js';
 export { longestPathParameter } from './http/rest-path-parameters.js';

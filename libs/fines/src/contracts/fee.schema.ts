@@ -171,6 +171,8 @@ export interface FeePage {
   /** The remaining balances of every fee the filters match, across the pages: as the active balance, and disputed. */
   readonly filteredBalance: string;
   readonly filteredDisputedBalance: string;
+  /** The remaining balances of every fee the filters match, whatever their status. */
+  readonly filteredTotal: string;
   readonly currency: string;
 }
 

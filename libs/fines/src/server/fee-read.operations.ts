@@ -1,6 +1,15 @@
 import { NotFoundError, parseInput } from '@ulms/platform';
 import { Decimal } from 'decimal.js';
-import { balancesInput, type FeeDetailsDto, feeIdInput, type FeePage, listFeesInput } from '../contracts/fee.schema.js';
+import {
+  balancesInput,
+  FEE_STATUSES,
+  type FeeDetailsDto,
+  feeIdInput,
+  type FeeLedgerEntryDto,
+  type FeePage,
+  listFeesInput,
+} from '../contracts/fee.schema.js';
+import type { FinesConfig } from '../contracts/fines-config.schema.js';
 import { finesExtensionPoints } from '../contracts/fines-extension-points.js';
 import type { BalanceSummary, FeeBalances } from '../contracts/fines-services.js';
 import type { FeeActor } from './fee-actor.js';
@@ -40,11 +49,7 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
           take: input.limit,
         }),
         deps.prisma.fee.count({ where }),
-        deps.prisma.fee.groupBy({
-          by: ['status'],
-          where: { ...where, status: input.status ?? { in: ['ACTIVE', 'IN_DISPUTE', 'EXPORTED'] } },
-          _sum: { remainingBalance: true },
-        }),
+        deps.prisma.fee.groupBy({ by: ['status'], where, _sum: { remainingBalance: true } }),
         deps.config.for(by.institution.id),
       ]);
       const sumOf = (statuses: string[]) =>
@@ -56,6 +61,7 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
         total,
         filteredBalance: money(sumOf(config.allowActivityOnTransferred ? ['ACTIVE', 'EXPORTED'] : ['ACTIVE'])),
         filteredDisputedBalance: money(sumOf(['IN_DISPUTE'])),
+        filteredTotal: money(sumOf([...FEE_STATUSES])),
         currency: by.institution.defaultCurrency,
       };
     },
@@ -70,6 +76,25 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
       const { ledger, ...fee } = row;
       const [dto, linkedLoan] = await Promise.all([feeDto(deps, by, fee), linkedLoanOf(deps, by.institution.id, fee)]);
       return { ...dto, ledger: ledger.map(toLedgerEntryDto), refundable: money(refundableIn(ledger)), linkedLoan };
+    },
+
+    /** The institution's fines configuration, as the actions apply it. */
+    configOf(by: Pick<FeeActor, 'institution'>): Promise<FinesConfig> {
+      return deps.config.for(by.institution.id);
+    },
+
+    /** The ledgers of `feeIds` (of the caller's institution), oldest action first, in one query. */
+    async ledgersOf(
+      by: Pick<FeeActor, 'institution'>,
+      feeIds: readonly string[],
+    ): Promise<ReadonlyMap<string, FeeLedgerEntryDto[]>> {
+      const entries = await deps.prisma.feeLedgerEntry.findMany({
+        where: { feeId: { in: [...feeIds] }, fee: { institutionId: by.institution.id } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      const ledgers = new Map(feeIds.map((id): [string, FeeLedgerEntryDto[]] => [id, []]));
+      for (const entry of entries) ledgers.get(entry.feeId)?.push(toLedgerEntryDto(entry));
+      return ledgers;
     },
 
     /** The summary area: the user's balances, and the fines still accruing that other plugins report. */

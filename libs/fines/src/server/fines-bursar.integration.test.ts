@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finesExtensionPoints } from '../contracts/fines-extension-points.js';
 import { FINES_MODULE } from '../contracts/fines-module.js';
 import { finesServices } from '../contracts/fines-services.js';
-import { type FinesCaller, type FinesTestApi, finesTestConfig, startFinesTestApi } from './fines-test-api.js';
+import { type FinesCaller, type FinesTestApi, finesTestConfig, startFinesTestApi } from '../testing/fines-test-api.js';
 
 const database = process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'PGlite';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finesPermissions } from '../contracts/fines-module.js';
 import { type FeeEventPayload, finesEvents } from '../contracts/fines-events.js';
 import { finesServices } from '../contracts/fines-services.js';
-import { type FinesCaller, type FinesTestApi, startFinesTestApi } from './fines-test-api.js';
+import { type FinesCaller, type FinesTestApi, startFinesTestApi } from '../testing/fines-test-api.js';
 
 const database = process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'PGlite';
 let api: FinesTestApi;

@@ -8,6 +8,8 @@ import { balanceDueGuard } from './balance-due.guard.js';
 import { createFeeBalances } from './fee-balances.service.js';
 import { createFeeOperations, feeOperationsRef } from './fee-operations.js';
 import { finesColumn } from './fines.column.js';
+import { feesDocumentPart } from './fees-document.part.js';
+import { finesHttp } from '../rest/alma-fees.http.js';
 import { finesRouter } from './fines.router.js';
 
 // The first administrator (General System Administrator and User Administrator) must hold every permission to
@@ -39,6 +41,7 @@ export const finesPlugin = definePlugin({
     [can.feeRefund]: { description: 'Refund what was paid on fines and fees', roles: MANAGERS },
   },
   router: finesRouter,
+  http: finesHttp,
   register(env) {
     env.declareExtensionPoint(finesExtensionPoints.accruedFines);
     env.declareExtensionPoint(finesExtensionPoints.linkedLoans);
@@ -71,6 +74,10 @@ export const finesPlugin = definePlugin({
     env.contributeWith(usersExtensionPoints.deletionGuards, {
       deps: { balances: finesServices.balances },
       factory: ({ balances }) => balanceDueGuard(balances),
+    });
+    env.contributeWith(usersExtensionPoints.documentParts, {
+      deps: { balances: finesServices.balances },
+      factory: ({ balances }) => feesDocumentPart(balances),
     });
     env.contributeWith(usersExtensionPoints.listColumns, {
       deps: { balances: finesServices.balances },

@@ -1,6 +1,9 @@
 /** The longest primary or other identifier, in characters (UTF-16 code units, as zod and Fastify count them). */
 export const MAX_IDENTIFIER_LENGTH = 255;
 
+/** The identifier type the primary identifier is held as among a user's identifiers. */
+export const PRIMARY_ID_TYPE = 'PRIMARY';
+
 /**
  * Characters that show nothing: default-ignorable code points (zero-width space, joiners, soft hyphen, word
  * joiner, variation selectors, Hangul fillers, invisible operators) and format characters (byte order mark,

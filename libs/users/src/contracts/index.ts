@@ -25,6 +25,7 @@ export { grantsNow, isoToday } from './role-grants-now.js';
 export { userDtoToFields } from './user-fields.js';
 export * from './user-field-checks.js';
 export * from './find-users-preferences.schema.js';
+export * from './alma-user-id.js';
 // The services other modules may call, and their refs.
 export { usersServices, type DocumentParts } from './users-services.js';
 export type { UserService } from './user-service.js';

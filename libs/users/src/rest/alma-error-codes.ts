@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
+import { almaUserNotFoundCodes } from '../contracts/alma-user-id.js';
 import { StaleVersionError } from '../server/user.service.js';
 import { almaFieldPath } from './alma-field-names.js';
 import { stale } from './alma-versions.js';
@@ -16,8 +17,7 @@ export const almaErrorCodes = {
   identifierExists: '401851',
   mandatoryFieldMissing: '401664',
   illegalUserGroup: '401852',
-  userNotFound: '401861',
-  userOfTypeNotFound: '401890',
+  userNotFound: almaUserNotFoundCodes.any,
   accountType: '401857',
   externalIdMustBeEmpty: '401853',
   externalIdMandatory: '401854',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
-import { userIdType, userPathParams } from './alma-request.js';
+import { userIdType, userPathParams } from '../contracts/alma-user-id.js';
 import {
   almaAttachment,
   almaContextOf,

@@ -1,6 +1,5 @@
-import { type AnyPlugin, authServices, type BuiltInRole, longestPathParameter, registerRestApi } from '@ulms/platform';
-import { startTestApi, type TestApi, type TestInstitutionOptions } from '@ulms/platform/testing';
-import Fastify from 'fastify';
+import type { AnyPlugin, BuiltInRole } from '@ulms/platform';
+import { serveRestForTest, startTestApi, type TestApi, type TestInstitutionOptions } from '@ulms/platform/testing';
 import { usersPlugin } from '../server/users.plugin.js';
 
 /** A running REST API for tests: real HTTP on a free port, with an API key of the test institution. */
@@ -27,33 +26,14 @@ export async function startAlmaTestServer(
     plugins: [usersPlugin, ...(options.plugins ?? [])],
     institution: { modules: ['users'], ...options.institution },
   })) as unknown as TestApi<[typeof usersPlugin]>;
-  const contributions = usersPlugin.http ? [usersPlugin.http] : [];
-  const app = Fastify({
-    logger: false,
-    routerOptions: { maxParamLength: longestPathParameter(contributions) },
-  });
-  await registerRestApi(app, {
-    prefix: '/almaws/v1',
-    title: 'test',
-    version: 'v1',
-    services: api.kernel.services,
-    contributions,
-    rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
-  });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const createKey = async ({ role, permissions = [] }: { role?: BuiltInRole; permissions?: string[] }) =>
-    (
-      await api.kernel.services
-        .get(authServices.apiKeys)
-        .create(api.institution.id, { name: 'test key', role, permissions }, null)
-    ).key;
+  const rest = await serveRestForTest(api, [usersPlugin], options);
   return {
     api,
-    base: `${url}/almaws/v1`,
-    key: await createKey({ role: 'USER_MANAGER' }),
-    createKey,
+    base: rest.base,
+    key: await rest.createKey({ role: 'USER_MANAGER' }),
+    createKey: rest.createKey,
     async close() {
-      await app.close();
+      await rest.close();
       await api.close();
     },
   };

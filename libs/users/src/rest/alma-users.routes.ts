@@ -7,7 +7,8 @@ import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
 import { almaErrorCodes } from './alma-error-codes.js';
 import { almaOrderBy, almaQueryHelp } from './alma-query.js';
-import { apiActor, userIdType, userPathParams } from './alma-request.js';
+import { userIdType, userPathParams } from '../contracts/alma-user-id.js';
+import { apiActor } from './alma-request.js';
 import {
   type AlmaContext,
   almaContextOf,

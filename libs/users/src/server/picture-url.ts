@@ -1,5 +1,5 @@
 import type { UsersConfig } from '../contracts/users-config.schema.js';
-import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 
 /**
  * The user's picture after the reference: `<photo_server_url><identifier>.<photo_suffix>`, the identifier

@@ -1,7 +1,7 @@
 import type { InstitutionService, ModuleService, PrincipalResolver, SignInSubject, SqlRunner } from '@ulms/platform';
 import { identifierKey } from '../contracts/identifiers.js';
 import type { UsersConfig } from '../contracts/users-config.schema.js';
-import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 import { UUID } from './user-record.reader.js';
 import { USERS_MODULE } from './users-module.js';
 

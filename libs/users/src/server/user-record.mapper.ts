@@ -1,13 +1,11 @@
 import type { Prisma } from '@prisma/client';
 import type { CredentialStatus } from '@ulms/platform';
 import type { AccountType, Gender, RecordType, SegmentType, UserStatus } from '../contracts/user-codes.js';
-import { identifierKey } from '../contracts/identifiers.js';
+import { identifierKey, PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 import type { UserDto } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import { fromIsoDate, toIsoDate } from './dates.js';
 import { fullNameOf, nameSearchOf, sortNameOf } from './names.js';
-
-export const PRIMARY_ID_TYPE = 'PRIMARY';
 
 const byPosition = { orderBy: { position: 'asc' as const } };
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { searchUsersInput, UserConditionField } from '../contracts/user.schema.js';
 import { identifierKey } from '../contracts/identifiers.js';
 import { normalizeName } from './names.js';
-import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 
 /** `%text%` for LIKE, escaped as Prisma's `contains` escapes, so SQL and Prisma searches agree. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;

@@ -5,7 +5,7 @@ import type { PossibleDuplicate } from '../contracts/user.dto.js';
 import type { UserFields } from '../contracts/user.schema.js';
 import { fromIsoDate } from './dates.js';
 import { fullNameOf } from './names.js';
-import { PRIMARY_ID_TYPE } from './user-record.mapper.js';
+import { PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 
 /** Errors for the identifiers of `user` another user of the institution already holds (case-insensitive). */
 export async function identifierConflicts(

@@ -5,7 +5,7 @@ import { startTestApi, type TestApi } from '@ulms/platform/testing';
 // eslint-disable-next-line no-restricted-imports
 import { usersPlugin } from '@ulms/users';
 import { FINES_MODULE } from '../contracts/fines-module.js';
-import { finesPlugin } from './fines.plugin.js';
+import { finesPlugin } from '../server/fines.plugin.js';
 
 export type FinesTestApi = TestApi<readonly [typeof usersPlugin, typeof finesPlugin]>;
 export type FinesCaller = FinesTestApi['caller'];
@@ -24,11 +24,12 @@ export const finesTestConfig = {
 
 /**
  * Starts the users and fines modules (and `more` plugins, enabled too) for a test institution configured with
- * `finesTestConfig` and a library MAIN, and another institution with both modules; with a user maker.
+ * `finesTestConfig` and a library MAIN, and another institution with both modules; with a user maker and a fee maker.
  */
 export async function startFinesTestApi(more: readonly AnyPlugin[] = []) {
+  const plugins = [usersPlugin, finesPlugin, ...more];
   const api = (await startTestApi({
-    plugins: [usersPlugin, finesPlugin, ...more],
+    plugins,
     institution: { modules: [usersPlugin.id, FINES_MODULE, ...more.map((p) => p.id)] },
   })) as unknown as FinesTestApi;
   await api.caller.platform.modules.configure({ moduleId: FINES_MODULE, config: finesTestConfig });
@@ -54,5 +55,5 @@ export async function startFinesTestApi(more: readonly AnyPlugin[] = []) {
   const addFee = (userId: string, amount: string, more: { type?: string; ownerLibrary?: string } = {}) =>
     api.caller.fines.add({ userId, type: 'DAMAGE', amount, ...more });
 
-  return { api, elsewhere, newUser, addFee };
+  return { api, plugins, elsewhere, newUser, addFee };
 }
