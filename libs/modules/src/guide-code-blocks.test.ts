@@ -17,6 +17,7 @@ const ALLOWED_IMPORTS = new Set([
   '@ulms/platform',
   '@ulms/platform/contracts',
   '@ulms/users/contracts',
+  '@ulms/fines/contracts',
   '@ulms/ui',
   '@ulms/modules/testing',
   'zod',
