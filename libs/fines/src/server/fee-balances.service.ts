@@ -1,16 +1,22 @@
-import type { PrismaClient } from '@prisma/client';
-import type { PluginConfig } from '@ulms/platform';
+import type { PluginConfig, SqlRunner } from '@ulms/platform';
 import { Decimal } from 'decimal.js';
 import type { FinesConfig } from '../contracts/fines-config.schema.js';
 import type { FeeBalances, UserBalances } from '../contracts/fines-services.js';
 import { money } from './money.js';
+
+// Prepared once per connection (its plan, the (institution, user, status) index, does not depend on the users):
+// 0.17 ms for one user where Prisma's groupBy took 1.0-1.2 ms, most of it compiling the query (the bench's
+// debt-limit check and Find and Manage Users' Fines column run it on every call).
+const BALANCES = `SELECT "userId", status, sum("remainingBalance")::text AS balance FROM "Fee"
+  WHERE "institutionId" = $1::uuid AND "userId" = ANY($2::uuid[]) AND status IN ('ACTIVE', 'IN_DISPUTE', 'EXPORTED')
+  GROUP BY "userId", status`;
 
 /**
  * Users' balances from their fees' remaining balances, summed by user and status in one query: the active balance
  * leaves disputed fees out and counts transferred ones only when the institution allows activity on them.
  */
 export function createFeeBalances(deps: {
-  prisma: PrismaClient;
+  sql: SqlRunner;
   config: PluginConfig<FinesConfig>;
   currencyOf: (institutionId: string) => Promise<string>;
 }): FeeBalances {
@@ -20,18 +26,14 @@ export function createFeeBalances(deps: {
       const [sums, config, currency] = await Promise.all([
         ids.length === 0
           ? Promise.resolve([])
-          : deps.prisma.fee.groupBy({
-              by: ['userId', 'status'],
-              where: { institutionId, userId: { in: ids }, status: { in: ['ACTIVE', 'IN_DISPUTE', 'EXPORTED'] } },
-              _sum: { remainingBalance: true },
+          : deps.sql.query<{ userId: string; status: string; balance: string }>(BALANCES, [institutionId, ids], {
+              name: 'fines.balancesOf',
             }),
         deps.config.for(institutionId),
         deps.currencyOf(institutionId),
       ]);
       const sumOf = (userId: string, status: string) =>
-        new Decimal(
-          sums.find((s) => s.userId === userId && s.status === status)?._sum.remainingBalance?.toString() ?? '0',
-        );
+        new Decimal(sums.find((s) => s.userId === userId && s.status === status)?.balance ?? '0');
       return new Map(
         ids.map((userId): [string, UserBalances] => {
           const transferred = sumOf(userId, 'EXPORTED');

@@ -47,13 +47,13 @@ export const finesPlugin = definePlugin({
     env.declareExtensionPoint(finesExtensionPoints.linkedLoans);
     env.provideService(finesServices.balances, {
       deps: {
-        prisma: coreServices.prisma,
+        database: coreServices.database,
         config: pluginConfigRef<FinesConfig>(),
         institutions: tenancyServices.institutions,
       },
-      factory: ({ prisma, config, institutions }) =>
+      factory: ({ database, config, institutions }) =>
         createFeeBalances({
-          prisma,
+          sql: database.sql,
           config,
           currencyOf: async (institutionId) => (await institutions.findById(institutionId))?.defaultCurrency ?? '',
         }),
