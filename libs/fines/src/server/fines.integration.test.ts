@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { finesPermissions } from '../contracts/fines-module.js';
 import { type FeeEventPayload, finesEvents } from '../contracts/fines-events.js';
 import { finesServices } from '../contracts/fines-services.js';
@@ -255,6 +255,16 @@ describe(`fines and fees (${database})`, () => {
       expect(page.columns).toContainEqual({ id: 'fines', title: 'Fines' });
       expect(page.rows.find((r) => r.id === owing)?.extra['fines']).toBe('7.50');
       expect(page.rows.find((r) => r.id === clear)?.extra['fines']).toBe('0.00');
+    });
+  });
+
+  it('removes the fees of a deleted user with the user', async () => {
+    const userId = await newUser();
+    const fee = await addFee(userId, '6');
+    await api.caller.fines.pay({ id: fee.id, amount: '6', method: 'CASH' });
+    await api.caller.users.delete({ id: userId });
+    await vi.waitFor(async () => {
+      await expect(api.caller.fines.get({ id: fee.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 

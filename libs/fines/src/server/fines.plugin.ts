@@ -1,5 +1,5 @@
 import { type BuiltInRole, coreServices, definePlugin, pluginConfigRef, tenancyServices } from '@ulms/platform';
-import { usersExtensionPoints, usersServices } from '@ulms/users/contracts';
+import { usersEvents, usersExtensionPoints, usersServices } from '@ulms/users/contracts';
 import { finesConfigSchema, type FinesConfig } from '../contracts/fines-config.schema.js';
 import { FINES_MODULE, finesPermissions as can } from '../contracts/fines-module.js';
 import { finesExtensionPoints } from '../contracts/fines-extension-points.js';
@@ -74,6 +74,10 @@ export const finesPlugin = definePlugin({
     env.contributeWith(usersExtensionPoints.deletionGuards, {
       deps: { balances: finesServices.balances },
       factory: ({ balances }) => balanceDueGuard(balances),
+    });
+    // No foreign key reaches the users module's table: a deleted user's fees (none owing, by the guard) go with it.
+    env.subscribe(usersEvents.userDeleted, async ({ institutionId, userId }, { services }) => {
+      await services.get(coreServices.prisma).fee.deleteMany({ where: { institutionId, userId } });
     });
     env.contributeWith(usersExtensionPoints.documentParts, {
       deps: { balances: finesServices.balances },
