@@ -1,4 +1,5 @@
-import { definePlugin } from '@ulms/platform';
+import { coreServices, definePlugin } from '@ulms/platform';
+import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finesExtensionPoints } from '../contracts/fines-extension-points.js';
 import { FINES_MODULE } from '../contracts/fines-module.js';
@@ -154,5 +155,32 @@ describe(`fines: transfer to the bursar, refunds, accrued fines, linked loans ($
       description: 'Loan of LOANED',
       url: null,
     });
+  });
+});
+
+describe(`fines: the ledger accounts for every balance (${database})`, () => {
+  it('leaves every fee’s remaining balance equal to its original amount less what its ledger paid and waived', async () => {
+    const userId = await newUser();
+    const fees = await Promise.all(['10', '25.5', '7.25', '60'].map((amount) => addFee(userId, amount)));
+    const [a, b, c, d] = fees.map((f) => f.id) as [string, string, string, string];
+    await api.caller.fines.pay({ id: a, amount: '3.33', method: 'CASH' });
+    await api.caller.fines.waive({ id: a, amount: '1.11', reason: 'GOODWILL' });
+    await api.caller.fines.pay({ id: b, amount: '25.5', method: 'CASH' });
+    await api.caller.fines.refund({ id: b, amount: '5', method: 'CASH' });
+    await api.caller.fines.dispute({ id: c });
+    await api.caller.fines.waiveAll({ userId, reason: 'GOODWILL', status: 'ACTIVE' });
+    await api.caller.fines.restore({ id: c });
+    await api.caller.fines.transfer({ id: c });
+    const prisma = api.kernel.services.get(coreServices.prisma);
+    const rows = await prisma.fee.findMany({ where: { userId }, include: { ledger: true } });
+    for (const fee of rows) {
+      const settled = fee.ledger
+        .filter((e) => e.action === 'PAY' || e.action === 'WAIVE')
+        .reduce((sum, e) => sum.plus(e.amount.toString()), new Decimal(0));
+      expect(`${fee.id} ${new Decimal(fee.originalAmount.toString()).minus(settled).toFixed(2)}`).toBe(
+        `${fee.id} ${new Decimal(fee.remainingBalance.toString()).toFixed(2)}`,
+      );
+    }
+    expect(rows.find((f) => f.id === d)?.status).toBe('CLOSED');
   });
 });
