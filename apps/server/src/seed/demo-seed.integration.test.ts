@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, definePlugin, type Kernel, startKernel, tenancyServices } from '@ulms/platform';
 import { openTestDatabase } from '@ulms/platform/testing';
+import { seedFinesDemo } from '@ulms/fines';
 import { usersExtensionPoints } from '@ulms/users';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,8 +93,10 @@ describe('the demo seed', () => {
       orderBy: { code: 'asc' },
     });
     expect(libraries.map((l) => l.code)).toEqual(['LAW', 'MAIN']);
-    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual(['campus-card', 'users']);
+    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual(['campus-card', 'fines', 'users']);
     expect(await modulesOf(NORTH_INSTITUTION_CODE)).toEqual(['student-rules', 'users']);
+    // Three DEMO patrons' fees, through the fines operations.
+    expect(await database.prisma.fee.count()).toBe(9);
     expect(await counts()).toMatchObject({
       institutions: 2,
       // 600 demo users and the 3 staff who sign in: staff are user records.
@@ -105,6 +108,9 @@ describe('the demo seed', () => {
   it('does nothing on a later start', async () => {
     expect(await seedDemoInstitution(kernel, logger)).toBe(false);
     expect((await counts()).users).toBe(603);
+    const demo = await kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
+    expect(await seedFinesDemo(kernel.services, demo?.id ?? '')).toEqual({ fees: 0 });
+    expect(await database.prisma.fee.count()).toBe(9);
   });
 });
 

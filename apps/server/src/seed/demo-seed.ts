@@ -7,6 +7,7 @@ import {
   startKernel,
   tenancyServices,
 } from '@ulms/platform';
+import { finesPlugin, seedFinesDemo } from '@ulms/fines';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
 import type { Logger } from 'pino';
 import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
@@ -74,6 +75,8 @@ interface DemoInstitution {
   readonly name: string;
   readonly timeZone: string;
   readonly libraries: readonly { code: string; name: string }[];
+  /** The fines module is enabled here, and three demo patrons get fees. */
+  readonly fines?: boolean;
   readonly staff: readonly {
     username: string;
     displayName: string;
@@ -91,6 +94,7 @@ const demoInstitutions: readonly DemoInstitution[] = [
       { code: 'MAIN', name: 'Main Library' },
       { code: 'LAW', name: 'Law Library' },
     ],
+    fines: true,
     staff: [
       {
         username: DEMO_ADMIN.username,
@@ -148,6 +152,10 @@ async function createInstitution(
   for (const id of modules.filter((module) => installed.has(module)))
     await step(`enabling module ${id}`, () => moduleService.enable(institution.id, id));
   const { users } = await step('creating the demo users', () => seedUsersDemo(kernel.services, institution.id));
+  if (demo.fines && installed.has(finesPlugin.id)) {
+    await step(`enabling module ${finesPlugin.id}`, () => moduleService.enable(institution.id, finesPlugin.id));
+    await step('adding the demo fines and fees', () => seedFinesDemo(kernel.services, institution.id));
+  }
   // Enabled after the demo users exist: an example rule applies to what staff save from now on.
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))
     await step(`enabling example plugin ${id}`, () => moduleService.enable(institution.id, id));
