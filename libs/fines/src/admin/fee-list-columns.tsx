@@ -9,7 +9,10 @@ const amount = (value: string) => <span className="fines-amount">{value}</span>;
 /** The VAT columns are offered in the Columns menu, hidden at first. */
 export const hiddenFeeColumns = ['originalVat', 'remainingVat'];
 
-/** The list's columns; money in the list's currency, which the summary names. */
+/**
+ * The list's columns; money in the list's currency, which the summary names. The amounts come right after the
+ * status (the reference puts them after the item), so they are in view without scrolling the wide list.
+ */
 export function feeColumns(typeLabel: (code: string) => string): ColumnDef<FeeDto>[] {
   return [
     { id: 'createdAt', header: 'Creation date', cell: ({ row }) => dateOnly.format(row.original.createdAt) },
@@ -28,6 +31,8 @@ export function feeColumns(typeLabel: (code: string) => string): ColumnDef<FeeDt
         </span>
       ),
     },
+    { id: 'originalAmount', header: 'Original amount', cell: ({ row }) => amount(row.original.originalAmount) },
+    { id: 'remainingBalance', header: 'Remaining balance', cell: ({ row }) => amount(row.original.remainingBalance) },
     { id: 'statusDate', header: 'Status date', cell: ({ row }) => dateOnly.format(row.original.statusDate) },
     {
       id: 'comment',
@@ -37,8 +42,6 @@ export function feeColumns(typeLabel: (code: string) => string): ColumnDef<FeeDt
     { id: 'owner', header: 'Fee owner', cell: ({ row }) => row.original.ownerLibrary ?? 'Institution' },
     { id: 'title', header: 'Title', cell: ({ row }) => row.original.itemTitle ?? none },
     { id: 'itemBarcode', header: 'Item barcode', cell: ({ row }) => row.original.itemBarcode ?? none },
-    { id: 'originalAmount', header: 'Original amount', cell: ({ row }) => amount(row.original.originalAmount) },
-    { id: 'remainingBalance', header: 'Remaining balance', cell: ({ row }) => amount(row.original.remainingBalance) },
     { id: 'originalVat', header: 'Original VAT', cell: ({ row }) => amount(row.original.originalVat) },
     { id: 'remainingVat', header: 'Remaining VAT', cell: ({ row }) => amount(row.original.remainingVat) },
     {

@@ -24,6 +24,7 @@ export function CodeListFieldset({ form, name, title, noun, readOnly }: CodeList
         <div key={field.id} className="fines-config__row" role="group" aria-label={`${title} ${index + 1}`}>
           <TextField
             label="Code"
+            className="fines-config__code"
             required
             disabled={readOnly}
             error={errorAt(errors, `${name}.${index}.code`)}
@@ -31,6 +32,7 @@ export function CodeListFieldset({ form, name, title, noun, readOnly }: CodeList
           />
           <TextField
             label="Description"
+            className="fines-config__description"
             required
             disabled={readOnly}
             error={errorAt(errors, `${name}.${index}.description`)}

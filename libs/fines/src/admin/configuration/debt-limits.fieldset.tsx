@@ -20,6 +20,7 @@ export function DebtLimitsFieldset({ form, readOnly }: DebtLimitsFieldsetProps) 
         <div key={field.id} className="fines-config__row" role="group" aria-label={`Debt limit ${index + 1}`}>
           <TextField
             label="User group code"
+            className="fines-config__code"
             required
             disabled={readOnly}
             error={errorAt(errors, `debtLimits.${index}.userGroup`)}
@@ -29,6 +30,7 @@ export function DebtLimitsFieldset({ form, readOnly }: DebtLimitsFieldsetProps) 
             label="Limit"
             required
             inputMode="decimal"
+            className="fines-config__narrow"
             disabled={readOnly}
             error={errorAt(errors, `debtLimits.${index}.limit`)}
             {...form.register(`debtLimits.${index}.limit`)}

@@ -19,6 +19,7 @@ export function FeeTypesFieldset({ form, readOnly }: FeeTypesFieldsetProps) {
         <div key={field.id} className="fines-config__row" role="group" aria-label={`Fine/fee type ${index + 1}`}>
           <TextField
             label="Code"
+            className="fines-config__code"
             required
             disabled={readOnly}
             error={errorAt(errors, `feeTypes.${index}.code`)}
@@ -26,6 +27,7 @@ export function FeeTypesFieldset({ form, readOnly }: FeeTypesFieldsetProps) {
           />
           <TextField
             label="Description"
+            className="fines-config__description"
             required
             disabled={readOnly}
             error={errorAt(errors, `feeTypes.${index}.description`)}
@@ -33,9 +35,9 @@ export function FeeTypesFieldset({ form, readOnly }: FeeTypesFieldsetProps) {
           />
           <TextField
             label="VAT %"
+            placeholder="None"
             inputMode="decimal"
             className="fines-config__narrow"
-            hint="Empty: no VAT."
             disabled={readOnly}
             error={errorAt(errors, `feeTypes.${index}.vatRate`)}
             {...form.register(`feeTypes.${index}.vatRate`)}

@@ -20,6 +20,7 @@ import { useFinesTrpc } from '../fines-admin-context.js';
 import { CodeListFieldset } from './code-list.fieldset.js';
 import { DebtLimitsFieldset } from './debt-limits.fieldset.js';
 import { FeeTypesFieldset } from './fee-types.fieldset.js';
+import { labelsOf } from './fines-config-labels.js';
 import { finesConfigResolver, type FinesConfigFormValues, formValuesOf } from './fines-config.form-schema.js';
 
 /** Fines and fees configuration: types, waive reasons, payment methods, limits; saved as the module's settings. */
@@ -45,11 +46,6 @@ export function FinesConfigurationPage() {
     </>
   );
 }
-
-const labels: Record<string, string> = {
-  waivingFinesFeesLimit: 'Waiving limit',
-  allowActivityOnTransferred: 'Allow activity on transferred fines/fees',
-};
 
 function FinesConfigForm({ saved }: { readonly saved: FinesConfig }) {
   const trpc = useFinesTrpc();
@@ -84,7 +80,7 @@ function FinesConfigForm({ saved }: { readonly saved: FinesConfig }) {
       <FormError
         message={formMessageOf(configure.error, [])}
         fieldErrors={flatFieldErrors(errors)}
-        fieldLabels={labels}
+        fieldLabels={labelsOf(Object.keys(flatFieldErrors(errors)))}
       />
       <FeeTypesFieldset form={form} readOnly={readOnly} />
       <CodeListFieldset form={form} name="waiveReasons" title="Waive reasons" noun="reason" readOnly={readOnly} />
@@ -92,6 +88,7 @@ function FinesConfigForm({ saved }: { readonly saved: FinesConfig }) {
       <DebtLimitsFieldset form={form} readOnly={readOnly} />
       <TextField
         label="Waiving limit"
+        className="fines-config__short"
         hint="The most Waive selected and Waive all may waive at once, in the institution's currency."
         inputMode="decimal"
         disabled={readOnly}

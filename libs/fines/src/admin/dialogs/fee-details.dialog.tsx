@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeeDto, FeeLedgerEntryDto } from '@ulms/fines/contracts';
-import { type ColumnDef, DataTable, Dialog } from '@ulms/ui';
+import { type ColumnDef, DataTable, Dialog, type SelectOption } from '@ulms/ui';
 import { useMemo } from 'react';
 import { useFinesTrpc } from '../fines-admin-context.js';
 import { formatMoney } from '../money.js';
@@ -18,23 +18,35 @@ const actionLabels: Record<string, string> = {
   REFUND: 'Refund',
 };
 
-const ledgerColumns = (currency: string): ColumnDef<FeeLedgerEntryDto>[] => [
-  { id: 'date', header: 'Date', cell: ({ row }) => dateTime.format(row.original.createdAt) },
-  { id: 'action', header: 'Action', cell: ({ row }) => actionLabels[row.original.action] ?? row.original.action },
+const ledgerColumns = (
+  currency: string,
+  labelOf: { reason: (code: string) => string; method: (code: string) => string },
+): ColumnDef<FeeLedgerEntryDto>[] => [
+  { id: 'date', header: 'Date', enableHiding: false, cell: ({ row }) => dateTime.format(row.original.createdAt) },
+  {
+    id: 'action',
+    header: 'Action',
+    enableHiding: false,
+    cell: ({ row }) => actionLabels[row.original.action] ?? row.original.action,
+  },
   {
     id: 'amount',
     header: 'Amount',
+    enableHiding: false,
     cell: ({ row }) => <span className="fines-amount">{formatMoney(row.original.amount, currency)}</span>,
   },
   {
     id: 'details',
     header: 'Details',
-    cell: ({ row }) =>
-      [row.original.reason, row.original.method, row.original.externalTransactionId, row.original.comment]
+    enableHiding: false,
+    cell: ({ row }) => {
+      const { reason, method, externalTransactionId, comment } = row.original;
+      return [reason && labelOf.reason(reason), method && labelOf.method(method), externalTransactionId, comment]
         .filter(Boolean)
-        .join(' · '),
+        .join(' · ');
+    },
   },
-  { id: 'by', header: 'By', cell: ({ row }) => row.original.createdBy },
+  { id: 'by', header: 'By', enableHiding: false, cell: ({ row }) => row.original.createdBy },
 ];
 
 /** Details: the fee and every transaction on it, oldest first. */
@@ -43,7 +55,12 @@ export function FeeDetailsDialog({ fee, onClose }: { readonly fee: FeeDto; reado
   const choices = useFinesChoices();
   const details = useQuery(trpc.fines.get.queryOptions({ id: fee.id }));
   const data = details.data;
-  const columns = useMemo(() => ledgerColumns(fee.currency), [fee.currency]);
+  const { waiveReasons, paymentMethods } = choices;
+  const columns = useMemo(() => {
+    const labelIn = (options: readonly SelectOption[]) => (code: string) =>
+      options.find((option) => option.value === code)?.label ?? code;
+    return ledgerColumns(fee.currency, { reason: labelIn(waiveReasons), method: labelIn(paymentMethods) });
+  }, [fee.currency, waiveReasons, paymentMethods]);
   return (
     <Dialog
       open
