@@ -14,9 +14,25 @@ export interface BalanceSummary extends UserBalances {
   readonly accrued: string;
 }
 
+/** Where a user stands against the debt limit of their user group. */
+export interface DebtStanding {
+  /** What counts against the limit: the active balance (disputed fees and accrued fines left out). */
+  readonly owed: string;
+  /** The user group's limit, or null when the institution sets none for it. */
+  readonly limit: string | null;
+  /** Owed is the limit or more: the blocks module's debt-limit rule blocks such a user. */
+  readonly limitReached: boolean;
+  readonly currency: string;
+}
+
 export interface FeeBalances {
   /** The balances of each of `userIds` (zero for a user without fees), in one query. */
   balancesOf(institutionId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, UserBalances>>;
+  /** Each user's standing against their user group's debt limit, in one query. */
+  debtOf(
+    institutionId: string,
+    users: readonly { readonly id: string; readonly userGroup: string | null }[],
+  ): Promise<ReadonlyMap<string, DebtStanding>>;
 }
 
 /** Services the fines module offers other modules (the blocks' debt limit reads the balances). */

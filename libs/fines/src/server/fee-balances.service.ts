@@ -1,7 +1,7 @@
 import type { PluginConfig, SqlRunner } from '@ulms/platform';
 import { Decimal } from 'decimal.js';
 import type { FinesConfig } from '../contracts/fines-config.schema.js';
-import type { FeeBalances, UserBalances } from '../contracts/fines-services.js';
+import type { DebtStanding, FeeBalances, UserBalances } from '../contracts/fines-services.js';
 import { money } from './money.js';
 
 // Prepared once per connection (its plan, the (institution, user, status) index, does not depend on the users):
@@ -20,7 +20,7 @@ export function createFeeBalances(deps: {
   config: PluginConfig<FinesConfig>;
   currencyOf: (institutionId: string) => Promise<string>;
 }): FeeBalances {
-  return {
+  const balances: FeeBalances = {
     async balancesOf(institutionId, userIds) {
       const ids = [...new Set(userIds)];
       const [sums, config, currency] = await Promise.all([
@@ -50,5 +50,27 @@ export function createFeeBalances(deps: {
         }),
       );
     },
+
+    async debtOf(institutionId, users) {
+      const [owed, config] = await Promise.all([
+        balances.balancesOf(
+          institutionId,
+          users.map((u) => u.id),
+        ),
+        deps.config.for(institutionId),
+      ]);
+      return new Map(
+        users.map((user): [string, DebtStanding] => {
+          const { active, currency } = owed.get(user.id) as UserBalances;
+          const limit = config.debtLimits.find((l) => l.userGroup === user.userGroup)?.limit ?? null;
+          const reached = limit !== null && new Decimal(active).greaterThanOrEqualTo(limit);
+          return [
+            user.id,
+            { owed: active, limit: limit === null ? null : money(limit), limitReached: reached, currency },
+          ];
+        }),
+      );
+    },
   };
+  return balances;
 }

@@ -184,3 +184,30 @@ describe(`fines: the ledger accounts for every balance (${database})`, () => {
     expect(rows.find((f) => f.id === d)?.status).toBe('CLOSED');
   });
 });
+
+describe(`fines: the debt limit the blocks module reads (${database})`, () => {
+  it('follows the reference: owes 100 with 20 disputed against a limit of 100 is not reached; with none disputed it is', async () => {
+    await api.caller.platform.modules.configure({
+      moduleId: FINES_MODULE,
+      config: { ...finesTestConfig, debtLimits: [{ userGroup: 'PATRONS', limit: '100' }] },
+    });
+    try {
+      const debts = api.kernel.services.get(finesServices.balances);
+      const userId = await newUser();
+      await addFee(userId, '80');
+      const disputed = await addFee(userId, '20');
+      await api.caller.fines.dispute({ id: disputed.id });
+      await api.caller.fines.credit({ userId, type: 'DAMAGE', amount: '0.5', comment: 'goodwill' });
+      const standing = async () =>
+        (await debts.debtOf(api.institution.id, [{ id: userId, userGroup: 'PATRONS' }])).get(userId);
+      expect(await standing()).toMatchObject({ owed: '79.50', limit: '100.00', limitReached: false });
+      await api.caller.fines.restore({ id: disputed.id });
+      await addFee(userId, '0.5');
+      expect(await standing()).toMatchObject({ owed: '100.00', limitReached: true });
+      const other = await debts.debtOf(api.institution.id, [{ id: userId, userGroup: 'STAFF' }]);
+      expect(other.get(userId)).toMatchObject({ owed: '100.00', limit: null, limitReached: false });
+    } finally {
+      await api.caller.platform.modules.configure({ moduleId: FINES_MODULE, config: finesTestConfig });
+    }
+  });
+});
