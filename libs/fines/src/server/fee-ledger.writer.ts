@@ -67,3 +67,49 @@ export async function recordAction(
   });
   return updated;
 }
+
+/**
+ * Settles each locked fee in full at once (Waive selected, Waive All, Pay all): one ledger insert and one update
+ * for all of them, whatever their number, and each fee's event after the commit. The caller has checked that every
+ * fee is open and owed.
+ */
+export async function recordFullSettlements(
+  { tx, raise }: UnitOfWork,
+  institutionId: string,
+  fees: readonly FeeRow[],
+  action: 'PAY' | 'WAIVE',
+  actor: string,
+  details: LedgerDetails,
+): Promise<FeeRow[]> {
+  if (fees.length === 0) return [];
+  const now = new Date();
+  const ids = fees.map((f) => f.id);
+  await tx.feeLedgerEntry.createMany({
+    data: fees.map((fee) => ({
+      feeId: fee.id,
+      action,
+      amount: fee.remainingBalance,
+      vatAmount: fee.remainingVat,
+      reason: details.reason ?? null,
+      comment: details.comment ?? null,
+      method: details.method ?? null,
+      externalTransactionId: details.externalTransactionId ?? null,
+      createdBy: actor,
+      createdAt: now,
+    })),
+  });
+  await tx.fee.updateMany({
+    where: { id: { in: ids } },
+    data: { remainingBalance: 0, remainingVat: 0, status: 'CLOSED', statusDate: now, version: { increment: 1 } },
+  });
+  for (const fee of fees) {
+    raise(eventOfAction[action], {
+      institutionId,
+      userId: fee.userId,
+      feeId: fee.id,
+      actor,
+      amount: money(fee.remainingBalance),
+    });
+  }
+  return tx.fee.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+}

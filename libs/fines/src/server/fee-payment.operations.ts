@@ -5,6 +5,7 @@ import type { FeeActor } from './fee-actor.js';
 import { feeDto, feeDtos } from './fee-dto.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
 import { lockFee, lockFeesOfUser, remainingOf } from './fee.rows.js';
+import { recordFullSettlements } from './fee-ledger.writer.js';
 import { settle } from './fee-settlement.js';
 import { settleableStatuses } from './fee-state.rules.js';
 import { checkPaymentMethod, commentOf } from './fines-config.rules.js';
@@ -42,17 +43,11 @@ export function createFeePaymentOperations(deps: FeeOperationsDeps) {
         const fees = await lockFeesOfUser(uow.tx, by.institution.id, input.userId, {
           statuses: settleableStatuses(config),
         });
-        const paid = [];
-        for (const fee of fees.filter((f) => remainingOf(f).greaterThan(0))) {
-          paid.push(
-            await settle(uow, by.institution.id, fee, config, 'PAY', by.actor, remainingOf(fee), paymentDetails(input)),
-          );
-        }
-        return { paid, fees };
+        const owed = fees.filter((f) => remainingOf(f).greaterThan(0));
+        const paid = await recordFullSettlements(uow, by.institution.id, owed, 'PAY', by.actor, paymentDetails(input));
+        return { paid, fees: owed };
       });
-      const total = rows.fees
-        .filter((f) => rows.paid.some((p) => p.id === f.id))
-        .reduce((sum, f) => sum.plus(f.remainingBalance.toString()), new Decimal(0));
+      const total = rows.fees.reduce((sum, f) => sum.plus(remainingOf(f)), new Decimal(0));
       return {
         fees: await feeDtos(deps, by, rows.paid),
         total: money(total),

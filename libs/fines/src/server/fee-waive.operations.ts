@@ -13,6 +13,7 @@ import type { FeeActor } from './fee-actor.js';
 import { feeDto, feeDtos } from './fee-dto.js';
 import type { FeeOperationsDeps } from './fee-operations.deps.js';
 import { type FeeRow, lockFee, lockFeesOfUser, remainingOf } from './fee.rows.js';
+import { recordFullSettlements } from './fee-ledger.writer.js';
 import { settle } from './fee-settlement.js';
 import { checkOpen, settleableStatuses } from './fee-state.rules.js';
 import { checkWaiveReason, commentOf } from './fines-config.rules.js';
@@ -36,10 +37,7 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
         `waiving ${money(total)} ${currency} at once is above the waiving limit of ${money(limit)} ${currency} ` +
           '(waivingFinesFeesLimit)',
       );
-    const waived: FeeRow[] = [];
-    for (const fee of fees) {
-      waived.push(await settle(uow, by.institution.id, fee, config, 'WAIVE', by.actor, remainingOf(fee), details));
-    }
+    const waived = await recordFullSettlements(uow, by.institution.id, fees, 'WAIVE', by.actor, details);
     return { waived, total };
   };
 
