@@ -102,14 +102,8 @@ export const transferFeeInput = z.object({
 });
 export type TransferFeeInput = z.output<typeof transferFeeInput>;
 
-/** Gives back part or all of what was paid on a fee; what the user owes does not change. */
-export const refundFeeInput = z.object({
-  id: z.uuid(),
-  amount,
-  method: text,
-  externalTransactionId: text.optional(),
-  comment: comment.optional(),
-});
+/** Gives back part or all of what was paid on a fee (amount, method…, as a payment); what is owed does not change. */
+export const refundFeeInput = payFeeInput;
 export type RefundFeeInput = z.output<typeof refundFeeInput>;
 
 export const linkItemInput = z.object({ id: z.uuid(), itemBarcode: text, itemTitle: text.optional() });
