@@ -87,6 +87,10 @@ async function openBenchDatabase(
 
 const BENCH_INSTITUTION = 'BENCH';
 const BENCH_WAIVING_LIMIT = 1_000_000;
+const BENCH_DEBT_LIMITS = [
+  { userGroup: 'UNDERGRAD', limit: '20' },
+  { userGroup: 'GRAD', limit: '50' },
+];
 
 export async function setUpBench(serverUrl: string | undefined, keepAs?: string): Promise<BenchEnvironment> {
   const { database, label, url, drop } = await openBenchDatabase(serverUrl, keepAs);
@@ -113,10 +117,19 @@ export async function setUpBench(serverUrl: string | undefined, keepAs?: string)
   const modules = kernel.services.get(tenancyServices.modules);
   if (!existing) await modules.enable(institution.id, 'users');
   // The fines module, as `ulms setup` enables the shipped modules (a kept database from before it gets it too),
-  // with a waiving limit above the fees the "Waive All" scenario waives at once (the default is 100).
+  // with a waiving limit above the fees the "Waive All" scenario waives at once (the default is 100) and debt
+  // limits for two user groups, for the debt-limit check.
   const fines = await modules.config<FinesConfig>(institution.id, FINES_MODULE);
-  if (!(await modules.isEnabled(institution.id, FINES_MODULE)) || fines.waivingFinesFeesLimit < BENCH_WAIVING_LIMIT)
-    await modules.enable(institution.id, FINES_MODULE, { ...fines, waivingFinesFeesLimit: BENCH_WAIVING_LIMIT });
+  if (
+    !(await modules.isEnabled(institution.id, FINES_MODULE)) ||
+    fines.waivingFinesFeesLimit < BENCH_WAIVING_LIMIT ||
+    fines.debtLimits.length === 0
+  )
+    await modules.enable(institution.id, FINES_MODULE, {
+      ...fines,
+      waivingFinesFeesLimit: BENCH_WAIVING_LIMIT,
+      debtLimits: fines.debtLimits.length ? fines.debtLimits : BENCH_DEBT_LIMITS,
+    });
   const codeTables = kernel.services.get(usersServices.codeTables);
   const entries: [string, string, string[]][] = [
     ['USER_GROUP', 'UNDERGRAD', ['PUBLIC']],

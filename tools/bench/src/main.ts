@@ -105,14 +105,7 @@ try {
     ...(runs('names') ? await nameSearchScenarios(env, sample) : []),
     ...(runs('rest') ? await restScenarios(env, sample, restSeconds, workers) : []),
     ...(runs('writes') ? await writeScenarios(env, writeCount) : []),
-    ...(runs('fines')
-      ? await finesScenarios(
-          env,
-          sample.map((u) => u.id),
-          waiveAllUserIds,
-          waiveAllRuns,
-        )
-      : []),
+    ...(runs('fines') ? await finesScenarios(env, sample, waiveAllUserIds, waiveAllRuns) : []),
   ];
 
   const report = {
