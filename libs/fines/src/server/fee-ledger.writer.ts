@@ -1,3 +1,4 @@
+import { Prisma } from '@prisma/client';
 import type { UnitOfWork } from '@ulms/platform';
 import type { Decimal } from 'decimal.js';
 import type { FeeAction, FeeStatus } from '../contracts/fee.schema.js';
@@ -111,5 +112,14 @@ export async function recordFullSettlements(
       amount: money(fee.remainingBalance),
     });
   }
-  return tx.fee.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+  // What the update wrote, without reading a thousand rows back.
+  const zero = new Prisma.Decimal(0);
+  return fees.map((fee) => ({
+    ...fee,
+    remainingBalance: zero,
+    remainingVat: zero,
+    status: 'CLOSED',
+    statusDate: now,
+    version: fee.version + 1,
+  }));
 }
