@@ -1,7 +1,7 @@
 import { Transform } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { authenticateRequest } from '../auth/request-authenticator.js';
 import { authServices } from '../auth/auth-services.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
@@ -96,6 +96,19 @@ function refuseForbiddenCharacters(params: unknown, query: unknown, body: unknow
   ];
   // The kit's reading, not the module's: these field names are the client's, not the domain's.
   if (errors.length > 0) throw defaultRestError(new ValidationError(errors));
+}
+
+/** Query parameters every route takes: the key and the answer's format. */
+const KIT_PARAMETERS = new Set(['apikey', 'format']);
+
+/** A query parameter the route does not take is refused by name, never silently ignored. */
+function refuseUnknownParameters(schema: z.ZodType | undefined, query: Record<string, unknown>): void {
+  const known = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : new Set<string>();
+  const unknown = Object.keys(query).filter((name) => !known.has(name) && !KIT_PARAMETERS.has(name));
+  if (unknown.length > 0)
+    throw defaultRestError(
+      new ValidationError(unknown.map((name) => ({ field: name, message: 'is not a parameter of this request' }))),
+    );
 }
 
 function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
@@ -326,6 +339,7 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
                     ? readXmlBody(request.body, contentType, contribution.xmlShape)
                     : request.body;
                 refuseForbiddenCharacters(request.params, request.query, rawBody);
+                refuseUnknownParameters(route.query, queryOf(request));
                 const result = await route.handle({
                   principal: caller.principal,
                   institution: caller.institution,

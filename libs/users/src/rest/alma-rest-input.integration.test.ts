@@ -369,3 +369,19 @@ describe('the format parameter', () => {
     expect(await exists('format-1')).toBe(true);
   });
 });
+
+describe('query parameters a route does not take', () => {
+  it('are refused by name, never ignored, and nothing is saved', async () => {
+    const created = await call('POST', '/users?send_welcome_letter=true&source_institution=X', {
+      json: user('unknown-param-1'),
+    });
+    expect(created.status).toBe(400);
+    expect(messages(created.json)).toEqual([
+      'send_welcome_letter: is not a parameter of this request',
+      'source_institution: is not a parameter of this request',
+    ]);
+    expect((await call('GET', '/users/unknown-param-1')).status).toBe(404);
+    expect((await call('GET', '/users?limit=1&sort=last_name')).status).toBe(400);
+    expect((await call('GET', '/users?limit=1&format=json')).status).toBe(200);
+  });
+});
