@@ -10,10 +10,11 @@ const amount = (value: string) => <span className="fines-amount">{value}</span>;
 export const hiddenFeeColumns = ['originalVat', 'remainingVat'];
 
 /**
- * The list's columns; money in the list's currency, which the summary names. The amounts come right after the
+ * The list's columns; the money columns name the currency. The amounts come right after the
  * status (the reference puts them after the item), so they are in view without scrolling the wide list.
  */
-export function feeColumns(typeLabel: (code: string) => string): ColumnDef<FeeDto>[] {
+export function feeColumns(typeLabel: (code: string) => string, currency: string): ColumnDef<FeeDto>[] {
+  const withCurrency = (header: string) => (currency ? `${header} (${currency})` : header);
   return [
     { id: 'createdAt', header: 'Creation date', cell: ({ row }) => dateOnly.format(row.original.createdAt) },
     {
@@ -31,8 +32,16 @@ export function feeColumns(typeLabel: (code: string) => string): ColumnDef<FeeDt
         </span>
       ),
     },
-    { id: 'originalAmount', header: 'Original amount', cell: ({ row }) => amount(row.original.originalAmount) },
-    { id: 'remainingBalance', header: 'Remaining balance', cell: ({ row }) => amount(row.original.remainingBalance) },
+    {
+      id: 'originalAmount',
+      header: withCurrency('Original amount'),
+      cell: ({ row }) => amount(row.original.originalAmount),
+    },
+    {
+      id: 'remainingBalance',
+      header: withCurrency('Remaining balance'),
+      cell: ({ row }) => amount(row.original.remainingBalance),
+    },
     { id: 'statusDate', header: 'Status date', cell: ({ row }) => dateOnly.format(row.original.statusDate) },
     {
       id: 'comment',
@@ -42,8 +51,8 @@ export function feeColumns(typeLabel: (code: string) => string): ColumnDef<FeeDt
     { id: 'owner', header: 'Fee owner', cell: ({ row }) => row.original.ownerLibrary ?? 'Institution' },
     { id: 'title', header: 'Title', cell: ({ row }) => row.original.itemTitle ?? none },
     { id: 'itemBarcode', header: 'Item barcode', cell: ({ row }) => row.original.itemBarcode ?? none },
-    { id: 'originalVat', header: 'Original VAT', cell: ({ row }) => amount(row.original.originalVat) },
-    { id: 'remainingVat', header: 'Remaining VAT', cell: ({ row }) => amount(row.original.remainingVat) },
+    { id: 'originalVat', header: withCurrency('Original VAT'), cell: ({ row }) => amount(row.original.originalVat) },
+    { id: 'remainingVat', header: withCurrency('Remaining VAT'), cell: ({ row }) => amount(row.original.remainingVat) },
     {
       id: 'bursarTransactionId',
       header: 'Bursar transaction ID',

@@ -37,8 +37,8 @@ export function FinesTab({ userId }: { readonly userId: string }) {
       { placeholderData: keepPreviousData },
     ),
   );
-  const columns = useMemo(() => feeColumns(choices.typeLabel), [choices.typeLabel]);
   const currency = balances.data?.currency ?? list.data?.currency ?? '';
+  const columns = useMemo(() => feeColumns(choices.typeLabel, currency), [choices.typeLabel, currency]);
   const activityOnTransferred = choices.config?.allowActivityOnTransferred ?? false;
   const close = () => setOpen(null);
 

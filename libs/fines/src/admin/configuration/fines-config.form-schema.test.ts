@@ -12,8 +12,7 @@ describe('the fines configuration form', () => {
 
   it('reads a typed VAT rate and waiving limit as numbers, an empty VAT rate as none', () => {
     const values = formValuesOf(defaults);
-    values.feeTypes[0] = { ...values.feeTypes[0]!, vatRate: '12.5' };
-    values.feeTypes[1] = { ...values.feeTypes[1]!, vatRate: '' };
+    values.feeTypes = values.feeTypes.map((type, i) => (i === 0 ? { ...type, vatRate: '12.5' } : type));
     values.waivingFinesFeesLimit = '250';
     const parsed = finesConfigFormSchema.parse(values);
     expect(parsed.feeTypes.slice(0, 2).map((t) => t.vatRate)).toEqual([12.5, null]);
@@ -23,7 +22,7 @@ describe('the fines configuration form', () => {
   it("refuses what the server would, by the field's path", () => {
     const values = formValuesOf(defaults);
     values.waiveReasons.push({ code: 'goodwill', description: 'Goodwill' });
-    values.feeTypes[0] = { ...values.feeTypes[0]!, vatRate: '101' };
+    values.feeTypes = values.feeTypes.map((type, i) => (i === 0 ? { ...type, vatRate: '101' } : type));
     values.waivingFinesFeesLimit = 'lots';
     const result = finesConfigFormSchema.safeParse(values);
     expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { FeeDto, FeeLedgerEntryDto } from '@ulms/fines/contracts';
 import { type ColumnDef, DataTable, Dialog, type SelectOption } from '@ulms/ui';
 import { useMemo } from 'react';
+import { statusLabels } from '../fee-filters.js';
 import { useFinesTrpc } from '../fines-admin-context.js';
 import { formatMoney } from '../money.js';
 import { useFinesChoices } from '../use-fines-config.js';
@@ -79,6 +80,10 @@ export function FeeDetailsDialog({ fee, onClose }: { readonly fee: FeeDto; reado
         </p>
       ) : null}
       <dl className="fines-details">
+        <dt>Status</dt>
+        <dd>
+          {statusLabels[fee.status]} since {dateTime.format(fee.statusDate)}
+        </dd>
         <dt>Original amount</dt>
         <dd>{formatMoney(fee.originalAmount, fee.currency)}</dd>
         <dt>Remaining balance</dt>
@@ -87,8 +92,24 @@ export function FeeDetailsDialog({ fee, onClose }: { readonly fee: FeeDto; reado
         <dd>{data ? formatMoney(data.refundable, fee.currency) : '…'}</dd>
         <dt>Item</dt>
         <dd>{[fee.itemBarcode, fee.itemTitle].filter(Boolean).join(' · ') || '—'}</dd>
-        <dt>Created by</dt>
-        <dd>{fee.createdBy}</dd>
+        <dt>Owner</dt>
+        <dd>{fee.ownerLibrary ?? 'Institution'}</dd>
+        {fee.bursarTransactionId ? (
+          <>
+            <dt>Bursar transaction ID</dt>
+            <dd>{fee.bursarTransactionId}</dd>
+          </>
+        ) : null}
+        {fee.comment ? (
+          <>
+            <dt>Comment</dt>
+            <dd>{fee.comment}</dd>
+          </>
+        ) : null}
+        <dt>Created</dt>
+        <dd>
+          {dateTime.format(fee.createdAt)} by {fee.createdBy}
+        </dd>
         {data?.linkedLoan ? (
           <>
             <dt>Loan</dt>
