@@ -372,7 +372,9 @@ describe('institution isolation', () => {
       const query = route.query
         ? (minimalInput(route.query, () => idsOfA['users'] ?? '') as Record<string, string>)
         : {};
-      const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+      const search = new URLSearchParams(
+        Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString();
       const outcome = await rest(route.method, search ? `${url}?${search}` : url, body);
       expect(outcome.status, `${route.method} ${url}: ${outcome.text}`).toBe(404);
       expect(outcome.text).toMatch(/"errorCode":"(401861|401890)"/);
