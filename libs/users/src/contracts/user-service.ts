@@ -7,6 +7,11 @@ import type { AddRoleInput, RecalculateRolesInput, RemoveRoleInput, UpdateRoleIn
 /** The user record: read, create and edit with every rule of the reference and the institution. */
 export interface UserService {
   get(institutionId: string, id: string): Promise<UserDto>;
+  /**
+   * The users of the institution among `ids` (at most 1,000), in the order asked, in one statement; ids it has no
+   * user for are left out. For a page's worth of users, where `get` would read them one by one.
+   */
+  getMany(institutionId: string, ids: readonly string[]): Promise<UserDto[]>;
   /** The user holding `identifier` as primary identifier (held as type PRIMARY) or another identifier, case-insensitive. */
   findByIdentifier(institutionId: string, identifier: string): Promise<{ heldAs: string; user: UserDto } | null>;
   /** The same with the notes and statistics `viewer` may see, in one statement (the REST API's full user). */

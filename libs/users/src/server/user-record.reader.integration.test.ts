@@ -140,4 +140,27 @@ describe('the user record read in plain SQL', () => {
     const scoped = await users.findDocumentByIdentifier({ institution: independent, principal: mainOnly }, 'Reader-1');
     expect(scoped?.notes.map((n) => n.text)).toEqual(['Unowned']);
   });
+
+  it('reads many users in one statement, in the order asked, leaving out ids of no user of the institution', async () => {
+    const users = api.kernel.services.get(usersServices.users);
+    const other = await api.caller.users.create({
+      recordType: 'PUBLIC',
+      primaryId: 'Reader-2',
+      firstName: 'Bo',
+      lastName: 'Berg',
+      userGroup: 'UG',
+    });
+    if (other.status !== 'saved') throw new Error('not saved');
+    const elsewhere = await api.createInstitution({ modules: ['users'] });
+    const many = await users.getMany(api.institution.id, [other.user.id, 'not-a-uuid', user.id, crypto.randomUUID()]);
+    expect(many.map((u) => u.primaryId)).toEqual(['Reader-2', 'Reader-1']);
+    expect(many[1]).toEqual(await users.get(api.institution.id, user.id));
+    expect(await users.getMany(elsewhere.id, [user.id])).toEqual([]);
+    await expect(
+      users.getMany(
+        api.institution.id,
+        Array.from({ length: 1001 }, () => user.id),
+      ),
+    ).rejects.toThrow('ids: at most 1000 at once');
+  });
 });

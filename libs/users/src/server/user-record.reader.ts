@@ -77,6 +77,20 @@ export async function readUserRecord(sql: SqlRunner, institutionId: string, id: 
   return found ? (revived(found.record, RECORD_LIST_NAMES) as unknown as UserRecordRow) : null;
 }
 
+const RECORDS_SQL = `SELECT ${RECORD_JSON} AS record FROM "User" u WHERE u.id = ANY($1::uuid[]) AND u."institutionId" = $2::uuid`;
+
+/** The records of those of `ids` the institution has, in one statement (any order). */
+export async function readUserRecords(
+  sql: SqlRunner,
+  institutionId: string,
+  ids: readonly string[],
+): Promise<UserRecordRow[]> {
+  const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (valid.length === 0) return [];
+  const found = await sql.query<{ record: Row }>(RECORDS_SQL, [valid, institutionId], { name: 'users.records' });
+  return found.map((f) => revived(f.record, RECORD_LIST_NAMES) as unknown as UserRecordRow);
+}
+
 /** Rows a user owns that may belong to a library (notes, statistics): which table, which columns, in which order. */
 export interface OwnedList {
   readonly table: 'UserNote' | 'UserStatistic';

@@ -21,7 +21,7 @@ export function campusCardReader(deps: { users: UserService; config: PluginConfi
     },
     async numbers(institutionId: string, userIds: readonly string[]): Promise<Map<string, string | null>> {
       const { identifierType } = await deps.config.for(institutionId);
-      const users = await Promise.all(userIds.map((id) => deps.users.get(institutionId, id)));
+      const users = await deps.users.getMany(institutionId, userIds);
       return new Map(users.map((user) => [user.id, campusCardOf(user, identifierType).number]));
     },
   };
