@@ -220,6 +220,27 @@ describe('the Fines/Fees tab', () => {
     await expectBalance('Active balance', '0.00 USD');
   });
 
+  it('adds a credit with Add, which keeps the dialog open and cleared for the next one', async () => {
+    await openFines('s1000105');
+    await page.getByRole('button', { name: 'Add fine or fee' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add fine or fee' });
+    await dialog.getByLabel('Type').selectOption({ label: 'Other' });
+    await dialog.getByLabel('Amount').fill('2.00');
+    await dialog.getByLabel('Credit').check();
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.getByText('is required for a credit').first().waitFor();
+    await dialog.getByLabel('Comment').fill('Paid twice at the desk');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.getByText('Add a credit of 2.00 USD (Other)?').waitFor();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await toast('Credit added.').waitFor();
+    expect(await dialog.getByLabel('Amount').inputValue()).toBe('');
+    expect(await dialog.getByLabel('Type').inputValue()).toBe('OTHER');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectBalance('Active balance', '-2.00 USD');
+  });
+
   it('is not offered for a user without the Patron role', async () => {
     await openUser('admin');
     await tab('General information').waitFor();
