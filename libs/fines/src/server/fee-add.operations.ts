@@ -23,7 +23,7 @@ export function createFeeAddOperations(deps: FeeOperationsDeps) {
     /** A fee of a type staff may create: its VAT added when the type has a rate; a fee of 0.00 is closed at once. */
     async add(by: FeeActor, raw: unknown): Promise<FeeDto> {
       const input = parseInput(addFeeInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       const config = await deps.config.for(by.institution.id);
       const type = feeTypeOf(config, input.type, 'manual');
       const amount = parseAmount('amount', input.amount);
@@ -72,7 +72,7 @@ export function createFeeAddOperations(deps: FeeOperationsDeps) {
     /** A credit: entered positive, stored negative, with a comment saying why. */
     async credit(by: FeeActor, raw: unknown): Promise<FeeDto> {
       const input = parseInput(creditFeeInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       const config = await deps.config.for(by.institution.id);
       const type = feeTypeOf(config, input.type, 'any');
       const amount = parseAmount('amount', input.amount);

@@ -36,7 +36,7 @@ export function createFeePaymentOperations(deps: FeeOperationsDeps) {
     /** "Pay all": pays the whole remaining balance of every fee of the user that can be paid. */
     async payAll(by: FeeActor, raw: unknown): Promise<{ fees: FeeDto[]; total: string; currency: string }> {
       const input = parseInput(payAllInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       const config = await deps.config.for(by.institution.id);
       checkPaymentMethod(config, input.method);
       const rows = await deps.transactions.run(async (uow) => {

@@ -34,7 +34,7 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
   return {
     async list(by: Pick<FeeActor, 'institution'>, raw: unknown): Promise<FeePage> {
       const input = parseInput(listFeesInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       const where = {
         institutionId: by.institution.id,
         userId: input.userId,
@@ -100,7 +100,7 @@ export function createFeeReadOperations(deps: FeeOperationsDeps & { balances: Fe
     /** The summary area: the user's balances, and the fines still accruing that other plugins report. */
     async balances(by: Pick<FeeActor, 'institution'>, raw: unknown): Promise<BalanceSummary> {
       const input = parseInput(balancesInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       const [balances, sources] = await Promise.all([
         deps.balances.balancesOf(by.institution.id, [input.userId]),
         deps.extensions.for(finesExtensionPoints.accruedFines, by.institution.id),

@@ -67,7 +67,7 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
     /** Waives the selected fees of a user in full; every one must still be open and owed. */
     async waiveSelected(by: FeeActor, raw: unknown): Promise<WaivedFees> {
       const input = parseInput(waiveSelectedInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       if (input.ids.length === 0) throw ValidationError.of('ids', 'select at least one fee');
       const config = await deps.config.for(by.institution.id);
       checkWaiveReason(config, input.reason);
@@ -89,7 +89,7 @@ export function createFeeWaiveOperations(deps: FeeOperationsDeps) {
     /** "Waive All": every fee of the user's filtered list still owed, across all its pages. */
     async waiveAll(by: FeeActor, raw: unknown): Promise<WaivedFees> {
       const input = parseInput(waiveAllInput, raw);
-      await deps.users.get(by.institution.id, input.userId);
+      await deps.users.requireExisting(by.institution.id, input.userId);
       const config = await deps.config.for(by.institution.id);
       checkWaiveReason(config, input.reason);
       const statuses = settleableStatuses(config).filter((s: FeeStatus) => !input.status || s === input.status);

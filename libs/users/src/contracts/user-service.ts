@@ -12,6 +12,8 @@ export interface UserService {
    * user for are left out. For a page's worth of users, where `get` would read them one by one.
    */
   getMany(institutionId: string, ids: readonly string[]): Promise<UserDto[]>;
+  /** Throws the NotFoundError `get` throws when the institution has no user `id`; reads nothing of the record. */
+  requireExisting(institutionId: string, id: string): Promise<void>;
   /** The user holding `identifier` as primary identifier (held as type PRIMARY) or another identifier, case-insensitive. */
   findByIdentifier(institutionId: string, identifier: string): Promise<{ heldAs: string; user: UserDto } | null>;
   /** The same with the notes and statistics `viewer` may see, in one statement (the REST API's full user). */

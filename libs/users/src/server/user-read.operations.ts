@@ -1,9 +1,9 @@
-import { ValidationError, visibleOwnerLibraries } from '@ulms/platform';
+import { NotFoundError, ValidationError, visibleOwnerLibraries } from '@ulms/platform';
 import type { NoteDto, StatisticDto } from '../contracts/user-parts.schema.js';
 import type { UserService } from '../contracts/user-service.js';
 import { notesAndStatistics, withOwnerCodes } from './owned-lists.js';
 import type { UserRecordLoader } from './user-record.loader.js';
-import { readUserRecordByIdentifier, readUserRecords } from './user-record.reader.js';
+import { readUserRecordByIdentifier, readUserRecords, userExists } from './user-record.reader.js';
 
 const MAX_USERS_AT_ONCE = 1000;
 import type { UserServiceDeps } from './user-service.deps.js';
@@ -11,7 +11,7 @@ import type { UserServiceDeps } from './user-service.deps.js';
 /** Reading users: by id, by identifier, and by identifier with the notes and statistics the viewer may see. */
 export function createUserReadOperations(
   deps: Pick<UserServiceDeps, 'database' | 'institutions'> & { records: UserRecordLoader },
-): Pick<UserService, 'get' | 'getMany' | 'findByIdentifier' | 'findDocumentByIdentifier'> {
+): Pick<UserService, 'get' | 'getMany' | 'requireExisting' | 'findByIdentifier' | 'findDocumentByIdentifier'> {
   const { configOf, loadRow, dtoOf } = deps.records;
   return {
     async get(institutionId, id) {
@@ -25,6 +25,9 @@ export function createUserReadOperations(
       ]);
       const byId = new Map(rows.map((row) => [row.id, dtoOf(row, config)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    async requireExisting(institutionId, id) {
+      if (!(await userExists(deps.database.sql, institutionId, id))) throw new NotFoundError('user');
     },
     async findByIdentifier(institutionId, identifier) {
       const [found, config] = await Promise.all([

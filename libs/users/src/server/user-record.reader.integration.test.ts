@@ -156,6 +156,9 @@ describe('the user record read in plain SQL', () => {
     expect(many.map((u) => u.primaryId)).toEqual(['Reader-2', 'Reader-1']);
     expect(many[1]).toEqual(await users.get(api.institution.id, user.id));
     expect(await users.getMany(elsewhere.id, [user.id])).toEqual([]);
+    await expect(users.requireExisting(api.institution.id, user.id)).resolves.toBeUndefined();
+    await expect(users.requireExisting(elsewhere.id, user.id)).rejects.toThrow('user not found');
+    await expect(users.requireExisting(api.institution.id, 'x')).rejects.toThrow('user not found');
     await expect(
       users.getMany(
         api.institution.id,

@@ -77,6 +77,14 @@ export async function readUserRecord(sql: SqlRunner, institutionId: string, id: 
   return found ? (revived(found.record, RECORD_LIST_NAMES) as unknown as UserRecordRow) : null;
 }
 
+const EXISTS_SQL = `SELECT 1 FROM "User" WHERE id = $1::uuid AND "institutionId" = $2::uuid`;
+
+/** Whether the institution has user `id`: one index look-up, for callers that need nothing of the record. */
+export async function userExists(sql: SqlRunner, institutionId: string, id: string): Promise<boolean> {
+  if (!UUID.test(id)) return false;
+  return (await sql.query(EXISTS_SQL, [id, institutionId], { name: 'users.exists' })).length > 0;
+}
+
 const RECORDS_SQL = `SELECT ${RECORD_JSON} AS record FROM "User" u WHERE u.id = ANY($1::uuid[]) AND u."institutionId" = $2::uuid`;
 
 /** The records of those of `ids` the institution has, in one statement (any order). */
