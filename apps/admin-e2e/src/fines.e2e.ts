@@ -234,7 +234,7 @@ describe('the Fines/Fees tab', () => {
     await dialog.getByText('Add a credit of 2.00 USD (Other)?').waitFor();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await toast('Credit added.').waitFor();
-    expect(await dialog.getByLabel('Amount').inputValue()).toBe('');
+    await expect.poll(() => dialog.getByLabel('Amount').inputValue()).toBe('');
     expect(await dialog.getByLabel('Type').inputValue()).toBe('OTHER');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { contribute, defineAdminPlugin } from '@ulms/ui';
 import { usersAdminExtensionPoints } from '@ulms/users/contracts';
 import { FinesConfigurationPage } from './configuration/fines-configuration.page.js';
 import { FinesTab } from './fines-tab.js';
-import { holdsPatronRole } from './patrons-only.js';
+import { holdsPatronRole } from './holds-patron-role.js';
 
 /** The fines module's admin screens: the Fines/Fees tab of User Details, for patrons, and its configuration. */
 export const finesAdminPlugin = defineAdminPlugin({

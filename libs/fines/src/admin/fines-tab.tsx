@@ -11,7 +11,7 @@ import { useFinesTrpc } from './fines-admin-context.js';
 import { AddFeeDialog } from './dialogs/add-fee.dialog.js';
 import { PayAllDialog } from './dialogs/pay-all.dialog.js';
 import { WaiveManyDialog, type WaiveTarget } from './dialogs/waive-many.dialog.js';
-import { useFinesChoices } from './use-fines-config.js';
+import { useFinesChoices } from './use-fines-choices.js';
 
 type Open =
   | { readonly kind: 'fee'; readonly action: FeeAction; readonly fee: FeeDto }

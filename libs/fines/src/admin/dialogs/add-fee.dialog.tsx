@@ -8,7 +8,7 @@ import { useFinesTrpc } from '../fines-admin-context.js';
 import { amountField, choiceField, optionalText } from '../fee-form.schema.js';
 import { formatMoney } from '../money.js';
 import { useFeeChanged } from '../use-fee-changed.js';
-import { useFinesChoices } from '../use-fines-config.js';
+import { useFinesChoices } from '../use-fines-choices.js';
 import { FeeActionDialog } from './fee-action.dialog.js';
 
 const schema = z
@@ -74,9 +74,9 @@ export function AddFeeDialog({ userId, currency, onClose }: AddFeeDialogProps) {
         const ownerLibrary = libraryOwner ? output.ownerLibrary : undefined;
         if (asCredit) await credit.mutateAsync({ userId, ...output, ownerLibrary, comment: output.comment ?? '' });
         else await add.mutateAsync({ userId, ...output, ownerLibrary, itemBarcode });
+        if (!after.close) form.reset({ ...empty, type: output.type });
         await changed(asCredit ? 'Credit added.' : 'Fee added.');
         if (after.close) onClose();
-        else form.reset({ ...empty, type: output.type });
       }}
       onClose={onClose}
     >

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { statusLabels } from '../fee-filters.js';
 import { useFinesTrpc } from '../fines-admin-context.js';
 import { formatMoney } from '../money.js';
-import { useFinesChoices } from '../use-fines-config.js';
+import { useFinesChoices } from '../use-fines-choices.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const actionLabels: Record<string, string> = {

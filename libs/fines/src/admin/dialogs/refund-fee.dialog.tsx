@@ -8,7 +8,7 @@ import { useFinesTrpc } from '../fines-admin-context.js';
 import { amountField, choiceField, commentField, optionalText } from '../fee-form.schema.js';
 import { formatMoney } from '../money.js';
 import { useFeeChanged } from '../use-fee-changed.js';
-import { useFinesChoices } from '../use-fines-config.js';
+import { useFinesChoices } from '../use-fines-choices.js';
 import { FeeActionDialog } from './fee-action.dialog.js';
 
 const schema = z.object({
