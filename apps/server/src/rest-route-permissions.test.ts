@@ -15,6 +15,12 @@ const counterparts: Readonly<Record<string, string>> = {
   listUserAttachments: 'users.attachments.list',
   getUserAttachment: 'users.attachments.download',
   addUserAttachment: 'users.attachments.add',
+  listUserFees: 'fines.list',
+  createUserFee: 'fines.add',
+  getUserFee: 'fines.get',
+  // The route reads the fee first; each op then needs its own procedure's permission (pay, waive, dispute).
+  actOnUserFee: 'fines.get',
+  payAllUserFees: 'fines.payAll',
 };
 
 const routes = installedPlugins.flatMap((plugin) =>
