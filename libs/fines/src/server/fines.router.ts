@@ -1,4 +1,4 @@
-import { type InstitutionRef, type Principal, protectedProcedure, tenancyServices } from '@ulms/platform';
+import { type InstitutionRef, type Principal, protectedProcedure } from '@ulms/platform';
 import {
   addFeeInput,
   balancesInput,
@@ -15,7 +15,6 @@ import {
   waiveFeeInput,
   waiveSelectedInput,
 } from '../contracts/fee.schema.js';
-import type { FinesConfig } from '../contracts/fines-config.schema.js';
 import { FINES_MODULE, finesPermissions as can } from '../contracts/fines-module.js';
 import type { FeeActor } from './fee-actor.js';
 import { feeOperationsRef } from './fee-operations.js';
@@ -42,9 +41,7 @@ export const finesRouter = {
     .input(balancesInput)
     .query(({ ctx, input }) => ctx.services.get(feeOperationsRef).balances(ctx, input)),
   /** The institution's settings, defaults filled in: the types, waive reasons and payment methods the screens offer. */
-  config: read.query(({ ctx }) =>
-    ctx.services.get(tenancyServices.modules).config<FinesConfig>(ctx.institution.id, FINES_MODULE),
-  ),
+  config: read.query(({ ctx }) => ctx.services.get(feeOperationsRef).configOf(ctx)),
   add: create
     .input(addFeeInput)
     .mutation(({ ctx, input }) =>
