@@ -149,6 +149,37 @@ describe('the Fines/Fees tab', () => {
     await details.getByRole('button', { name: 'Close' }).first().click();
   });
 
+  it('pays the fee in full, which closes it, then refunds part of the payment', async () => {
+    await rowMenu('Actions for Overdue fine of 5.00 USD').click();
+    await page.getByRole('menuitem', { name: 'Pay', exact: true }).click();
+    const pay = page.getByRole('dialog', { name: 'Pay: Overdue fine' });
+    expect(await pay.getByLabel('Amount').inputValue()).toBe('5.00');
+    await pay.getByLabel('Payment method').selectOption({ label: 'Cash' });
+    await pay.getByRole('button', { name: 'Pay' }).click();
+    await pay.getByText('Record a payment of 5.00 USD by Cash?').waitFor();
+    await pay.getByRole('button', { name: 'Confirm' }).click();
+    await toast('Payment recorded.').waitFor();
+    await expectBalance('Active balance', '0.00 USD');
+    await page.getByRole('row', { name: /Overdue fine.*Closed/ }).waitFor();
+
+    await rowMenu('Actions for Overdue fine of 0.00 USD').click();
+    await page.getByRole('menuitem', { name: 'Refund' }).click();
+    const refund = page.getByRole('dialog', { name: 'Refund: Overdue fine' });
+    expect(await refund.getByLabel('Amount').inputValue()).toBe('5.00');
+    await refund.getByLabel('Amount').fill('5.01');
+    await refund.getByLabel('Refund method').selectOption({ label: 'Cash' });
+    await refund.getByRole('button', { name: 'Refund' }).click();
+    await refund.getByRole('button', { name: 'Confirm' }).click();
+    await refund.getByText('must not be more than what was paid and not refunded (5.00)').first().waitFor();
+    await refund.getByLabel('Amount').fill('2.00');
+    await refund.getByRole('button', { name: 'Refund' }).click();
+    await refund.getByText('Refund 2.00 USD of what was paid on this fee?').waitFor();
+    await screenshot(page, 'fines-refund-confirmation');
+    await refund.getByRole('button', { name: 'Confirm' }).click();
+    await toast('Refund recorded.').waitFor();
+    await expectBalance('Active balance', '0.00 USD');
+  });
+
   it('refuses Waive all above the waiving limit, naming the limit', async () => {
     // The seed: 95.00 and 60.00 active for this patron, and the default limit is 100.
     await openFines('s1000103');

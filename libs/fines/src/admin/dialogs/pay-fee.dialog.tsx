@@ -1,28 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import type { FeeDto } from '@ulms/fines/contracts';
-import { errorAt, SelectField, TextAreaField, TextField } from '@ulms/ui';
-import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { useFinesTrpc } from '../fines-admin-context.js';
-import { amountField, choiceField, commentField, optionalText } from '../fee-form.schema.js';
 import { formatMoney } from '../money.js';
 import { useFeeChanged } from '../use-fee-changed.js';
 import { useFinesChoices } from '../use-fines-choices.js';
 import { FeeActionDialog } from './fee-action.dialog.js';
+import { PaymentFields, paymentLabels, usePaymentForm } from './payment-fields.js';
 
-const schema = z.object({
-  amount: amountField,
-  method: choiceField,
-  externalTransactionId: optionalText(255),
-  comment: commentField,
-});
-const labels = {
-  amount: 'Amount',
-  method: 'Payment method',
-  externalTransactionId: 'External transaction ID',
-  comment: 'Comment',
-};
+const labels = paymentLabels('Payment method');
 
 /** Pay: a payment of part or all of one fee's remaining balance. */
 export function PayFeeDialog({ fee, onClose }: { readonly fee: FeeDto; readonly onClose: () => void }) {
@@ -30,11 +15,7 @@ export function PayFeeDialog({ fee, onClose }: { readonly fee: FeeDto; readonly 
   const choices = useFinesChoices();
   const changed = useFeeChanged();
   const pay = useMutation(trpc.fines.pay.mutationOptions());
-  const form = useForm({
-    resolver: zodResolver(schema),
-    defaultValues: { amount: fee.remainingBalance, method: '', externalTransactionId: '', comment: '' },
-  });
-  const { errors } = form.formState;
+  const form = usePaymentForm(fee.remainingBalance);
   return (
     <FeeActionDialog
       title={`Pay: ${choices.typeLabel(fee.type)}`}
@@ -54,33 +35,10 @@ export function PayFeeDialog({ fee, onClose }: { readonly fee: FeeDto; readonly 
       }}
       onClose={onClose}
     >
-      <TextField
-        label="Amount"
-        required
-        inputMode="decimal"
-        hint={`Up to the remaining balance, ${formatMoney(fee.remainingBalance, fee.currency)}.`}
-        error={errorAt(errors, 'amount')}
-        {...form.register('amount')}
-      />
-      <SelectField
-        label="Payment method"
-        required
-        placeholder="Choose a method"
-        options={choices.paymentMethods}
-        error={errorAt(errors, 'method')}
-        {...form.register('method')}
-      />
-      <TextField
-        label="External transaction ID"
-        maxLength={255}
-        error={errorAt(errors, 'externalTransactionId')}
-        {...form.register('externalTransactionId')}
-      />
-      <TextAreaField
-        label="Comment"
-        maxLength={2000}
-        error={errorAt(errors, 'comment')}
-        {...form.register('comment')}
+      <PaymentFields
+        form={form}
+        amountHint={`Up to the remaining balance, ${formatMoney(fee.remainingBalance, fee.currency)}.`}
+        methodLabel="Payment method"
       />
     </FeeActionDialog>
   );
