@@ -34,7 +34,11 @@ export const platformPlugin = definePlugin({
     [can.libraryManage]: { description: 'Add libraries', roles: ADMIN },
     [can.moduleRead]: { description: 'View modules and their configuration', roles: ADMIN },
     [can.moduleManage]: { description: 'Enable, disable and configure modules', roles: ADMIN },
-    [can.preferenceOwn]: { description: "Keep one's own screen preferences (columns, page size)", roles: STAFF_ROLES },
+    // The View-Only Operator changes no data, but its own screen choices are kept like everyone's.
+    [can.preferenceOwn]: {
+      description: "Keep one's own screen preferences (columns, page size)",
+      roles: [...STAFF_ROLES, 'VIEW_ONLY_OPERATOR'],
+    },
     [can.jobRead]: {
       description: 'View jobs, their progress and reports',
       roles: [...ADMIN, 'USER_MANAGER', 'USER_ADMINISTRATOR', 'VIEW_ONLY_OPERATOR'],
