@@ -166,6 +166,7 @@ describe('institution isolation', () => {
       ok(a, 'platform.libraries.list', 'query'),
       ok(a, 'users.codeTables.list', 'query'),
       ok(a, 'fines.list', 'query', { userId }),
+      ok(a, 'blocks.list', 'query', { userId }),
     ]);
     // lastUsedAt moves whenever A's own key is used; that is not a change B made.
     return JSON.stringify(reads, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
@@ -249,6 +250,8 @@ describe('institution isolation', () => {
         amount: '12.50',
       })
     ).id;
+    // blocks.update, blocks.remove: a block on A's user.
+    idsOfA['blocks'] = (await ok(a, 'blocks.add', 'mutation', { userId: user.id, type: 'GENERAL' })).id;
     idsOfA['apiKeys'] = (
       await ok(a, 'auth.apiKeys.create', 'mutation', {
         name: 'A key',

@@ -18,6 +18,7 @@ const ALLOWED_IMPORTS = new Set([
   '@ulms/platform/contracts',
   '@ulms/users/contracts',
   '@ulms/fines/contracts',
+  '@ulms/blocks/contracts',
   '@ulms/ui',
   '@ulms/modules/testing',
   'zod',

@@ -1,0 +1,31 @@
+import { createExtensionPoint } from '@ulms/platform/contracts';
+import type { UserDto } from '@ulms/users/contracts';
+import type { BlockEffects } from './blocks-config.schema.js';
+
+/** The users a rule judges, with what it needs from the institution. */
+export interface BlockRuleContext {
+  readonly institutionId: string;
+  readonly users: readonly UserDto[];
+  /** The rule's own settings, as the institution set them. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Today, UTC, `YYYY-MM-DD`. */
+  readonly today: string;
+}
+
+/**
+ * An automatic block: computes, from users' state read through other modules' contracts, the users it blocks and
+ * why. Applied where its plugin is enabled and the institution's `rules` switch it on. Judge all the users in one
+ * query: it runs for every page of Find and Manage Users and every check.
+ */
+export interface BlockRule {
+  readonly id: string;
+  readonly title: string;
+  readonly effects: BlockEffects;
+  /** The message of each blocked user; users the rule does not block are absent. */
+  blocked(context: BlockRuleContext): Promise<ReadonlyMap<string, string>>;
+}
+
+/** Extension points of the blocks module. */
+export const blocksExtensionPoints = {
+  rules: createExtensionPoint<BlockRule>({ id: 'blocks.rules' }),
+};

@@ -1,0 +1,104 @@
+import type { PrismaClient } from '@prisma/client';
+import type { EnabledExtensions, PluginConfig } from '@ulms/platform';
+import type { UserService } from '@ulms/users/contracts';
+import type { AutomaticBlockDto, BlockCheck, BlockedAction } from '../contracts/block.schema.js';
+import type { BlockEffects, BlocksConfig } from '../contracts/blocks-config.schema.js';
+import { blocksExtensionPoints } from '../contracts/blocks-extension-points.js';
+import type { BlockChecker } from '../contracts/blocks-services.js';
+import { utcToday } from './utc-today.js';
+
+const effectOf: Readonly<Record<BlockedAction, keyof BlockEffects>> = {
+  borrow: 'borrowing',
+  renew: 'renewals',
+  request: 'requests',
+};
+
+/** Blocks computed on demand: the manual ones not past their expiry date, and the enabled rules' ones. */
+export function createBlockChecks(deps: {
+  prisma: PrismaClient;
+  users: UserService;
+  config: PluginConfig<BlocksConfig>;
+  extensions: EnabledExtensions;
+}) {
+  /** The rules the institution switched on, with their settings, among those of its enabled plugins. */
+  const enabledRules = async (institutionId: string, config: BlocksConfig) => {
+    const rules = await deps.extensions.for(blocksExtensionPoints.rules, institutionId);
+    return config.rules.flatMap((setting) => {
+      const rule = setting.enabled ? rules.find((r) => r.id === setting.id) : undefined;
+      return rule ? [{ rule, settings: setting.settings }] : [];
+    });
+  };
+
+  /** The automatic blocks of each of `userIds` (absent: none), each rule judging all of them at once. */
+  const automaticAmong = async (institutionId: string, userIds: readonly string[]) => {
+    const config = await deps.config.for(institutionId);
+    const rules = await enabledRules(institutionId, config);
+    const found = new Map<string, AutomaticBlockDto[]>();
+    if (rules.length === 0 || userIds.length === 0) return found;
+    const users = await deps.users.getMany(institutionId, userIds);
+    const today = utcToday();
+    const verdicts = await Promise.all(
+      rules.map(({ rule, settings }) => rule.blocked({ institutionId, users, settings, today })),
+    );
+    rules.forEach(({ rule }, index) => {
+      for (const [userId, message] of verdicts[index] ?? []) {
+        found.set(userId, [...(found.get(userId) ?? []), { ruleId: rule.id, message, effects: rule.effects }]);
+      }
+    });
+    return found;
+  };
+
+  /** The manual blocks of `userIds` active today (through their expiry date), with their types' effects. */
+  const activeManual = async (institutionId: string, userIds: readonly string[]) => {
+    const [rows, config] = await Promise.all([
+      deps.prisma.userBlock.findMany({
+        where: {
+          institutionId,
+          userId: { in: [...userIds] },
+          OR: [{ expiryDate: null }, { expiryDate: { gte: new Date(`${utcToday()}T00:00:00Z`) } }],
+        },
+        select: { userId: true, typeCode: true, description: true },
+      }),
+      deps.config.for(institutionId),
+    ]);
+    return rows.map((row) => {
+      const type = config.blockTypes.find((t) => t.code === row.typeCode);
+      return {
+        userId: row.userId,
+        message: row.description ?? type?.description ?? row.typeCode,
+        effects: type?.effects ?? { borrowing: false, renewals: false, requests: false },
+      };
+    });
+  };
+
+  const checker: BlockChecker = {
+    async check(institutionId, userId, action) {
+      const [, manual, automatic] = await Promise.all([
+        deps.users.requireExisting(institutionId, userId),
+        activeManual(institutionId, [userId]),
+        automaticAmong(institutionId, [userId]),
+      ]);
+      const effect = effectOf[action];
+      const reasons = [...manual, ...(automatic.get(userId) ?? [])]
+        .filter((b) => b.effects[effect])
+        .map((b) => b.message);
+      return { blocked: reasons.length > 0, reasons } satisfies BlockCheck;
+    },
+    async blockedAmong(institutionId, userIds) {
+      const [manual, automatic] = await Promise.all([
+        activeManual(institutionId, userIds),
+        automaticAmong(institutionId, userIds),
+      ]);
+      return new Set([...manual.map((b) => b.userId), ...automatic.keys()]);
+    },
+  };
+
+  return {
+    ...checker,
+    /** The automatic blocks of one user now. */
+    async automaticFor(institutionId: string, userId: string): Promise<AutomaticBlockDto[]> {
+      return (await automaticAmong(institutionId, [userId])).get(userId) ?? [];
+    },
+  };
+}
+export type BlockChecks = ReturnType<typeof createBlockChecks>;
