@@ -9,6 +9,7 @@ import { createBlockChecks } from './block-checks.js';
 import { blockOperationsRef, createBlockOperations } from './block-operations.js';
 import { blocksColumn } from './blocks.column.js';
 import { blocksRouter } from './blocks.router.js';
+import { userBlockDocumentPart } from '../rest/user-block.document-part.js';
 import { debtLimitRule } from './debt-limit.rule.js';
 import { expiredUserRule } from './expired-user.rule.js';
 
@@ -63,6 +64,15 @@ export const blocksPlugin = definePlugin({
     env.contributeWith(blocksExtensionPoints.rules, {
       deps: { balances: finesServices.balances },
       factory: ({ balances }) => debtLimitRule(balances),
+    });
+    env.contributeWith(usersExtensionPoints.documentParts, {
+      deps: {
+        prisma: coreServices.prisma,
+        config: pluginConfigRef<BlocksConfig>(),
+        institutions: tenancyServices.institutions,
+      },
+      factory: ({ institutions, ...deps }) =>
+        userBlockDocumentPart({ ...deps, libraries: (institutionId) => institutions.listLibraries(institutionId) }),
     });
     env.contributeWith(usersExtensionPoints.listColumns, {
       deps: { checker: blocksServices.checker },

@@ -10,6 +10,7 @@ import type { FieldError } from '@ulms/platform/contracts';
 import type { UserPartsReplacement } from '../contracts/user-parts.schema.js';
 import type { CreateUserInput } from '../contracts/user.schema.js';
 import { almaUserToFields, foreignFieldModules } from '../server/alma/alma-user.mapper.js';
+import { carriesData } from '../server/alma/alma-values.js';
 import { usersServices } from '../server/users-services.js';
 import type { AlmaContext } from './alma-user-document.js';
 
@@ -53,6 +54,7 @@ export async function readAlmaUserBody(
       documentParts.push({ part, value });
       continue;
     }
+    if (!carriesData(value)) continue;
     const module = ownerModuleOf(field);
     const enabled = await services.get(tenancyServices.modules).isEnabled(institution.id, module);
     errors.push({

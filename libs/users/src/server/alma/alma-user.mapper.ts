@@ -199,8 +199,9 @@ const readListCodes = (value: unknown): string[] =>
 
 /** `fees` is a derived total on a user (`{value, currency, link}`); a list of fees is data for the fines module. */
 function foreignFieldsOf(user: Record<string, unknown>): AlmaForeignField[] {
+  // An empty list is kept too: with PUT's "swap all", `user_block: []` removes the user's blocks.
   const foreign = Object.keys(foreignFieldModules)
-    .filter((field) => carriesData(user[field]))
+    .filter((field) => carriesData(user[field]) || Array.isArray(user[field]))
     .map((field) => ({ field, value: user[field] }));
   if (Array.isArray(user['fees']) && carriesData(user['fees'])) foreign.push({ field: 'fees', value: user['fees'] });
   return foreign;
