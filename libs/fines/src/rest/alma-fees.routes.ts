@@ -21,7 +21,7 @@ const tags = ['Fines and fees'];
 type Request = RestRequest<{ user_id: string }, { user_id_type: string }, unknown>;
 
 const feePathParams = userPathParams.extend({ fee_id: z.string().min(1).max(100) });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const feeId = z.uuid();
 
 const actorOf = (request: Pick<Request, 'institution' | 'principal'>): FeeActor => ({
   institution: request.institution,
@@ -53,7 +53,7 @@ async function contextOf(request: Request): Promise<AlmaFeeContext & { userId: s
 /** The fee `{fee_id}` of the user `{user_id}`; another user's fee is as unknown as a missing one. */
 async function userFee(request: Request & { params: { fee_id: string } }, userId: string): Promise<FeeDto> {
   const missing = () => new NotFoundError(`fee ${request.params.fee_id} of this user`);
-  if (!UUID.test(request.params.fee_id)) throw missing();
+  if (!feeId.safeParse(request.params.fee_id).success) throw missing();
   const fee = await request.services.get(feeOperationsRef).get(request, { id: request.params.fee_id });
   if (fee.userId !== userId) throw missing();
   return fee;
