@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import type { EnabledExtensions, PluginConfig } from '@ulms/platform';
+import { createServiceRef, type EnabledExtensions, type PluginConfig } from '@ulms/platform';
 import type { UserService } from '@ulms/users/contracts';
 import type { AutomaticBlockDto, BlockCheck, BlockedAction } from '../contracts/block.schema.js';
 import type { BlockEffects, BlocksConfig } from '../contracts/blocks-config.schema.js';
@@ -102,3 +102,6 @@ export function createBlockChecks(deps: {
   };
 }
 export type BlockChecks = ReturnType<typeof createBlockChecks>;
+
+/** One instance behind both the contracts' checker and the module's own operations. */
+export const blockChecksRef = createServiceRef<BlockChecks>({ id: 'blocks.checks' });

@@ -5,7 +5,7 @@ import { type BlocksConfig, blocksConfigSchema } from '../contracts/blocks-confi
 import { blocksExtensionPoints } from '../contracts/blocks-extension-points.js';
 import { BLOCKS_MODULE, blocksPermissions as can } from '../contracts/blocks-module.js';
 import { blocksServices } from '../contracts/blocks-services.js';
-import { createBlockChecks } from './block-checks.js';
+import { blockChecksRef, createBlockChecks } from './block-checks.js';
 import { blockOperationsRef, createBlockOperations } from './block-operations.js';
 import { blocksColumn } from './blocks.column.js';
 import { blocksRouter } from './blocks.router.js';
@@ -45,19 +45,17 @@ export const blocksPlugin = definePlugin({
       config: pluginConfigRef<BlocksConfig>(),
       extensions: coreServices.extensions,
     };
-    env.provideService(blocksServices.checker, { deps: checksDeps, factory: createBlockChecks });
+    env.provideService(blockChecksRef, { deps: checksDeps, factory: createBlockChecks });
+    env.provideService(blocksServices.checker, { deps: { checks: blockChecksRef }, factory: ({ checks }) => checks });
     env.provideService(blockOperationsRef, {
       deps: {
         ...checksDeps,
+        checks: blockChecksRef,
         transactions: coreServices.transactions,
         institutions: tenancyServices.institutions,
       },
       factory: ({ institutions, ...deps }) =>
-        createBlockOperations({
-          ...deps,
-          checks: createBlockChecks(deps),
-          libraries: (institutionId) => institutions.listLibraries(institutionId),
-        }),
+        createBlockOperations({ ...deps, libraries: (institutionId) => institutions.listLibraries(institutionId) }),
     });
     env.contribute(blocksExtensionPoints.rules, expiredUserRule);
     // The debt limit is the fines module's count; a fee-less institution never reaches it.
