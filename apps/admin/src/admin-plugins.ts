@@ -1,3 +1,4 @@
+import { blocksAdminPlugin } from '@ulms/blocks/admin';
 import { finesAdminPlugin } from '@ulms/fines/admin';
 import { authPermissions, platformPermissions } from '@ulms/platform/contracts';
 import { type AdminPlugin, defineAdminPlugin } from '@ulms/ui';
@@ -73,6 +74,7 @@ const institutionPlugins = Object.entries(institutionModules)
 export const adminPlugins: readonly AdminPlugin[] = [
   usersAdminPlugin,
   finesAdminPlugin,
+  blocksAdminPlugin,
   platformAdminPlugin,
   authAdminPlugin,
   ...institutionPlugins,
