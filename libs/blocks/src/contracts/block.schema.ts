@@ -66,3 +66,29 @@ export interface BlockCheck {
   readonly blocked: boolean;
   readonly reasons: readonly string[];
 }
+
+/** An automatic-block rule the institution can use (its plugin enabled), as the institution set it. */
+export interface BlockRuleDto {
+  readonly id: string;
+  readonly title: string;
+  /** What the rule judges and where its parameters are set, for the configuration screen. */
+  readonly description: string | null;
+  readonly effects: BlockEffects;
+  readonly enabled: boolean;
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** The JSON Schema of the rule's settings (an object), or null when it takes none. */
+  readonly settingsSchema: Readonly<Record<string, unknown>> | null;
+}
+
+export const configureBlockRulesInput = z.object({
+  rules: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        enabled: z.boolean(),
+        settings: z.record(z.string(), z.unknown()).default({}),
+      }),
+    )
+    .max(100),
+});
+export type ConfigureBlockRulesInput = z.output<typeof configureBlockRulesInput>;

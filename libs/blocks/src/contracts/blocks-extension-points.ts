@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@ulms/platform/contracts';
 import type { UserDto } from '@ulms/users/contracts';
+import type { z } from 'zod';
 import type { BlockEffects } from './blocks-config.schema.js';
 
 /** The users a rule judges, with what it needs from the institution. */
@@ -20,7 +21,11 @@ export interface BlockRuleContext {
 export interface BlockRule {
   readonly id: string;
   readonly title: string;
+  /** What it judges and where its parameters are set, shown on the rules configuration screen. */
+  readonly description?: string;
   readonly effects: BlockEffects;
+  /** The settings an institution gives it, checked when the rules are saved; none when left out. */
+  readonly settingsSchema?: z.ZodType<Record<string, unknown>>;
   /** The message of each blocked user; users the rule does not block are absent. */
   blocked(context: BlockRuleContext): Promise<ReadonlyMap<string, string>>;
 }

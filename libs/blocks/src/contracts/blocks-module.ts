@@ -5,4 +5,5 @@ export const BLOCKS_MODULE = 'blocks';
 export const blocksPermissions = {
   blockRead: 'blocks.block.read',
   blockManage: 'blocks.block.manage',
+  rulesConfigure: 'blocks.rules.configure',
 } as const;

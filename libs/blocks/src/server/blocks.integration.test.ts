@@ -6,6 +6,7 @@ import { finesPlugin } from '@ulms/fines';
 // eslint-disable-next-line no-restricted-imports
 import { usersPlugin } from '@ulms/users';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { blocksExtensionPoints } from '../contracts/blocks-extension-points.js';
 import { BLOCKS_MODULE, blocksPermissions } from '../contracts/blocks-module.js';
 import { blocksPlugin } from './blocks.plugin.js';
@@ -20,6 +21,12 @@ const noRequestsRule = definePlugin({
       id: 'test-no-requests.group',
       title: 'No requests for a group',
       effects: { borrowing: false, renewals: false, requests: true },
+      settingsSchema: z.object({
+        group: z
+          .string()
+          .regex(/^[A-Z_]+$/)
+          .default('NO_REQUESTS'),
+      }),
       async blocked({ users, settings }) {
         const group = String(settings['group'] ?? 'NO_REQUESTS');
         return new Map(users.filter((u) => u.userGroup === group).map((u) => [u.id, `group ${group} may not request`]));
@@ -205,6 +212,62 @@ describe(`blocks (${database})`, () => {
     });
     try {
       expect((await api.caller.blocks.check({ userId: here, action: 'request' })).blocked).toBe(false);
+    } finally {
+      await api.caller.platform.modules.configure({
+        moduleId: BLOCKS_MODULE,
+        config: blocksConfig([{ id: 'test-no-requests.group', enabled: true }]),
+      });
+    }
+  });
+
+  it('lists the rules available here and switches them on and off with their settings checked', async () => {
+    const rules = await api.caller.blocks.rules.list();
+    expect(rules.map((r) => [r.id, r.enabled])).toEqual([
+      ['blocks.debt-limit', true],
+      ['blocks.expired-user', true],
+      ['test-no-requests.group', true],
+    ]);
+    expect(rules[2]?.settingsSchema).toMatchObject({ properties: { group: { type: 'string' } } });
+    expect((await elsewhere.blocks.rules.list()).map((r) => r.id)).toEqual([
+      'blocks.debt-limit',
+      'blocks.expired-user',
+    ]);
+
+    const expired = await newUser(api.caller, { expiryDate: dayOffset(-3) });
+    const switched = [
+      { id: 'blocks.debt-limit', enabled: true, settings: {} },
+      { id: 'blocks.expired-user', enabled: false, settings: {} },
+      { id: 'test-no-requests.group', enabled: true, settings: { group: 'PATRONS' } },
+    ];
+    await expect(
+      api.caller.blocks.rules.configure({
+        rules: [...switched.slice(0, 2), { ...switched[2]!, settings: { group: 'x' } }],
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('rules.2.settings.group:') });
+    await expect(
+      api.caller.blocks.rules.configure({ rules: [{ id: 'nobody.rule', enabled: true, settings: {} }] }),
+    ).rejects.toThrow('rules.0.id: "nobody.rule" is not a rule available here');
+    await expect(
+      api.caller.blocks.rules.configure({
+        rules: [{ id: 'blocks.expired-user', enabled: true, settings: { days: 3 } }],
+      }),
+    ).rejects.toThrow('rules.0.settings: the rule "blocks.expired-user" takes no settings');
+    await expect(elsewhere.blocks.rules.configure({ rules: switched })).rejects.toThrow('rules.2.id');
+    await expect(
+      api.callerFor({ permissions: new Set([blocksPermissions.blockRead]) }).blocks.rules.configure({ rules: [] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await api.caller.blocks.check({ userId: expired, action: 'borrow' })).blocked).toBe(true);
+
+    try {
+      const saved = await api.caller.blocks.rules.configure({ rules: switched });
+      expect(saved.map((r) => [r.id, r.enabled, r.settings])).toEqual(
+        switched.map((r) => [r.id, r.enabled, r.settings]),
+      );
+      expect(await api.caller.blocks.check({ userId: expired, action: 'request' })).toEqual({
+        blocked: true,
+        reasons: ['group PATRONS may not request'],
+      });
+      expect((await api.caller.blocks.config()).rules).toEqual(switched);
     } finally {
       await api.caller.platform.modules.configure({
         moduleId: BLOCKS_MODULE,

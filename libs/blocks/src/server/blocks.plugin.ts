@@ -7,6 +7,7 @@ import { BLOCKS_MODULE, blocksPermissions as can } from '../contracts/blocks-mod
 import { blocksServices } from '../contracts/blocks-services.js';
 import { blockChecksRef, createBlockChecks } from './block-checks.js';
 import { blockOperationsRef, createBlockOperations } from './block-operations.js';
+import { blockRuleOperationsRef, createBlockRuleOperations } from './block-rules.operations.js';
 import { blocksColumn } from './blocks.column.js';
 import { blocksRouter } from './blocks.router.js';
 import { userBlockDocumentPart } from '../rest/user-block.document-part.js';
@@ -35,6 +36,10 @@ export const blocksPlugin = definePlugin({
       roles: [...MANAGERS, 'VIEW_ONLY_OPERATOR'],
     },
     [can.blockManage]: { description: 'Add, edit and remove blocks', roles: MANAGERS },
+    [can.rulesConfigure]: {
+      description: 'Switch automatic-block rules on and off and set their parameters',
+      roles: ['GENERAL_SYSTEM_ADMINISTRATOR'],
+    },
   },
   router: blocksRouter,
   register(env) {
@@ -56,6 +61,14 @@ export const blocksPlugin = definePlugin({
       },
       factory: ({ institutions, ...deps }) =>
         createBlockOperations({ ...deps, libraries: (institutionId) => institutions.listLibraries(institutionId) }),
+    });
+    env.provideService(blockRuleOperationsRef, {
+      deps: {
+        config: pluginConfigRef<BlocksConfig>(),
+        extensions: coreServices.extensions,
+        modules: tenancyServices.modules,
+      },
+      factory: createBlockRuleOperations,
     });
     env.contribute(blocksExtensionPoints.rules, expiredUserRule);
     // The debt limit is the fines module's count; a fee-less institution never reaches it.

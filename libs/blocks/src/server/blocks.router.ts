@@ -2,6 +2,7 @@ import { protectedProcedure } from '@ulms/platform';
 import {
   addBlockInput,
   checkBlocksInput,
+  configureBlockRulesInput,
   removeBlockInput,
   updateBlockInput,
   userBlocksInput,
@@ -9,12 +10,21 @@ import {
 import { BLOCKS_MODULE, blocksPermissions as can } from '../contracts/blocks-module.js';
 import { blocksServices } from '../contracts/blocks-services.js';
 import { blockOperationsRef } from './block-operations.js';
+import { blockRuleOperationsRef } from './block-rules.operations.js';
 
 const read = protectedProcedure(BLOCKS_MODULE, can.blockRead);
 const manage = protectedProcedure(BLOCKS_MODULE, can.blockManage);
+const configureRules = protectedProcedure(BLOCKS_MODULE, can.rulesConfigure);
 
-/** A user's blocks: the list, the check, and the changes to manual blocks. */
+/** A user's blocks (the list, the check, the changes to manual blocks), the block types and the rules. */
 export const blocksRouter = {
+  config: read.query(({ ctx }) => ctx.services.get(blockRuleOperationsRef).config(ctx.institution.id)),
+  rules: {
+    list: read.query(({ ctx }) => ctx.services.get(blockRuleOperationsRef).list(ctx.institution.id)),
+    configure: configureRules
+      .input(configureBlockRulesInput)
+      .mutation(({ ctx, input }) => ctx.services.get(blockRuleOperationsRef).configure(ctx.institution.id, input)),
+  },
   list: read.input(userBlocksInput).query(({ ctx, input }) => ctx.services.get(blockOperationsRef).list(ctx, input)),
   check: read
     .input(checkBlocksInput)

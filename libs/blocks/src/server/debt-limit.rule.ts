@@ -8,6 +8,9 @@ import type { BlockRule } from '../contracts/blocks-extension-points.js';
 export const debtLimitRule = (balances: FeeBalances): BlockRule => ({
   id: 'blocks.debt-limit',
   title: 'Debt limit per user group',
+  description:
+    "Blocks borrowing when the user's active balance (disputed fees and accrued fines left out) reaches their " +
+    "user group's debt limit, set in the fines and fees configuration.",
   effects: { borrowing: true, renewals: false, requests: false },
   async blocked({ institutionId, users }) {
     const standings = await balances.debtOf(

@@ -4,6 +4,7 @@ import type { BlockRule } from '../contracts/blocks-extension-points.js';
 export const expiredUserRule: BlockRule = {
   id: 'blocks.expired-user',
   title: 'Expired user',
+  description: "Blocks every action once the user's record is past its expiry date.",
   effects: { borrowing: true, renewals: true, requests: true },
   async blocked({ users, today }) {
     return new Map(
