@@ -241,7 +241,7 @@ describe(`blocks (${database})`, () => {
     ];
     await expect(
       api.caller.blocks.rules.configure({
-        rules: [...switched.slice(0, 2), { ...switched[2]!, settings: { group: 'x' } }],
+        rules: [...switched.slice(0, 2), { id: 'test-no-requests.group', enabled: true, settings: { group: 'x' } }],
       }),
     ).rejects.toMatchObject({ message: expect.stringContaining('rules.2.settings.group:') });
     await expect(
