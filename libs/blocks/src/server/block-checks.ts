@@ -1,6 +1,11 @@
-import type { PrismaClient } from '@prisma/client';
-import { createServiceRef, type EnabledExtensions, type PluginConfig } from '@ulms/platform';
-import type { UserService } from '@ulms/users/contracts';
+import {
+  createServiceRef,
+  type EnabledExtensions,
+  NotFoundError,
+  type PluginConfig,
+  type SqlRunner,
+} from '@ulms/platform';
+import type { UserDto, UserService } from '@ulms/users/contracts';
 import type { AutomaticBlockDto, BlockCheck, BlockedAction } from '../contracts/block.schema.js';
 import type { BlockEffects, BlocksConfig } from '../contracts/blocks-config.schema.js';
 import { blocksExtensionPoints } from '../contracts/blocks-extension-points.js';
@@ -13,9 +18,13 @@ const effectOf: Readonly<Record<BlockedAction, keyof BlockEffects>> = {
   request: 'requests',
 };
 
+// Prepared once per connection: the (institution, user) index serves it whatever the users.
+const ACTIVE_MANUAL = `SELECT "userId", "typeCode", description FROM "UserBlock"
+  WHERE "institutionId" = $1::uuid AND "userId" = ANY($2::uuid[]) AND ("expiryDate" IS NULL OR "expiryDate" >= $3::date)`;
+
 /** Blocks computed on demand: the manual ones not past their expiry date, and the enabled rules' ones. */
 export function createBlockChecks(deps: {
-  prisma: PrismaClient;
+  sql: SqlRunner;
   users: UserService;
   config: PluginConfig<BlocksConfig>;
   extensions: EnabledExtensions;
@@ -29,12 +38,15 @@ export function createBlockChecks(deps: {
     });
   };
 
-  /** The automatic blocks of each of `userIds` (absent: none), each rule judging all of them at once. */
+  /**
+   * The automatic blocks of each of `userIds` (absent: none), each rule judging all of them at once, and the users
+   * read for the rules (none when no rule is on).
+   */
   const automaticAmong = async (institutionId: string, userIds: readonly string[]) => {
     const config = await deps.config.for(institutionId);
     const rules = await enabledRules(institutionId, config);
     const found = new Map<string, AutomaticBlockDto[]>();
-    if (rules.length === 0 || userIds.length === 0) return found;
+    if (rules.length === 0 || userIds.length === 0) return { found, users: null };
     const users = await deps.users.getMany(institutionId, userIds);
     const today = utcToday();
     const verdicts = await Promise.all(
@@ -45,20 +57,25 @@ export function createBlockChecks(deps: {
         found.set(userId, [...(found.get(userId) ?? []), { ruleId: rule.id, message, effects: rule.effects }]);
       }
     });
-    return found;
+    return { found, users };
+  };
+
+  /** Throws NotFoundError unless the user exists, using the rules' read when there was one. */
+  const requireUser = async (institutionId: string, userId: string, read: readonly UserDto[] | null) => {
+    if (read === null) await deps.users.requireExisting(institutionId, userId);
+    else if (!read.some((user) => user.id === userId)) throw new NotFoundError('user');
   };
 
   /** The manual blocks of `userIds` active today (through their expiry date), with their types' effects. */
   const activeManual = async (institutionId: string, userIds: readonly string[]) => {
     const [rows, config] = await Promise.all([
-      deps.prisma.userBlock.findMany({
-        where: {
-          institutionId,
-          userId: { in: [...userIds] },
-          OR: [{ expiryDate: null }, { expiryDate: { gte: new Date(`${utcToday()}T00:00:00Z`) } }],
-        },
-        select: { userId: true, typeCode: true, description: true },
-      }),
+      userIds.length === 0
+        ? Promise.resolve([])
+        : deps.sql.query<{ userId: string; typeCode: string; description: string | null }>(
+            ACTIVE_MANUAL,
+            [institutionId, [...new Set(userIds)], utcToday()],
+            { name: 'blocks.activeManual' },
+          ),
       deps.config.for(institutionId),
     ]);
     return rows.map((row) => {
@@ -73,13 +90,13 @@ export function createBlockChecks(deps: {
 
   const checker: BlockChecker = {
     async check(institutionId, userId, action) {
-      const [, manual, automatic] = await Promise.all([
-        deps.users.requireExisting(institutionId, userId),
+      const [manual, automatic] = await Promise.all([
         activeManual(institutionId, [userId]),
         automaticAmong(institutionId, [userId]),
       ]);
+      await requireUser(institutionId, userId, automatic.users);
       const effect = effectOf[action];
-      const reasons = [...manual, ...(automatic.get(userId) ?? [])]
+      const reasons = [...manual, ...(automatic.found.get(userId) ?? [])]
         .filter((b) => b.effects[effect])
         .map((b) => b.message);
       return { blocked: reasons.length > 0, reasons } satisfies BlockCheck;
@@ -89,7 +106,7 @@ export function createBlockChecks(deps: {
         activeManual(institutionId, userIds),
         automaticAmong(institutionId, userIds),
       ]);
-      return new Set([...manual.map((b) => b.userId), ...automatic.keys()]);
+      return new Set([...manual.map((b) => b.userId), ...automatic.found.keys()]);
     },
   };
 
@@ -97,7 +114,7 @@ export function createBlockChecks(deps: {
     ...checker,
     /** The automatic blocks of one user now. */
     async automaticFor(institutionId: string, userId: string): Promise<AutomaticBlockDto[]> {
-      return (await automaticAmong(institutionId, [userId])).get(userId) ?? [];
+      return (await automaticAmong(institutionId, [userId])).found.get(userId) ?? [];
     },
   };
 }

@@ -282,6 +282,15 @@ describe(`blocks (${database})`, () => {
     await expect(elsewhere.blocks.list({ userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(elsewhere.blocks.remove({ id: block.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(elsewhere.blocks.add({ userId, type: 'GENERAL' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // With rules on, the check finds the user through the rules' read; with none, on its own.
+    await expect(elsewhere.blocks.check({ userId, action: 'borrow' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const rulesThere = (await elsewhere.blocks.config()).rules;
+    await elsewhere.blocks.rules.configure({ rules: [] });
+    try {
+      await expect(elsewhere.blocks.check({ userId, action: 'borrow' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await elsewhere.blocks.rules.configure({ rules: rulesThere.map((r) => ({ ...r })) });
+    }
     const reader = api.callerFor({ permissions: new Set([blocksPermissions.blockRead]) });
     expect((await reader.blocks.list({ userId })).manual).toHaveLength(1);
     await expect(reader.blocks.remove({ id: block.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -45,16 +45,19 @@ export const blocksPlugin = definePlugin({
   register(env) {
     env.declareExtensionPoint(blocksExtensionPoints.rules);
     const checksDeps = {
-      prisma: coreServices.prisma,
       users: usersServices.users,
       config: pluginConfigRef<BlocksConfig>(),
       extensions: coreServices.extensions,
     };
-    env.provideService(blockChecksRef, { deps: checksDeps, factory: createBlockChecks });
+    env.provideService(blockChecksRef, {
+      deps: { ...checksDeps, database: coreServices.database },
+      factory: ({ database, ...deps }) => createBlockChecks({ ...deps, sql: database.sql }),
+    });
     env.provideService(blocksServices.checker, { deps: { checks: blockChecksRef }, factory: ({ checks }) => checks });
     env.provideService(blockOperationsRef, {
       deps: {
         ...checksDeps,
+        prisma: coreServices.prisma,
         checks: blockChecksRef,
         transactions: coreServices.transactions,
         institutions: tenancyServices.institutions,
