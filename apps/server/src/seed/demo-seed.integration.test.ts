@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, definePlugin, type Kernel, startKernel, tenancyServices } from '@ulms/platform';
 import { openTestDatabase } from '@ulms/platform/testing';
+import { blocksServices, seedBlocksDemo } from '@ulms/blocks';
 import { seedFinesDemo } from '@ulms/fines';
 import { usersExtensionPoints } from '@ulms/users';
 import { pino } from 'pino';
@@ -93,10 +94,23 @@ describe('the demo seed', () => {
       orderBy: { code: 'asc' },
     });
     expect(libraries.map((l) => l.code)).toEqual(['LAW', 'MAIN']);
-    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual(['campus-card', 'fines', 'users']);
+    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual(['blocks', 'campus-card', 'fines', 'users']);
     expect(await modulesOf(NORTH_INSTITUTION_CODE)).toEqual(['student-rules', 'users']);
     // Three DEMO patrons' fees, through the fines operations.
     expect(await database.prisma.fee.count()).toBe(9);
+    // Two patrons' manual blocks, and the debt limit that blocks the patron owing 155.
+    expect(await database.prisma.userBlock.count()).toBe(3);
+    const users = await database.prisma.user.findMany({
+      where: { institutionId: institution?.id, primaryId: { in: ['s1000101', 's1000102', 's1000103'] } },
+      orderBy: { primaryId: 'asc' },
+    });
+    const checker = kernel.services.get(blocksServices.checker);
+    const borrowing = await Promise.all(
+      users.map(async (u) => (await checker.check(institution?.id ?? '', u.id, 'borrow')).reasons),
+    );
+    expect(borrowing[0]).toContain('Library card returned by the post office: address to confirm');
+    expect(borrowing[1]).toEqual([]);
+    expect(borrowing[2]).toContain('owes 155.00 USD, at or above the debt limit of 100.00 USD');
     expect(await counts()).toMatchObject({
       institutions: 2,
       // 600 demo users and the 3 staff who sign in: staff are user records.
@@ -110,6 +124,7 @@ describe('the demo seed', () => {
     expect((await counts()).users).toBe(603);
     const demo = await kernel.services.get(tenancyServices.institutions).findByCode(DEMO_INSTITUTION_CODE);
     expect(await seedFinesDemo(kernel.services, demo?.id ?? '')).toEqual({ fees: 0 });
+    expect(await seedBlocksDemo(kernel.services, demo?.id ?? '')).toEqual({ blocks: 0 });
     expect(await database.prisma.fee.count()).toBe(9);
   });
 });

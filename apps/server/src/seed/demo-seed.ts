@@ -7,8 +7,10 @@ import {
   startKernel,
   tenancyServices,
 } from '@ulms/platform';
-import { finesPlugin, seedFinesDemo } from '@ulms/fines';
+import { blocksPlugin, seedBlocksDemo } from '@ulms/blocks';
+import { FINES_MODULE, type FinesConfig, finesPlugin, seedFinesDemo } from '@ulms/fines';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
+import { usersServices } from '@ulms/users/contracts';
 import type { Logger } from 'pino';
 import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 
@@ -77,6 +79,8 @@ interface DemoInstitution {
   readonly libraries: readonly { code: string; name: string }[];
   /** The fines module is enabled here, and three demo patrons get fees. */
   readonly fines?: boolean;
+  /** The blocks module is enabled here (with fines), two patrons get manual blocks and the third's debt a limit. */
+  readonly blocks?: boolean;
   readonly staff: readonly {
     username: string;
     displayName: string;
@@ -95,6 +99,7 @@ const demoInstitutions: readonly DemoInstitution[] = [
       { code: 'LAW', name: 'Law Library' },
     ],
     fines: true,
+    blocks: true,
     staff: [
       {
         username: DEMO_ADMIN.username,
@@ -130,6 +135,16 @@ const demoInstitutions: readonly DemoInstitution[] = [
   },
 ];
 
+/** A debt limit of 100 for the user group of the demo patron owing 155, so the debt-limit rule blocks them. */
+async function limitDebtOf(kernel: Kernel, institutionId: string, primaryId: string) {
+  const found = await kernel.services.get(usersServices.users).findByIdentifier(institutionId, primaryId);
+  const userGroup = found?.user.userGroup;
+  if (!userGroup) throw new Error(`demo patron ${primaryId} has no user group`);
+  const modules = kernel.services.get(tenancyServices.modules);
+  const fines = await modules.config<FinesConfig>(institutionId, FINES_MODULE);
+  await modules.configure(institutionId, FINES_MODULE, { ...fines, debtLimits: [{ userGroup, limit: '100.00' }] });
+}
+
 async function createInstitution(
   kernel: Kernel,
   demo: DemoInstitution,
@@ -155,6 +170,11 @@ async function createInstitution(
   if (demo.fines && installed.has(finesPlugin.id)) {
     await step(`enabling module ${finesPlugin.id}`, () => moduleService.enable(institution.id, finesPlugin.id));
     await step('adding the demo fines and fees', () => seedFinesDemo(kernel.services, institution.id));
+  }
+  if (demo.blocks && demo.fines && installed.has(blocksPlugin.id)) {
+    await step(`enabling module ${blocksPlugin.id}`, () => moduleService.enable(institution.id, blocksPlugin.id));
+    await step('adding the demo blocks', () => seedBlocksDemo(kernel.services, institution.id));
+    await step('setting a debt limit', () => limitDebtOf(kernel, institution.id, 's1000103'));
   }
   // Enabled after the demo users exist: an example rule applies to what staff save from now on.
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))
