@@ -13,6 +13,7 @@ import {
   startKernel,
   tenancyServices,
 } from '@ulms/platform';
+import { BLOCKS_MODULE, type BlocksConfig } from '@ulms/blocks';
 import { FINES_MODULE, type FinesConfig } from '@ulms/fines';
 import { appRouter } from '@ulms/server/app-router';
 import { installedPlugins } from '@ulms/server/installed-plugins';
@@ -92,6 +93,9 @@ const BENCH_DEBT_LIMITS = [
   { userGroup: 'GRAD', limit: '50' },
 ];
 
+/** The automatic-block rules the blocks module ships, all switched on for the bench. */
+export const BENCH_BLOCK_RULES: readonly string[] = ['blocks.debt-limit', 'blocks.expired-user'];
+
 export async function setUpBench(serverUrl: string | undefined, keepAs?: string): Promise<BenchEnvironment> {
   const { database, label, url, drop } = await openBenchDatabase(serverUrl, keepAs);
   await applyMigrations(database.sql, await readMigrations(migrationsDir));
@@ -129,6 +133,22 @@ export async function setUpBench(serverUrl: string | undefined, keepAs?: string)
       ...fines,
       waivingFinesFeesLimit: BENCH_WAIVING_LIMIT,
       debtLimits: fines.debtLimits.length ? fines.debtLimits : BENCH_DEBT_LIMITS,
+    });
+  // The blocks module too, with every rule it ships switched on (the debt limit above and the expired user): a kept
+  // database from before it, or one where a run switched a rule off, gets them back.
+  const blocks = await modules.config<BlocksConfig>(institution.id, BLOCKS_MODULE);
+  const switchedOn = (id: string) => blocks.rules.some((r) => r.id === id && r.enabled);
+  if (!(await modules.isEnabled(institution.id, BLOCKS_MODULE)) || !BENCH_BLOCK_RULES.every(switchedOn))
+    await modules.enable(institution.id, BLOCKS_MODULE, {
+      ...blocks,
+      rules: [
+        ...blocks.rules.filter((r) => !BENCH_BLOCK_RULES.includes(r.id)),
+        ...BENCH_BLOCK_RULES.map((id) => ({
+          id,
+          enabled: true,
+          settings: blocks.rules.find((r) => r.id === id)?.settings ?? {},
+        })),
+      ],
     });
   const codeTables = kernel.services.get(usersServices.codeTables);
   const entries: [string, string, string[]][] = [

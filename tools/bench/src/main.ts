@@ -1,17 +1,21 @@
-// `npm run bench [-- --users N] [--fees N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines] [--database NAME]
-// [--workers N]`:
+// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks]
+// [--database NAME] [--workers N]`:
 // loads a generated institution and measures the scenarios of the benchmark issue. DATABASE_URL (or
 // BENCH_DATABASE_URL) points at a PostgreSQL server, where a fresh database is created and dropped, or
 // with --database a named one is kept and reused by the next run; otherwise PGlite runs in memory.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BLOCKS_MODULE, type BlocksConfig } from '@ulms/blocks';
+import { tenancyServices } from '@ulms/platform';
 import { setUpBench } from './bench-setup.js';
 import { generateUser, type GeneratedUser } from './generate-users.js';
+import { BLOCKS_PER_USER, blocksToLoad, loadBlocks, planBlocks } from './load-blocks.js';
 import { FEES_PER_USER, feesToLoad, loadFees, planFees } from './load-fees.js';
 import { loadUsers } from './load-users.js';
 import { seededRandom } from './random.js';
+import { blocksScenarios } from './scenarios/blocks.scenario.js';
 import { finesScenarios } from './scenarios/fines.scenario.js';
 import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
 import { restScenarios } from './scenarios/rest.scenario.js';
@@ -22,6 +26,7 @@ const { values } = parseArgs({
   options: {
     users: { type: 'string' },
     fees: { type: 'string' },
+    blocks: { type: 'string' },
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261128' },
     only: { type: 'string' },
@@ -29,7 +34,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
   },
 });
-const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines'] as const;
+const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks'] as const;
 const only = new Set(values.only ? values.only.split(',') : SCENARIO_GROUPS);
 for (const group of only) {
   if (!(SCENARIO_GROUPS as readonly string[]).includes(group))
@@ -42,6 +47,10 @@ const writeCount = quick ? 500 : 10_000;
 // The fines scenarios' fees (300,000 for a million users), WAIVE_ALL_FEES of them for each "Waive All" user.
 const feeCount = Number(values.fees ?? Math.round(userCount * FEES_PER_USER));
 if (!Number.isInteger(feeCount) || feeCount < 0) throw new Error(`--fees: "${values.fees}" is not a whole number`);
+// The blocks scenarios' manual blocks (100,000 for a million users).
+const blockCount = Number(values.blocks ?? Math.round(userCount * BLOCKS_PER_USER));
+if (!Number.isInteger(blockCount) || blockCount < 0)
+  throw new Error(`--blocks: "${values.blocks}" is not a whole number`);
 const waiveAllUsers = quick ? 2 : 3;
 const waiveAllRuns = quick ? 2 : 9;
 const samples = quick ? 200 : 2_000;
@@ -54,6 +63,10 @@ if (!Number.isInteger(workers) || workers < 1)
   throw new Error(`--workers: "${values.workers}" is not a whole number of processes`);
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+// What else the machine is doing (this project's 2-core machine is shared): the 1, 5 and 15-minute load averages.
+const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
+const loadAtStart = loadAverage();
+log(`Load average ${loadAtStart.join(', ')}`);
 
 const env = await setUpBench(process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'], values.database);
 try {
@@ -64,8 +77,10 @@ try {
   const random = seededRandom(Number(values.seed));
   const sample: GeneratedUser[] = [];
   const sampleEvery = Math.max(1, Math.floor(userCount / samples));
-  // The fees only when the fines scenarios run; a kept database that holds them already keeps them.
-  const feePlan = runs('fines') ? planFees(userCount, feeCount, waiveAllUsers, Number(values.seed)) : undefined;
+  // The fees only when the fines or blocks scenarios run (the debt limit counts them); a kept database that holds
+  // them already keeps them.
+  const feePlan =
+    runs('fines') || runs('blocks') ? planFees(userCount, feeCount, waiveAllUsers, Number(values.seed)) : undefined;
   const loadingFees = feePlan ? await feesToLoad(env.database.sql, env.institution.id, feePlan) : false;
   if (feePlan)
     log(
@@ -73,8 +88,25 @@ try {
         ? `Loading ${feePlan.total} fees into ${env.databaseLabel}…`
         : `Reusing the ${feePlan.total} fees in ${env.databaseLabel}…`,
     );
+  // The manual blocks likewise, only for the blocks scenarios, of the institution's block types, some owned by its
+  // libraries when it has any.
+  const blockPlan = runs('blocks') ? planBlocks(userCount, blockCount, Number(values.seed)) : undefined;
+  const loadingBlocks = blockPlan ? await blocksToLoad(env.database.sql, env.institution.id, blockPlan) : false;
+  const { blockTypes } = await env.kernel.services
+    .get(tenancyServices.modules)
+    .config<BlocksConfig>(env.institution.id, BLOCKS_MODULE);
+  const libraryIds = (
+    await env.kernel.services.get(tenancyServices.institutions).listLibraries(env.institution.id)
+  ).map((l) => l.id);
+  if (blockPlan)
+    log(
+      loadingBlocks
+        ? `Loading ${blockPlan.total} manual blocks into ${env.databaseLabel}…`
+        : `Reusing the ${blockPlan.total} manual blocks in ${env.databaseLabel}…`,
+    );
   const waiveAllUserIds: string[] = [];
   let feeSeconds = 0;
+  let blockSeconds = 0;
   const loadStarted = performance.now();
   for (let start = 0; start < userCount; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, userCount - start) }, (_, i) => generateUser(random, start + i));
@@ -89,15 +121,35 @@ try {
       await loadFees(env.database.sql, env.institution.id, batch, start, feePlan);
       feeSeconds += (performance.now() - feesStarted) / 1000;
     }
+    if (blockPlan && loadingBlocks) {
+      const blocksStarted = performance.now();
+      await loadBlocks(
+        env.database.sql,
+        env.institution.id,
+        batch,
+        start,
+        blockPlan,
+        blockTypes.map((t) => t.code),
+        libraryIds,
+      );
+      blockSeconds += (performance.now() - blocksStarted) / 1000;
+    }
   }
   // As autovacuum would in time: statistics, and the visibility map that index-only scans need.
   if (!reused) await env.database.sql.exec('VACUUM ANALYZE');
-  else if (loadingFees) await env.database.sql.exec('VACUUM ANALYZE "Fee", "FeeLedgerEntry"');
+  else if (loadingFees || loadingBlocks)
+    await env.database.sql.exec(
+      `VACUUM ANALYZE ${[...(loadingFees ? ['"Fee"', '"FeeLedgerEntry"'] : []), ...(loadingBlocks ? ['"UserBlock"'] : [])].join(', ')}`,
+    );
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   log(`Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(userCount / loadSeconds)} users/s).`);
   if (feePlan && loadingFees)
     log(
       `  of which ${feeSeconds.toFixed(1)} s for ${feePlan.total} fees (${Math.round(feePlan.total / feeSeconds)}/s).`,
+    );
+  if (blockPlan && loadingBlocks)
+    log(
+      `  of which ${blockSeconds.toFixed(1)} s for ${blockPlan.total} manual blocks (${Math.round(blockPlan.total / blockSeconds)}/s).`,
     );
 
   const scenarios: ScenarioResult[] = [
@@ -106,6 +158,7 @@ try {
     ...(runs('rest') ? await restScenarios(env, sample, restSeconds, workers) : []),
     ...(runs('writes') ? await writeScenarios(env, writeCount) : []),
     ...(runs('fines') ? await finesScenarios(env, sample, waiveAllUserIds, waiveAllRuns) : []),
+    ...(runs('blocks') ? await blocksScenarios(env, sample) : []),
   ];
 
   const report = {
@@ -124,6 +177,16 @@ try {
     ...(feePlan
       ? { fees: { count: feePlan.total, reused: !loadingFees, seconds: Math.round(feeSeconds * 10) / 10 } }
       : {}),
+    ...(blockPlan
+      ? {
+          manualBlocks: {
+            count: blockPlan.total,
+            reused: !loadingBlocks,
+            seconds: Math.round(blockSeconds * 10) / 10,
+          },
+        }
+      : {}),
+    loadAverage: { start: loadAtStart, end: loadAverage() },
     scenarios,
   };
   const folder = resolve(import.meta.dirname, '../../../bench-results');
@@ -140,12 +203,16 @@ try {
       'raw median': s.rawSql?.medianMs ?? '',
       'raw p95': s.rawSql?.p95Ms ?? '',
       'ratio p95': s.ratio?.p95 ?? '',
+      statements: s.statements?.perCall.median ?? '',
       target: s.target
         ? `${s.target.figure} < ${s.target.limitMs} ms: ${s.target.ratio} ${s.target.met ? '✓' : '✗'}`
         : '',
     })),
   );
   for (const s of scenarios.filter((x) => x.notes)) log(`- ${s.name}: ${s.notes}`);
+  for (const s of scenarios.filter((x) => x.statements))
+    log(`- ${s.name}, statements of one call:\n    ${s.statements?.statements.join('\n    ')}`);
+  log(`Load average ${loadAtStart.join(', ')} at the start, ${report.loadAverage.end.join(', ')} at the end.`);
   log(`Results written to ${file}`);
 } finally {
   await env.close();

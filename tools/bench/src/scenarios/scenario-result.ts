@@ -1,4 +1,5 @@
 import type { Timing } from '../measure.js';
+import type { StatementCount } from '../statement-count.js';
 
 /** An absolute target of the issue: the figure it is judged on, its limit, and their ratio (≤ 1 is met). */
 export interface ScenarioTarget {
@@ -17,6 +18,8 @@ export interface ScenarioResult {
   /** Product median and p95 over raw SQL median and p95. */
   readonly ratio?: { readonly median: number; readonly p95: number };
   readonly target?: ScenarioTarget;
+  /** The SQL statements one call sends (PostgreSQL server only), where the issue asks how many. */
+  readonly statements?: StatementCount;
   readonly notes?: string;
 }
 
