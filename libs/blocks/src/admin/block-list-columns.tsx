@@ -28,19 +28,21 @@ export function blockColumns(labels: RowLabels): ColumnDef<BlockRow>[] {
     {
       id: 'kind',
       header: 'Kind',
-      cell: ({ row }) => (row.original.kind === 'manual' ? 'Manual' : 'Automatic'),
-    },
-    { id: 'effects', header: 'Stops', cell: ({ row }) => effectsText(row.original.block.effects) },
-    {
-      id: 'description',
-      header: 'Description or reason',
+      // An automatic block has no actions: staff cannot edit or remove what a rule computes.
       cell: ({ row }) =>
-        text(row.original.kind === 'manual' ? row.original.block.description : row.original.block.message),
+        row.original.kind === 'manual' ? (
+          'Manual'
+        ) : (
+          <div className="cell-stack">
+            <span>Automatic</span>
+            <span className="muted blocks-computed">Computed by the rule “{titleOf(row.original, labels)}”</span>
+          </div>
+        ),
     },
     {
-      id: 'note',
-      header: 'Note',
-      cell: ({ row }) => text(row.original.kind === 'manual' ? row.original.block.note : null),
+      id: 'effects',
+      header: 'Stops',
+      cell: ({ row }) => <span className="blocks-effects">{effectsText(row.original.block.effects)}</span>,
     },
     {
       id: 'expiryDate',
@@ -51,6 +53,17 @@ export function blockColumns(labels: RowLabels): ColumnDef<BlockRow>[] {
         ) : (
           <span className="muted">None</span>
         ),
+    },
+    {
+      id: 'description',
+      header: 'Description or reason',
+      cell: ({ row }) =>
+        text(row.original.kind === 'manual' ? row.original.block.description : row.original.block.message),
+    },
+    {
+      id: 'note',
+      header: 'Note',
+      cell: ({ row }) => text(row.original.kind === 'manual' ? row.original.block.note : null),
     },
     {
       id: 'owner',

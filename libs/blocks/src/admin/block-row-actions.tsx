@@ -1,39 +1,20 @@
 import type { BlockDto } from '@ulms/blocks/contracts';
-import type { BlockRow } from './block-rows.js';
+import { ActionsMenu, ActionsMenuItem } from '@ulms/ui';
 
 export interface BlockRowActionsProps {
-  readonly row: BlockRow;
-  /** The type's description or the rule's title, naming the buttons. */
-  readonly title: string;
-  readonly canManage: boolean;
+  readonly block: BlockDto;
+  /** Names the menu for assistive technology ("Actions for Lost card: Card reported stolen"). */
+  readonly label: string;
   readonly onEdit: (block: BlockDto) => void;
   readonly onRemove: (block: BlockDto) => void;
 }
 
-/** Edit and Remove for a manual block; an automatic one says which rule computes it (it ends when the rule says). */
-export function BlockRowActions({ row, title, canManage, onEdit, onRemove }: BlockRowActionsProps) {
-  if (row.kind === 'automatic') {
-    return <span className="muted blocks-computed">Computed by the rule “{title}”</span>;
-  }
-  if (!canManage) return null;
+/** A manual block's "⋯" menu: Edit and Remove. Automatic blocks have none (their rule ends them). */
+export function BlockRowActions({ block, label, onEdit, onRemove }: BlockRowActionsProps) {
   return (
-    <>
-      <button
-        type="button"
-        className="ui-button ui-button--small"
-        aria-label={`Edit block ${title}`}
-        onClick={() => onEdit(row.block)}
-      >
-        Edit
-      </button>
-      <button
-        type="button"
-        className="ui-button ui-button--small"
-        aria-label={`Remove block ${title}`}
-        onClick={() => onRemove(row.block)}
-      >
-        Remove
-      </button>
-    </>
+    <ActionsMenu label={label}>
+      <ActionsMenuItem onSelect={() => onEdit(block)}>Edit</ActionsMenuItem>
+      <ActionsMenuItem onSelect={() => onRemove(block)}>Remove</ActionsMenuItem>
+    </ActionsMenu>
   );
 }

@@ -19,6 +19,9 @@ import { RemoveBlockDialog } from './dialogs/remove-block.dialog.js';
 import { useBlocksChoices } from './use-blocks-choices.js';
 import { useUserRecord } from './use-user-record.js';
 
+const actionsLabel = (title: string, block: BlockDto) =>
+  block.description ? `Actions for ${title}: ${block.description.slice(0, 60)}` : `Actions for ${title}`;
+
 type Open =
   | { readonly kind: 'add' }
   | { readonly kind: 'edit'; readonly block: BlockDto }
@@ -75,16 +78,19 @@ export function BlocksTab({ userId }: { readonly userId: string }) {
           loading={list.isFetching}
           emptyMessage={filter === 'expired' ? 'No expired blocks.' : 'No blocks.'}
           sorting={{ value: sorting, onChange: setSorting }}
-          rowActions={(row) => (
-            <BlockRowActions
-              row={row}
-              title={titleOf(row, choices)}
-              canManage={canManage}
-              onEdit={(block) => setOpen({ kind: 'edit', block })}
-              onRemove={(block) => setOpen({ kind: 'remove', block })}
-            />
-          )}
-          compact
+          rowActions={
+            canManage
+              ? (row) =>
+                  row.kind === 'manual' ? (
+                    <BlockRowActions
+                      block={row.block}
+                      label={actionsLabel(titleOf(row, choices), row.block)}
+                      onEdit={(block) => setOpen({ kind: 'edit', block })}
+                      onRemove={(block) => setOpen({ kind: 'remove', block })}
+                    />
+                  ) : null
+              : undefined
+          }
         />
       )}
       {open?.kind === 'add' ? <BlockDialog userId={userId} externalUser={externalUser} onClose={close} /> : null}
