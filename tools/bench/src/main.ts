@@ -152,13 +152,21 @@ try {
       `  of which ${blockSeconds.toFixed(1)} s for ${blockPlan.total} manual blocks (${Math.round(blockPlan.total / blockSeconds)}/s).`,
     );
 
+  // Each group's time is logged: --quick must stay quick for CI.
+  const group = async (name: (typeof SCENARIO_GROUPS)[number], measured: () => Promise<ScenarioResult[]>) => {
+    if (!runs(name)) return [];
+    const started = performance.now();
+    const results = await measured();
+    log(`  ${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return results;
+  };
   const scenarios: ScenarioResult[] = [
-    ...(runs('lookups') ? await lookupScenarios(env, sample) : []),
-    ...(runs('names') ? await nameSearchScenarios(env, sample) : []),
-    ...(runs('rest') ? await restScenarios(env, sample, restSeconds, workers) : []),
-    ...(runs('writes') ? await writeScenarios(env, writeCount) : []),
-    ...(runs('fines') ? await finesScenarios(env, sample, waiveAllUserIds, waiveAllRuns) : []),
-    ...(runs('blocks') ? await blocksScenarios(env, sample) : []),
+    ...(await group('lookups', () => lookupScenarios(env, sample))),
+    ...(await group('names', () => nameSearchScenarios(env, sample))),
+    ...(await group('rest', () => restScenarios(env, sample, restSeconds, workers))),
+    ...(await group('writes', () => writeScenarios(env, writeCount))),
+    ...(await group('fines', () => finesScenarios(env, sample, waiveAllUserIds, waiveAllRuns))),
+    ...(await group('blocks', () => blocksScenarios(env, sample))),
   ];
 
   const report = {
