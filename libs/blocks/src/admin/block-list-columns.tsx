@@ -6,8 +6,11 @@ const none = <span className="muted">—</span>;
 const text = (value: string | null) => (value ? <span className="blocks-text">{value}</span> : none);
 const sortable = (id: string) => sortableColumns.includes(id);
 
-/** The columns of the tab's list; automatic rows show their rule's title and message. */
-export function blockColumns(labels: RowLabels): ColumnDef<BlockRow>[] {
+/**
+ * The columns of the tab's list; automatic rows show their rule's title and message. `libraryLabel` names an
+ * owner library by its code ("Main Library (MAIN)"), or gives the code back when the libraries are not readable.
+ */
+export function blockColumns(labels: RowLabels, libraryLabel: (code: string) => string): ColumnDef<BlockRow>[] {
   const columns: ColumnDef<BlockRow>[] = [
     {
       id: 'type',
@@ -70,7 +73,7 @@ export function blockColumns(labels: RowLabels): ColumnDef<BlockRow>[] {
       header: 'Owner',
       cell: ({ row }) =>
         row.original.kind === 'manual' && row.original.block.ownerLibrary
-          ? row.original.block.ownerLibrary
+          ? libraryLabel(row.original.block.ownerLibrary)
           : 'Institution',
     },
     {

@@ -17,6 +17,7 @@ import { useBlocksTrpc } from './blocks-admin-context.js';
 import { BlockDialog } from './dialogs/block.dialog.js';
 import { RemoveBlockDialog } from './dialogs/remove-block.dialog.js';
 import { useBlocksChoices } from './use-blocks-choices.js';
+import { useOwnerLibraries } from './use-owner-libraries.js';
 import { useUserRecord } from './use-user-record.js';
 
 const actionsLabel = (title: string, block: BlockDto) =>
@@ -37,7 +38,11 @@ export function BlocksTab({ userId }: { readonly userId: string }) {
   const [sorting, setSorting] = useState<SortingState>(defaultSorting);
   const [open, setOpen] = useState<Open | null>(null);
   const list = useQuery(trpc.blocks.list.queryOptions({ userId }));
-  const columns = useMemo(() => blockColumns(choices), [choices]);
+  const libraries = useOwnerLibraries();
+  const columns = useMemo(() => {
+    const names = new Map(libraries.map((library) => [library.value, library.label]));
+    return blockColumns(choices, (code) => names.get(code) ?? code);
+  }, [choices, libraries]);
   const rows = useMemo(
     () => visibleRows(rowsOf(list.data), filter, sorting, choices),
     [list.data, filter, sorting, choices],
