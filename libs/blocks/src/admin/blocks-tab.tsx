@@ -48,6 +48,9 @@ export function BlocksTab({ userId }: { readonly userId: string }) {
     [list.data, filter, sorting, choices],
   );
   const externalUser = user?.accountType === 'EXTERNAL';
+  // The block being edited as the list has it now: a newer version once the list is read again after a conflict.
+  const editing =
+    open?.kind === 'edit' ? (list.data?.manual.find((block) => block.id === open.block.id) ?? open.block) : null;
   const close = () => setOpen(null);
 
   return (
@@ -99,9 +102,7 @@ export function BlocksTab({ userId }: { readonly userId: string }) {
         />
       )}
       {open?.kind === 'add' ? <BlockDialog userId={userId} externalUser={externalUser} onClose={close} /> : null}
-      {open?.kind === 'edit' ? (
-        <BlockDialog userId={userId} block={open.block} externalUser={externalUser} onClose={close} />
-      ) : null}
+      {editing ? <BlockDialog userId={userId} block={editing} externalUser={externalUser} onClose={close} /> : null}
       {open?.kind === 'remove' ? (
         <RemoveBlockDialog block={open.block} title={choices.typeLabel(open.block.type)} onClose={close} />
       ) : null}

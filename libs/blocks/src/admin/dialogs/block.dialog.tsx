@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BlockDto } from '@ulms/blocks/contracts';
 import {
   CheckboxField,
   Dialog,
   errorAt,
+  errorCodeOf,
   flatFieldErrors,
   FormError,
   formMessageOf,
@@ -15,7 +16,7 @@ import {
   TextField,
   useGuardedClose,
 } from '@ulms/ui';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useBlocksTrpc } from '../blocks-admin-context.js';
 import { useBlocksChanged } from '../use-blocks-changed.js';
@@ -30,9 +31,12 @@ import {
   formValuesOf,
 } from './block-form.schema.js';
 
+const conflictMessage =
+  'Someone else changed this block since you opened it: the form now shows their version. Make your change again.';
+
 export interface BlockDialogProps {
   readonly userId: string;
-  /** The block to edit; none to add one. */
+  /** The block to edit, as the list has it now (a newer version after a conflict); none to add one. */
   readonly block?: BlockDto;
   /** The user is external (owned by the SIS): only then may a block be marked external. */
   readonly externalUser: boolean;
@@ -60,6 +64,14 @@ export function BlockDialog({ userId, block, externalUser, onClose }: BlockDialo
     defaultValues: block ? formValuesOf(block) : emptyBlockForm,
   });
   const guard = useGuardedClose(form.formState.isDirty, onClose);
+  const queryClient = useQueryClient();
+  // After a conflict the list is read again: the form takes the block's current values and version.
+  const shownVersion = useRef(block?.version);
+  useEffect(() => {
+    if (!block || block.version === shownVersion.current) return;
+    shownVersion.current = block.version;
+    form.reset(formValuesOf(block));
+  }, [block, form]);
   const { errors } = form.formState;
   const sending = form.formState.isSubmitting;
 
@@ -72,6 +84,7 @@ export function BlockDialog({ userId, block, externalUser, onClose }: BlockDialo
     } catch (failure) {
       setServerErrors(form.setError, failure);
       setError(failure);
+      if (errorCodeOf(failure) === 'CONFLICT') await queryClient.invalidateQueries(trpc.blocks.list.pathFilter());
       return;
     }
     await changed(block ? 'Block saved.' : 'Block added.');
@@ -102,7 +115,9 @@ export function BlockDialog({ userId, block, externalUser, onClose }: BlockDialo
     >
       <form id={formId} className="ui-form" noValidate onSubmit={(event) => void form.handleSubmit(send)(event)}>
         <FormError
-          message={formMessageOf(error, Object.keys(blockFieldLabels))}
+          message={
+            errorCodeOf(error) === 'CONFLICT' ? conflictMessage : formMessageOf(error, Object.keys(blockFieldLabels))
+          }
           fieldErrors={flatFieldErrors(errors)}
           fieldLabels={blockFieldLabels}
         />
