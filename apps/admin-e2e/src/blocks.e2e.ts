@@ -234,6 +234,37 @@ describe('the Blocks tab and configuration', () => {
     expect(await row.textContent()).toMatch(/Library card missing.*Renewals, requests/);
   });
 
+  it('tells of a block changed meanwhile by someone else, and shows their version to edit again', async () => {
+    // The block the previous test added to s1000105, open in a second tab too.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    const menu = 'Actions for Library card missing';
+    await page.getByRole('button', { name: menu, exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const mine = page.getByRole('dialog', { name: 'Edit block: Library card missing' });
+    await mine.getByLabel('Note').fill('Mine');
+
+    await other.getByRole('button', { name: menu, exact: true }).click();
+    await other.getByRole('menuitem', { name: 'Edit' }).click();
+    const theirs = other.getByRole('dialog', { name: 'Edit block: Library card missing' });
+    await theirs.getByLabel('Description').fill('Card left at the desk');
+    await theirs.getByRole('button', { name: 'Save' }).click();
+    await theirs.waitFor({ state: 'detached' });
+    await other.close();
+
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await mine.getByText(/Someone else changed this block since you opened it/).waitFor();
+    await expect.poll(() => mine.getByLabel('Description').inputValue()).toBe('Card left at the desk');
+    expect(await mine.getByLabel('Note').inputValue()).toBe('');
+    await screenshot(page, 'blocks-edit-conflict');
+    await mine.getByLabel('Note').fill('Mine');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await toast('Block saved.').waitFor();
+    expect(await rows().filter({ hasText: 'Library card missing' }).textContent()).toMatch(
+      /Card left at the desk.*Mine/,
+    );
+  });
+
   it('disables the debt limit rule, and its block leaves the tab; enabled again, it is back', async () => {
     const setDebtRule = async (enabled: boolean) => {
       await mainNav().getByRole('link', { name: 'Blocks configuration' }).click();
