@@ -71,11 +71,19 @@ export interface UserDocumentPart {
   /** The field's value for one user, as the Alma document shows it. */
   read(context: { institutionId: string; userId: string; userUrl: string }): Promise<unknown>;
   /**
+   * Checks and resolves what a POST or PUT carried before the save's transaction begins (a read through another
+   * service inside it would wait for it); its result is what `write` receives. Throw a ValidationError to refuse.
+   */
+  prepare?(context: { institutionId: string }, value: unknown): Promise<unknown>;
+  /**
    * Replaces the user's part with what a POST or PUT carried, inside the user's save transaction (`tx` is the
    * Prisma transaction client); throw a ValidationError with the document's paths to refuse it. Without
    * `write`, the field is read-only and a value sent is refused.
    */
-  write?(context: { tx: unknown; institutionId: string; userId: string; actor: string }, value: unknown): Promise<void>;
+  write?(
+    context: { tx: unknown; institutionId: string; userId: string; actor: string; recordType: string },
+    value: unknown,
+  ): Promise<void>;
 }
 
 /** Extension points of the users module. */

@@ -51,7 +51,15 @@ export async function readAlmaUserBody(
   for (const { field, value } of read.foreign) {
     const part = enabledParts.find((p) => p.field === field && p.write);
     if (part) {
-      documentParts.push({ part, value });
+      try {
+        documentParts.push({
+          part,
+          value: part.prepare ? await part.prepare({ institutionId: institution.id }, value) : value,
+        });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        errors.push(...error.fieldErrors);
+      }
       continue;
     }
     if (!carriesData(value)) continue;

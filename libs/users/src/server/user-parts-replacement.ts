@@ -126,11 +126,12 @@ function difference<E extends { id: string }, W>(
 export async function replaceUserParts(
   tx: Prisma.TransactionClient,
   by: UserChangeActor,
-  userId: string,
+  user: { id: string; recordType: string },
   replacement: CheckedReplacement,
   at: Date,
 ): Promise<void> {
   const { institutionId } = by;
+  const userId = user.id;
   const visible = replacement.visibleLibraryIds
     ? {
         OR: [{ ownerLibraryId: null }, { ownerLibraryId: { in: [...replacement.visibleLibraryIds] } }],
@@ -216,6 +217,6 @@ export async function replaceUserParts(
     }
   }
   for (const { part, value } of replacement.documentParts ?? []) {
-    await part.write?.({ tx, institutionId, userId, actor: by.actor }, value);
+    await part.write?.({ tx, institutionId, userId, actor: by.actor, recordType: user.recordType }, value);
   }
 }

@@ -97,7 +97,7 @@ export function createUserRecordWriter(
       if (children.addresses.length) await tx.userAddress.createMany({ data: children.addresses });
       if (children.phones.length) await tx.userPhone.createMany({ data: children.phones });
       if (children.roles.length) await tx.userRole.createMany({ data: children.roles });
-      if (extra.parts) await replaceUserParts(tx, by, userId, extra.parts, now);
+      if (extra.parts) await replaceUserParts(tx, by, { id: userId, recordType: fields.recordType }, extra.parts, now);
       const owner = { id: userId, institutionId, loginName: primaryId };
       if (fields.accountType !== 'INTERNAL' && existing?.credential?.hasPassword) {
         // People who sign in through the institution's provider or directory have no password here.
