@@ -74,10 +74,12 @@ export function userBlockDocumentPart(deps: Deps): UserDocumentPart {
     },
 
     /** Keeps the blocks sent that the user already has (and who made them), adds the others, removes the rest. */
-    async write({ tx, institutionId, userId, actor }, value) {
+    async write({ tx, institutionId, userId, actor, recordType }, value) {
       const parsed = z.array(almaBlock).max(200).safeParse(value);
       if (!parsed.success)
         throw new ValidationError(parsed.error.issues.map((i) => ({ field: pathOf(i.path), message: i.message })));
+      if (parsed.data.length > 0 && recordType === 'CONTACT')
+        throw ValidationError.of('user_block', 'a Contact user cannot be blocked');
       const [config, libraries] = await Promise.all([deps.config.for(institutionId), deps.libraries(institutionId)]);
       const today = utcToday();
       const wanted = parsed.data.map((block, index) => {

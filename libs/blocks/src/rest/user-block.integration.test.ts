@@ -126,4 +126,19 @@ describe(`user_block in the Alma user document (${database})`, () => {
     expect(errorsOf(unknownField.json).join()).toContain('block_colour');
     expect((await api.caller.blocks.list({ userId: user.id })).manual.map((b) => b.type)).toEqual(['GENERAL']);
   });
+
+  it('refuses blocks on a Contact user', async () => {
+    users += 1;
+    const saved = await api.caller.users.create({
+      recordType: 'CONTACT',
+      primaryId: `rest-block-${users}`,
+      firstName: 'Cora',
+      lastName: 'Contact',
+    });
+    if (saved.status !== 'saved') throw new Error('not saved');
+    const answer = await putBlocks(saved.user.primaryId, [{ block_type: { value: 'GENERAL' } }]);
+    expect(answer.status).toBe(400);
+    expect(errorsOf(answer.json)).toContain('user_block: a Contact user cannot be blocked');
+    expect((await putBlocks(saved.user.primaryId, [])).status).toBe(200);
+  });
 });
