@@ -167,6 +167,7 @@ describe('institution isolation', () => {
       ok(a, 'users.codeTables.list', 'query'),
       ok(a, 'fines.list', 'query', { userId }),
       ok(a, 'blocks.list', 'query', { userId }),
+      ok(a, 'proxies.list', 'query', { userId }),
     ]);
     // lastUsedAt moves whenever A's own key is used; that is not a change B made.
     return JSON.stringify(reads, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
@@ -252,6 +253,20 @@ describe('institution isolation', () => {
     ).id;
     // blocks.update, blocks.remove: a block on A's user.
     idsOfA['blocks'] = (await ok(a, 'blocks.add', 'mutation', { userId: user.id, type: 'GENERAL' })).id;
+    // proxies.update, proxies.remove: A's user acting for another user of A.
+    const patronOfA = await ok(a, 'users.create', 'mutation', {
+      recordType: 'PUBLIC',
+      primaryId: 'A-2',
+      firstName: 'Abe',
+      lastName: 'Aye',
+      userGroup: 'A_GROUP',
+    });
+    idsOfA['proxies'] = (
+      await ok(a, 'proxies.add', 'mutation', {
+        proxyUserId: user.id,
+        patronUserId: (patronOfA as unknown as { user: { id: string } }).user.id,
+      })
+    ).id;
     idsOfA['apiKeys'] = (
       await ok(a, 'auth.apiKeys.create', 'mutation', {
         name: 'A key',
@@ -308,7 +323,7 @@ describe('institution isolation', () => {
     async ({ path, type, input, idFields }) => {
       const segment = path.split('.').slice(-2)[0] ?? '';
       const idFor = (field: string) => {
-        const id = field === 'userId' ? idsOfA['users'] : idsOfA[segment];
+        const id = field === 'userId' || field.endsWith('UserId') ? idsOfA['users'] : idsOfA[segment];
         if (!id) throw new Error(`no row of A for ${path}'s "${field}": add one to idsOfA`);
         return id;
       };

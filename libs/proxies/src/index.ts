@@ -1,0 +1,3 @@
+// The proxies module's server entry: the plugin and its contracts.
+export * from './contracts/index.js';
+export { proxiesPlugin } from './server/proxies.plugin.js';
