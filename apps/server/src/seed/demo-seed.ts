@@ -9,6 +9,7 @@ import {
 } from '@ulms/platform';
 import { blocksPlugin, seedBlocksDemo } from '@ulms/blocks';
 import { FINES_MODULE, type FinesConfig, finesPlugin, seedFinesDemo } from '@ulms/fines';
+import { proxiesPlugin, seedProxiesDemo } from '@ulms/proxies';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
 import { usersServices } from '@ulms/users/contracts';
 import type { Logger } from 'pino';
@@ -81,6 +82,8 @@ interface DemoInstitution {
   readonly fines?: boolean;
   /** The blocks module is enabled here (with fines), two patrons get manual blocks and the third's debt a limit. */
   readonly blocks?: boolean;
+  /** The proxies module is enabled here, and one patron acts for two others. */
+  readonly proxies?: boolean;
   readonly staff: readonly {
     username: string;
     displayName: string;
@@ -100,6 +103,7 @@ const demoInstitutions: readonly DemoInstitution[] = [
     ],
     fines: true,
     blocks: true,
+    proxies: true,
     staff: [
       {
         username: DEMO_ADMIN.username,
@@ -175,6 +179,10 @@ async function createInstitution(
     await step(`enabling module ${blocksPlugin.id}`, () => moduleService.enable(institution.id, blocksPlugin.id));
     await step('adding the demo blocks', () => seedBlocksDemo(kernel.services, institution.id));
     await step('setting a debt limit', () => limitDebtOf(kernel, institution.id, 's1000103'));
+  }
+  if (demo.proxies && installed.has(proxiesPlugin.id)) {
+    await step(`enabling module ${proxiesPlugin.id}`, () => moduleService.enable(institution.id, proxiesPlugin.id));
+    await step('adding the demo proxies', () => seedProxiesDemo(kernel.services, institution.id));
   }
   // Enabled after the demo users exist: an example rule applies to what staff save from now on.
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))
