@@ -1,5 +1,6 @@
 import { blocksAdminPlugin } from '@ulms/blocks/admin';
 import { finesAdminPlugin } from '@ulms/fines/admin';
+import { proxiesAdminPlugin } from '@ulms/proxies/admin';
 import { authPermissions, platformPermissions } from '@ulms/platform/contracts';
 import { type AdminPlugin, defineAdminPlugin } from '@ulms/ui';
 import { usersAdminPlugin } from '@ulms/users/admin';
@@ -75,6 +76,7 @@ export const adminPlugins: readonly AdminPlugin[] = [
   usersAdminPlugin,
   finesAdminPlugin,
   blocksAdminPlugin,
+  proxiesAdminPlugin,
   platformAdminPlugin,
   authAdminPlugin,
   ...institutionPlugins,
