@@ -100,5 +100,9 @@ export function blockColumns(labels: RowLabels, libraryLabel: (code: string) => 
         ),
     },
   ];
-  return columns.map((column) => ({ ...column, enableSorting: sortable(column.id ?? '') }));
+  // The tab sorts the rows itself (block-rows.ts); TanStack offers a header's sort button only with an accessor.
+  return columns.map(
+    (column): ColumnDef<BlockRow> =>
+      sortable(column.id ?? '') ? { ...column, accessorFn: (row) => row.id } : { ...column, enableSorting: false },
+  );
 }
