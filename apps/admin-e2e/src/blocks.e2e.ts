@@ -78,6 +78,16 @@ describe('the Blocks tab and configuration', () => {
     expect(await rows().filter({ hasText: 'Lost card' }).count()).toBe(0);
     await page.getByLabel('Show').selectOption({ label: 'All' });
 
+    // A header sorts the list: by expiry date, the one block that ends comes first (the others never end).
+    const firstRow = async () => (await rows().first().textContent()) ?? '';
+    await blocks().getByRole('button', { name: 'Expiry date' }).click();
+    await expect.poll(firstRow).toMatch(/^Lost card/);
+    expect(await blocks().getByRole('columnheader', { name: 'Expiry date' }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    await blocks().getByRole('button', { name: 'Status' }).click();
+    await expect.poll(firstRow).not.toMatch(/^Lost card/);
+
     // The list is wider than the tab: the rest of its columns are a scroll away, the menus staying in view.
     await blocks().evaluate((table) => table.parentElement?.scrollBy({ left: 2000 }));
     await rows().filter({ hasText: 'General block' }).getByText('Institution').waitFor();
