@@ -181,6 +181,11 @@ export const searchUsersInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(25),
   /** Count every match (the REST API's total_record_count); the list stops counting at 1,000. */
   exactTotal: z.boolean().default(false),
+  /**
+   * The other modules' columns to fill, by id (the ones shown); every one when left out. The page still lists
+   * every column, so that a list can offer the others.
+   */
+  columns: z.array(z.string().min(1).max(100)).max(50).optional(),
 });
 export type SearchUsersInput = z.input<typeof searchUsersInput>;
 

@@ -102,9 +102,12 @@ export function createUserSearchService(deps: {
     return row?.n ?? 0;
   };
 
-  const extraColumns = async (institutionId: string, ids: string[]) => {
+  /** Every column of the enabled modules, and the values of those asked for (a hidden one costs nothing). */
+  const extraColumns = async (institutionId: string, ids: string[], wanted: readonly string[] | undefined) => {
     const columns = await deps.extensions.for(usersExtensionPoints.listColumns, institutionId);
-    const values = await Promise.all(columns.map((c) => c.load(institutionId, ids)));
+    const values = await Promise.all(
+      columns.map((c) => (!wanted || wanted.includes(c.id) ? c.load(institutionId, ids) : undefined)),
+    );
     return { columns, values };
   };
 
@@ -121,6 +124,7 @@ export function createUserSearchService(deps: {
       const { columns, values } = await extraColumns(
         institution.id,
         rows.map((r) => r.id),
+        q.columns,
       );
       return {
         total: q.exactTotal ? total : Math.min(total, COUNT_LIMIT),

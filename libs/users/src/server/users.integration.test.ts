@@ -7,6 +7,7 @@ import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { usersPlugin } from './users.plugin.js';
 
 const heard: string[] = [];
+let loadedCards = 0;
 const campusCardRules = definePlugin({
   id: 'campus-card',
   title: 'Campus card rules',
@@ -20,7 +21,10 @@ const campusCardRules = definePlugin({
     env.contribute(usersExtensionPoints.listColumns, {
       id: 'cards',
       title: 'Cards',
-      load: async (_institutionId, userIds) => new Map(userIds.map((id) => [id, 1])),
+      load: async (_institutionId, userIds) => {
+        loadedCards += 1;
+        return new Map(userIds.map((id) => [id, 1]));
+      },
     });
     env.subscribe(usersEvents.userCreated, ({ userId }) => {
       heard.push(userId);
@@ -450,9 +454,15 @@ describe('the user record', () => {
   it('fills the list columns of enabled modules', async () => {
     await api.caller.platform.modules.enable({ moduleId: 'campus-card' });
     try {
+      const loadsBefore = loadedCards;
       const page = await api.caller.users.search({ pageSize: 2 });
       expect(page.columns).toEqual([{ id: 'cards', title: 'Cards' }]);
       expect(page.rows.map((r) => r.extra)).toEqual([{ cards: 1 }, { cards: 1 }]);
+      // A list showing none of them asks for none: they are still offered, and cost nothing.
+      const hidden = await api.caller.users.search({ pageSize: 2, columns: [] });
+      expect(hidden.columns).toEqual([{ id: 'cards', title: 'Cards' }]);
+      expect(hidden.rows.map((r) => r.extra)).toEqual([{ cards: null }, { cards: null }]);
+      expect(loadedCards - loadsBefore).toBe(1);
     } finally {
       await api.caller.platform.modules.disable({ moduleId: 'campus-card' });
     }

@@ -69,8 +69,20 @@ export function FindUsersPage() {
   const deleter = useDeleteUser();
   const [bulkEditing, setBulkEditing] = useState(false);
   const state = useMemo(() => searchFromParams(params, preferences.pageSize), [params, preferences.pageSize]);
+  // Only the other modules' columns on show are computed: a hidden Fines or Blocks column costs the search nothing.
+  const shownExtras = useMemo(
+    () =>
+      Object.entries(preferences.columnVisibility)
+        .filter(([id, shown]) => shown && id.startsWith('extra:'))
+        .map(([id]) => id.slice('extra:'.length))
+        .sort(),
+    [preferences.columnVisibility],
+  );
   const result = useQuery({
-    ...trpc.users.search.queryOptions(searchInputOf(state), { placeholderData: keepPreviousData }),
+    ...trpc.users.search.queryOptions(
+      { ...searchInputOf(state), columns: shownExtras },
+      { placeholderData: keepPreviousData },
+    ),
     // Without a page size in the address, wait for the preferred one rather than asking twice.
     enabled: preferences.ready || params.size !== undefined,
   });
