@@ -127,6 +127,7 @@ export function userBlockDocumentPart(deps: Deps): UserDocumentPart {
         if (match) kept.add(match.id);
         return !match;
       });
+      const removed = existing.filter((row) => !kept.has(row.id));
       await client.userBlock.deleteMany({ where: { institutionId, userId, id: { notIn: [...kept] } } });
       if (added.length > 0)
         await client.userBlock.createMany({
@@ -138,6 +139,12 @@ export function userBlockDocumentPart(deps: Deps): UserDocumentPart {
             createdBy: actor,
           })),
         });
+      return {
+        history: [
+          ...removed.map((row) => ({ field: 'blocks' as const, oldValue: row.typeCode, newValue: null })),
+          ...added.map((block) => ({ field: 'blocks' as const, oldValue: null, newValue: block.typeCode })),
+        ],
+      };
     },
   };
 }

@@ -109,6 +109,16 @@ describe(`user_block in the Alma user document (${database})`, () => {
     expect(after.find((b) => b.type === 'GENERAL')?.id).toBe(first?.id);
     await putBlocks(user.primaryId, []);
     expect((await api.caller.blocks.list({ userId: user.id })).manual).toEqual([]);
+    // Each block added or removed over REST is in History, as through the Blocks tab.
+    const history = await api.caller.users.history({ id: user.id, field: 'blocks' });
+    expect(history.entries.map((e) => [e.oldValue, e.newValue]).sort()).toEqual(
+      [
+        [null, 'GENERAL'],
+        [null, 'OVERDUE_ITEMS'],
+        ['GENERAL', null],
+        ['OVERDUE_ITEMS', null],
+      ].sort(),
+    );
   });
 
   it('refuses a block it cannot store, naming the field, and leaves the user and its blocks as they were', async () => {

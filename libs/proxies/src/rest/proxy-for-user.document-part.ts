@@ -17,7 +17,14 @@ const pathOf = (path: readonly PropertyKey[]) =>
 /** A patron a PUT or POST listed, resolved, with where the list named them. */
 interface Patron {
   readonly id: string;
+  readonly primaryId: string;
   readonly at: string;
+}
+
+/** What `prepare` hands to `write`: the patrons listed, and the primary identifiers of those acted for now. */
+interface Prepared {
+  readonly patrons: readonly Patron[];
+  readonly current: ReadonlyMap<string, string>;
 }
 
 const sameName = (a: string, b: string) =>
@@ -45,7 +52,7 @@ export function proxyForUserDocumentPart(deps: { prisma: PrismaClient; users: Us
     },
 
     /** Resolves each patron by primary identifier, outside the save's transaction. */
-    async prepare({ institutionId }, value) {
+    async prepare({ institutionId, userId }, value): Promise<Prepared> {
       const parsed = z.array(almaProxyFor).max(500).safeParse(value);
       if (!parsed.success)
         throw new ValidationError(parsed.error.issues.map((i) => ({ field: pathOf(i.path), message: i.message })));
@@ -63,14 +70,25 @@ export function proxyForUserDocumentPart(deps: { prisma: PrismaClient; users: Us
             at('full_name'),
             `is "${patron.fullName}", the patron's name: it is not changed here`,
           );
-        patrons.push({ id: patron.id, at: at('primary_id') });
+        patrons.push({ id: patron.id, primaryId: patron.primaryId, at: at('primary_id') });
       }
-      return patrons;
+      // For History: whom the user acts for before this change, by primary identifier.
+      const relations = userId
+        ? await deps.prisma.proxyRelation.findMany({
+            where: { institutionId, proxyUserId: userId },
+            select: { patronUserId: true },
+          })
+        : [];
+      const acted = await deps.users.getMany(
+        institutionId,
+        relations.map((r) => r.patronUserId),
+      );
+      return { patrons, current: new Map(acted.map((u) => [u.id, u.primaryId])) };
     },
 
     /** Keeps the relations to patrons still listed (with their expiry dates), adds the others, removes the rest. */
     async write({ tx, institutionId, userId, actor, recordType }, value) {
-      const patrons = value as readonly Patron[];
+      const { patrons, current } = value as Prepared;
       if (patrons.length > 0 && recordType === 'CONTACT')
         throw ValidationError.of('proxy_for_user', 'a Contact user cannot take part in proxies');
       const self = patrons.find((p) => p.id === userId);
@@ -83,14 +101,25 @@ export function proxyForUserDocumentPart(deps: { prisma: PrismaClient; users: Us
           'proxy_for_user',
           'a fulfillment proxy cannot be unlinked from its sponsor: send the sponsor back as GET shows it',
         );
+      const removed = existing.filter((r) => !patronIds.includes(r.patronUserId));
       await client.proxyRelation.deleteMany({
         where: { institutionId, proxyUserId: userId, patronUserId: { notIn: patronIds } },
       });
-      const added = patronIds.filter((id) => !existing.some((r) => r.patronUserId === id));
+      const added = patrons.filter((p) => !existing.some((r) => r.patronUserId === p.id));
       if (added.length > 0)
         await client.proxyRelation.createMany({
-          data: added.map((patronUserId) => ({ institutionId, proxyUserId: userId, patronUserId, createdBy: actor })),
+          data: added.map((p) => ({ institutionId, proxyUserId: userId, patronUserId: p.id, createdBy: actor })),
         });
+      return {
+        history: [
+          ...removed.map((r) => ({
+            field: 'proxyFor' as const,
+            oldValue: current.get(r.patronUserId) ?? r.patronUserId,
+            newValue: null,
+          })),
+          ...added.map((p) => ({ field: 'proxyFor' as const, oldValue: null, newValue: p.primaryId })),
+        ],
+      };
     },
   };
 }

@@ -84,6 +84,16 @@ describe(`proxy_for_user in the Alma user document (${database})`, () => {
       { id: relation?.id, expiryDate: '2099-12-31' },
     ]);
     expect((await putProxyFor(proxy.primaryId, [])).json['proxy_for_user']).toEqual([]);
+    // Each relation added or removed over REST is in the proxy's History, as through the Proxy For tab.
+    const history = await api.caller.users.history({ id: proxy.id, field: 'proxyFor' });
+    expect(history.entries.map((e) => [e.oldValue, e.newValue]).sort()).toEqual(
+      [
+        [null, first.primaryId],
+        [null, second.primaryId],
+        [second.primaryId, null],
+        [first.primaryId, null],
+      ].sort(),
+    );
   });
 
   it('creates a user with its proxy relations in one POST', async () => {

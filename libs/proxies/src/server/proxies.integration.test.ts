@@ -119,6 +119,8 @@ describe(`proxies (${database})`, () => {
     const proxy = created.user.id;
     const [link] = (await api.caller.proxies.list({ userId: proxy })).proxyFor;
     expect(link).toMatchObject({ fulfillment: true, patron: { id: sponsor } });
+    const history = await api.caller.users.history({ id: proxy, field: 'proxyFor' });
+    expect(history.entries.map((e) => [e.oldValue, e.newValue])).toEqual([[null, link?.patron.primaryId]]);
     await expect(api.caller.proxies.remove({ id: link?.id ?? '' })).rejects.toThrow(
       'a fulfillment proxy cannot be unlinked from its sponsor',
     );

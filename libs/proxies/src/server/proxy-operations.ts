@@ -150,20 +150,17 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
         id: 'proxies.fulfillment-sponsor',
         field: 'fulfillment_sponsor',
         read: async () => null,
-        write: async ({
-          tx,
-          institutionId,
-          userId,
-          actor,
-        }: {
-          tx: unknown;
-          institutionId: string;
-          userId: string;
-          actor: string;
-        }) => {
-          await (tx as Prisma.TransactionClient).proxyRelation.create({
-            data: { institutionId, proxyUserId: userId, patronUserId: sponsor.id, fulfillment: true, createdBy: actor },
+        write: async (context: { tx: unknown; institutionId: string; userId: string; actor: string }) => {
+          await (context.tx as Prisma.TransactionClient).proxyRelation.create({
+            data: {
+              institutionId: context.institutionId,
+              proxyUserId: context.userId,
+              patronUserId: sponsor.id,
+              fulfillment: true,
+              createdBy: context.actor,
+            },
           });
+          return { history: [{ field: 'proxyFor' as const, oldValue: null, newValue: sponsor.primaryId }] };
         },
       };
       return deps.users.create(by.asUserActor, input.user, {

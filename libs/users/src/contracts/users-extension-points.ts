@@ -57,6 +57,15 @@ export interface AttachmentStorage {
   getStream?(key: string): Promise<AsyncIterable<Uint8Array>>;
 }
 
+/** What a part's write changed that the user's History shows (the reference lists blocks and proxy for). */
+export interface DocumentPartChanges {
+  readonly history: readonly {
+    readonly field: 'blocks' | 'proxyFor';
+    readonly oldValue: string | null;
+    readonly newValue: string | null;
+  }[];
+}
+
 /**
  * Another module's part of the Alma user document: a list it stores (`user_block`, `proxy_for_user`) or a
  * summary shown on request (`expand=loans`, `requests`, `fees`). Applied where the contributing plugin is
@@ -74,7 +83,7 @@ export interface UserDocumentPart {
    * Checks and resolves what a POST or PUT carried before the save's transaction begins (a read through another
    * service inside it would wait for it); its result is what `write` receives. Throw a ValidationError to refuse.
    */
-  prepare?(context: { institutionId: string }, value: unknown): Promise<unknown>;
+  prepare?(context: { institutionId: string; userId: string | null }, value: unknown): Promise<unknown>;
   /**
    * Replaces the user's part with what a POST or PUT carried, inside the user's save transaction (`tx` is the
    * Prisma transaction client); throw a ValidationError with the document's paths to refuse it. Without
@@ -83,7 +92,7 @@ export interface UserDocumentPart {
   write?(
     context: { tx: unknown; institutionId: string; userId: string; actor: string; recordType: string },
     value: unknown,
-  ): Promise<void>;
+  ): Promise<void | DocumentPartChanges>;
 }
 
 /** Extension points of the users module. */

@@ -28,6 +28,8 @@ export async function readAlmaUserBody(
   },
   body: unknown,
   context: AlmaContext,
+  /** The user a PUT replaces; none for a POST. */
+  existingUserId: string | null = null,
 ): Promise<{ fields: CreateUserInput; parts: UserPartsReplacement }> {
   const { services, institution, principal } = request;
   const read = almaUserToFields(body, {
@@ -54,7 +56,9 @@ export async function readAlmaUserBody(
       try {
         documentParts.push({
           part,
-          value: part.prepare ? await part.prepare({ institutionId: institution.id }, value) : value,
+          value: part.prepare
+            ? await part.prepare({ institutionId: institution.id, userId: existingUserId }, value)
+            : value,
         });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

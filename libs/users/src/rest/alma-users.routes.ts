@@ -220,7 +220,7 @@ export const updateUserRoute = defineRestRoute({
     const existing = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
     const expectedVersion = expectedVersionOf(request.header('if-match'), existing);
     const context = await almaContextOf(services, institution);
-    const { fields, parts } = await readAlmaUserBody(request, body, context);
+    const { fields, parts } = await readAlmaUserBody(request, body, context, existing.id);
     const input = {
       ...almaUpdateInput(existing, fields, body, override),
       version: expectedVersion,

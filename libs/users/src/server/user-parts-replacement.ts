@@ -217,6 +217,13 @@ export async function replaceUserParts(
     }
   }
   for (const { part, value } of replacement.documentParts ?? []) {
-    await part.write?.({ tx, institutionId, userId, actor: by.actor, recordType: user.recordType }, value);
+    const changes = await part.write?.(
+      { tx, institutionId, userId, actor: by.actor, recordType: user.recordType },
+      value,
+    );
+    if (changes?.history.length)
+      await tx.userHistoryEntry.createMany({
+        data: changes.history.map((entry) => ({ ...history(entry.oldValue, entry.newValue), field: entry.field })),
+      });
   }
 }
