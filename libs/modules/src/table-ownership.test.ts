@@ -52,7 +52,8 @@ function foreignTableUses(source: string, foreignModels: readonly string[]): str
   return foreignModels.filter((model) => {
     const delegate = model[0]?.toLowerCase() + model.slice(1);
     return (
-      new RegExp(`\\.${delegate}\\.(${OPERATIONS})\\b`).test(source) ||
+      // A call, so that a permission such as 'users.user.create' is not taken for one.
+      new RegExp(`\\.${delegate}\\.(${OPERATIONS})\\s*\\(`).test(source) ||
       new RegExp(`\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+"${model}"`, 'i').test(source)
     );
   });
@@ -64,6 +65,7 @@ describe('modules own their data', () => {
     expect(foreignTableUses('SELECT 1 FROM "User" u', ['User'])).toEqual(['User']);
     expect(foreignTableUses('UPDATE "User" SET x = 1', ['User'])).toEqual(['User']);
     expect(foreignTableUses('await users.search(institution, {})', ['User'])).toEqual([]);
+    expect(foreignTableUses("can('users.user.create')", ['User'])).toEqual([]);
     expect(foreignTableUses('<input placeholder="Institution" />', ['Institution'])).toEqual([]);
   });
 
