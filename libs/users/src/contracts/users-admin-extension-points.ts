@@ -1,6 +1,8 @@
 import { createExtensionPoint } from '@ulms/platform/contracts';
 import type { ComponentType } from 'react';
-import type { UserDto } from './user.dto.js';
+import type { RecordType } from './user-codes.js';
+import type { SaveUserResult, UserDto } from './user.dto.js';
+import type { CreateUserInput } from './user.schema.js';
 
 /**
  * A tab another module adds to User Details, after the users module's own (Fines, Blocks, Proxies). It is
@@ -23,10 +25,40 @@ export interface UserRecordTab {
   readonly component: ComponentType<{ readonly userId: string }>;
 }
 
+/** Creates the user instead of `users.create`, with the same input and outcome (a duplicate warning included). */
+export type CreateUserTakeover = (input: CreateUserInput) => Promise<SaveUserResult>;
+
+/** What Quick User Management gives a create-user option's component. */
+export interface CreateUserOptionProps {
+  /** The record type chosen on the form (an option may not apply to a Contact). */
+  readonly recordType: RecordType;
+  /**
+   * Hands the form a create call to use instead of `users.create` (the option is on), or null to give it back (the
+   * option is off). The form sends its input to it, so `confirmDuplicate` and `generatePin` pass through, and shows
+   * its outcome as its own: the duplicate warning, the generated PIN, the user's page. A rejection is shown as the
+   * form's error (its field errors under the form's fields, others at the top).
+   */
+  readonly onTakeOver: (create: CreateUserTakeover | null) => void;
+}
+
+/**
+ * An option another module adds to Quick User Management (the proxies module's "Add as Fulfillment Proxy"), in a
+ * panel of its own after the form's sections, shown while the contributing module is enabled and to holders of
+ * `permission`. When an option takes the submission over, the form creates the user with the option's call.
+ */
+export interface CreateUserOption {
+  readonly id: string;
+  /** The panel's heading ("Proxy settings"). */
+  readonly label: string;
+  readonly permission?: string;
+  readonly component: ComponentType<CreateUserOptionProps>;
+}
+
 /**
  * Admin extension points of the users module. A plugin fills one from its admin plugin with
  * `contribute(usersAdminExtensionPoints.userRecordTabs, { id, label, permission, component })` (from `@ulms/ui`).
  */
 export const usersAdminExtensionPoints = {
   userRecordTabs: createExtensionPoint<UserRecordTab>({ id: 'users.userRecordTabs' }),
+  createUserOptions: createExtensionPoint<CreateUserOption>({ id: 'users.createUserOptions' }),
 };

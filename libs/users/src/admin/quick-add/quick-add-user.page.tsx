@@ -11,7 +11,14 @@ import {
   useToast,
   useUnsavedChangesGuard,
 } from '@ulms/ui';
-import { type RecordType, recordTypeCodes, type SaveUserResult, type UserDto } from '@ulms/users/contracts';
+import {
+  type CreateUserInput,
+  type CreateUserTakeover,
+  type RecordType,
+  recordTypeCodes,
+  type SaveUserResult,
+  type UserDto,
+} from '@ulms/users/contracts';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { labelsFor } from '../shared/contact-error-labels.js';
@@ -28,6 +35,7 @@ import {
   resolverOf,
 } from '../user-form/user-form.schema.js';
 import { useUsersTrpc } from '../users-admin-context.js';
+import { CreateUserOptions } from './create-user-options.js';
 import { QuickAddSections } from './quick-add-sections.js';
 import { RecordTypePicker } from './record-type-picker.js';
 
@@ -69,21 +77,30 @@ export function QuickAddUserPage() {
     guard.release();
     void navigate(then === 'details' ? userDetailsLink(user.id) : { to: usersPaths.find });
   };
-  const create = useMutation(
-    trpc.users.create.mutationOptions({
-      onSuccess: async (result) => {
-        if (result.status === 'duplicateWarning') {
-          setDuplicates(result);
-          return;
-        }
-        setDuplicates(null);
-        await queryClient.invalidateQueries(trpc.users.search.queryFilter());
-        if (result.generatedPin) setSavedWithPin({ user: result.user, pin: result.generatedPin });
-        else finish(result.user, after);
-      },
-      onError: () => setDuplicates(null),
-    }),
-  );
+  // Options of other modules (the proxies module's Add as Fulfillment Proxy) that create the user with their own call.
+  const takeovers = useRef(new Map<string, CreateUserTakeover>());
+  const createOptions = trpc.users.create.mutationOptions({
+    onSuccess: async (result) => {
+      if (result.status === 'duplicateWarning') {
+        setDuplicates(result);
+        return;
+      }
+      setDuplicates(null);
+      await queryClient.invalidateQueries(trpc.users.search.queryFilter());
+      if (result.generatedPin) setSavedWithPin({ user: result.user, pin: result.generatedPin });
+      else finish(result.user, after);
+    },
+    onError: () => setDuplicates(null),
+  });
+  const create = useMutation({
+    ...createOptions,
+    mutationFn: async (input: CreateUserInput, context) => {
+      const [takeover] = takeovers.current.values();
+      if (takeover) return takeover(input);
+      if (!createOptions.mutationFn) throw new Error('users.create cannot be called');
+      return createOptions.mutationFn(input, context);
+    },
+  });
 
   useEffect(() => {
     if (create.error) setServerErrors(form.setError, create.error);
@@ -137,7 +154,15 @@ export function QuickAddUserPage() {
             <RecordTypePicker value={recordType} onChange={chooseRecordType} error={errors['recordType'] ?? null} />
           </section>
           {recordType ? (
-            <QuickAddSections recordType={recordType} rules={rules} />
+            <>
+              <QuickAddSections recordType={recordType} rules={rules} />
+              <CreateUserOptions
+                recordType={recordType}
+                onTakeOver={(id, takeover) =>
+                  takeover ? takeovers.current.set(id, takeover) : takeovers.current.delete(id)
+                }
+              />
+            </>
           ) : (
             <p className="notice">Choose the record type to see the fields it has.</p>
           )}
