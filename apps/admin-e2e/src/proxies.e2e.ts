@@ -1,5 +1,5 @@
 import { NORTH_ADMIN } from '@ulms/server/demo-seed';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAdminSession } from './support/admin-session.js';
 import { launchBrowser, openPage, screenshot } from './support/browser.js';
@@ -136,34 +136,60 @@ describe('proxies in the admin app', () => {
       expect(await proxyFor().locator('tbody tr').count()).toBe(2);
     });
 
-    let sponsorName = '';
-    it('creates a fulfillment proxy with Quick User Management, linked to its sponsor for good', async () => {
-      sponsorName = await openUser(page, 's1000104');
+    /** Quick User Management filled for a new Public user, "Add as Fulfillment Proxy" ticked. */
+    const fillFulfillmentProxy = async (primaryId: string) => {
       await page.goto('/users/new');
       await heading('Add user').waitFor();
       await page.getByRole('radio', { name: 'Public' }).check();
-      await page.getByLabel('Primary identifier').fill('e2e-fulfillment-1');
+      await page.getByLabel('Primary identifier').fill(primaryId);
       await page.getByLabel(/^First name( \*)?$/).fill('Felix');
       await page.getByLabel(/^Last name( \*)?$/).fill('Fetcher');
+      await page.getByLabel('Birth date').fill('2001-02-03');
       await page.getByLabel('User group').selectOption({ label: 'Undergraduate' });
       const settings = page.getByRole('region', { name: 'Proxy settings' });
       await settings.getByRole('checkbox', { name: 'Add as Fulfillment Proxy' }).check();
-      // Without a sponsor the form says so and saves nothing.
-      await page.getByRole('button', { name: 'Save and continue' }).click();
-      await settings.getByText('choose the sponsor').waitFor();
-      await settings.getByRole('combobox', { name: 'Sponsor' }).fill('s1000104');
-      await settings.getByRole('option', { name: /s1000104/ }).click();
-      await settings.getByText(sponsorName).waitFor();
-      await screenshot(page, 'proxies-quick-add-fulfillment');
-      await page.getByRole('button', { name: 'Save and continue' }).click();
-      await heading('Fetcher, Felix').waitFor();
-
+      return settings;
+    };
+    const pickSponsor = async (settings: Locator, primaryId: string, name: string) => {
+      await settings.getByRole('combobox', { name: 'Sponsor' }).fill(primaryId);
+      await settings.getByRole('option', { name: new RegExp(primaryId) }).click();
+      await settings.getByText(name).waitFor();
+    };
+    const expectFulfillmentLink = async (sponsorId: string) => {
       await tab('Proxy For').click();
-      const row = proxyFor().getByRole('row', { name: /s1000104/ });
+      const row = proxyFor().getByRole('row', { name: new RegExp(sponsorId) });
       await row.getByText('Fulfillment proxy (sponsor)').waitFor();
       await row.getByText('cannot be changed or removed').waitFor();
       expect(await row.getByRole('button').count()).toBe(0);
+    };
+
+    let sponsorName = '';
+    it('creates a fulfillment proxy with Quick User Management, linked to its sponsor for good', async () => {
+      sponsorName = await openUser(page, 's1000104');
+      const settings = await fillFulfillmentProxy('e2e-fulfillment-1');
+      // Without a sponsor the form says so and saves nothing.
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await settings.getByText('choose the sponsor').waitFor();
+      await pickSponsor(settings, 's1000104', sponsorName);
+      await screenshot(page, 'proxies-quick-add-fulfillment');
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await heading('Fetcher, Felix').waitFor();
+      await expectFulfillmentLink('s1000104');
       await screenshot(page, 'proxies-fulfillment-link');
+    });
+
+    it('warns of a possible duplicate first, as creating any user does, and Save anyway creates the proxy', async () => {
+      const otherSponsor = await openUser(page, 's1000105');
+      const settings = await fillFulfillmentProxy('e2e-fulfillment-2');
+      await pickSponsor(settings, 's1000105', otherSponsor);
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Possible duplicate users' });
+      await dialog.getByRole('link', { name: 'Fetcher, Felix' }).waitFor();
+      await screenshot(page, 'proxies-fulfillment-duplicate-warning');
+      await dialog.getByRole('button', { name: 'Save anyway' }).click();
+      await heading('Fetcher, Felix').waitFor();
+      await page.getByText('e2e-fulfillment-2').first().waitFor();
+      await expectFulfillmentLink('s1000105');
     });
 
     it('refuses to delete the sponsor, saying why', async () => {
