@@ -120,6 +120,45 @@ describe('proxies in the admin app', () => {
       await expect.poll(() => row.textContent()).toMatch(/2032/);
     });
 
+    it('refuses an expiry date over a change made meanwhile in another tab, and takes the newer date', async () => {
+      await dismissToasts();
+      const menuOf = (on: Page) =>
+        on
+          .getByRole('table', { name: 'Proxy for', exact: true })
+          .getByRole('row', { name: /s1000101/ })
+          .getByRole('button', { name: /^Actions for Proxy For/ });
+      const changeIn = async (on: Page, date: string) => {
+        await menuOf(on).click();
+        await on.getByRole('menuitem', { name: 'Change expiry date' }).click();
+        const dialog = on.getByRole('dialog', { name: /^Change expiry date/ });
+        await dialog.getByLabel('Expiry date').fill(date);
+        return dialog;
+      };
+      const mine = await changeIn(page, '2030-01-31');
+      const other = await page.context().newPage();
+      await other.goto(page.url());
+      const theirs = await changeIn(other, '2029-12-24');
+      await theirs.getByRole('button', { name: 'Save' }).click();
+      await theirs.waitFor({ state: 'detached' });
+      await other.close();
+
+      await mine.getByRole('button', { name: 'Save' }).click();
+      await mine.getByText(/Someone else changed this relation since you opened it/).waitFor();
+      await expect.poll(() => mine.getByLabel('Expiry date').inputValue()).toBe('2029-12-24');
+      await screenshot(page, 'proxies-change-expiry-conflict');
+      await mine.getByLabel('Expiry date').fill('2030-01-31');
+      await mine.getByRole('button', { name: 'Save' }).click();
+      await toast('Expiry date changed.').waitFor();
+      await mine.waitFor({ state: 'detached' });
+      await expect
+        .poll(() =>
+          proxyFor()
+            .getByRole('row', { name: /s1000101/ })
+            .textContent(),
+        )
+        .toMatch(/2030/);
+    });
+
     it('removes a relation after a confirmation', async () => {
       await dismissToasts();
       const row = proxyFor().getByRole('row', { name: /s1000103/ });
