@@ -92,6 +92,9 @@ describe('proxies in the admin app', () => {
       await search.fill('s1000103');
       await dialog.getByRole('option', { name: /s1000103/ }).waitFor();
       await screenshot(page, 'proxies-add-search');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, 'proxies-add-search-390');
+      await page.setViewportSize({ width: 1280, height: 800 });
       await search.press('ArrowDown');
       await search.press('Enter');
       await dialog.getByRole('button', { name: 'Change patron' }).waitFor();

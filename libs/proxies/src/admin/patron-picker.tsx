@@ -117,9 +117,7 @@ export function PatronPicker({ label, value, onChange, excludeId, hint, error, r
                   onClick={() => pick(index)}
                 >
                   <span className="proxies-picker__name">{row.fullName || row.primaryId}</span>
-                  <span className="muted proxies-picker__meta">
-                    {[row.primaryId, row.userGroup].filter(Boolean).join(' · ')}
-                  </span>
+                  <span className="muted">{row.primaryId}</span>
                 </li>
               ))}
             </ul>
