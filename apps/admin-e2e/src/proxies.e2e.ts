@@ -89,6 +89,7 @@ describe('proxies in the admin app', () => {
 
       // Still usable: another patron, picked with the keyboard.
       await dialog.getByRole('button', { name: 'Change patron' }).click();
+      await expect.poll(() => search.evaluate((input) => input === document.activeElement)).toBe(true);
       await search.fill('s1000103');
       await dialog.getByRole('option', { name: /s1000103/ }).waitFor();
       await screenshot(page, 'proxies-add-search');
@@ -97,7 +98,10 @@ describe('proxies in the admin app', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await search.press('ArrowDown');
       await search.press('Enter');
-      await dialog.getByRole('button', { name: 'Change patron' }).waitFor();
+      // The focus follows to the patron picked, for a keyboard user to go on.
+      await expect
+        .poll(() => dialog.getByRole('button', { name: 'Change patron' }).evaluate((b) => b === document.activeElement))
+        .toBe(true);
       await dialog.getByLabel('Expiry date').fill('2031-03-31');
       await dialog.getByRole('button', { name: 'Add', exact: true }).click();
       await toast(/is now a proxy for/).waitFor();

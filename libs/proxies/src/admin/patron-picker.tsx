@@ -1,5 +1,5 @@
 import type { ProxyPartyDto } from '@ulms/proxies/contracts';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { nameOf } from './proxy-format.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 import { minSearchLength, useUserSearch } from './use-user-search.js';
@@ -24,6 +24,15 @@ export function PatronPicker({ label, value, onChange, excludeId, hint, error, r
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  // Picking swaps the search box for the user picked and "Change" swaps it back: the focus follows.
+  const [focusNext, setFocusNext] = useState<'search' | 'change' | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const changeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    (focusNext === 'search' ? searchRef : changeRef).current?.focus();
+    setFocusNext(null);
+  }, [focusNext, value]);
   const settled = useDebouncedValue(text);
   const search = useUserSearch(settled);
   const options = search.rows.filter((row) => row.id !== excludeId);
@@ -38,6 +47,7 @@ export function PatronPicker({ label, value, onChange, excludeId, hint, error, r
     if (!row) return;
     onChange({ id: row.id, primaryId: row.primaryId, fullName: row.fullName });
     setOpen(false);
+    setFocusNext('change');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -69,11 +79,13 @@ export function PatronPicker({ label, value, onChange, excludeId, hint, error, r
             <strong>{nameOf(value)}</strong> <span className="muted">{value.primaryId}</span>
           </output>
           <button
+            ref={changeRef}
             type="button"
             className="ui-button ui-button--small"
             onClick={() => {
               onChange(null);
               setOpen(true);
+              setFocusNext('search');
             }}
           >
             Change {label.toLowerCase()}
@@ -82,6 +94,7 @@ export function PatronPicker({ label, value, onChange, excludeId, hint, error, r
       ) : (
         <>
           <input
+            ref={searchRef}
             id={`${id}-input`}
             className="ui-input"
             type="search"
