@@ -9,7 +9,7 @@ import { pageParts } from './support/page-parts.js';
 describe('the Blocks tab and configuration', () => {
   let browser: Browser;
   let page: Page;
-  const { heading, mainNav, tab, toast } = pageParts(() => page);
+  const { dismissToasts, heading, mainNav, tab, toast } = pageParts(() => page);
 
   beforeAll(async () => {
     ({ browser, page } = await openAdminSession(inject('baseUrl')));
@@ -51,10 +51,6 @@ describe('the Blocks tab and configuration', () => {
     await dismissToasts();
   };
   const rowMenu = (name: string) => page.getByRole('button', { name, exact: true });
-  const dismissToasts = async () => {
-    const dismiss = page.getByRole('button', { name: 'Dismiss' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
-  };
 
   it("lists a patron's active and expired manual blocks, the active first, with what each stops", async () => {
     await openBlocks('s1000101');

@@ -8,7 +8,7 @@ import { pageParts } from './support/page-parts.js';
 describe('the Fines/Fees tab', () => {
   let browser: Browser;
   let page: Page;
-  const { heading, tab, toast } = pageParts(() => page);
+  const { dismissToasts, heading, tab, toast } = pageParts(() => page);
 
   beforeAll(async () => {
     ({ browser, page } = await openAdminSession(inject('baseUrl')));
@@ -40,10 +40,6 @@ describe('the Fines/Fees tab', () => {
     expect(await balance(label).textContent()).toBe(amount);
   };
   const rowMenu = (name: string | RegExp) => page.getByRole('button', { name });
-  const dismissToasts = async () => {
-    const dismiss = page.getByRole('button', { name: 'Dismiss' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
-  };
 
   it("shows a patron's balances and fees, the VAT columns hidden until picked", async () => {
     await openFines('s1000101');

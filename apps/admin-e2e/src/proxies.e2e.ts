@@ -31,7 +31,7 @@ describe('proxies in the admin app', () => {
     beforeAll(async () => {
       ({ browser, page } = await openAdminSession(inject('baseUrl')));
     });
-    const { heading, tab, toast } = pageParts(() => page);
+    const { dismissToasts, heading, tab, toast } = pageParts(() => page);
     const proxyFor = () => page.getByRole('table', { name: 'Proxy for', exact: true });
     const proxiesOf = () => page.getByRole('table', { name: 'Proxies of this user', exact: true });
     const openProxies = async (primaryId: string) => {
@@ -40,10 +40,6 @@ describe('proxies in the admin app', () => {
       await page.waitForURL((url) => url.searchParams.get('tab') === 'proxies');
       await proxyFor().waitFor();
       return name;
-    };
-    const dismissToasts = async () => {
-      const dismiss = page.getByRole('button', { name: 'Dismiss' });
-      while ((await dismiss.count()) > 0) await dismiss.first().click();
     };
     let proxyName = '';
     let patronName = '';

@@ -7,5 +7,10 @@ export function pageParts(current: () => Page) {
     heading: (name: string | RegExp) => current().getByRole('heading', { level: 1, name }),
     toast: (text: string | RegExp) => current().getByRole('status').getByText(text),
     tab: (name: string) => current().getByRole('tab', { name }),
+    /** Closes every toast shown: an error one stays until dismissed and may cover what is clicked next. */
+    dismissToasts: async () => {
+      const dismiss = current().getByRole('button', { name: 'Dismiss' });
+      while ((await dismiss.count()) > 0) await dismiss.first().click();
+    },
   };
 }
