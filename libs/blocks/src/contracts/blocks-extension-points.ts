@@ -1,12 +1,13 @@
 import { createExtensionPoint } from '@ulms/platform/contracts';
-import type { UserDto } from '@ulms/users/contracts';
+import type { UserSummary } from '@ulms/users/contracts';
 import type { z } from 'zod';
 import type { BlockEffects } from './blocks-config.schema.js';
 
 /** The users a rule judges, with what it needs from the institution. */
 export interface BlockRuleContext {
   readonly institutionId: string;
-  readonly users: readonly UserDto[];
+  /** Each user's own columns (group, record and account type, status, expiry date), read once for every rule. */
+  readonly users: readonly UserSummary[];
   /** The rule's own settings, as the institution set them. */
   readonly settings: Readonly<Record<string, unknown>>;
   /** Today, UTC, `YYYY-MM-DD`. */

@@ -5,7 +5,7 @@ import {
   type PluginConfig,
   type SqlRunner,
 } from '@ulms/platform';
-import type { UserDto, UserService } from '@ulms/users/contracts';
+import type { UserSearchService, UserService, UserSummary } from '@ulms/users/contracts';
 import type { AutomaticBlockDto, BlockCheck, BlockedAction } from '../contracts/block.schema.js';
 import type { BlockEffects, BlocksConfig } from '../contracts/blocks-config.schema.js';
 import { blocksExtensionPoints } from '../contracts/blocks-extension-points.js';
@@ -25,7 +25,8 @@ const ACTIVE_MANUAL = `SELECT "userId", "typeCode", description FROM "UserBlock"
 /** Blocks computed on demand: the manual ones not past their expiry date, and the enabled rules' ones. */
 export function createBlockChecks(deps: {
   sql: SqlRunner;
-  users: UserService;
+  users: Pick<UserService, 'requireExisting'>;
+  search: Pick<UserSearchService, 'summaries'>;
   config: PluginConfig<BlocksConfig>;
   extensions: EnabledExtensions;
 }) {
@@ -47,7 +48,7 @@ export function createBlockChecks(deps: {
     const rules = await enabledRules(institutionId, config);
     const found = new Map<string, AutomaticBlockDto[]>();
     if (rules.length === 0 || userIds.length === 0) return { found, users: null };
-    const users = await deps.users.getMany(institutionId, userIds);
+    const users = await deps.search.summaries(institutionId, userIds);
     const today = utcToday();
     const verdicts = await Promise.all(
       rules.map(({ rule, settings }) => rule.blocked({ institutionId, users, settings, today })),
@@ -61,7 +62,7 @@ export function createBlockChecks(deps: {
   };
 
   /** Throws NotFoundError unless the user exists, using the rules' read when there was one. */
-  const requireUser = async (institutionId: string, userId: string, read: readonly UserDto[] | null) => {
+  const requireUser = async (institutionId: string, userId: string, read: readonly UserSummary[] | null) => {
     if (read === null) await deps.users.requireExisting(institutionId, userId);
     else if (!read.some((user) => user.id === userId)) throw new NotFoundError('user');
   };

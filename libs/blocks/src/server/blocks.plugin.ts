@@ -50,7 +50,7 @@ export const blocksPlugin = definePlugin({
       extensions: coreServices.extensions,
     };
     env.provideService(blockChecksRef, {
-      deps: { ...checksDeps, database: coreServices.database },
+      deps: { ...checksDeps, search: usersServices.search, database: coreServices.database },
       factory: ({ database, ...deps }) => createBlockChecks({ ...deps, sql: database.sql }),
     });
     env.provideService(blocksServices.checker, { deps: { checks: blockChecksRef }, factory: ({ checks }) => checks });

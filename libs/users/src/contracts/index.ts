@@ -13,6 +13,7 @@ export type {
   UserDto,
   UserListPage,
   UserListRow,
+  UserSummary,
 } from './user.dto.js';
 export * from './users-config.schema.js';
 export { fieldPermissions, usersPermissions } from './users-permissions.js';

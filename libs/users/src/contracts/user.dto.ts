@@ -122,6 +122,9 @@ export type SaveUserResult =
   | { readonly status: 'duplicateWarning'; readonly duplicates: readonly PossibleDuplicate[] };
 
 /** One row of Find and Manage Users. */
+/** A user's own columns as lists show them, without the record's lists (`UserSearchService.summaries`). */
+export type UserSummary = Omit<UserListRow, 'extra'>;
+
 export interface UserListRow {
   readonly id: string;
   readonly active: boolean;

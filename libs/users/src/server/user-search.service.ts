@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Prisma } from '@prisma/client';
-import { type Database, type EnabledExtensions, parseInput } from '@ulms/platform';
+import { type Database, type EnabledExtensions, parseInput, ValidationError } from '@ulms/platform';
 import type { UsersInstitutionRef } from '../contracts/service-callers.js';
 import type { AccountType, RecordType, UserStatus } from '../contracts/user-codes.js';
 import type { UserSearchService } from '../contracts/user-search-service.js';
+import type { UserSummary } from '../contracts/user.dto.js';
 import { findUsersInput, searchUsersInput } from '../contracts/user.schema.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { todayIn } from './dates.js';
@@ -25,10 +26,13 @@ const sortColumns = {
   expiryDate: 'expiryDate',
 } as const;
 
-const LIST_COLUMNS = Prisma.raw(
-  `u.id, u."primaryId", u."firstName", u."middleName", u."lastName", u."prefFirstName", u."prefMiddleName", u."prefLastName",
-   u."accountType", u."recordType", u."jobCategory", u."userGroup", u.status, u."expiryDate"::text AS "expiryDate"`,
-);
+const LIST_COLUMN_SQL = `u.id, u."primaryId", u."firstName", u."middleName", u."lastName", u."prefFirstName", u."prefMiddleName", u."prefLastName",
+   u."accountType", u."recordType", u."jobCategory", u."userGroup", u.status, u."expiryDate"::text AS "expiryDate"`;
+const LIST_COLUMNS = Prisma.raw(LIST_COLUMN_SQL);
+
+const MAX_SUMMARIES = 1_000;
+// Prepared once per connection: the primary key serves it whatever the users.
+const SUMMARIES = `SELECT ${LIST_COLUMN_SQL} FROM "User" u WHERE u."institutionId" = $1::uuid AND u.id = ANY($2::uuid[])`;
 
 interface ListRow {
   id: string;
@@ -46,6 +50,19 @@ interface ListRow {
   status: string;
   expiryDate: string | null;
 }
+
+const summaryOf = (row: ListRow): UserSummary => ({
+  id: row.id,
+  active: row.status === 'ACTIVE',
+  primaryId: row.primaryId,
+  fullName: fullNameOf(row),
+  accountType: row.accountType as AccountType,
+  recordType: row.recordType as RecordType,
+  jobCategory: row.jobCategory,
+  userGroup: row.userGroup,
+  status: row.status as UserStatus,
+  expiryDate: row.expiryDate,
+});
 
 const findOrders = {
   name: Prisma.sql`u."sortName", u.id`,
@@ -131,19 +148,20 @@ export function createUserSearchService(deps: {
         totalIsLowerBound: !q.exactTotal && total > COUNT_LIMIT,
         columns: columns.map(({ id, title }) => ({ id, title })),
         rows: rows.map((row) => ({
-          id: row.id,
-          active: row.status === 'ACTIVE',
-          primaryId: row.primaryId,
-          fullName: fullNameOf(row),
-          accountType: row.accountType as AccountType,
-          recordType: row.recordType as RecordType,
-          jobCategory: row.jobCategory,
-          userGroup: row.userGroup,
-          status: row.status as UserStatus,
-          expiryDate: row.expiryDate,
+          ...summaryOf(row),
           extra: Object.fromEntries(columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null])),
         })),
       };
+    },
+
+    async summaries(institutionId, ids) {
+      if (ids.length > MAX_SUMMARIES) throw ValidationError.of('ids', `at most ${MAX_SUMMARIES} at once`);
+      if (ids.length === 0) return [];
+      const rows = await database.sql.query<ListRow>(SUMMARIES, [institutionId, [...new Set(ids)]], {
+        name: 'users.summaries',
+      });
+      const byId = new Map(rows.map((row) => [row.id, summaryOf(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     matching(institution, input) {

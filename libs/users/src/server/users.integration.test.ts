@@ -5,6 +5,7 @@ import type { CreateUserInput } from '../contracts/user.schema.js';
 import { usersEvents } from '../contracts/users-events.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { usersPlugin } from './users.plugin.js';
+import { usersServices } from './users-services.js';
 
 const heard: string[] = [];
 let loadedCards = 0;
@@ -449,6 +450,17 @@ describe('the user record', () => {
         .sort()
         .slice(1_000),
     );
+  });
+
+  it("reads a page's users as list rows in the order asked, in the caller's institution only", async () => {
+    const page = await api.caller.users.search({ pageSize: 3, sortBy: 'primaryId' });
+    const ids = page.rows.map((r) => r.id).reverse();
+    const search = api.kernel.services.get(usersServices.search);
+    const other = await api.createInstitution({ modules: ['users'] });
+    const summaries = await search.summaries(api.institution.id, [...ids, other.id]);
+    expect(summaries).toEqual(ids.map((id) => expect.objectContaining({ id })));
+    expect(summaries[0]).toEqual(Object.fromEntries(Object.entries(page.rows[2] ?? {}).filter(([k]) => k !== 'extra')));
+    expect(await search.summaries(other.id, ids)).toEqual([]);
   });
 
   it('fills the list columns of enabled modules', async () => {
