@@ -38,6 +38,16 @@ type Deps = {
   libraries: (institutionId: string) => Promise<readonly { id: string; code: string; name: string }[]>;
 };
 
+/** A block of a PUT or POST, checked and resolved (its owner library's id), as it would be stored. */
+interface WantedBlock {
+  readonly typeCode: string;
+  readonly description: string | null;
+  readonly note: string | null;
+  readonly expiryDate: string | null;
+  readonly ownerLibraryId: string | null;
+  readonly external: boolean;
+}
+
 /** A block as the reference's user document shows it. */
 function almaOf(row: BlockRow, config: BlocksConfig, libraries: readonly { id: string; code: string; name: string }[]) {
   const dto = toBlockDto(row, config, libraries, utcToday());
@@ -73,16 +83,14 @@ export function userBlockDocumentPart(deps: Deps): UserDocumentPart {
       return rows.map((row) => almaOf(row, config, libraries));
     },
 
-    /** Keeps the blocks sent that the user already has (and who made them), adds the others, removes the rest. */
-    async write({ tx, institutionId, userId, actor, recordType }, value) {
+    /** Checks the blocks sent against the institution's types and libraries, before the save's transaction. */
+    async prepare({ institutionId }, value): Promise<WantedBlock[]> {
       const parsed = z.array(almaBlock).max(200).safeParse(value);
       if (!parsed.success)
         throw new ValidationError(parsed.error.issues.map((i) => ({ field: pathOf(i.path), message: i.message })));
-      if (parsed.data.length > 0 && recordType === 'CONTACT')
-        throw ValidationError.of('user_block', 'a Contact user cannot be blocked');
       const [config, libraries] = await Promise.all([deps.config.for(institutionId), deps.libraries(institutionId)]);
       const today = utcToday();
-      const wanted = parsed.data.map((block, index) => {
+      return parsed.data.map((block, index) => {
         const at = (field: string) => `user_block[${index}].${field}`;
         if (!config.blockTypes.some((t) => t.code === block.block_type.value))
           throw ValidationError.of(
@@ -112,9 +120,16 @@ export function userBlockDocumentPart(deps: Deps): UserDocumentPart {
           external: block.segment_type === 'External',
         };
       });
+    },
+
+    /** Keeps the blocks sent that the user already has (and who made them), adds the others, removes the rest. */
+    async write({ tx, institutionId, userId, actor, recordType }, value) {
+      const wanted = value as readonly WantedBlock[];
+      if (wanted.length > 0 && recordType === 'CONTACT')
+        throw ValidationError.of('user_block', 'a Contact user cannot be blocked');
       const client = tx as Prisma.TransactionClient;
       const existing = await client.userBlock.findMany({ where: { institutionId, userId } });
-      const same = (row: BlockRow, block: (typeof wanted)[number]) =>
+      const same = (row: BlockRow, block: WantedBlock) =>
         row.typeCode === block.typeCode &&
         row.description === block.description &&
         row.note === block.note &&
