@@ -5,7 +5,7 @@ import {
   protectedProcedure,
   visibleOwnerLibraries,
 } from '@ulms/platform';
-import { usersPermissions } from '@ulms/users/contracts';
+import { type UserChangeActor, usersPermissions } from '@ulms/users/contracts';
 import {
   addProxyForInput,
   createFulfillmentProxyInput,
@@ -14,23 +14,19 @@ import {
   userProxiesInput,
 } from '../contracts/proxy.schema.js';
 import { PROXIES_MODULE, proxiesPermissions as can } from '../contracts/proxies-module.js';
-import type { ProxyCaller } from './proxy-caller.js';
 import { proxyOperationsRef } from './proxy-operations.js';
 
 const read = protectedProcedure(PROXIES_MODULE, can.proxyRead);
 const manage = protectedProcedure(PROXIES_MODULE, can.proxyManage);
 
-const callerOf = (ctx: { institution: InstitutionRef; principal: Principal }): ProxyCaller => ({
+/** Who changes relations, as History and the users service (a fulfillment proxy's record) take it. */
+const callerOf = (ctx: { institution: InstitutionRef; principal: Principal }): UserChangeActor => ({
   institutionId: ctx.institution.id,
   actor: ctx.principal.displayName,
-  asUserActor: {
-    institutionId: ctx.institution.id,
-    actor: ctx.principal.displayName,
-    actorKind: ctx.principal.kind,
-    caller: {
-      permissions: ctx.principal.permissions,
-      visibleLibraryIds: visibleOwnerLibraries(ctx.institution, ctx.principal),
-    },
+  actorKind: ctx.principal.kind,
+  caller: {
+    permissions: ctx.principal.permissions,
+    visibleLibraryIds: visibleOwnerLibraries(ctx.institution, ctx.principal),
   },
 });
 

@@ -8,7 +8,14 @@ import {
   type Transactions,
   ValidationError,
 } from '@ulms/platform';
-import { isoToday, type SaveUserResult, type UserDto, type UserService, usersEvents } from '@ulms/users/contracts';
+import {
+  isoToday,
+  type SaveUserResult,
+  type UserChangeActor,
+  type UserDto,
+  type UserService,
+  usersEvents,
+} from '@ulms/users/contracts';
 import {
   addProxyForInput,
   createFulfillmentProxyInput,
@@ -18,13 +25,12 @@ import {
   type UserProxies,
   userProxiesInput,
 } from '../contracts/proxy.schema.js';
-import type { ProxyCaller } from './proxy-caller.js';
 import { type ProxyRow, toProxyDto } from './proxy.mapper.js';
 
 const LIST_LIMIT = 500;
 const dateOf = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
-/** Proxy For relations: list, add, change the expiry date, remove; and a new user made a fulfillment proxy. */
+/** Proxy For relations (each change by a `UserChangeActor`, as the users service takes it): list, add, change the expiry date, remove; and a new user made a fulfillment proxy. */
 export function createProxyOperations(deps: { prisma: PrismaClient; transactions: Transactions; users: UserService }) {
   const dtos = async (institutionId: string, rows: readonly ProxyRow[]): Promise<ProxyRelationDto[]> => {
     const ids = [...new Set(rows.flatMap((r) => [r.proxyUserId, r.patronUserId]))];
@@ -42,7 +48,12 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
     return user;
   };
 
-  const touchedProxy = (by: ProxyCaller, proxyUserId: string, oldValue: string | null, newValue: string | null) => ({
+  const touchedProxy = (
+    by: UserChangeActor,
+    proxyUserId: string,
+    oldValue: string | null,
+    newValue: string | null,
+  ) => ({
     institutionId: by.institutionId,
     userId: proxyUserId,
     actor: by.actor,
@@ -50,7 +61,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
     history: { field: 'proxyFor' as const, oldValue, newValue },
   });
 
-  const find = async (by: ProxyCaller, id: string) => {
+  const find = async (by: UserChangeActor, id: string) => {
     const row = await deps.prisma.proxyRelation.findFirst({ where: { id, institutionId: by.institutionId } });
     if (!row) throw new NotFoundError('proxy relation');
     return row;
@@ -58,7 +69,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
 
   return {
     /** The patrons the user acts for, and the proxies acting for the user. */
-    async list(by: ProxyCaller, raw: unknown): Promise<UserProxies> {
+    async list(by: UserChangeActor, raw: unknown): Promise<UserProxies> {
       const { userId } = parseInput(userProxiesInput, raw);
       await deps.users.requireExisting(by.institutionId, userId);
       const order = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
@@ -79,7 +90,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
     },
 
     /** Makes `proxyUserId` a proxy for `patronUserId`; recorded in the proxy's History ("proxy for"). */
-    async add(by: ProxyCaller, raw: unknown): Promise<ProxyRelationDto> {
+    async add(by: UserChangeActor, raw: unknown): Promise<ProxyRelationDto> {
       const input = parseInput(addProxyForInput, raw);
       const [proxy, patron] = await Promise.all([
         party(by.institutionId, input.proxyUserId, 'proxyUserId'),
@@ -109,7 +120,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
     },
 
     /** Changes a relation's expiry date at the version the caller read. A fulfillment proxy's link has none. */
-    async update(by: ProxyCaller, raw: unknown): Promise<ProxyRelationDto> {
+    async update(by: UserChangeActor, raw: unknown): Promise<ProxyRelationDto> {
       const input = parseInput(updateProxyForInput, raw);
       const before = await find(by, input.id);
       if (before.fulfillment && input.expiryDate)
@@ -125,7 +136,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
       return (await dtos(by.institutionId, [row]))[0] as ProxyRelationDto;
     },
 
-    async remove(by: ProxyCaller, raw: unknown): Promise<void> {
+    async remove(by: UserChangeActor, raw: unknown): Promise<void> {
       const input = parseInput(removeProxyForInput, raw);
       const before = await find(by, input.id);
       if (before.fulfillment) throw new ConflictError('a fulfillment proxy cannot be unlinked from its sponsor');
@@ -141,7 +152,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
      * Creates a user as the fulfillment proxy of a sponsor: the record and its link in one transaction, so a
      * failure leaves neither. A possible duplicate comes back unsaved, as creating any user does.
      */
-    async createFulfillmentProxy(by: ProxyCaller, raw: unknown): Promise<SaveUserResult> {
+    async createFulfillmentProxy(by: UserChangeActor, raw: unknown): Promise<SaveUserResult> {
       const input = parseInput(createFulfillmentProxyInput, raw);
       if (input.user.recordType === 'CONTACT')
         throw ValidationError.of('user.recordType', 'a Contact user cannot take part in proxies');
@@ -163,9 +174,9 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
           return { history: [{ field: 'proxyFor' as const, oldValue: null, newValue: sponsor.primaryId }] };
         },
       };
-      return deps.users.create(by.asUserActor, input.user, {
+      return deps.users.create(by, input.user, {
         parts: {
-          visibleLibraryIds: by.asUserActor.caller?.visibleLibraryIds ?? null,
+          visibleLibraryIds: by.caller?.visibleLibraryIds ?? null,
           documentParts: [{ part: link, value: null }],
         },
       });

@@ -1,6 +1,5 @@
 import { NotFoundError, type ServiceContainer } from '@ulms/platform';
-import { usersServices } from '@ulms/users/contracts';
-import type { ProxyCaller } from '../proxy-caller.js';
+import { type UserChangeActor, usersServices } from '@ulms/users/contracts';
 import { proxyOperationsRef } from '../proxy-operations.js';
 
 const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -19,8 +18,7 @@ export async function seedProxiesDemo(
     return found.user.id;
   };
   const proxies = services.get(proxyOperationsRef);
-  const actor = { institutionId, actor: 'Demo seed' };
-  const by: ProxyCaller = { ...actor, asUserActor: actor };
+  const by: UserChangeActor = { institutionId, actor: 'Demo seed' };
   const proxy = await idOf('s1000106');
   if ((await proxies.list(by, { userId: proxy })).proxyFor.length > 0) return { relations: 0 };
   await proxies.add(by, { proxyUserId: proxy, patronUserId: await idOf('s1000101'), expiryDate: dayOffset(90) });
