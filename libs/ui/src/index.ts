@@ -13,6 +13,7 @@ export { useUnsavedChangesGuard, type UnsavedChangesGuard } from './unsaved-chan
 export { useGuardedClose, type GuardedClose } from './unsaved-changes/use-guarded-close.js';
 export { Dialog, type DialogProps } from './dialog/dialog.js';
 export { ConfirmDialog, type ConfirmDialogProps } from './dialog/confirm-dialog.js';
+export { FormDialogActions, type FormDialogActionsProps } from './dialog/form-dialog-actions.js';
 export { ActionsMenu, type ActionsMenuProps, ActionsMenuItem, type ActionsMenuItemProps } from './menu/actions-menu.js';
 export { ToastProvider } from './toast/toast-provider.js';
 export { useToast, type ToastApi, type ToastTone } from './toast/toast-context.js';

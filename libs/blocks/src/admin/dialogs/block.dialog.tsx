@@ -7,6 +7,7 @@ import {
   errorAt,
   errorCodeOf,
   flatFieldErrors,
+  FormDialogActions,
   FormError,
   formMessageOf,
   SelectField,
@@ -97,20 +98,13 @@ export function BlockDialog({ userId, block, externalUser, onClose }: BlockDialo
       title={block ? `Edit block: ${choices.typeLabel(block.type)}` : 'Add block'}
       onClose={guard.requestClose}
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={guard.requestClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="ui-button ui-button--primary"
-            disabled={sending}
-            aria-busy={sending}
-          >
-            {sending ? 'Saving…' : block ? 'Save' : 'Add block'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={sending}
+          label={block ? 'Save' : 'Add block'}
+          busyLabel="Saving…"
+          onCancel={guard.requestClose}
+        />
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={(event) => void form.handleSubmit(send)(event)}>

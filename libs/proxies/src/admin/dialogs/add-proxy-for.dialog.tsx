@@ -5,6 +5,7 @@ import {
   Dialog,
   errorAt,
   flatFieldErrors,
+  FormDialogActions,
   FormError,
   formMessageOf,
   setServerErrors,
@@ -73,20 +74,13 @@ export function AddProxyForDialog({ userId, onClose }: AddProxyForDialogProps) {
       title="Add Proxy For"
       onClose={guard.requestClose}
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={guard.requestClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="ui-button ui-button--primary"
-            disabled={sending}
-            aria-busy={sending}
-          >
-            {sending ? 'Adding…' : 'Add'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={sending}
+          label="Add"
+          busyLabel="Adding…"
+          onCancel={guard.requestClose}
+        />
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={(event) => void form.handleSubmit(send)(event)}>

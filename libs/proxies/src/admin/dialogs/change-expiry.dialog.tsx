@@ -6,6 +6,7 @@ import {
   errorAt,
   errorCodeOf,
   flatFieldErrors,
+  FormDialogActions,
   FormError,
   formMessageOf,
   setServerErrors,
@@ -77,20 +78,13 @@ export function ChangeExpiryDialog({ relation, onClose }: ChangeExpiryDialogProp
       title={`Change expiry date: ${nameOf(relation.patron)}`}
       onClose={guard.requestClose}
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={guard.requestClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="ui-button ui-button--primary"
-            disabled={sending}
-            aria-busy={sending}
-          >
-            {sending ? 'Saving…' : 'Save'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={sending}
+          label="Save"
+          busyLabel="Saving…"
+          onCancel={guard.requestClose}
+        />
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={(event) => void form.handleSubmit(send)(event)}>

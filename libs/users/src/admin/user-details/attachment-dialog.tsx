@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Dialog, fieldErrorsOf, FormError, formMessageOf, TextAreaField, useToast } from '@ulms/ui';
+import { Dialog, fieldErrorsOf, FormDialogActions, FormError, formMessageOf, TextAreaField, useToast } from '@ulms/ui';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { formatSize, uploadAttachment } from '../shared/attachment-files.js';
 import { useUsersTrpc } from '../users-admin-context.js';
@@ -68,14 +68,13 @@ export function AttachmentDialog({ userId, onAdded, onClose }: AttachmentDialogP
       title="Upload attachment"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={busy} aria-busy={busy}>
-            {busy ? `Uploading… ${Math.round(progress * 100)}%` : 'Upload'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={busy}
+          label="Upload"
+          busyLabel={`Uploading… ${Math.round(progress * 100)}%`}
+          onCancel={onClose}
+        />
       }
     >
       <form id={formId} className="ui-form" noValidate onSubmit={submit}>

@@ -1,4 +1,4 @@
-import { CheckboxField, Dialog, FormError, setServerErrors, useGuardedClose } from '@ulms/ui';
+import { CheckboxField, Dialog, FormDialogActions, FormError, setServerErrors, useGuardedClose } from '@ulms/ui';
 import type { RecordType, SegmentType } from '@ulms/users/contracts';
 import { useEffect, useId, useState } from 'react';
 import { type FieldValues, FormProvider, useForm } from 'react-hook-form';
@@ -50,14 +50,13 @@ export function ContactEntryDialog<Dto extends { id: string; segmentType: Segmen
       size="large"
       onClose={guard.requestClose}
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={guard.requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="ui-button ui-button--primary" disabled={busy} aria-busy={busy}>
-            {busy ? 'Saving…' : `Save ${kind.noun}`}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={busy}
+          label={`Save ${kind.noun}`}
+          busyLabel="Saving…"
+          onCancel={guard.requestClose}
+        />
       }
     >
       <FormProvider {...form}>
