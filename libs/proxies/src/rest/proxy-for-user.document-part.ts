@@ -1,6 +1,11 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ValidationError } from '@ulms/platform';
-import { findUserByAlmaId, type UserDocumentPart, type UserService } from '@ulms/users/contracts';
+import {
+  findUserByAlmaId,
+  type UserDocumentPart,
+  type UserSearchService,
+  type UserService,
+} from '@ulms/users/contracts';
 import { z } from 'zod';
 
 /** One `proxy_for_user` as PUT and POST take it: the patron by primary identifier; `full_name` as GET shows it. */
@@ -34,7 +39,11 @@ const sameName = (a: string, b: string) =>
  * `proxy_for_user[]` of the Alma user document: the patrons the user acts for (the relation is held on the proxy),
  * read, and replaced by POST and PUT. A fulfillment proxy's sponsor must stay in the list.
  */
-export function proxyForUserDocumentPart(deps: { prisma: PrismaClient; users: UserService }): UserDocumentPart {
+export function proxyForUserDocumentPart(deps: {
+  prisma: PrismaClient;
+  users: Pick<UserService, 'findByIdentifier'>;
+  search: Pick<UserSearchService, 'summaries'>;
+}): UserDocumentPart {
   return {
     id: 'proxies.proxy-for-user',
     field: 'proxy_for_user',
@@ -44,7 +53,7 @@ export function proxyForUserDocumentPart(deps: { prisma: PrismaClient; users: Us
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         take: 500,
       });
-      const patrons = await deps.users.getMany(
+      const patrons = await deps.search.summaries(
         institutionId,
         rows.map((r) => r.patronUserId),
       );
@@ -79,7 +88,7 @@ export function proxyForUserDocumentPart(deps: { prisma: PrismaClient; users: Us
             select: { patronUserId: true },
           })
         : [];
-      const acted = await deps.users.getMany(
+      const acted = await deps.search.summaries(
         institutionId,
         relations.map((r) => r.patronUserId),
       );

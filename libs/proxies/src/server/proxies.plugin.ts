@@ -33,7 +33,12 @@ export const proxiesPlugin = definePlugin({
   router: proxiesRouter,
   register(env) {
     env.provideService(proxyOperationsRef, {
-      deps: { prisma: coreServices.prisma, transactions: coreServices.transactions, users: usersServices.users },
+      deps: {
+        prisma: coreServices.prisma,
+        transactions: coreServices.transactions,
+        users: usersServices.users,
+        search: usersServices.search,
+      },
       factory: createProxyOperations,
     });
     env.provideService(proxiesServices.fulfilment, {
@@ -45,7 +50,7 @@ export const proxiesPlugin = definePlugin({
       factory: ({ prisma }) => sponsorDeletionGuard(prisma),
     });
     env.contributeWith(usersExtensionPoints.documentParts, {
-      deps: { prisma: coreServices.prisma, users: usersServices.users },
+      deps: { prisma: coreServices.prisma, users: usersServices.users, search: usersServices.search },
       factory: proxyForUserDocumentPart,
     });
     // No foreign key reaches the users module's table: a deleted user's relations, either side, go with it.

@@ -12,8 +12,9 @@ import {
   isoToday,
   type SaveUserResult,
   type UserChangeActor,
-  type UserDto,
+  type UserSearchService,
   type UserService,
+  type UserSummary,
   usersEvents,
 } from '@ulms/users/contracts';
 import {
@@ -31,18 +32,24 @@ const LIST_LIMIT = 500;
 const dateOf = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 /** Proxy For relations (each change by a `UserChangeActor`, as the users service takes it): list, add, change the expiry date, remove; and a new user made a fulfillment proxy. */
-export function createProxyOperations(deps: { prisma: PrismaClient; transactions: Transactions; users: UserService }) {
+export function createProxyOperations(deps: {
+  prisma: PrismaClient;
+  transactions: Transactions;
+  users: UserService;
+  /** The parties' names and types: their list rows, not whole records. */
+  search: Pick<UserSearchService, 'summaries'>;
+}) {
   const dtos = async (institutionId: string, rows: readonly ProxyRow[]): Promise<ProxyRelationDto[]> => {
     const ids = [...new Set(rows.flatMap((r) => [r.proxyUserId, r.patronUserId]))];
-    const users = await deps.users.getMany(institutionId, ids);
+    const users = await deps.search.summaries(institutionId, ids);
     const byId = new Map(users.map((u) => [u.id, u]));
     const today = isoToday();
     return rows.map((row) => toProxyDto(row, byId, today));
   };
 
   /** A party of a relation: a user of the institution who is not a Contact. */
-  const party = async (institutionId: string, userId: string, field: string): Promise<UserDto> => {
-    const [user] = await deps.users.getMany(institutionId, [userId]);
+  const party = async (institutionId: string, userId: string, field: string): Promise<UserSummary> => {
+    const [user] = await deps.search.summaries(institutionId, [userId]);
     if (!user) throw new NotFoundError('user');
     if (user.recordType === 'CONTACT') throw ValidationError.of(field, 'a Contact user cannot take part in proxies');
     return user;
@@ -112,7 +119,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
           raise(usersEvents.userTouched, touchedProxy(by, proxy.id, null, patron.primaryId));
           return created;
         });
-        return (await dtos(by.institutionId, [row]))[0] as ProxyRelationDto;
+        return toProxyDto(row, new Map([proxy, patron].map((u) => [u.id, u])), isoToday());
       } catch (error) {
         if (isUniqueViolation(error)) throw ValidationError.of('patronUserId', already);
         throw error;
@@ -140,7 +147,7 @@ export function createProxyOperations(deps: { prisma: PrismaClient; transactions
       const input = parseInput(removeProxyForInput, raw);
       const before = await find(by, input.id);
       if (before.fulfillment) throw new ConflictError('a fulfillment proxy cannot be unlinked from its sponsor');
-      const [patron] = await deps.users.getMany(by.institutionId, [before.patronUserId]);
+      const [patron] = await deps.search.summaries(by.institutionId, [before.patronUserId]);
       await deps.transactions.run(async ({ tx, raise }) => {
         const { count } = await tx.proxyRelation.deleteMany({ where: { id: before.id } });
         if (count === 0) throw new NotFoundError('proxy relation');

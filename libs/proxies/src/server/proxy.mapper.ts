@@ -1,4 +1,4 @@
-import type { UserDto } from '@ulms/users/contracts';
+import type { UserSummary } from '@ulms/users/contracts';
 import type { ProxyPartyDto, ProxyRelationDto } from '../contracts/proxy.schema.js';
 
 /** A relation as stored. */
@@ -13,13 +13,21 @@ export interface ProxyRow {
   readonly version: number;
 }
 
-const partyOf = (user: UserDto): ProxyPartyDto => ({ id: user.id, primaryId: user.primaryId, fullName: user.fullName });
+const partyOf = (user: UserSummary): ProxyPartyDto => ({
+  id: user.id,
+  primaryId: user.primaryId,
+  fullName: user.fullName,
+});
 
 /** `YYYY-MM-DD` of a stored date. */
 export const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** The relation with both parties' names; active through its expiry date (`today`, UTC). */
-export function toProxyDto(row: ProxyRow, usersById: ReadonlyMap<string, UserDto>, today: string): ProxyRelationDto {
+export function toProxyDto(
+  row: ProxyRow,
+  usersById: ReadonlyMap<string, UserSummary>,
+  today: string,
+): ProxyRelationDto {
   const proxy = usersById.get(row.proxyUserId);
   const patron = usersById.get(row.patronUserId);
   const unknown = (id: string): ProxyPartyDto => ({ id, primaryId: '', fullName: '' });
