@@ -7,6 +7,7 @@ import {
   openDatabase,
   readMigrations,
   startKernel,
+  workerServices,
 } from '@ulms/platform';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
@@ -102,6 +103,8 @@ export async function startApp(
   // Every process takes over the jobs of processes that stopped, once their lease has run out.
   const jobs = kernel.services.get(jobServices.jobs);
   jobs.startRecovery();
+  const workers = kernel.services.get(workerServices.workers);
+  workers.start();
   const socketPath = operatorSocketPath(config.database);
   const operator = socketPath
     ? await startOperatorSocket(socketPath, { kernel, database }, (argv, io) =>
@@ -119,6 +122,7 @@ export async function startApp(
     async stop() {
       await operator?.close();
       await server.close();
+      await workers.stop();
       await jobs.stop();
       await database.close();
     },

@@ -85,6 +85,9 @@ export { ownerLibraryFilter, visibleOwnerLibraries } from './tenancy/library-sco
 export { hashPassword, verifyPassword, passwordPolicyErrors } from './auth/password.js';
 export { defineJob, type JobDefinition, type JobContext } from './jobs/job-definition.js';
 export { jobDefinitions, jobServices } from './jobs/job-refs.js';
+export { defineWorker, type WorkerDefinition, type WorkerContext } from './workers/worker-definition.js';
+export { workerDefinitions, workerServices } from './workers/worker-refs.js';
+export type { WorkerService } from './workers/worker.service.js';
 export { preferenceServices } from './preferences/preference-refs.js';
 export type { PreferenceService } from './preferences/preference.service.js';
 export type { JobService } from './jobs/job.service.js';

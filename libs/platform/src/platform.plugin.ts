@@ -11,6 +11,8 @@ import { createInstitutionService } from './tenancy/institution.service.js';
 import { createModuleService } from './tenancy/module.service.js';
 import { platformRouter } from './tenancy/platform.router.js';
 import { tenancyServices } from './tenancy/tenancy-services.js';
+import { workerDefinitions, workerServices } from './workers/worker-refs.js';
+import { createWorkerService } from './workers/worker.service.js';
 
 const ADMIN: BuiltInRole[] = ['GENERAL_SYSTEM_ADMINISTRATOR'];
 export const STAFF_ROLES: BuiltInRole[] = [
@@ -52,6 +54,11 @@ export const platformPlugin = definePlugin({
   register(env) {
     env.declareExtensionPoint(jobDefinitions);
     env.declareExtensionPoint(preferenceKeys);
+    env.declareExtensionPoint(workerDefinitions);
+    env.provideService(workerServices.workers, {
+      deps: { definitions: workerDefinitions, logger: coreServices.logger, services: coreServices.container },
+      factory: createWorkerService,
+    });
     env.provideService(preferenceServices.preferences, {
       deps: { prisma: coreServices.prisma, keys: preferenceKeys },
       factory: createPreferenceService,
