@@ -2,3 +2,4 @@
 export { PROXIES_MODULE, proxiesPermissions } from './proxies-module.js';
 export * from './proxy.schema.js';
 export * from './proxies-services.js';
+export * from './proxies-events.js';

@@ -36,6 +36,7 @@ export const proxiesPlugin = definePlugin({
       deps: {
         prisma: coreServices.prisma,
         transactions: coreServices.transactions,
+        events: coreServices.events,
         users: usersServices.users,
         search: usersServices.search,
       },

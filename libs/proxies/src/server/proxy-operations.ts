@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import {
   ConflictError,
   createServiceRef,
+  type EventBus,
   isUniqueViolation,
   NotFoundError,
   parseInput,
@@ -26,6 +27,7 @@ import {
   type UserProxies,
   userProxiesInput,
 } from '../contracts/proxy.schema.js';
+import { proxiesEvents } from '../contracts/proxies-events.js';
 import { type ProxyRow, toProxyDto } from './proxy.mapper.js';
 
 const LIST_LIMIT = 500;
@@ -35,6 +37,8 @@ const dateOf = (value: string | null | undefined) => (value ? new Date(`${value}
 export function createProxyOperations(deps: {
   prisma: PrismaClient;
   transactions: Transactions;
+  /** The fulfillment proxy's `proxy.added`, raised once the users service has committed the new user. */
+  events: EventBus;
   users: UserService;
   /** The parties' names and types: their list rows, not whole records. */
   search: Pick<UserSearchService, 'summaries'>;
@@ -117,6 +121,13 @@ export function createProxyOperations(deps: {
             },
           });
           raise(usersEvents.userTouched, touchedProxy(by, proxy.id, null, patron.primaryId));
+          raise(proxiesEvents.proxyAdded, {
+            institutionId: by.institutionId,
+            proxyUserId: proxy.id,
+            patronUserId: patron.id,
+            fulfillment: false,
+            actor: by.actor,
+          });
           return created;
         });
         return toProxyDto(row, new Map([proxy, patron].map((u) => [u.id, u])), isoToday());
@@ -181,12 +192,19 @@ export function createProxyOperations(deps: {
           return { history: [{ field: 'proxyFor' as const, oldValue: null, newValue: sponsor.primaryId }] };
         },
       };
-      return deps.users.create(by, input.user, {
+      const result = await deps.users.create(by, input.user, {
         parts: {
           visibleLibraryIds: by.caller?.visibleLibraryIds ?? null,
           documentParts: [{ part: link, value: null }],
         },
       });
+      if (result.status === 'saved') {
+        const added = { institutionId: by.institutionId, proxyUserId: result.user.id, patronUserId: sponsor.id };
+        await deps.events.deliver([
+          { name: proxiesEvents.proxyAdded.name, payload: { ...added, fulfillment: true, actor: by.actor } },
+        ]);
+      }
+      return result;
     },
   };
 }

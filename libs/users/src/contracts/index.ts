@@ -23,6 +23,7 @@ export * from './users-events.js';
 export * from './user-parts.schema.js';
 export * from './user-roles.schema.js';
 export { grantsNow, isoToday } from './role-grants-now.js';
+export { isRestrictedForEditing } from './restricted-users.js';
 export { userDtoToFields } from './user-fields.js';
 export * from './user-field-checks.js';
 export * from './find-users-preferences.schema.js';
@@ -30,6 +31,7 @@ export * from './alma-user-id.js';
 // The services other modules may call, and their refs.
 export { usersServices, type DocumentParts } from './users-services.js';
 export type { UserService } from './user-service.js';
+export type { PersonalDataService, PersonalDataViewer } from './personal-data-service.js';
 export type { UserDeletionService } from './user-deletion-service.js';
 export type { UserPartsService } from './user-parts-service.js';
 export type { BulkChanges, BulkOutcome, UserBulkUpdater } from './user-bulk-updater.js';

@@ -118,7 +118,14 @@ export interface PossibleDuplicate {
 
 /** The outcome of a save: the user, or a warning to confirm (nothing saved). */
 export type SaveUserResult =
-  | { readonly status: 'saved'; readonly user: UserDto; readonly generatedPin?: string }
+  | {
+      readonly status: 'saved';
+      readonly user: UserDto;
+      /** A generated PIN no letter carries, shown to staff once. */
+      readonly generatedPin?: string;
+      /** A generated PIN went to the user in the PIN Number Generation letter (and is shown nowhere else). */
+      readonly pinSent?: boolean;
+    }
   | { readonly status: 'duplicateWarning'; readonly duplicates: readonly PossibleDuplicate[] };
 
 /** One row of Find and Manage Users. */

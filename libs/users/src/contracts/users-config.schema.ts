@@ -86,6 +86,11 @@ export const usersConfigSchema = z.object({
       description:
         'Identifier types people may also sign in with, besides the primary identifier, e.g. BARCODE, UNIV_ID.',
     }),
+  restrictedRoles: z.array(z.string().min(1).max(100)).max(50).default([]).meta({
+    title: 'Users restricted for editing',
+    description:
+      'Roles that make their holder restricted: staff without the permission to handle restricted users (the reference\'s "Can\'t edit restricted users") cannot email them.',
+  }),
   pinNumberMethod: z.enum(['none', 'fourDigit']).default('none').meta({
     title: 'PIN numbers',
     description: 'Four digit: staff can generate a four-digit PIN for self-check machines.',

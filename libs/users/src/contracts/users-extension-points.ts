@@ -95,6 +95,16 @@ export interface UserDocumentPart {
   ): Promise<void | DocumentPartChanges>;
 }
 
+/**
+ * Sends a newly generated PIN to its user (the letters module's PIN Number Generation letter). When one sends
+ * it, staff are not shown the PIN: the letter is the only place it appears in clear.
+ */
+export interface PinLetterSender {
+  readonly id: string;
+  /** True when the letter is on its way; false when it cannot go (the user has no preferred email). */
+  send(by: { institutionId: string; actor: string }, userId: string, pin: string): Promise<boolean>;
+}
+
 /** Extension points of the users module. */
 export const usersExtensionPoints = {
   validators: createExtensionPoint<UserValidator>({ id: 'users.validators' }),
@@ -103,4 +113,5 @@ export const usersExtensionPoints = {
   deletionGuards: createExtensionPoint<UserDeletionGuard>({ id: 'users.deletionGuards' }),
   attachmentStorage: createExtensionPoint<AttachmentStorage>({ id: 'users.attachmentStorage' }),
   documentParts: createExtensionPoint<UserDocumentPart>({ id: 'users.documentParts' }),
+  pinLetters: createExtensionPoint<PinLetterSender>({ id: 'users.pinLetters' }),
 };

@@ -9,6 +9,8 @@ export const usersPermissions = {
   toggleAccountType: 'users.user.toggle-account-type',
   configRead: 'users.config.read',
   configManage: 'users.config.manage',
+  /** Email (and, later, edit) users restricted for editing; lacking it is the reference's "Can't edit restricted users". */
+  restrictedUserEdit: 'users.restricted-user.edit',
 } as const;
 
 /** Fields whose change needs more than `users.user.update`, in a single edit and a bulk edit alike. */

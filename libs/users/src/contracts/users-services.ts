@@ -1,5 +1,6 @@
 import { createServiceRef } from '@ulms/platform/contracts';
 import type { CodeTableService } from './code-table-service.js';
+import type { PersonalDataService } from './personal-data-service.js';
 import type { UserBulkUpdater } from './user-bulk-updater.js';
 import type { UserDeletionService } from './user-deletion-service.js';
 import type { UserPartsService } from './user-parts-service.js';
@@ -23,4 +24,6 @@ export const usersServices = {
   storage: createServiceRef<(institutionId: string) => Promise<AttachmentStorage>>({ id: 'users.storage' }),
   /** The parts of the Alma user document other modules enabled for an institution contribute. */
   documentParts: createServiceRef<DocumentParts>({ id: 'users.documentParts' }),
+  /** A user's whole record as one Alma document (the personal-data route, the Personal Information letter). */
+  personalData: createServiceRef<PersonalDataService>({ id: 'users.personalData' }),
 };

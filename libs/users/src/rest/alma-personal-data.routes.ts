@@ -4,14 +4,6 @@ import { usersPermissions as can } from '../contracts/users-permissions.js';
 import { USERS_MODULE } from '../server/users-module.js';
 import { usersServices } from '../server/users-services.js';
 import { userIdType, userPathParams } from '../contracts/alma-user-id.js';
-import {
-  almaAttachment,
-  almaContextOf,
-  almaNote,
-  almaStatistic,
-  fullAlmaUser,
-  userLink,
-} from './alma-user-document.js';
 import { findAlmaUser } from './alma-user-finder.js';
 import { almaUserSchema } from './alma-user.schema.js';
 
@@ -30,21 +22,10 @@ export const personalDataRoute = defineRestRoute({
   responses: { 200: { description: 'The personal data', schema: almaUserSchema } },
   async handle({ services, institution, principal, params, query, baseUrl }) {
     const user = await findAlmaUser(services, institution, params.user_id, query.user_id_type);
-    const parts = services.get(usersServices.parts);
-    const [context, notes, statistics, attachments] = await Promise.all([
-      almaContextOf(services, institution),
-      parts.listNotes({ institution, principal }, user.id),
-      parts.listStatistics({ institution, principal }, user.id),
-      parts.listAttachments(institution.id, user.id),
-    ]);
+    const { json } = await services.get(usersServices.personalData).document({ institution, principal }, user, baseUrl);
     return {
       status: 200,
-      body: {
-        ...fullAlmaUser(user, context, baseUrl),
-        user_note: notes.map(almaNote),
-        user_statistic: statistics.map((s) => almaStatistic(s, context)),
-        user_attachment: attachments.map((a) => almaAttachment(a, userLink(baseUrl, user))),
-      },
+      body: json,
       xmlRoot: 'user',
     };
   },

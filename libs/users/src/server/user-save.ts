@@ -62,6 +62,14 @@ export function createUserSave(
   const { prisma, codeTables, persist } = deps;
   const { configOf, loadRow, dtoOf } = deps.records;
 
+  /** The first PIN letter sender enabled in the institution that takes the letter. */
+  const sendPinLetter = async (by: UserChangeActor, userId: string, pin: string): Promise<boolean> => {
+    for (const sender of await deps.extensions.for(usersExtensionPoints.pinLetters, by.institutionId)) {
+      if (await sender.send({ institutionId: by.institutionId, actor: by.actor }, userId, pin)) return true;
+    }
+    return false;
+  };
+
   return async (by, input, options) => {
     const { institutionId } = by;
     const parsed = parseInput(createUserInput, input);
@@ -177,11 +185,10 @@ export function createUserSave(
         parts: parts?.checked,
         expectedVersion: options.expectedVersion,
       });
-      return {
-        status: 'saved',
-        user: dtoOf(await loadRow(institutionId, id), config),
-        ...(generatedPin ? { generatedPin } : {}),
-      };
+      const saved = dtoOf(await loadRow(institutionId, id), config);
+      if (generatedPin && (await sendPinLetter(by, id, generatedPin)))
+        return { status: 'saved', user: saved, pinSent: true };
+      return { status: 'saved', user: saved, ...(generatedPin ? { generatedPin } : {}) };
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError('another user took one of these identifiers a moment ago; check them and save again');

@@ -21,6 +21,7 @@ import { createStoragePicker } from './attachment-storage.js';
 import { bulkEditUsersJob } from './bulk-edit-users.job.js';
 import { createUserBulkUpdater } from './user-bulk-update.js';
 import { createCodeTableService } from './code-table.service.js';
+import { createPersonalDataService } from '../rest/personal-data.service.js';
 import { createDocumentParts } from './document-parts.js';
 import { recordPatronActivity, forgetPatronActivityWhenSwitchedOff } from './patron-activity.js';
 import { prefixSequenceGenerator } from './prefix-sequence.generator.js';
@@ -71,6 +72,10 @@ export const usersPlugin = definePlugin({
       description: 'Edit user code tables and rules',
       roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'],
     },
+    [can.restrictedUserEdit]: {
+      description: 'Email users restricted for editing (without it: "Can\'t edit restricted users")',
+      roles: ['USER_ADMINISTRATOR', 'GENERAL_SYSTEM_ADMINISTRATOR'],
+    },
   },
   router: usersRouter,
   http: usersHttp,
@@ -117,6 +122,10 @@ export const usersPlugin = definePlugin({
     env.provideService(usersServices.documentParts, {
       deps: { extensions: coreServices.extensions },
       factory: createDocumentParts,
+    });
+    env.provideService(usersServices.personalData, {
+      deps: { services: coreServices.container },
+      factory: ({ services }) => createPersonalDataService(services),
     });
     env.provideService(usersServices.users, {
       deps: {

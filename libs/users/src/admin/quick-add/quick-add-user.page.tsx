@@ -72,8 +72,9 @@ export function QuickAddUserPage() {
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
   const lastOutput = useRef<QuickAddFormOutput | null>(null);
 
-  const finish = (user: UserDto, then: After) => {
-    toast.show(`${user.fullName || user.primaryId} was added.`, 'success');
+  const finish = (user: UserDto, then: After, pinSent = false) => {
+    const pinNote = pinSent ? ' Their PIN was sent to them in the PIN Number Generation letter.' : '';
+    toast.show(`${user.fullName || user.primaryId} was added.${pinNote}`, 'success');
     guard.release();
     void navigate(then === 'details' ? userDetailsLink(user.id) : { to: usersPaths.find });
   };
@@ -88,7 +89,7 @@ export function QuickAddUserPage() {
       setDuplicates(null);
       await queryClient.invalidateQueries(trpc.users.search.queryFilter());
       if (result.generatedPin) setSavedWithPin({ user: result.user, pin: result.generatedPin });
-      else finish(result.user, after);
+      else finish(result.user, after, result.pinSent === true);
     },
     onError: () => setDuplicates(null),
   });

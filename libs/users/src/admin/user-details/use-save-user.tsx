@@ -38,7 +38,12 @@ export function useSaveUser(): SaveUser {
         setDuplicates(null);
         queryClient.setQueryData(trpc.users.get.queryKey({ id: result.user.id }), result.user);
         await queryClient.invalidateQueries(trpc.users.search.queryFilter());
-        toast.show(pending.current?.message ?? 'Saved.', 'success');
+        toast.show(
+          result.pinSent
+            ? `${pending.current?.message ?? 'Saved.'} The new PIN was sent to the user in the PIN Number Generation letter.`
+            : (pending.current?.message ?? 'Saved.'),
+          'success',
+        );
         if (result.generatedPin) setPin({ pin: result.generatedPin, name: result.user.fullName });
         pending.current?.onSaved?.(result.user);
       },
