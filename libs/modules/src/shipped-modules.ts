@@ -1,7 +1,8 @@
 import { blocksPlugin } from '@ulms/blocks';
 import { finesPlugin } from '@ulms/fines';
 import { proxiesPlugin } from '@ulms/proxies';
+import { lettersPlugin } from '@ulms/letters';
 import { usersPlugin } from '@ulms/users';
 
 /** Every module the project ships besides the core platform and auth plugins; blocks… join here. */
-export const shippedModules = [usersPlugin, finesPlugin, blocksPlugin, proxiesPlugin] as const;
+export const shippedModules = [usersPlugin, finesPlugin, blocksPlugin, proxiesPlugin, lettersPlugin] as const;

@@ -19,6 +19,8 @@ export interface WorkerDefinition {
   readonly intervalMs: number;
   /** Does one round; returns true when it left work it could do at once (the next round starts without waiting). */
   run(context: WorkerContext): Promise<boolean>;
+  /** Frees what the worker keeps open between rounds (connections), once the server stops. */
+  stop?(): Promise<void>;
 }
 
 /** Declares a worker; only checks and returns it. */

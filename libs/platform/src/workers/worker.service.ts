@@ -85,6 +85,7 @@ export function createWorkerService(deps: {
       abort.abort(new Error('the server is stopping'));
       for (const timer of timers.values()) clearTimeout(timer);
       await Promise.allSettled([...inProgress.values()]);
+      await Promise.allSettled([...byId.values()].map((definition) => definition.stop?.()));
     },
   };
 }

@@ -1,0 +1,2 @@
+// The letters module's admin plugin (screens come with it).
+export {};

@@ -1,0 +1,3 @@
+// The letters module's server entry: the plugin and its contracts.
+export * from './contracts/index.js';
+export { lettersPlugin } from './server/letters.plugin.js';

@@ -1,0 +1,171 @@
+import type { Prisma, PrismaClient } from '@prisma/client';
+import type { InstitutionService, PluginConfig, WorkerService } from '@ulms/platform';
+import { NotFoundError, ValidationError } from '@ulms/platform';
+import type { UserDto, UserService } from '@ulms/users/contracts';
+import type { LetterAttachment, LetterType } from '../contracts/letter-type.js';
+import type { LettersConfig } from '../contracts/letters-config.schema.js';
+import type { LetterOutcome, LetterRequest, LetterService } from '../contracts/letters-services.js';
+import type { LetterTypeRegistry } from './letter-types.registry.js';
+import type { LetterTemplateStore, ResolvedTemplate } from './letter-template.store.js';
+import type { SecretBox } from './secret-box.js';
+import { type TemplateEngine, TemplateRenderError } from './template-engine.js';
+
+export const OUTBOX_WORKER = 'letters.outbox';
+const MASK = '••••';
+
+/** What a letter is addressed with: the user's preferred email and language. */
+export const preferredEmailOf = (user: UserDto): string | null =>
+  user.emails.find((e) => e.preferred)?.emailAddress ?? null;
+
+/** The recipient as templates see them (`user`): names, identifier, email, group and dates; nothing secret. */
+export const templateUser = (user: UserDto) => ({
+  id: user.id,
+  primaryId: user.primaryId,
+  title: user.userTitle,
+  firstName: user.prefFirstName ?? user.firstName,
+  lastName: user.prefLastName ?? user.lastName,
+  fullName: user.fullName,
+  email: preferredEmailOf(user),
+  userGroup: user.userGroup,
+  expiryDate: user.expiryDate,
+  language: user.preferredLanguage,
+});
+
+/** The transport letters of an institution leave by, or null: they stay in the outbox. */
+export const transportOf = (config: LettersConfig): string | null => config.transport ?? (config.smtp ? 'smtp' : null);
+
+export type OutboxInsert = Prisma.LetterOutboxCreateManyInput;
+
+/** One letter type made ready for an institution: its settings and wording read once for many letters. */
+export interface PreparedLetterType {
+  readonly type: LetterType;
+  readonly config: LettersConfig;
+  /** The row to queue for `user`, or why none: no preferred email. */
+  compose(
+    user: UserDto,
+    request: Omit<LetterRequest, 'letterTypeId' | 'userId'> & { createdBy: string; jobId?: string },
+  ): Promise<OutboxInsert | 'noEmail'>;
+}
+
+/** Turns letter requests into rendered letters in the outbox. */
+export interface LetterComposer extends LetterService {
+  prepare(institutionId: string, letterTypeId: string): Promise<PreparedLetterType>;
+  /** Writes letters to the outbox (one statement) and wakes the outbox worker. */
+  queue(rows: readonly OutboxInsert[], tx?: Prisma.TransactionClient): Promise<void>;
+  optedOut(institutionId: string, letterTypeId: string, userIds: readonly string[]): Promise<ReadonlySet<string>>;
+}
+
+export function createLetterComposer(deps: {
+  prisma: PrismaClient;
+  users: UserService;
+  institutions: InstitutionService;
+  config: PluginConfig<LettersConfig>;
+  registry: LetterTypeRegistry;
+  templates: LetterTemplateStore;
+  engine: TemplateEngine;
+  secrets: SecretBox;
+  workers: WorkerService;
+}): LetterComposer {
+  const { prisma } = deps;
+
+  const composer: LetterComposer = {
+    async prepare(institutionId, letterTypeId) {
+      const [type, config, institution] = await Promise.all([
+        deps.registry.get(institutionId, letterTypeId),
+        deps.config.for(institutionId),
+        deps.institutions.findById(institutionId),
+      ]);
+      if (!institution) throw new NotFoundError('institution');
+      const defaultLanguage = config.defaultLanguage ?? institution.defaultLanguage;
+      const wording = new Map<string, Promise<ResolvedTemplate>>();
+      const wordingFor = (language: string) => {
+        let found = wording.get(language);
+        if (!found) {
+          found = deps.templates.resolve(institutionId, type, [language, defaultLanguage]);
+          wording.set(language, found);
+        }
+        return found;
+      };
+      const status = transportOf(config) ? 'QUEUED' : 'HELD';
+      const today = new Date().toISOString().slice(0, 10);
+      return {
+        type,
+        config,
+        async compose(user, request) {
+          const to = preferredEmailOf(user);
+          if (!to) return 'noEmail';
+          const template = await wordingFor(user.preferredLanguage ?? defaultLanguage);
+          const data = (letter: Readonly<Record<string, unknown>>) => ({
+            user: templateUser(user),
+            institution: { code: institution.code, name: institution.name },
+            today,
+            letter,
+          });
+          const secrets = request.secrets ?? {};
+          const masked = Object.fromEntries(Object.keys(secrets).map((k) => [k, MASK]));
+          const render = async (letter: Readonly<Record<string, unknown>>) => {
+            try {
+              return await deps.engine.render(template, data(letter));
+            } catch (error) {
+              if (!(error instanceof TemplateRenderError)) throw error;
+              throw new ValidationError([
+                {
+                  field: 'template',
+                  message: `the ${type.name} (${template.language}) could not be written: ${error.message}`,
+                },
+              ]);
+            }
+          };
+          const shown = await render({ ...request.data, ...masked });
+          const sealed =
+            Object.keys(secrets).length > 0
+              ? deps.secrets.seal(JSON.stringify(await render({ ...request.data, ...secrets })))
+              : null;
+          return {
+            institutionId,
+            userId: user.id,
+            letterTypeId: type.id,
+            language: template.language,
+            toAddress: to,
+            fromAddress:
+              config.disableFromAddress && request.senderAddress ? request.senderAddress : config.fromAddress,
+            subject: shown.subject,
+            html: shown.html,
+            text: shown.text,
+            attachments: (request.attachments ?? []) as LetterAttachment[] as never,
+            sealed,
+            status,
+            createdBy: request.createdBy,
+            jobId: request.jobId ?? null,
+          };
+        },
+      };
+    },
+    async queue(rows, tx) {
+      if (rows.length === 0) return;
+      await (tx ?? prisma).letterOutbox.createMany({ data: [...rows] });
+      deps.workers.wake(OUTBOX_WORKER);
+    },
+    async optedOut(institutionId, letterTypeId, userIds) {
+      const rows = await prisma.letterOptOut.findMany({
+        where: { institutionId, letterTypeId, userId: { in: [...userIds] } },
+        select: { userId: true },
+      });
+      return new Set(rows.map((r) => r.userId));
+    },
+    async send(by, request): Promise<LetterOutcome> {
+      const prepared = await composer.prepare(by.institutionId, request.letterTypeId);
+      if (prepared.type.optOut) {
+        const out = await composer.optedOut(by.institutionId, prepared.type.id, [request.userId]);
+        if (out.size > 0) return { status: 'skipped', reason: 'optedOut' };
+      }
+      const user = await deps.users.get(by.institutionId, request.userId);
+      const row = await prepared.compose(user, { ...request, createdBy: by.actor });
+      if (row === 'noEmail') return { status: 'skipped', reason: 'noEmail' };
+      const id = crypto.randomUUID();
+      await composer.queue([{ ...row, id }]);
+      return { status: 'queued', id };
+    },
+  };
+  return composer;
+}
