@@ -8,6 +8,7 @@ import type { Database } from '../database/database.js';
 import { authPlugin } from '../auth/auth.plugin.js';
 import { platformPlugin } from '../platform.plugin.js';
 import { jobServices } from '../jobs/job-refs.js';
+import { workerServices } from '../workers/worker-refs.js';
 import { type Kernel, startKernel } from '../plugin/kernel.js';
 import type { AnyPlugin } from '../plugin/plugin-definition.js';
 import type { ServiceOverride } from '../plugin/service-ref.js';
@@ -118,6 +119,7 @@ export async function startTestApi<const P extends readonly AnyPlugin[]>(options
     createInstitution,
     // Jobs a test started stop (and are waited for) before their database and files go.
     close: async () => {
+      await kernel.services.get(workerServices.workers).stop();
       await kernel.services.get(jobServices.jobs).stop();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });

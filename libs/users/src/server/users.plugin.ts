@@ -87,6 +87,7 @@ export const usersPlugin = definePlugin({
     env.declareExtensionPoint(points.deletionGuards);
     env.declareExtensionPoint(points.attachmentStorage);
     env.declareExtensionPoint(points.documentParts);
+    env.declareExtensionPoint(points.pinLetters);
     env.contribute(points.identifierGenerators, prefixSequenceGenerator);
     env.contributeWith(authExtensionPoints.principalResolver, {
       deps: {

@@ -13,7 +13,8 @@ export const generalMail = defineLetterType({
   templates: {
     en: {
       subject: '{{ letter.subject }}',
-      html: '<p>{{ letter.body | newline_to_br }}</p>',
+      // Escaped first, then the line breaks added as markup (`raw`: not escaped a second time).
+      html: '<p>{{ letter.body | escape | newline_to_br | raw }}</p>',
       text: '{{ letter.body }}',
     },
   },
