@@ -1,6 +1,7 @@
 import { blocksAdminPlugin } from '@ulms/blocks/admin';
 import { finesAdminPlugin } from '@ulms/fines/admin';
 import { proxiesAdminPlugin } from '@ulms/proxies/admin';
+import { lettersAdminPlugin } from '@ulms/letters/admin';
 import { authPermissions, platformPermissions } from '@ulms/platform/contracts';
 import { type AdminPlugin, defineAdminPlugin } from '@ulms/ui';
 import { usersAdminPlugin } from '@ulms/users/admin';
@@ -77,6 +78,7 @@ export const adminPlugins: readonly AdminPlugin[] = [
   finesAdminPlugin,
   blocksAdminPlugin,
   proxiesAdminPlugin,
+  lettersAdminPlugin,
   platformAdminPlugin,
   authAdminPlugin,
   ...institutionPlugins,

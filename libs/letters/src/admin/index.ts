@@ -1,2 +1,2 @@
-// The letters module's admin plugin (screens come with it).
-export {};
+// The letters module's admin plugin: the app lists it and renders its screens inside `AdminHostProvider`.
+export { lettersAdminPlugin } from './letters-admin-plugin.js';

@@ -7,7 +7,7 @@ import { usersPlugin } from '@ulms/users';
 import { finesPlugin } from '@ulms/fines';
 // eslint-disable-next-line no-restricted-imports
 import { proxiesPlugin } from '@ulms/proxies';
-import { usersPermissions } from '@ulms/users/contracts';
+import { userDtoToFields, usersPermissions } from '@ulms/users/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LETTERS_MODULE, lettersPermissions } from '../contracts/letters-module.js';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink.js';
@@ -60,7 +60,11 @@ beforeAll(async () => {
   await api.caller.platform.modules.configure({ moduleId: LETTERS_MODULE, config: lettersConfig() });
   await api.caller.platform.modules.configure({
     moduleId: 'fines',
-    config: { feeTypes: [{ code: 'DAMAGE', description: 'Damaged item', manualCreation: true, libraryOwner: false, vatRate: null }] },
+    config: {
+      feeTypes: [
+        { code: 'DAMAGE', description: 'Damaged item', manualCreation: true, libraryOwner: false, vatRate: null },
+      ],
+    },
   });
   await api.caller.users.codeTables.save({ table: 'USER_GROUP', code: 'PATRONS', description: 'Patrons' });
 });
@@ -75,8 +79,16 @@ beforeEach(() => {
 describe(`letters (${database})`, () => {
   it('sends a General mail from the configured address to the preferred email, HTML with a plain-text alternative', async () => {
     const id = await newUser();
-    const entry = await api.caller.letters.send.generalMail({ userId: id, subject: 'Your card', body: 'Dear reader,\nit is <ready>.' });
-    expect(entry).toMatchObject({ status: 'QUEUED', toAddress: `lena${users}@example.org`, letterTypeName: 'General mail' });
+    const entry = await api.caller.letters.send.generalMail({
+      userId: id,
+      subject: 'Your card',
+      body: 'Dear reader,\nit is <ready>.',
+    });
+    expect(entry).toMatchObject({
+      status: 'QUEUED',
+      toAddress: `lena${users}@example.org`,
+      letterTypeName: 'General mail',
+    });
     await drain();
     const [mail] = mailTo(`lena${users}@example.org`);
     expect(mail?.from).toBe('circulation@library.example.org');
@@ -116,7 +128,11 @@ describe(`letters (${database})`, () => {
 
   it('attaches the whole record as XML and the user’s attachments to the Personal Information letter', async () => {
     const id = await newUser();
-    await api.caller.users.attachments.add({ userId: id, fileName: 'card.txt', contentBase64: Buffer.from('card scan').toString('base64') });
+    await api.caller.users.attachments.add({
+      userId: id,
+      fileName: 'card.txt',
+      contentBase64: Buffer.from('card scan').toString('base64'),
+    });
     await api.caller.letters.send.personalInformation({ userId: id });
     await drain();
     const mail = mailTo(`lena${users}@example.org`)[0]?.mail;
@@ -132,8 +148,12 @@ describe(`letters (${database})`, () => {
     await api.caller.platform.modules.configure({ moduleId: 'users', config: { pinNumberMethod: 'fourDigit' } });
     const id = await newUser();
     const user = await api.caller.users.get({ id });
-    const { version, ...fields } = user;
-    const saved = await api.caller.users.update({ ...fieldsOf(fields), id, version, generatePin: true });
+    const saved = await api.caller.users.update({
+      ...userDtoToFields(user),
+      id,
+      version: user.version,
+      generatePin: true,
+    });
     expect(saved).toMatchObject({ status: 'saved', pinSent: true });
     expect(saved).not.toHaveProperty('generatedPin');
     const [entry] = (await api.caller.letters.log.list({ userId: id })).entries;
@@ -145,7 +165,9 @@ describe(`letters (${database})`, () => {
     const pin = /PIN for the self-check machines is (\d{4})/.exec(text)?.[1];
     expect(pin).toMatch(/^\d{4}$/);
     // Once sent, the clear letter is gone from the database: only the masked copy is left.
-    const row = await api.kernel.services.get(coreServices.prisma).letterOutbox.findUniqueOrThrow({ where: { id: entry?.id ?? '' } });
+    const row = await api.kernel.services
+      .get(coreServices.prisma)
+      .letterOutbox.findUniqueOrThrow({ where: { id: entry?.id ?? '' } });
     expect(row.sealed).toBeNull();
     expect(JSON.stringify(row)).not.toContain(`${pin}<`);
   });
@@ -153,7 +175,8 @@ describe(`letters (${database})`, () => {
   it('retries after an SMTP failure: nothing lost, nothing sent twice; a refused address fails for good', async () => {
     const ids = [await newUser(), await newUser(), await newUser()];
     const addresses = ids.map((_, i) => `lena${users - 2 + i}@example.org`);
-    for (const userId of ids) await api.caller.letters.send.generalMail({ userId, subject: 'Retry', body: 'Once only' });
+    for (const userId of ids)
+      await api.caller.letters.send.generalMail({ userId, subject: 'Retry', body: 'Once only' });
     sink.refuseNext(2, 451);
     await drain();
     const afterFirst = (await outbox()).entries.filter((e) => e.subject === 'Retry');
@@ -191,10 +214,18 @@ describe(`letters (${database})`, () => {
     expect(mailTo(address)[0]?.mail?.subject).toMatch(/A fee of 12\.50 .* was added/);
     expect(mailTo(address)[0]?.mail?.text).toMatch(/You now owe 12\.50/);
 
-    const optOuts = await api.caller.letters.optOuts.set({ userId: id, letterTypeId: 'letters.feeNotification', optedOut: true });
+    const optOuts = await api.caller.letters.optOuts.set({
+      userId: id,
+      letterTypeId: 'letters.feeNotification',
+      optedOut: true,
+    });
     expect(optOuts.find((o) => o.letterTypeId === 'letters.feeNotification')?.optedOut).toBe(true);
     await api.caller.fines.add({ userId: id, type: 'DAMAGE', amount: '3.00' });
-    await api.caller.letters.send.generalMail({ userId: id, subject: 'Still sent', body: 'Staff letters are not opted out of' });
+    await api.caller.letters.send.generalMail({
+      userId: id,
+      subject: 'Still sent',
+      body: 'Staff letters are not opted out of',
+    });
     await drain();
     expect(mailTo(address).map((m) => m.mail?.subject)).toEqual([expect.stringMatching(/12\.50/), 'Still sent']);
     await expect(
@@ -205,7 +236,9 @@ describe(`letters (${database})`, () => {
   it('tells the proxy and the sponsor when a proxy relation is made', async () => {
     const [proxy, patron] = [await newUser(), await newUser()];
     await api.caller.proxies.add({ proxyUserId: proxy, patronUserId: patron });
-    await vi.waitFor(async () => expect((await api.caller.letters.log.list({ userId: patron })).entries).toHaveLength(1));
+    await vi.waitFor(async () =>
+      expect((await api.caller.letters.log.list({ userId: patron })).entries).toHaveLength(1),
+    );
     await drain();
     expect(mailTo(`lena${users - 1}@example.org`)[0]?.mail?.subject).toBe(`You may now act for Letters ${users}, Lena`);
     expect(mailTo(`lena${users}@example.org`)[0]?.mail?.subject).toBe(`Letters ${users - 1}, Lena may now act for you`);
@@ -220,17 +253,26 @@ describe(`letters (${database})`, () => {
     await drain();
     expect(textOf(`lena${users}@example.org`)[0]).toMatch(/a balance of 25\.50 .* is still due/);
     const attachments = await api.caller.users.attachments.list({ userId: id });
-    expect(attachments.map((a) => a.fileName)).toEqual([expect.stringMatching(/^user-deletion-letter-\d{4}-\d{2}-\d{2}\.txt$/)]);
+    expect(attachments.map((a) => a.fileName)).toEqual([
+      expect.stringMatching(/^user-deletion-letter-\d{4}-\d{2}-\d{2}\.txt$/),
+    ]);
   });
 
   it('keeps staff without the permission from emailing users restricted for editing', async () => {
-    await api.caller.platform.modules.configure({ moduleId: 'users', config: { restrictedRoles: ['USER_ADMINISTRATOR'] } });
+    await api.caller.platform.modules.configure({
+      moduleId: 'users',
+      config: { restrictedRoles: ['USER_ADMINISTRATOR'] },
+    });
     const restricted = await newUser();
     await api.caller.users.roles.add({ userId: restricted, role: 'USER_ADMINISTRATOR' }).catch(() => undefined);
     const roles = (await api.caller.users.get({ id: restricted })).roles.map((r) => r.role);
     expect(roles).toContain('USER_ADMINISTRATOR');
     const desk = api.callerFor({
-      permissions: new Set([lettersPermissions.letterSend, lettersPermissions.personalInfoSend, usersPermissions.userRead]),
+      permissions: new Set([
+        lettersPermissions.letterSend,
+        lettersPermissions.personalInfoSend,
+        usersPermissions.userRead,
+      ]),
     });
     await expect(desk.letters.send.generalMail({ userId: restricted, subject: 'Hi', body: 'Hello' })).rejects.toThrow(
       /restricted for editing; emailing them needs the permission users\.restricted-user\.edit/,
@@ -238,15 +280,30 @@ describe(`letters (${database})`, () => {
     const allowed = api.callerFor({
       permissions: new Set([lettersPermissions.letterSend, usersPermissions.restrictedUserEdit]),
     });
-    await expect(allowed.letters.send.generalMail({ userId: restricted, subject: 'Hi', body: 'Hello' })).resolves.toMatchObject({ status: 'QUEUED' });
-    await api.caller.platform.modules.configure({ moduleId: 'users', config: { restrictedRoles: [], pinNumberMethod: 'fourDigit' } });
+    await expect(
+      allowed.letters.send.generalMail({ userId: restricted, subject: 'Hi', body: 'Hello' }),
+    ).resolves.toMatchObject({ status: 'QUEUED' });
+    await api.caller.platform.modules.configure({
+      moduleId: 'users',
+      config: { restrictedRoles: [], pinNumberMethod: 'fourDigit' },
+    });
   });
 
   it('reports a template error when the wording is saved, by field, and previews it on a user', async () => {
     const save = (html: string, subject = 'Fee') =>
-      api.caller.letters.templates.save({ letterTypeId: 'letters.feeNotification', language: 'en', subject, html, expectedVersion: null });
-    await expect(save('<p>{% if letter.amount %}unclosed</p>')).rejects.toThrow(/html: tag \{% if letter\.amount %\} not closed/);
-    await expect(save('<p>{{ letter.amount | no_such_filter }}</p>')).rejects.toThrow(/html: undefined filter: no_such_filter/);
+      api.caller.letters.templates.save({
+        letterTypeId: 'letters.feeNotification',
+        language: 'en',
+        subject,
+        html,
+        expectedVersion: null,
+      });
+    await expect(save('<p>{% if letter.amount %}unclosed</p>')).rejects.toThrow(
+      /html: tag \{% if letter\.amount %\} not closed/,
+    );
+    await expect(save('<p>{{ letter.amount | no_such_filter }}</p>')).rejects.toThrow(
+      /html: undefined filter: no_such_filter/,
+    );
     await expect(save('<p>{% include "/etc/passwd" %}</p>')).rejects.toThrow(/html: .*cannot include files|html: .*/);
     await expect(save('<p>ok</p>', '{{ ')).rejects.toThrow(/subject: /);
     const id = await newUser();
@@ -257,14 +314,24 @@ describe(`letters (${database})`, () => {
       html: '<p>{{ letter.amount }} for {{ user.fullName }}</p>',
       userId: id,
     });
-    expect(preview).toEqual({ subject: 'Hello Lena', html: `<p>12.00 for Letters ${users}, Lena</p>`, text: `12.00 for Letters ${users}, Lena` });
+    expect(preview).toEqual({
+      subject: 'Hello Lena',
+      html: `<p>12.00 for Letters ${users}, Lena</p>`,
+      text: `12.00 for Letters ${users}, Lena`,
+    });
     const saved = await save('<p>New wording {{ letter.amount }}</p>');
     expect(saved).toMatchObject({ version: 0, updatedBy: 'Test caller' });
     await expect(save('<p>Over it</p>')).rejects.toThrow(/changed meanwhile/);
     const reset = await api.caller.letters.templates.reset({ letterTypeId: 'letters.feeNotification', language: 'en' });
     expect(reset.version).toBeNull();
     await expect(
-      api.caller.letters.templates.save({ letterTypeId: 'letters.generalMail', language: 'en', subject: 'x', html: 'x', expectedVersion: null }),
+      api.caller.letters.templates.save({
+        letterTypeId: 'letters.generalMail',
+        language: 'en',
+        subject: 'x',
+        html: 'x',
+        expectedVersion: null,
+      }),
     ).rejects.toThrow(/letterTypeId: the General mail is written each time/);
   });
 
@@ -289,7 +356,11 @@ describe(`letters (${database})`, () => {
     await api.caller.users.codeTables.save({ table: 'USER_GROUP', code: 'BULK', description: 'Bulk' });
     for (let i = 0; i < 3; i++) await newUser(api.caller, { userGroup: 'BULK', lastName: `Bulkmail ${i}` });
     await newUser(api.caller, { userGroup: 'BULK', lastName: 'Bulkmail none', emails: [] });
-    const job = await api.caller.letters.bulk.start({ search: { query: 'Bulkmail', searchBy: 'name' }, subject: 'To all', body: 'Hello all' });
+    const job = await api.caller.letters.bulk.start({
+      search: { query: 'Bulkmail', searchBy: 'name' },
+      subject: 'To all',
+      body: 'Hello all',
+    });
     await api.kernel.services.get((await import('@ulms/platform')).jobServices.jobs).waitFor(job.id);
     const done = await api.caller.platform.jobs.get({ id: job.id });
     expect(done).toMatchObject({ status: 'SUCCEEDED', report: { matched: 4, queued: 3, noEmail: 1, restricted: 0 } });
@@ -307,9 +378,3 @@ describe(`letters (${database})`, () => {
     expect(await prisma.letterOptOut.count({ where: { userId: id } })).toBe(0);
   });
 });
-
-/** A user's editable fields from the record read (the update input). */
-function fieldsOf(user: Record<string, unknown>) {
-  const { id: _id, fullName: _f, hasPin: _h, hasPassword: _p, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...rest } = user;
-  return rest as never;
-}
