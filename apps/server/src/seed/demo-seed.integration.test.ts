@@ -6,6 +6,7 @@ import { openTestDatabase } from '@ulms/platform/testing';
 import { blocksServices, seedBlocksDemo } from '@ulms/blocks';
 import { seedFinesDemo } from '@ulms/fines';
 import { seedProxiesDemo } from '@ulms/proxies';
+import { seedLettersDemo } from '@ulms/letters';
 import { usersExtensionPoints } from '@ulms/users';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +96,14 @@ describe('the demo seed', () => {
       orderBy: { code: 'asc' },
     });
     expect(libraries.map((l) => l.code)).toEqual(['LAW', 'MAIN']);
-    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual(['blocks', 'campus-card', 'fines', 'proxies', 'users']);
+    expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual([
+      'blocks',
+      'campus-card',
+      'fines',
+      'letters',
+      'proxies',
+      'users',
+    ]);
     expect(await modulesOf(NORTH_INSTITUTION_CODE)).toEqual(['student-rules', 'users']);
     // Three DEMO patrons' fees, through the fines operations.
     expect(await database.prisma.fee.count()).toBe(9);
@@ -114,6 +122,10 @@ describe('the demo seed', () => {
     expect(borrowing[2]).toContain('owes 155.00 USD, at or above the debt limit of 100.00 USD');
     // One patron acting for two others.
     expect(await database.prisma.proxyRelation.count()).toBe(2);
+    // Two General mails kept in the outbox: no SMTP server is configured.
+    expect(await database.prisma.letterOutbox.groupBy({ by: ['status'], _count: true })).toEqual([
+      { status: 'HELD', _count: 2 },
+    ]);
     expect(await counts()).toMatchObject({
       institutions: 2,
       // 600 demo users and the 3 staff who sign in: staff are user records.
@@ -129,6 +141,7 @@ describe('the demo seed', () => {
     expect(await seedFinesDemo(kernel.services, demo?.id ?? '')).toEqual({ fees: 0 });
     expect(await seedBlocksDemo(kernel.services, demo?.id ?? '')).toEqual({ blocks: 0 });
     expect(await seedProxiesDemo(kernel.services, demo?.id ?? '')).toEqual({ relations: 0 });
+    expect(await seedLettersDemo(kernel.services, demo?.id ?? '')).toEqual({ letters: 0 });
     expect(await database.prisma.fee.count()).toBe(9);
   });
 });

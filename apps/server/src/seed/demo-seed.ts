@@ -10,6 +10,7 @@ import {
 import { blocksPlugin, seedBlocksDemo } from '@ulms/blocks';
 import { FINES_MODULE, type FinesConfig, finesPlugin, seedFinesDemo } from '@ulms/fines';
 import { proxiesPlugin, seedProxiesDemo } from '@ulms/proxies';
+import { lettersPlugin, seedLettersDemo } from '@ulms/letters';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
 import { usersServices } from '@ulms/users/contracts';
 import type { Logger } from 'pino';
@@ -84,6 +85,8 @@ interface DemoInstitution {
   readonly blocks?: boolean;
   /** The proxies module is enabled here, and one patron acts for two others. */
   readonly proxies?: boolean;
+  /** The letters module is enabled here (no SMTP server: letters stay in the outbox), and two patrons have letters. */
+  readonly letters?: boolean;
   readonly staff: readonly {
     username: string;
     displayName: string;
@@ -104,6 +107,7 @@ const demoInstitutions: readonly DemoInstitution[] = [
     fines: true,
     blocks: true,
     proxies: true,
+    letters: true,
     staff: [
       {
         username: DEMO_ADMIN.username,
@@ -183,6 +187,12 @@ async function createInstitution(
   if (demo.proxies && installed.has(proxiesPlugin.id)) {
     await step(`enabling module ${proxiesPlugin.id}`, () => moduleService.enable(institution.id, proxiesPlugin.id));
     await step('adding the demo proxies', () => seedProxiesDemo(kernel.services, institution.id));
+  }
+  if (demo.letters && installed.has(lettersPlugin.id)) {
+    await step(`enabling module ${lettersPlugin.id}`, () =>
+      moduleService.enable(institution.id, lettersPlugin.id, { fromAddress: 'library@demo-university.example.org' }),
+    );
+    await step('adding the demo letters', () => seedLettersDemo(kernel.services, institution.id));
   }
   // Enabled after the demo users exist: an example rule applies to what staff save from now on.
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))
