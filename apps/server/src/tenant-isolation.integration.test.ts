@@ -49,12 +49,15 @@ function minimalInput(schema: z.ZodType, idFor: (field: string) => string, field
     case 'object':
       return Object.fromEntries(
         Object.entries(def.shape ?? {})
-          // A field that takes no value (optional, defaulted, or optional inside a pipe) is left out.
-          .filter(([, s]) => !(s as z.ZodType).safeParse(undefined).success)
+          // A field that takes no value (optional, defaulted, or optional inside a pipe) is left out, but for ids:
+          // an optional id (a filter by user) is given A's, so that B's answer is about it.
+          .filter(([, s]) => isUuid(s as z.ZodType) || !(s as z.ZodType).safeParse(undefined).success)
           .map(([key, s]) => [key, minimalInput(s, idFor, key)]),
       );
     case 'pipe':
       return minimalInput(def.in as z.ZodType, idFor, field);
+    case 'optional':
+      return minimalInput(def.innerType as z.ZodType, idFor, field);
     case 'union':
       return minimalInput((def.options ?? [])[0] as z.ZodType, idFor, field);
     case 'enum':
@@ -158,6 +161,7 @@ describe('institution isolation', () => {
       ok(a, 'users.get', 'query', { id: userId }),
       ok(a, 'users.notes.list', 'query', { userId }),
       ok(a, 'users.statistics.list', 'query', { userId }),
+      ok(a, 'letters.outbox.list', 'query', {}),
       ok(a, 'users.attachments.list', 'query', { userId }),
       ok(a, 'users.history', 'query', { id: userId }),
       ok(a, 'users.search', 'query', {}),
@@ -267,6 +271,11 @@ describe('institution isolation', () => {
         patronUserId: (patronOfA as unknown as { user: { id: string } }).user.id,
       })
     ).id;
+    // letters.outbox.get/retry, letters.log.get: a letter to A's user.
+    idsOfA['outbox'] = (
+      await ok(a, 'letters.send.generalMail', 'mutation', { userId: user.id, subject: 'To Ann', body: 'Hello' })
+    ).id;
+    idsOfA['log'] = idsOfA['outbox'];
     idsOfA['apiKeys'] = (
       await ok(a, 'auth.apiKeys.create', 'mutation', {
         name: 'A key',

@@ -5,7 +5,8 @@ const letterTypeId = z.string().min(1).max(100);
 const language = z
   .string()
   .trim()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'is a language code such as en or fr-CA');
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'is a language code such as en or fr-CA');
 /** A template's source: bounded, so a render stays bounded too. */
 const templateSource = (max: number) => z.string().max(max, `is longer than ${max} characters`);
 

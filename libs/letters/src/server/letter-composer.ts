@@ -13,9 +13,9 @@ import { type TemplateEngine, TemplateRenderError } from './template-engine.js';
 export const OUTBOX_WORKER = 'letters.outbox';
 const MASK = '••••';
 
-/** What a letter is addressed with: the user's preferred email and language. */
+/** Where a user's letters go: their preferred email, or their only (first) one when none is marked preferred. */
 export const preferredEmailOf = (user: UserDto): string | null =>
-  user.emails.find((e) => e.preferred)?.emailAddress ?? null;
+  (user.emails.find((e) => e.preferred) ?? user.emails[0])?.emailAddress ?? null;
 
 /** The recipient as templates see them (`user`): names, identifier, email, group and dates; nothing secret. */
 export const templateUser = (user: UserDto) => ({

@@ -101,9 +101,10 @@ export const lettersRouter = {
       .mutation(({ ctx, input }) => ctx.services.get(letterOperationsRef).personalInformation(ctx, input.userId)),
   },
   outbox: {
-    list: readOutbox
-      .input(outboxListInput)
-      .query(({ ctx, input }) => ctx.services.get(outboxQueriesRef).list(ctx.institution.id, input)),
+    list: readOutbox.input(outboxListInput).query(async ({ ctx, input }) => {
+      if (input.userId) await ctx.services.get(usersServices.users).requireExisting(ctx.institution.id, input.userId);
+      return ctx.services.get(outboxQueriesRef).list(ctx.institution.id, input);
+    }),
     get: readOutbox
       .input(outboxEntryInput)
       .query(({ ctx, input }) => ctx.services.get(outboxQueriesRef).letter(ctx.institution.id, input.id)),
