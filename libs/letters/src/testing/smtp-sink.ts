@@ -29,6 +29,8 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 50 * 1024 * 1024,
+    // Closing waits this long for clients still connected (a pool between two letters), then ends them.
+    closeTimeout: 500,
     onData(stream, session, done) {
       const envelope = {
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

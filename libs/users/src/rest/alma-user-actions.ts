@@ -1,6 +1,7 @@
-import { ValidationError } from '@ulms/platform';
+import { type ServiceContainer, ValidationError } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
 import { z } from 'zod';
+import { usersExtensionPoints, type PinLetterSender } from '../contracts/users-extension-points.js';
 
 const flag = z
   .string()
@@ -12,7 +13,9 @@ const text = z.string().optional();
 
 /** The reference's action parameters of POST /users. */
 export const createActionParams = {
-  send_pin_number_letter: flag.describe('refused when true: the letters module is not available'),
+  send_pin_number_letter: flag.describe(
+    "true sends the record's pin_number to the user in the PIN Number Generation letter (the letters module)",
+  ),
   generate_password: flag.describe('refused when true: the letters module is not available to deliver it'),
   registration_rules: flag.describe('refused when true: user registration rules are not supported'),
   social_authentication: flag.describe('refused when true: social sign-in is not supported'),
@@ -32,9 +35,7 @@ export const updateActionParams = {
 
 type ActionParams = Partial<Record<keyof typeof createActionParams, boolean | string | undefined>>;
 
-const unsupported: Readonly<Record<keyof typeof createActionParams, string>> = {
-  send_pin_number_letter:
-    'sending the PIN number letter needs the letters module, which this installation does not have yet',
+const unsupported: Readonly<Partial<Record<keyof typeof createActionParams, string>>> = {
   generate_password:
     'a generated password has to be sent to the user by the letters module, which this installation does not have yet',
   registration_rules: 'user registration rules are not supported; give the expiry and purge dates in the record',
@@ -55,4 +56,23 @@ export function refuseUnsupportedActions(query: ActionParams): void {
       message: `not supported: ${message}`,
     }));
   if (errors.length) throw new ValidationError(errors);
+}
+
+/**
+ * With `send_pin_number_letter=true`, the sender of the PIN letter for the record's `pin_number` to its email;
+ * refused before anything is saved when the letters module is off, or the record has no PIN or no email.
+ */
+export async function pinLetterOf(
+  services: ServiceContainer,
+  institutionId: string,
+  asked: boolean,
+  record: { pinNumber?: string | null; emails?: readonly unknown[] },
+): Promise<{ sender: PinLetterSender; pin: string } | null> {
+  if (!asked) return null;
+  const [sender] = await services.extensionsFor(usersExtensionPoints.pinLetters, institutionId);
+  const refuse = (message: string) => new ValidationError([{ field: 'send_pin_number_letter', message }]);
+  if (!sender) throw refuse('not supported: the letters module is not enabled for this institution');
+  if (!record.pinNumber) throw refuse('the record has no pin_number to send');
+  if (!record.emails?.length) throw refuse('the record has no email address to send the PIN to');
+  return { sender, pin: record.pinNumber };
 }

@@ -19,7 +19,7 @@ import {
   fullAlmaUser,
   parseExpand,
 } from './alma-user-document.js';
-import { createActionParams, refuseUnsupportedActions, updateActionParams } from './alma-user-actions.js';
+import { createActionParams, pinLetterOf, refuseUnsupportedActions, updateActionParams } from './alma-user-actions.js';
 import { readAlmaUserBody } from './alma-user-body.js';
 import { etagOf, expectedVersionOf } from './alma-versions.js';
 import { findAlmaDocument, findAlmaUser } from './alma-user-finder.js';
@@ -126,9 +126,12 @@ export const createUserRoute = defineRestRoute({
     refuseUnsupportedActions(query);
     const context = await almaContextOf(services, institution);
     const { fields, parts } = await readAlmaUserBody(request, body, context);
+    const pinLetter = await pinLetterOf(services, institution.id, query.send_pin_number_letter, fields);
     const result = await services
       .get(usersServices.users)
       .create(apiActor(request), { ...fields, confirmDuplicate: true }, { parts });
+    if (pinLetter && result.status === 'saved')
+      await pinLetter.sender.send(apiActor(request), result.user.id, pinLetter.pin);
     return savedUserResponse(request, result, context);
   },
 });
@@ -233,9 +236,12 @@ export const updateUserRoute = defineRestRoute({
         `changing account_type needs the permission "${can.toggleAccountType}", which the API key lacks`,
       );
     }
+    const pinLetter = await pinLetterOf(services, institution.id, query.send_pin_number_letter, fields);
     const result = await services
       .get(usersServices.users)
       .update(apiActor(request), input, { parts, accountTypeChange, recalculateRoles: query.recalculate_roles });
+    if (pinLetter && result.status === 'saved')
+      await pinLetter.sender.send(apiActor(request), result.user.id, pinLetter.pin);
     return savedUserResponse(request, result, context);
   },
 });
