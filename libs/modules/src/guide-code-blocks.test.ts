@@ -19,6 +19,7 @@ const ALLOWED_IMPORTS = new Set([
   '@ulms/users/contracts',
   '@ulms/fines/contracts',
   '@ulms/blocks/contracts',
+  '@ulms/letters/contracts',
   '@ulms/ui',
   '@ulms/modules/testing',
   'zod',
