@@ -1,4 +1,4 @@
-import { coreServices, workerServices } from '@ulms/platform';
+import { coreServices, jobServices, workerServices } from '@ulms/platform';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 // A shipped module's tests start the modules it builds on themselves (the catalogue lists this module).
 // eslint-disable-next-line no-restricted-imports
@@ -361,7 +361,7 @@ describe(`letters (${database})`, () => {
       subject: 'To all',
       body: 'Hello all',
     });
-    await api.kernel.services.get((await import('@ulms/platform')).jobServices.jobs).waitFor(job.id);
+    await api.kernel.services.get(jobServices.jobs).waitFor(job.id);
     const done = await api.caller.platform.jobs.get({ id: job.id });
     expect(done).toMatchObject({ status: 'SUCCEEDED', report: { matched: 4, queued: 3, noEmail: 1, restricted: 0 } });
     await drain();
