@@ -258,6 +258,38 @@ describe(`letters (${database})`, () => {
     ]);
   });
 
+  it('invites a user to social sign-in, and sends staff letters from the staff member where the institution says so', async () => {
+    const id = await newUser();
+    await api.caller.letters.send.socialLoginInvitation({ userId: id });
+    const staff = await newUser();
+    const staffAddress = `lena${users}@example.org`;
+    await api.caller.platform.modules.configure({
+      moduleId: LETTERS_MODULE,
+      config: lettersConfig({ disableFromAddress: true }),
+    });
+    const asStaff = api.callerFor({ id: staff, permissions: new Set([lettersPermissions.letterSend]) });
+    await asStaff.letters.send.generalMail({ userId: id, subject: 'From me', body: 'Personally' });
+    // Letters the system sends keep the institution's address.
+    await asStaff.letters.send.socialLoginInvitation({ userId: id });
+    await api.caller.platform.modules.configure({
+      moduleId: LETTERS_MODULE,
+      config: lettersConfig({ socialSignInUrl: undefined }),
+    });
+    await expect(api.caller.letters.send.socialLoginInvitation({ userId: id })).rejects.toThrow(/socialSignInUrl/);
+    await api.caller.platform.modules.configure({ moduleId: LETTERS_MODULE, config: lettersConfig() });
+    await drain();
+    const mails = mailTo(`lena${users - 1}@example.org`);
+    expect(mails.map((m) => [m.mail?.subject, m.from]).sort()).toEqual(
+      [
+        ['From me', staffAddress],
+        [`Sign in to ${api.institution.name} with your own account`, 'circulation@library.example.org'],
+        [`Sign in to ${api.institution.name} with your own account`, 'circulation@library.example.org'],
+      ].sort(),
+    );
+    const invitation = mails.find((m) => m.mail?.subject?.startsWith('Sign in'));
+    expect(invitation?.mail?.html).toContain('href="https://library.example.org/social"');
+  });
+
   it('keeps staff without the permission from emailing users restricted for editing', async () => {
     await api.caller.platform.modules.configure({
       moduleId: 'users',
