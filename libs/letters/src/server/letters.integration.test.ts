@@ -11,7 +11,11 @@ import { userDtoToFields, usersPermissions } from '@ulms/users/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LETTERS_MODULE, lettersPermissions } from '../contracts/letters-module.js';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink.js';
+import { lettersExtensionPoints } from '../contracts/letter-type.js';
+import { lettersSettingsRef } from './letters-config.ref.js';
 import { lettersPlugin } from './letters.plugin.js';
+import { createOutboxWorker } from './outbox.worker.js';
+import { createSecretBox, loadSecretKey } from './secret-box.js';
 
 type Api = TestApi<readonly [typeof usersPlugin, typeof finesPlugin, typeof proxiesPlugin, typeof lettersPlugin]>;
 type Caller = Api['caller'];
@@ -203,6 +207,50 @@ describe(`letters (${database})`, () => {
     await api.caller.letters.outbox.retry({ id: failed?.id ?? '' });
     await drain();
     expect(mailTo(`lena${users}@example.org`)).toHaveLength(1);
+  });
+
+  it('sends each letter once when two processes drain at the same time, and takes over letters a stopped process held', async () => {
+    const ids = [await newUser(), await newUser(), await newUser(), await newUser()];
+    const first = users - 3;
+    for (const userId of ids)
+      await api.caller.letters.send.generalMail({ userId, subject: 'Concurrent', body: 'Once' });
+    const services = api.kernel.services;
+    const otherProcess = createOutboxWorker({
+      prisma: services.get(coreServices.prisma),
+      config: services.get(lettersSettingsRef),
+      extensions: services.get(coreServices.extensions),
+      secrets: createSecretBox(() => loadSecretKey(services.get(coreServices.dataDir))),
+      transports: services.extensions(lettersExtensionPoints.transports),
+    });
+    await Promise.all([drain(), otherProcess.run({ services, signal: new AbortController().signal }), drain()]);
+    for (let i = 0; i < 4; i++) expect(mailTo(`lena${first + i}@example.org`)).toHaveLength(1);
+
+    // A process that stopped while sending left its letter SENDING under a lease that has run out.
+    const stranded = await newUser();
+    const entry = await api.caller.letters.send.generalMail({
+      userId: stranded,
+      subject: 'Stranded',
+      body: 'Taken over',
+    });
+    const prisma = services.get(coreServices.prisma);
+    await prisma.letterOutbox.update({
+      where: { id: entry.id },
+      data: {
+        status: 'SENDING',
+        leaseOwner: 'a stopped process',
+        leaseExpiresAt: new Date(Date.now() + 60_000),
+        attempts: 1,
+      },
+    });
+    await drain();
+    expect(mailTo(`lena${users}@example.org`)).toHaveLength(0);
+    await prisma.letterOutbox.update({
+      where: { id: entry.id },
+      data: { leaseExpiresAt: new Date(Date.now() - 1000) },
+    });
+    await drain();
+    expect(mailTo(`lena${users}@example.org`)).toHaveLength(1);
+    expect(await api.caller.letters.outbox.get({ id: entry.id })).toMatchObject({ status: 'SENT', attempts: 2 });
   });
 
   it('honours opt-outs for the letters that allow them: fee notifications, not a General mail', async () => {
