@@ -1,11 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { findUsersPreferences, type FindUsersPreferences } from '@ulms/users/contracts';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useUsersTrpc } from '../users-admin-context.js';
 import { defaultSearch } from './search-state.js';
 
 const key = { key: findUsersPreferences.id };
-const noColumns: FindUsersPreferences['columnVisibility'] = {};
+const defaults: FindUsersPreferences = {
+  columnVisibility: {},
+  pageSize: defaultSearch.pageSize as FindUsersPreferences['pageSize'],
+};
+const parsed = (data: unknown): FindUsersPreferences => {
+  const value = findUsersPreferences.schema.safeParse(data);
+  return value.success ? value.data : defaults;
+};
 
 export interface FindUsersPreferencesState {
   /** Read (or unreadable): the page may search with the preferred page size. */
@@ -22,19 +29,25 @@ export function useFindUsersPreferences(): FindUsersPreferencesState {
   const queryClient = useQueryClient();
   const options = trpc.platform.preferences.get.queryOptions(key, { staleTime: Infinity });
   const stored = useQuery(options);
-  const value = findUsersPreferences.schema.safeParse(stored.data);
-  const current: FindUsersPreferences = value.success
-    ? value.data
-    : { columnVisibility: noColumns, pageSize: defaultSearch.pageSize as FindUsersPreferences['pageSize'] };
-  const { mutate } = useMutation(trpc.platform.preferences.set.mutationOptions());
+  const current = parsed(stored.data);
+  const { mutateAsync } = useMutation(trpc.platform.preferences.set.mutationOptions());
+  // One save at a time, sending the newest choice: two quick changes saved side by side could land in either order.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const unsent = useRef<FindUsersPreferences | null>(null);
   const save = useCallback(
     (patch: Partial<FindUsersPreferences>) => {
-      const next = { ...current, ...patch };
+      // From the cache, not this render's value: a second change before the next render builds on the first.
+      const next = { ...parsed(queryClient.getQueryData(options.queryKey)), ...patch };
       // Shown at once; a failed save only means the choice is not remembered.
       queryClient.setQueryData(options.queryKey, next);
-      mutate({ ...key, value: next });
+      unsent.current = next;
+      saving.current = saving.current.then(async () => {
+        const value = unsent.current;
+        unsent.current = null;
+        if (value) await mutateAsync({ ...key, value }).catch(() => undefined);
+      });
     },
-    [current, mutate, queryClient, options.queryKey],
+    [mutateAsync, queryClient, options.queryKey],
   );
   return { ready: !stored.isPending, pageSize: current.pageSize, columnVisibility: current.columnVisibility, save };
 }
