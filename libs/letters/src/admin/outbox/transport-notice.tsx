@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { lettersPermissions } from '@ulms/letters/contracts';
+import { useAdminCan } from '@ulms/ui';
+import { useLettersTrpc } from './use-letters-trpc.js';
+
+/** Where letters come from, and a warning when no transport is configured (letters stay here, unsent). */
+export function TransportNotice() {
+  const trpc = useLettersTrpc();
+  // The settings are read with the letter log's permission; staff without it just see no notice.
+  const canRead = useAdminCan(lettersPermissions.logRead);
+  const settings = useQuery({ ...trpc.letters.settings.queryOptions(), enabled: canRead });
+  if (!settings.data) return null;
+  const from = <strong className="letters-wrap">{settings.data.fromAddress}</strong>;
+  return settings.data.transport === null ? (
+    <p className="notice notice--warning" role="note">
+      No SMTP server is configured: letters are kept here and not sent. They would go out from {from}.
+    </p>
+  ) : (
+    <p className="notice" role="note">
+      Letters are sent from {from}.
+    </p>
+  );
+}
