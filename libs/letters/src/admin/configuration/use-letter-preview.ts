@@ -1,0 +1,35 @@
+import { useMutation } from '@tanstack/react-query';
+import type { RenderedLetterDto } from '@ulms/letters/contracts';
+import { fieldErrorsOf } from '@ulms/ui';
+import { useEffect, useState } from 'react';
+import { useLettersTrpc } from '../outbox/use-letters-trpc.js';
+import type { LetterTemplateFormValues } from './letter-template.form-schema.js';
+import { useDebouncedValue } from './use-debounced-value.js';
+
+export interface LetterPreviewRequest extends LetterTemplateFormValues {
+  readonly letterTypeId: string;
+  readonly language: string;
+  readonly userId?: string;
+}
+
+/**
+ * The wording being edited, rendered a moment after the typing stops, and its template errors by field; the last
+ * rendering stays shown while the next one is made.
+ */
+export function useLetterPreview(request: LetterPreviewRequest) {
+  const trpc = useLettersTrpc();
+  const [rendered, setRendered] = useState<RenderedLetterDto>();
+  const preview = useMutation(trpc.letters.templates.preview.mutationOptions({ onSuccess: setRendered }));
+  const wanted = JSON.stringify(request);
+  const settled = useDebouncedValue(wanted);
+  const { mutate } = preview;
+  useEffect(() => mutate(JSON.parse(settled) as LetterPreviewRequest), [settled, mutate]);
+  const fieldErrors = fieldErrorsOf(preview.error);
+  return {
+    rendered,
+    fieldErrors,
+    // An error no field explains (the user picked was removed meanwhile).
+    failure: preview.error && Object.keys(fieldErrors).length === 0 ? preview.error.message : null,
+    pending: preview.isPending || settled !== wanted,
+  };
+}
