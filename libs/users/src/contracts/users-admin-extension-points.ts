@@ -2,7 +2,7 @@ import { createExtensionPoint } from '@ulms/platform/contracts';
 import type { ComponentType } from 'react';
 import type { RecordType } from './user-codes.js';
 import type { SaveUserResult, UserDto } from './user.dto.js';
-import type { CreateUserInput } from './user.schema.js';
+import type { CreateUserInput, SearchUsersInput } from './user.schema.js';
 
 /**
  * A tab another module adds to User Details, after the users module's own (Fines, Blocks, Proxies). It is
@@ -54,6 +54,27 @@ export interface CreateUserOption {
   readonly component: ComponentType<CreateUserOptionProps>;
 }
 
+/** What Find and Manage Users gives a search action's component. */
+export interface FindUsersActionProps {
+  /** The current search without paging and sorting: the users it finds on every page. */
+  readonly search: Omit<SearchUsersInput, 'page' | 'pageSize' | 'sortBy' | 'sortDirection' | 'columns'>;
+  /** How many users the search finds, as the list shows it ("1,000+"). */
+  readonly matchedText: string;
+  readonly onClose: () => void;
+}
+
+/**
+ * A button another module adds to Find and Manage Users (the letters module's "Message users"), beside Bulk edit,
+ * for every user the current search finds; its component (a dialog) is shown while it is open.
+ */
+export interface FindUsersAction {
+  readonly id: string;
+  /** The button's label. */
+  readonly label: string;
+  readonly permission?: string;
+  readonly component: ComponentType<FindUsersActionProps>;
+}
+
 /**
  * Admin extension points of the users module. A plugin fills one from its admin plugin with
  * `contribute(usersAdminExtensionPoints.userRecordTabs, { id, label, permission, component })` (from `@ulms/ui`).
@@ -61,4 +82,6 @@ export interface CreateUserOption {
 export const usersAdminExtensionPoints = {
   userRecordTabs: createExtensionPoint<UserRecordTab>({ id: 'users.userRecordTabs' }),
   createUserOptions: createExtensionPoint<CreateUserOption>({ id: 'users.createUserOptions' }),
+  /** Buttons of Find and Manage Users acting on every user the search finds. */
+  findUsersActions: createExtensionPoint<FindUsersAction>({ id: 'users.findUsersActions' }),
 };

@@ -3,6 +3,7 @@ import {
   ActionsMenu,
   ActionsMenuItem,
   DataTable,
+  useAdminExtensions,
   errorCodeOf,
   Link,
   PageHeader,
@@ -13,6 +14,7 @@ import {
 import {
   type FindUsersPreferences,
   type UserListPage,
+  usersAdminExtensionPoints,
   usersPermissions,
   type UserListRow,
 } from '@ulms/users/contracts';
@@ -22,8 +24,10 @@ import { TabList } from '../shared/tab-list.js';
 import { addUserLink, userDetailsLink, usersPaths } from '../shared/users-paths.js';
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
 import { BulkEditDialog } from './bulk-edit-dialog.js';
+import { ContributedSearchActions } from './contributed-search-actions.js';
 import { NoMatchMessage } from './no-match-message.js';
 import {
+  filtersOf,
   findUsersSearch,
   paramsOfSearch,
   searchFromParams,
@@ -68,6 +72,7 @@ export function FindUsersPage() {
   const canDelete = useCan(usersPermissions.userDelete);
   const deleter = useDeleteUser();
   const [bulkEditing, setBulkEditing] = useState(false);
+  const searchActions = useAdminExtensions(usersAdminExtensionPoints.findUsersActions);
   const state = useMemo(() => searchFromParams(params, preferences.pageSize), [params, preferences.pageSize]);
   // Only the other modules' columns on show are computed: a hidden Fines or Blocks column costs the search nothing.
   const shownExtras = useMemo(
@@ -121,8 +126,14 @@ export function FindUsersPage() {
       <PageHeader
         title="Find and Manage Users"
         actions={
-          canCreate || canUpdate ? (
+          canCreate || canUpdate || searchActions.length > 0 ? (
             <>
+              <ContributedSearchActions
+                actions={searchActions}
+                search={filtersOf(state)}
+                matchedText={totalText}
+                disabled={!result.data || loading || total === 0}
+              />
               {canUpdate ? (
                 <button
                   type="button"
