@@ -4,6 +4,8 @@ import { usersAdminExtensionPoints } from '@ulms/users/contracts';
 import { LettersConfigurationPage } from './configuration/letters-configuration.page.js';
 import { OutboxPage } from './outbox/outbox.page.js';
 import { LettersTab } from './user/letters-tab.js';
+import { BulkMessageReport } from './bulk/bulk-message-report.js';
+import { MessageUsersDialog } from './bulk/message-users.dialog.js';
 
 /** The letters module's admin screens: the wording of letters, the outbox, and the Letters tab of User Details. */
 export const lettersAdminPlugin = defineAdminPlugin({
@@ -28,5 +30,12 @@ export const lettersAdminPlugin = defineAdminPlugin({
       permission: lettersPermissions.logRead,
       component: LettersTab,
     }),
+    contribute(usersAdminExtensionPoints.findUsersActions, {
+      id: 'message-users',
+      label: 'Message users',
+      permission: lettersPermissions.bulkSend,
+      component: MessageUsersDialog,
+    }),
   ],
+  jobReports: { 'letters.bulkMessage': (report) => <BulkMessageReport report={report} /> },
 });
