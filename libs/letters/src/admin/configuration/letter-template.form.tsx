@@ -79,7 +79,10 @@ export function LetterTemplateForm({ type, template }: LetterTemplateFormProps) 
       setServerErrors(form.setError, failure);
       setError(failure);
       if (errorCodeOf(failure) === 'CONFLICT')
-        await queryClient.invalidateQueries(trpc.letters.templates.get.queryFilter(ref));
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.letters.templates.get.queryFilter(ref)),
+          queryClient.invalidateQueries(trpc.letters.types.queryFilter()),
+        ]);
     }
   };
   const { errors } = form.formState;
@@ -142,10 +145,8 @@ export function LetterTemplateForm({ type, template }: LetterTemplateFormProps) 
       <LetterPreview
         rendered={preview.rendered}
         pending={preview.pending}
-        problem={
-          preview.failure ??
-          (Object.keys(preview.fieldErrors).length > 0 ? 'The wording has an error: see the field in error.' : null)
-        }
+        stale={Object.keys(preview.fieldErrors).length > 0}
+        failure={preview.failure}
         recipient={<PreviewRecipientPicker value={recipient} onChange={setRecipient} />}
       />
       {resetting ? (
