@@ -73,6 +73,14 @@ describe('the Outbox and the Letters configuration', () => {
       await settled();
       await expect.poll(() => heldMails().count()).toBe(2);
       expect(await rows().filter({ hasNotText: 'Held' }).count()).toBe(0);
+
+      // A header sorts the letters loaded.
+      const firstRow = async () => (await rows().first().textContent()) ?? '';
+      await outbox().getByRole('button', { name: 'Subject' }).click();
+      await expect.poll(firstRow).toMatch(/Welcome to the library/);
+      expect(await outbox().getByRole('columnheader', { name: 'Subject' }).getAttribute('aria-sort')).toBe('ascending');
+      await outbox().getByRole('button', { name: 'Subject' }).click();
+      await expect.poll(firstRow).toMatch(/Your library card is ready/);
       await page.getByLabel('Letter type').selectOption({ label: 'All' });
       await page.getByLabel('Status').selectOption({ label: 'All' });
       await settled();
@@ -157,6 +165,7 @@ describe('the Outbox and the Letters configuration', () => {
       await fieldError('HTML body')
         .getByText(/not closed/)
         .waitFor();
+      await preview().getByText('Not up to date: the wording has an error, shown under its field.').waitFor();
       await form().getByRole('button', { name: 'Save wording' }).click();
       await fieldError('HTML body')
         .getByText(/not closed/)
@@ -208,6 +217,44 @@ describe('the Outbox and the Letters configuration', () => {
       // Without changes, nothing asks: back to the list, where nothing is customized any more.
       await page.getByRole('link', { name: 'All letter types' }).click();
       await page.getByRole('list', { name: 'Letter types' }).waitFor();
+      expect(await feeCard().textContent()).toMatch(/Customized\s*None/);
+    });
+
+    it('tells of wording changed meanwhile by someone else, and shows theirs to change again', async () => {
+      await feeCard().getByRole('link', { name: 'Edit French (fr)' }).click();
+      await page.getByRole('heading', { name: 'Fine/Fee Notification letter: French (fr)' }).waitFor();
+      await form().getByText('The wording shipped with the system').waitFor();
+      const other = await page.context().newPage();
+      await other.goto(page.url());
+      const theirs = other.getByRole('form', { name: 'Wording' });
+      await theirs.getByLabel('Subject').fill('Frais ajoutés (leur version)');
+      await theirs.getByRole('button', { name: 'Save wording' }).click();
+      await other.getByRole('status').getByText('Wording saved.').waitFor();
+      await other.close();
+
+      await form().getByLabel('Subject').fill('Frais ajoutés (ma version)');
+      await form().getByRole('button', { name: 'Save wording' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/Someone else changed this wording since you opened it/)
+        .waitFor();
+      await expect.poll(() => form().getByLabel('Subject').inputValue()).toBe('Frais ajoutés (leur version)');
+      await form().getByText('Your institution’s wording in French (fr)').waitFor();
+      await page
+        .getByRole('navigation', { name: 'Languages' })
+        .getByRole('link', { name: /French \(fr\) · customized/ })
+        .waitFor();
+      await screenshot(page, 'letters-template-conflict');
+
+      await form().getByRole('button', { name: 'Reset to shipped wording' }).click();
+      await page
+        .getByRole('dialog', { name: 'Reset to the shipped wording?' })
+        .getByRole('button', { name: 'Reset wording' })
+        .click();
+      await toast('The shipped wording is back.').waitFor();
+      await form().getByText('The wording shipped with the system').waitFor();
+      await dismissToasts();
+      await page.getByRole('link', { name: 'All letter types' }).click();
       expect(await feeCard().textContent()).toMatch(/Customized\s*None/);
     });
 
