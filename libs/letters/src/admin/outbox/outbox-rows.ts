@@ -4,10 +4,11 @@ import type { SortingState } from '@ulms/ui';
 type SortKey = (entry: OutboxEntryDto) => string | number;
 
 const iso = (value: Date | null) => value?.toISOString() ?? '';
+const byCreated: SortKey = (entry) => iso(entry.createdAt);
 
 /** What each sortable column sorts by (dates as ISO text). */
 const sortKeys: Readonly<Record<string, SortKey>> = {
-  createdAt: (entry) => iso(entry.createdAt),
+  createdAt: byCreated,
   letterType: (entry) => entry.letterTypeName.toLocaleLowerCase(),
   to: (entry) => entry.toAddress.toLocaleLowerCase(),
   subject: (entry) => entry.subject.toLocaleLowerCase(),
@@ -22,10 +23,10 @@ export const defaultSorting: SortingState = [{ id: 'createdAt', desc: true }];
 
 /** The letters loaded so far, in the order the table's sorting asks for; ties newest first. */
 export function sortedEntries(entries: readonly OutboxEntryDto[], sorting: SortingState): OutboxEntryDto[] {
-  const key = sortKeys[sorting[0]?.id ?? 'createdAt'] ?? sortKeys['createdAt'];
+  const key = sortKeys[sorting[0]?.id ?? 'createdAt'] ?? byCreated;
   const direction = sorting[0]?.desc ? -1 : 1;
   const compare = (a: OutboxEntryDto, b: OutboxEntryDto) => {
-    const [x, y] = [key?.(a) ?? '', key?.(b) ?? ''];
+    const [x, y] = [key(a), key(b)];
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return direction * order || iso(b.createdAt).localeCompare(iso(a.createdAt));
   };
