@@ -1,4 +1,4 @@
-// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks]
+// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks,letters]
 // [--database NAME] [--workers N]`:
 // loads a generated institution and measures the scenarios of the benchmark issue. DATABASE_URL (or
 // BENCH_DATABASE_URL) points at a PostgreSQL server, where a fresh database is created and dropped, or
@@ -17,6 +17,7 @@ import { loadUsers } from './load-users.js';
 import { seededRandom } from './random.js';
 import { blocksScenarios } from './scenarios/blocks.scenario.js';
 import { finesScenarios } from './scenarios/fines.scenario.js';
+import { lettersScenarios } from './scenarios/letters.scenario.js';
 import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
 import { restScenarios } from './scenarios/rest.scenario.js';
 import type { ScenarioResult } from './scenarios/scenario-result.js';
@@ -34,7 +35,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
   },
 });
-const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks'] as const;
+const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks', 'letters'] as const;
 const only = new Set(values.only ? values.only.split(',') : SCENARIO_GROUPS);
 for (const group of only) {
   if (!(SCENARIO_GROUPS as readonly string[]).includes(group))
@@ -55,6 +56,9 @@ const waiveAllUsers = quick ? 2 : 3;
 const waiveAllRuns = quick ? 2 : 9;
 const samples = quick ? 200 : 2_000;
 const restSeconds = quick ? 3 : 10;
+// The letters scenarios' recipients (issue 19: bulk messaging of 10,000 users) and template renders.
+const letterCount = quick ? 1_000 : 10_000;
+const letterRenders = quick ? 500 : 5_000;
 const BATCH = 5_000;
 // The REST scenarios ask the server as the README recommends running it: one process per core that
 // PostgreSQL leaves (WORKERS=1 on this project's 2-core machine, which runs the database too).
@@ -167,6 +171,9 @@ try {
     ...(await group('writes', () => writeScenarios(env, writeCount))),
     ...(await group('fines', () => finesScenarios(env, sample, waiveAllUserIds, waiveAllRuns))),
     ...(await group('blocks', () => blocksScenarios(env, sample))),
+    ...(await group('letters', () =>
+      lettersScenarios(env, { count: letterCount, renders: letterRenders, seed: Number(values.seed) }),
+    )),
   ];
 
   const report = {
