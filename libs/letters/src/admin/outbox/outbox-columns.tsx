@@ -1,10 +1,35 @@
 import type { OutboxEntryDto } from '@ulms/letters/contracts';
 import type { ColumnDef } from '@ulms/ui';
-import { formatDateTime } from './outbox-format.js';
+import { dateAndTime } from './outbox-format.js';
 import { sortableColumns } from './outbox-rows.js';
 import { OutboxStatusBadge } from './outbox-status.badge.js';
 
 const none = <span className="muted">—</span>;
+
+/** The date over the time: the list stays narrow enough for the subject. */
+function Moment({ value }: { readonly value: Date }) {
+  const [date, time] = dateAndTime(value);
+  return (
+    <span className="cell-stack letters-nowrap">
+      <span>{date}</span>
+      <span className="muted">{time}</span>
+    </span>
+  );
+}
+
+/** An address may break after its @ only. */
+function Address({ value }: { readonly value: string }) {
+  const at = value.indexOf('@');
+  return at < 0 ? (
+    <span>{value}</span>
+  ) : (
+    <span>
+      {value.slice(0, at + 1)}
+      <wbr />
+      {value.slice(at + 1)}
+    </span>
+  );
+}
 
 /** The outbox list's columns; the subject opens the letter. */
 export function outboxColumns(open: (entry: OutboxEntryDto) => void): ColumnDef<OutboxEntryDto>[] {
@@ -12,13 +37,13 @@ export function outboxColumns(open: (entry: OutboxEntryDto) => void): ColumnDef<
     {
       id: 'createdAt',
       header: 'Created',
-      cell: ({ row }) => <span className="letters-nowrap">{formatDateTime(row.original.createdAt)}</span>,
+      cell: ({ row }) => <Moment value={row.original.createdAt} />,
     },
     { id: 'letterType', header: 'Letter type', cell: ({ row }) => row.original.letterTypeName },
     {
       id: 'to',
       header: 'To',
-      cell: ({ row }) => <span className="letters-nowrap">{row.original.toAddress}</span>,
+      cell: ({ row }) => <Address value={row.original.toAddress} />,
     },
     {
       id: 'subject',
@@ -41,8 +66,7 @@ export function outboxColumns(open: (entry: OutboxEntryDto) => void): ColumnDef<
     {
       id: 'sentAt',
       header: 'Sent at',
-      cell: ({ row }) =>
-        row.original.sentAt ? <span className="letters-nowrap">{formatDateTime(row.original.sentAt)}</span> : none,
+      cell: ({ row }) => (row.original.sentAt ? <Moment value={row.original.sentAt} /> : none),
     },
   ];
   // The page sorts the loaded letters itself (outbox-rows.ts); TanStack offers a header's sort button only with an accessor.

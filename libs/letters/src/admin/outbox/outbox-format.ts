@@ -9,9 +9,14 @@ export const statusLabels: Readonly<Record<OutboxStatus, string>> = {
 };
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 /** A moment in the browser's locale and zone. */
 export const formatDateTime = (value: Date): string => dateTime.format(value);
+
+/** A moment as its date and its time, for a list cell of two lines. */
+export const dateAndTime = (value: Date): readonly [string, string] => [dateOnly.format(value), timeOnly.format(value)];
 
 /** An attachment's size: "812 B", "14.2 KB", "1.3 MB". */
 export function formatSize(bytes: number): string {
