@@ -36,6 +36,26 @@ export const transportOf = (config: LettersConfig): string | null => config.tran
 
 export type OutboxInsert = Prisma.LetterOutboxCreateManyInput;
 
+/**
+ * One INSERT … SELECT FROM unnest of a column array each: Prisma's createMany spent most of a bulk run building
+ * an 8,000-parameter statement (0.2–0.9 s per 500 letters, against 16–67 ms for this; the letters benchmark).
+ */
+async function insertOutboxRows(db: Pick<PrismaClient, '$executeRaw'>, rows: readonly OutboxInsert[]) {
+  const column = <T>(pick: (row: OutboxInsert) => T) => rows.map(pick);
+  await db.$executeRaw`
+    INSERT INTO "LetterOutbox" ("id", "institutionId", "userId", "letterTypeId", "language", "toAddress", "fromAddress",
+      "subject", "html", "text", "attachments", "sealed", "status", "createdBy", "jobId")
+    SELECT coalesce(r.id, gen_random_uuid()), r.i, r.u, r.lt, r.la, r.t, r.f, r.s, r.h, r.x, r.a, r.se, r.st, r.cb, r.j
+    FROM unnest(
+      ${column((r) => r.id ?? null)}::uuid[], ${column((r) => r.institutionId)}::uuid[],
+      ${column((r) => r.userId ?? null)}::uuid[], ${column((r) => r.letterTypeId)}::text[],
+      ${column((r) => r.language)}::text[], ${column((r) => r.toAddress)}::text[], ${column((r) => r.fromAddress)}::text[],
+      ${column((r) => r.subject)}::text[], ${column((r) => r.html)}::text[], ${column((r) => r.text)}::text[],
+      ${column((r) => JSON.stringify(r.attachments ?? []))}::jsonb[], ${column((r) => r.sealed ?? null)}::text[],
+      ${column((r) => r.status)}::text[], ${column((r) => r.createdBy)}::text[], ${column((r) => r.jobId ?? null)}::uuid[]
+    ) AS r(id, i, u, lt, la, t, f, s, h, x, a, se, st, cb, j)`;
+}
+
 /** One letter type made ready for an institution: its settings and wording read once for many letters. */
 export interface PreparedLetterType {
   readonly type: LetterType;
@@ -143,7 +163,7 @@ export function createLetterComposer(deps: {
     },
     async queue(rows, tx) {
       if (rows.length === 0) return;
-      await (tx ?? prisma).letterOutbox.createMany({ data: [...rows] });
+      await insertOutboxRows(tx ?? prisma, rows);
       deps.workers.wake(OUTBOX_WORKER);
     },
     async optedOut(institutionId, letterTypeId, userIds) {
