@@ -74,4 +74,5 @@ export interface LettersSettingsDto {
   /** The transport letters leave by, or null when they stay in the outbox. */
   readonly transport: string | null;
   readonly defaultLanguage: string;
+  readonly letterTypes: readonly { readonly id: string; readonly name: string }[];
 }

@@ -43,14 +43,6 @@ const actorOf = (ctx: { institution: { id: string }; principal: { displayName: s
 
 /** Letter templates, the letters staff send from a record, the outbox, a user's log and opt-outs, bulk messaging. */
 export const lettersRouter = {
-  settings: readLog.query(async ({ ctx }): Promise<LettersSettingsDto> => {
-    const config = await ctx.services.get(lettersSettingsRef).for(ctx.institution.id);
-    return {
-      fromAddress: config.fromAddress,
-      transport: transportOf(config),
-      defaultLanguage: config.defaultLanguage ?? ctx.institution.defaultLanguage,
-    };
-  }),
   types: manageTemplates.query(async ({ ctx }): Promise<LetterTypeDto[]> => {
     const [types, customized] = await Promise.all([
       ctx.services.get(letterTypesRef).list(ctx.institution.id),
@@ -101,6 +93,19 @@ export const lettersRouter = {
       .mutation(({ ctx, input }) => ctx.services.get(letterOperationsRef).personalInformation(ctx, input.userId)),
   },
   outbox: {
+    /** Where letters go from, whether they leave at all, and the letter types to filter by. */
+    settings: readOutbox.query(async ({ ctx }): Promise<LettersSettingsDto> => {
+      const [config, types] = await Promise.all([
+        ctx.services.get(lettersSettingsRef).for(ctx.institution.id),
+        ctx.services.get(letterTypesRef).list(ctx.institution.id),
+      ]);
+      return {
+        fromAddress: config.fromAddress,
+        transport: transportOf(config),
+        defaultLanguage: config.defaultLanguage ?? ctx.institution.defaultLanguage,
+        letterTypes: types.map((t) => ({ id: t.id, name: t.name })),
+      };
+    }),
     list: readOutbox.input(outboxListInput).query(async ({ ctx, input }) => {
       if (input.userId) await ctx.services.get(usersServices.users).requireExisting(ctx.institution.id, input.userId);
       return ctx.services.get(outboxQueriesRef).list(ctx.institution.id, input);

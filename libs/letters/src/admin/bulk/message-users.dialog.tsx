@@ -18,7 +18,7 @@ import type { FindUsersActionProps } from '@ulms/users/contracts';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { useLettersTrpc } from '../user/use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 import '../user/letters-user.css';
 
 const messageSchema = bulkLetterInput.pick({ subject: true, body: true });

@@ -14,7 +14,7 @@ import {
 } from '@ulms/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useLettersTrpc } from '../outbox/use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 import { LetterPreview } from './letter-preview.js';
 import {
   formValuesOf,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LetterTypeDto } from '@ulms/letters/contracts';
 import { Link } from '@ulms/ui';
-import { useLettersTrpc } from '../outbox/use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 import { LanguageChooser } from './language-chooser.js';
 import { languageName } from './language-name.js';
 import { LetterTemplateForm } from './letter-template.form.js';

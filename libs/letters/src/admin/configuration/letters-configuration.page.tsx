@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { PageHeader, useRouteSearch } from '@ulms/ui';
 import '../letters-admin.css';
-import { useLettersTrpc } from '../outbox/use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 import { LetterTypeList } from './letter-type-list.js';
 import { LetterWordingSection } from './letter-wording.section.js';
 import { lettersConfigurationSearch } from './letters-configuration.search.js';

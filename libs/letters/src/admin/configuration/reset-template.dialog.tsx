@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog, useToast } from '@ulms/ui';
-import { useLettersTrpc } from '../outbox/use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 import { languageName } from './language-name.js';
 
 export interface ResetTemplateDialogProps {

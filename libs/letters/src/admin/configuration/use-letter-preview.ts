@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { RenderedLetterDto } from '@ulms/letters/contracts';
 import { fieldErrorsOf } from '@ulms/ui';
 import { useEffect, useState } from 'react';
-import { useLettersTrpc } from '../outbox/use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 import type { LetterTemplateFormValues } from './letter-template.form-schema.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Dialog } from '@ulms/ui';
 import { OutboxLetterContent } from './outbox-letter-content.js';
 import { SendAgainButton } from './send-again.button.js';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 export interface OutboxLetterDialogProps {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lettersPermissions, type OutboxLetterDto } from '@ulms/letters/contracts';
 import { useAdminCan, useToast } from '@ulms/ui';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 /** Queues a failed or held letter again; only for staff who may, and only for those letters. */
 export function SendAgainButton({ letter }: { readonly letter: OutboxLetterDto }) {

@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { lettersPermissions } from '@ulms/letters/contracts';
-import { useAdminCan } from '@ulms/ui';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 /** Where letters come from, and a warning when no transport is configured (letters stay here, unsent). */
 export function TransportNotice() {
   const trpc = useLettersTrpc();
-  // The settings are read with the letter log's permission; staff without it just see no notice.
-  const canRead = useAdminCan(lettersPermissions.logRead);
-  const settings = useQuery({ ...trpc.letters.settings.queryOptions(), enabled: canRead });
+  const settings = useQuery(trpc.letters.outbox.settings.queryOptions());
   if (!settings.data) return null;
   const from = <strong className="letters-wrap">{settings.data.fromAddress}</strong>;
   return settings.data.transport === null ? (

@@ -1,20 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { type OutboxEntryDto, lettersPermissions } from '@ulms/letters/contracts';
-import { type SelectOption, useAdminCan } from '@ulms/ui';
+import type { OutboxEntryDto } from '@ulms/letters/contracts';
+import type { SelectOption } from '@ulms/ui';
 import { useMemo } from 'react';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
-/**
- * The letter types to filter by: every type for staff who may read them (they manage the wording), otherwise the
- * types of the letters loaded so far.
- */
+/** The letter types to filter by: every type of the institution, and those of letters loaded (a type since gone). */
 export function useLetterTypeOptions(entries: readonly OutboxEntryDto[]): SelectOption[] {
   const trpc = useLettersTrpc();
-  const canReadTypes = useAdminCan(lettersPermissions.templateManage);
-  const types = useQuery({ ...trpc.letters.types.queryOptions(), enabled: canReadTypes });
+  const settings = useQuery(trpc.letters.outbox.settings.queryOptions());
   return useMemo(() => {
     const names = new Map<string, string>(entries.map((entry) => [entry.letterTypeId, entry.letterTypeName]));
-    for (const type of types.data ?? []) names.set(type.id, type.name);
+    for (const type of settings.data?.letterTypes ?? []) names.set(type.id, type.name);
     return [...names].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [entries, types.data]);
+  }, [entries, settings.data]);
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { OutboxEntryDto } from '@ulms/letters/contracts';
 import type { OutboxFilterValues } from './outbox-filters.js';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 const pageSize = 25;
 

@@ -17,7 +17,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { letterErrorOf } from './letter-error.js';
 import { useLetterSent } from './use-letter-sent.js';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 const composeSchema = generalMailInput.pick({ subject: true, body: true });
 type ComposeValues = z.input<typeof composeSchema>;

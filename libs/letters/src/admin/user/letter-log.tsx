@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { formatDateTime } from './letter-format.js';
 import { letterLogColumns } from './letter-log-columns.js';
 import { LetterViewDialog } from './letter-view.dialog.js';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 const PAGE = 25;
 

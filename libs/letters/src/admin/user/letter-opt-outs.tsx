@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lettersPermissions as can } from '@ulms/letters/contracts';
 import { CheckboxField, useAdminCan, useToast } from '@ulms/ui';
 import { useState } from 'react';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 /** The letters the user asked not to receive, among those that allow it; changeable with the opt-out permission. */
 export function LetterOptOuts({ userId }: { readonly userId: string }) {

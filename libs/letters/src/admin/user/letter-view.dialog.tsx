@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Dialog } from '@ulms/ui';
 import { formatDateTime, formatSize } from './letter-format.js';
 import { LetterStatus } from './letter-status.js';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 export interface LetterViewDialogProps {
   readonly userId: string;

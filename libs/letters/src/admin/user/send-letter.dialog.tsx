@@ -3,7 +3,7 @@ import { ConfirmDialog } from '@ulms/ui';
 import type { ReactNode } from 'react';
 import { letterErrorOf } from './letter-error.js';
 import { useLetterSent } from './use-letter-sent.js';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 /** The letters sent with one click, their wording written by the institution beforehand. */
 export type ReadyLetter = 'personalInformation' | 'socialLoginInvitation' | 'userDeletion';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@ulms/ui';
 import { useCallback } from 'react';
-import { useLettersTrpc } from './use-letters-trpc.js';
+import { useLettersTrpc } from '../letters-admin-context.js';
 
 /** After a letter is queued: says so and reads the letter log (and the outbox) again. */
 export function useLetterSent(): (message: string) => Promise<void> {

@@ -1,7 +1,7 @@
 import type { TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { composeRouter, platformPlugin } from '@ulms/platform';
 import { useAdminTrpc } from '@ulms/ui';
-import type { lettersPlugin } from '../../server/letters.plugin.js';
+import type { lettersPlugin } from '../server/letters.plugin.js';
 
 /** The part of the app's router the letters screens call; a type only, so no server code reaches the browser. */
 export type LettersAdminRouter = ReturnType<
