@@ -1,8 +1,8 @@
 import type { OutboxEntryDto } from '@ulms/letters/contracts';
 import type { ColumnDef } from '@ulms/ui';
-import { dateAndTime } from './outbox-format.js';
+import { dateAndTime } from '../letter-format.js';
 import { sortableColumns } from './outbox-rows.js';
-import { OutboxStatusBadge } from './outbox-status.badge.js';
+import { LetterStatusBadge } from '../letter-status.badge.js';
 
 const none = <span className="muted">—</span>;
 
@@ -55,7 +55,7 @@ export function outboxColumns(open: (entry: OutboxEntryDto) => void): ColumnDef<
         </button>
       ),
     },
-    { id: 'status', header: 'Status', cell: ({ row }) => <OutboxStatusBadge status={row.original.status} /> },
+    { id: 'status', header: 'Status', cell: ({ row }) => <LetterStatusBadge status={row.original.status} /> },
     { id: 'attempts', header: 'Attempts', cell: ({ row }) => row.original.attempts },
     {
       id: 'lastError',

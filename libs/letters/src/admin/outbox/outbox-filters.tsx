@@ -1,6 +1,6 @@
 import { type OutboxStatus, outboxStatuses } from '@ulms/letters/contracts';
 import { SelectField, type SelectOption } from '@ulms/ui';
-import { statusLabels } from './outbox-format.js';
+import { statusLabels } from '../letter-format.js';
 
 export interface OutboxFilterValues {
   readonly status?: OutboxStatus;

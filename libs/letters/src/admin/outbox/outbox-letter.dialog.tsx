@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Dialog } from '@ulms/ui';
-import { OutboxLetterContent } from './outbox-letter-content.js';
+import { LetterContent } from '../letter-content.js';
 import { SendAgainButton } from './send-again.button.js';
 import { useLettersTrpc } from '../letters-admin-context.js';
 
@@ -35,7 +35,7 @@ export function OutboxLetterDialog({ id, subject, onClose }: OutboxLetterDialogP
           Could not load the letter: {letter.error.message}
         </p>
       ) : letter.data ? (
-        <OutboxLetterContent letter={letter.data} />
+        <LetterContent letter={letter.data} />
       ) : (
         <p aria-live="polite">Loading the letter…</p>
       )}

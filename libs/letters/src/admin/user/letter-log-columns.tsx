@@ -1,7 +1,7 @@
 import type { OutboxEntryDto } from '@ulms/letters/contracts';
 import type { ColumnDef } from '@ulms/ui';
-import { dateAndTime } from './letter-format.js';
-import { LetterStatus } from './letter-status.js';
+import { dateAndTime } from '../letter-format.js';
+import { LetterStatusBadge } from '../letter-status.badge.js';
 
 const none = <span className="muted">—</span>;
 
@@ -27,7 +27,7 @@ export const letterLogColumns: ColumnDef<OutboxEntryDto>[] = [
     cell: ({ row }) => <span className="letters-log__subject">{row.original.subject}</span>,
   },
   { id: 'to', header: 'To', cell: ({ row }) => <span className="letters-log__to">{row.original.toAddress}</span> },
-  { id: 'status', header: 'Status', cell: ({ row }) => <LetterStatus status={row.original.status} /> },
+  { id: 'status', header: 'Status', cell: ({ row }) => <LetterStatusBadge status={row.original.status} /> },
   { id: 'attempts', header: 'Attempts', cell: ({ row }) => row.original.attempts },
   {
     id: 'lastError',

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { DataTable } from '@ulms/ui';
 import { useMemo, useState } from 'react';
-import { formatDateTime } from './letter-format.js';
+import { formatDateTime } from '../letter-format.js';
 import { letterLogColumns } from './letter-log-columns.js';
 import { LetterViewDialog } from './letter-view.dialog.js';
 import { useLettersTrpc } from '../letters-admin-context.js';

@@ -11,7 +11,7 @@ export const formatDateTime = (value: Date | null, fallback = '—'): string =>
 /** The date and the time apart, for a list's two-line cell. */
 export const dateAndTime = (value: Date): [string, string] => [dateOnly.format(value), timeOnly.format(value)];
 
-export const statusLabels: Record<OutboxStatus, string> = {
+export const statusLabels: Readonly<Record<OutboxStatus, string>> = {
   QUEUED: 'Queued',
   SENDING: 'Sending',
   SENT: 'Sent',

@@ -1,9 +1,10 @@
 import type { OutboxLetterDto } from '@ulms/letters/contracts';
-import { formatDateTime, formatSize } from './outbox-format.js';
-import { OutboxStatusBadge } from './outbox-status.badge.js';
+import { formatDateTime, formatSize } from './letter-format.js';
+import { LetterStatusBadge } from './letter-status.badge.js';
+import './letters-admin.css';
 
-/** What a letter of the outbox said and where it stands: its facts, the HTML in a sandbox, the text, attachments. */
-export function OutboxLetterContent({ letter }: { readonly letter: OutboxLetterDto }) {
+/** What a letter said and where it stands (the outbox's and a user's log): its facts, the HTML in a sandbox, the text, attachments. */
+export function LetterContent({ letter }: { readonly letter: OutboxLetterDto }) {
   return (
     <div className="letters-letter">
       <dl className="letters-facts">
@@ -19,7 +20,7 @@ export function OutboxLetterContent({ letter }: { readonly letter: OutboxLetterD
         </dd>
         <dt>Status</dt>
         <dd>
-          <OutboxStatusBadge status={letter.status} />{' '}
+          <LetterStatusBadge status={letter.status} />{' '}
           <span className="muted">
             {letter.sentAt
               ? `sent ${formatDateTime(letter.sentAt)}`
@@ -38,7 +39,7 @@ export function OutboxLetterContent({ letter }: { readonly letter: OutboxLetterD
         ) : null}
       </dl>
       <h3>HTML</h3>
-      <iframe className="letters-frame" sandbox="" srcDoc={letter.html} title={`The HTML of “${letter.subject}”`} />
+      <iframe className="letters-frame" sandbox="" srcDoc={letter.html} title="The letter as HTML" />
       <h3>Plain text</h3>
       <pre className="letters-text">{letter.text}</pre>
       <h3>Attachments</h3>
