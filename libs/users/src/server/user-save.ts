@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import {
   ConflictError,
+  ForbiddenError,
   hashPassword,
   isUniqueViolation,
   parseInput,
@@ -30,6 +31,8 @@ import { toUserDto } from './user-record.mapper.js';
 import type { UserRecordWriter } from './user-record.writer.js';
 import type { UserServiceDeps } from './user-service.deps.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
+import { usersPermissions } from '../contracts/users-permissions.js';
+import { isRestrictedForEditing } from '../contracts/restricted-users.js';
 import { identifierConflicts, possibleDuplicates } from './user-uniqueness.js';
 import { repeatedIdentifierErrors, validateUserFields } from './user-validation.js';
 
@@ -81,6 +84,17 @@ export function createUserSave(
     if (existing && options.expectedVersion !== undefined && existing.version !== options.expectedVersion)
       throw new StaleVersionError();
     const existingDto = existing ? toUserDto(existing) : null;
+    // The reference's "Can't edit restricted users": a person or key without the permission leaves them alone.
+    if (
+      existingDto &&
+      by.caller &&
+      !by.caller.permissions.has(usersPermissions.restrictedUserEdit) &&
+      isRestrictedForEditing(existingDto, config.restrictedRoles)
+    ) {
+      throw new ForbiddenError(
+        `${existingDto.fullName || existingDto.primaryId} is restricted for editing; changing them needs the permission ${usersPermissions.restrictedUserEdit}`,
+      );
+    }
     let user: UserFields = {
       ...parsed,
       primaryId: parsed.primaryId ?? existing?.primaryId ?? null,
