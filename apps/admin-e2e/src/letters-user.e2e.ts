@@ -152,6 +152,42 @@ describe('letters of a user in the admin app', () => {
     await deletion.waitFor({ state: 'detached' });
   });
 
+  it('offers Notify user where a user who owes cannot be deleted: the User Deletion letter, a copy in the attachments', async () => {
+    // s1000150 is no other test's: a fee of its own makes the deletion guard refuse.
+    await page.goto('/users?q=s1000150&by=primaryId');
+    const link = page.getByRole('table', { name: 'Users' }).getByRole('link').first();
+    const name = (await link.textContent()) ?? '';
+    await link.click();
+    await heading(name).waitFor();
+    const userId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const added = await page.evaluate(
+      async (input) => {
+        const response = await fetch('/trpc/fines.add', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ json: input }),
+        });
+        return response.status;
+      },
+      { userId, type: 'DAMAGEDITEMFINE', amount: '7.50' },
+    );
+    expect(added).toBe(200);
+    await dismissToasts();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const blocked = page.getByRole('dialog', { name: `${name} cannot be deleted` });
+    await blocked.getByRole('button', { name: 'Notify user' }).waitFor();
+    await screenshot(page, 'letters-notify-user');
+    await blocked.getByRole('button', { name: 'Notify user' }).click();
+    await blocked.waitFor({ state: 'detached' });
+    await toast(/The User Deletion letter to .* is on its way; a copy is in their attachments\./).waitFor();
+    await tab('Attachments').click();
+    await page.getByText(/^user-deletion-letter-\d{4}-\d{2}-\d{2}\.txt$/).waitFor();
+    await tab('Letters').click();
+    await log()
+      .getByRole('row', { name: /Your library account is to be closed/ })
+      .waitFor();
+  });
+
   it('opts the user out of the Fine/Fee Notification letter and back in', async () => {
     await openLetters('s1000101');
     const optOut = page.getByRole('checkbox', { name: 'Fine/Fee Notification letter' });

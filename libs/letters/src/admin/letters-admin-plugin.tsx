@@ -4,6 +4,7 @@ import { usersAdminExtensionPoints } from '@ulms/users/contracts';
 import { LettersConfigurationPage } from './configuration/letters-configuration.page.js';
 import { OutboxPage } from './outbox/outbox.page.js';
 import { LettersTab } from './user/letters-tab.js';
+import { NotifyUserAction } from './user/notify-user.action.js';
 import { BulkMessageReport } from './bulk/bulk-message-report.js';
 import { MessageUsersDialog } from './bulk/message-users.dialog.js';
 
@@ -35,6 +36,12 @@ export const lettersAdminPlugin = defineAdminPlugin({
       label: 'Message users',
       permission: lettersPermissions.bulkSend,
       component: MessageUsersDialog,
+    }),
+    // Where a user cannot be deleted (a balance due): the User Deletion letter; the server refuses when nothing is owed.
+    contribute(usersAdminExtensionPoints.deletionBlockedActions, {
+      id: 'notify-user',
+      permission: lettersPermissions.letterSend,
+      component: NotifyUserAction,
     }),
   ],
   jobReports: { 'letters.bulkMessage': (report) => <BulkMessageReport report={report} /> },

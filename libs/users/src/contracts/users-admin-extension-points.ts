@@ -75,6 +75,25 @@ export interface FindUsersAction {
   readonly component: ComponentType<FindUsersActionProps>;
 }
 
+/** What the "cannot be deleted" dialog gives an action another module adds to it. */
+export interface DeletionBlockedActionProps {
+  readonly user: { readonly id: string; readonly name: string };
+  /** Why the user cannot be deleted, as the dialog lists them. */
+  readonly reasons: readonly string[];
+  /** Closes the dialog (the action is done). */
+  readonly onDone: () => void;
+}
+
+/**
+ * A button another module adds to the dialog saying why a user cannot be deleted (the letters module's "Notify user":
+ * the reference's User Deletion letter about a balance due), between Cancel and View user.
+ */
+export interface DeletionBlockedAction {
+  readonly id: string;
+  readonly permission?: string;
+  readonly component: ComponentType<DeletionBlockedActionProps>;
+}
+
 /**
  * Admin extension points of the users module. A plugin fills one from its admin plugin with
  * `contribute(usersAdminExtensionPoints.userRecordTabs, { id, label, permission, component })` (from `@ulms/ui`).
@@ -84,4 +103,6 @@ export const usersAdminExtensionPoints = {
   createUserOptions: createExtensionPoint<CreateUserOption>({ id: 'users.createUserOptions' }),
   /** Buttons of Find and Manage Users acting on every user the search finds. */
   findUsersActions: createExtensionPoint<FindUsersAction>({ id: 'users.findUsersActions' }),
+  /** Buttons of the dialog saying why a user cannot be deleted. */
+  deletionBlockedActions: createExtensionPoint<DeletionBlockedAction>({ id: 'users.deletionBlockedActions' }),
 };

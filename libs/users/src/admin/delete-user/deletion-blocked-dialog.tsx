@@ -1,4 +1,5 @@
-import { Dialog, Link } from '@ulms/ui';
+import { Dialog, Link, useAdminExtensions } from '@ulms/ui';
+import { usersAdminExtensionPoints } from '@ulms/users/contracts';
 import { userDetailsLink } from '../shared/users-paths.js';
 
 export interface DeletionBlockedDialogProps {
@@ -9,8 +10,9 @@ export interface DeletionBlockedDialogProps {
   readonly onClose: () => void;
 }
 
-/** Why a user cannot be deleted: every reason the guards gave, with Cancel and View User. */
+/** Why a user cannot be deleted: every reason the guards gave, with Cancel, other modules' actions and View User. */
 export function DeletionBlockedDialog({ user, reasons, onUserPage, onClose }: DeletionBlockedDialogProps) {
+  const actions = useAdminExtensions(usersAdminExtensionPoints.deletionBlockedActions);
   return (
     <Dialog
       open={user !== null}
@@ -22,6 +24,11 @@ export function DeletionBlockedDialog({ user, reasons, onUserPage, onClose }: De
           <button type="button" className="ui-button" onClick={onClose} data-autofocus>
             Cancel
           </button>
+          {user
+            ? actions.map(({ id, component: Action }) => (
+                <Action key={id} user={user} reasons={reasons} onDone={onClose} />
+              ))
+            : null}
           {user ? (
             onUserPage ? (
               <button type="button" className="ui-button ui-button--primary" onClick={onClose}>
