@@ -29,6 +29,7 @@ export {
 } from '@tanstack/react-router';
 export { useRouteSearch } from './routing/use-route-search.js';
 export { usePageTitle } from './routing/use-page-title.js';
+export { useDebouncedValue } from './hooks/use-debounced-value.js';
 export { safeReturnPath } from './routing/safe-return-path.js';
 export { parsePlainSearch, stringifyPlainSearch } from './routing/search-serialization.js';
 export { PageHeader, type PageHeaderProps } from './layout/page-header.js';

@@ -1,7 +1,7 @@
+import { useDebouncedValue } from '@ulms/ui';
 import type { ProxyPartyDto } from '@ulms/proxies/contracts';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { nameOf } from './proxy-format.js';
-import { useDebouncedValue } from './use-debounced-value.js';
 import { minSearchLength, useUserSearch } from './use-user-search.js';
 
 export interface PatronPickerProps {
@@ -33,7 +33,7 @@ export function PatronPicker({ label, value, onChange, excludeId, hint, error, r
     (focusNext === 'search' ? searchRef : changeRef).current?.focus();
     setFocusNext(null);
   }, [focusNext, value]);
-  const settled = useDebouncedValue(text);
+  const settled = useDebouncedValue(text, 250);
   const search = useUserSearch(settled);
   const options = search.rows.filter((row) => row.id !== excludeId);
   const typed = text.trim().length >= minSearchLength;

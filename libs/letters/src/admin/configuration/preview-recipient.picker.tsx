@@ -1,7 +1,6 @@
-import { SelectField, TextField } from '@ulms/ui';
+import { SelectField, TextField, useDebouncedValue } from '@ulms/ui';
 import type { UserListRow } from '@ulms/users/contracts';
 import { useState } from 'react';
-import { useDebouncedValue } from './use-debounced-value.js';
 import { useUserSearch } from './use-user-search.js';
 
 export interface PreviewRecipient {

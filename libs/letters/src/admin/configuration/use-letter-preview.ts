@@ -1,10 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { RenderedLetterDto } from '@ulms/letters/contracts';
-import { fieldErrorsOf } from '@ulms/ui';
+import { fieldErrorsOf, useDebouncedValue } from '@ulms/ui';
 import { useEffect, useState } from 'react';
 import { useLettersTrpc } from '../letters-admin-context.js';
 import type { LetterTemplateFormValues } from './letter-template.form-schema.js';
-import { useDebouncedValue } from './use-debounced-value.js';
 
 export interface LetterPreviewRequest extends LetterTemplateFormValues {
   readonly letterTypeId: string;
@@ -21,7 +20,7 @@ export function useLetterPreview(request: LetterPreviewRequest) {
   const [rendered, setRendered] = useState<RenderedLetterDto>();
   const preview = useMutation(trpc.letters.templates.preview.mutationOptions({ onSuccess: setRendered }));
   const wanted = JSON.stringify(request);
-  const settled = useDebouncedValue(wanted);
+  const settled = useDebouncedValue(wanted, 400);
   const { mutate } = preview;
   useEffect(() => mutate(JSON.parse(settled) as LetterPreviewRequest), [settled, mutate]);
   const fieldErrors = fieldErrorsOf(preview.error);
