@@ -31,6 +31,18 @@ export const templateUser = (user: UserDto) => ({
   language: user.preferredLanguage,
 });
 
+/** What a template sees: the recipient, the institution, today (UTC) and the letter's own data. */
+export const templateData = (
+  user: UserDto,
+  institution: { readonly code: string; readonly name: string },
+  letter: Readonly<Record<string, unknown>>,
+) => ({
+  user: templateUser(user),
+  institution: { code: institution.code, name: institution.name },
+  today: new Date().toISOString().slice(0, 10),
+  letter,
+});
+
 /** The transport letters of an institution leave by, or null: they stay in the outbox. */
 export const transportOf = (config: LettersConfig): string | null => config.transport ?? (config.smtp ? 'smtp' : null);
 
@@ -40,7 +52,7 @@ export type OutboxInsert = Prisma.LetterOutboxCreateManyInput;
  * One INSERT … SELECT FROM unnest of a column array each: Prisma's createMany spent most of a bulk run building
  * an 8,000-parameter statement (0.2–0.9 s per 500 letters, against 16–67 ms for this; the letters benchmark).
  */
-async function insertOutboxRows(db: Pick<PrismaClient, '$executeRaw'>, rows: readonly OutboxInsert[]) {
+async function insertOutboxRows(db: PrismaClient, rows: readonly OutboxInsert[]) {
   const column = <T>(pick: (row: OutboxInsert) => T) => rows.map(pick);
   await db.$executeRaw`
     INSERT INTO "LetterOutbox" ("id", "institutionId", "userId", "letterTypeId", "language", "toAddress", "fromAddress",
@@ -59,7 +71,6 @@ async function insertOutboxRows(db: Pick<PrismaClient, '$executeRaw'>, rows: rea
 /** One letter type made ready for an institution: its settings and wording read once for many letters. */
 export interface PreparedLetterType {
   readonly type: LetterType;
-  readonly config: LettersConfig;
   /** The row to queue for `user`, or why none: no preferred email. */
   compose(
     user: UserDto,
@@ -71,8 +82,13 @@ export interface PreparedLetterType {
 export interface LetterComposer extends LetterService {
   prepare(institutionId: string, letterTypeId: string): Promise<PreparedLetterType>;
   /** Writes letters to the outbox (one statement) and wakes the outbox worker. */
-  queue(rows: readonly OutboxInsert[], tx?: Prisma.TransactionClient): Promise<void>;
-  optedOut(institutionId: string, letterTypeId: string, userIds: readonly string[]): Promise<ReadonlySet<string>>;
+  queue(rows: readonly OutboxInsert[]): Promise<void>;
+  /** `send` for a user already read (a staff member's letter from the record). */
+  sendTo(
+    by: { readonly institutionId: string; readonly actor: string },
+    user: UserDto,
+    request: LetterRequest,
+  ): Promise<LetterOutcome>;
 }
 
 export function createLetterComposer(deps: {
@@ -107,25 +123,17 @@ export function createLetterComposer(deps: {
         return found;
       };
       const status = transportOf(config) ? 'QUEUED' : 'HELD';
-      const today = new Date().toISOString().slice(0, 10);
       return {
         type,
-        config,
         async compose(user, request) {
           const to = preferredEmailOf(user);
           if (!to) return 'noEmail';
           const template = await wordingFor(user.preferredLanguage ?? defaultLanguage);
-          const data = (letter: Readonly<Record<string, unknown>>) => ({
-            user: templateUser(user),
-            institution: { code: institution.code, name: institution.name },
-            today,
-            letter,
-          });
           const secrets = request.secrets ?? {};
           const masked = Object.fromEntries(Object.keys(secrets).map((k) => [k, MASK]));
           const render = async (letter: Readonly<Record<string, unknown>>) => {
             try {
-              return await deps.engine.render(template, data(letter));
+              return await deps.engine.render(template, templateData(user, institution, letter));
             } catch (error) {
               if (!(error instanceof TemplateRenderError)) throw error;
               throw new ValidationError([
@@ -161,30 +169,27 @@ export function createLetterComposer(deps: {
         },
       };
     },
-    async queue(rows, tx) {
+    async queue(rows) {
       if (rows.length === 0) return;
-      await insertOutboxRows(tx ?? prisma, rows);
+      await insertOutboxRows(prisma, rows);
       deps.workers.wake(OUTBOX_WORKER);
     },
-    async optedOut(institutionId, letterTypeId, userIds) {
-      const rows = await prisma.letterOptOut.findMany({
-        where: { institutionId, letterTypeId, userId: { in: [...userIds] } },
-        select: { userId: true },
-      });
-      return new Set(rows.map((r) => r.userId));
-    },
-    async send(by, request): Promise<LetterOutcome> {
+    async sendTo(by, user, request) {
       const prepared = await composer.prepare(by.institutionId, request.letterTypeId);
-      if (prepared.type.optOut) {
-        const out = await composer.optedOut(by.institutionId, prepared.type.id, [request.userId]);
-        if (out.size > 0) return { status: 'skipped', reason: 'optedOut' };
-      }
-      const user = await deps.users.get(by.institutionId, request.userId);
+      const optedOut =
+        prepared.type.optOut &&
+        (await prisma.letterOptOut.count({
+          where: { institutionId: by.institutionId, letterTypeId: prepared.type.id, userId: user.id },
+        })) > 0;
+      if (optedOut) return { status: 'skipped', reason: 'optedOut' };
       const row = await prepared.compose(user, { ...request, createdBy: by.actor });
       if (row === 'noEmail') return { status: 'skipped', reason: 'noEmail' };
       const id = crypto.randomUUID();
       await composer.queue([{ ...row, id }]);
       return { status: 'queued', id };
+    },
+    async send(by, request) {
+      return composer.sendTo(by, await deps.users.get(by.institutionId, request.userId), request);
     },
   };
   return composer;

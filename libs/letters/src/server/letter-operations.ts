@@ -18,7 +18,7 @@ import {
 import type { LetterAttachment } from '../contracts/letter-type.js';
 import type { GeneralMailInput } from '../contracts/letter.schema.js';
 import type { OutboxEntryDto } from '../contracts/letter.dto.js';
-import type { LetterComposer } from './letter-composer.js';
+import { type LetterComposer, preferredEmailOf } from './letter-composer.js';
 import {
   generalMail,
   personalInformation,
@@ -75,7 +75,7 @@ export function createLetterOperations(deps: {
   const senderAddress = async (by: LetterSender): Promise<string | null> => {
     if (by.principal.kind !== 'staff') return null;
     const staff = await deps.users.getMany(by.institution.id, [by.principal.id]);
-    return staff[0]?.emails.find((e) => e.preferred)?.emailAddress ?? null;
+    return staff[0] ? preferredEmailOf(staff[0]) : null;
   };
 
   const send = async (
@@ -84,16 +84,16 @@ export function createLetterOperations(deps: {
     letterTypeId: string,
     request: { data?: Record<string, unknown>; attachments?: LetterAttachment[]; senderAddress?: string | null },
   ): Promise<OutboxEntryDto> => {
-    const prepared = await deps.composer.prepare(by.institution.id, letterTypeId);
-    const row = await prepared.compose(user, { ...request, createdBy: by.principal.displayName });
-    if (row === 'noEmail') {
-      throw new ValidationError([
-        { field: 'userId', message: `${user.fullName || user.primaryId} has no preferred email address` },
-      ]);
+    const outcome = await deps.composer.sendTo(
+      { institutionId: by.institution.id, actor: by.principal.displayName },
+      user,
+      { ...request, letterTypeId, userId: user.id },
+    );
+    if (outcome.status === 'skipped') {
+      const why = outcome.reason === 'noEmail' ? 'has no preferred email address' : 'opted out of this letter';
+      throw new ValidationError([{ field: 'userId', message: `${user.fullName || user.primaryId} ${why}` }]);
     }
-    const id = crypto.randomUUID();
-    await deps.composer.queue([{ ...row, id }]);
-    return deps.outbox.entry(by.institution.id, id);
+    return deps.outbox.entry(by.institution.id, outcome.id);
   };
 
   return {

@@ -4,7 +4,7 @@ import { usersServices } from '@ulms/users/contracts';
 import type { RenderedLetterDto } from '../contracts/letter.dto.js';
 import type { z } from 'zod';
 import type { previewLetterInput } from '../contracts/letter.schema.js';
-import { templateUser } from './letter-composer.js';
+import { templateData } from './letter-composer.js';
 import { letterTypesRef, templateEngineRef } from './letters-refs.js';
 import { TemplateRenderError } from './template-engine.js';
 
@@ -36,12 +36,7 @@ export async function previewLetter(
   const type = await services.get(letterTypesRef).get(institution.id, input.letterTypeId);
   const user = input.userId ? await services.get(usersServices.users).get(institution.id, input.userId) : sampleUser;
   try {
-    return await engine.render(template, {
-      user: templateUser(user),
-      institution: { code: institution.code, name: institution.name },
-      today: new Date().toISOString().slice(0, 10),
-      letter: type.sample,
-    });
+    return await engine.render(template, templateData(user, institution, type.sample));
   } catch (error) {
     if (error instanceof TemplateRenderError)
       throw new ValidationError([{ field: error.field, message: error.message.slice(error.field.length + 2) }]);

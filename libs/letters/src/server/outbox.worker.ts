@@ -90,8 +90,11 @@ export function createOutboxWorker(deps: {
     };
   };
 
-  const sendAll = async (institutionId: string, letters: readonly ClaimedLetter[]): Promise<Outcome[]> => {
-    const config = await deps.config.for(institutionId);
+  const sendAll = async (
+    institutionId: string,
+    letters: readonly ClaimedLetter[],
+    config: LettersConfig,
+  ): Promise<Outcome[]> => {
     const transportId = transportOf(config);
     if (!transportId) {
       await prisma.letterOutbox.updateMany({
@@ -121,11 +124,7 @@ export function createOutboxWorker(deps: {
     });
   };
 
-  const record = async (
-    letters: readonly ClaimedLetter[],
-    outcomes: readonly Outcome[],
-    configs: Map<string, LettersConfig>,
-  ) => {
+  const record = async (letters: readonly ClaimedLetter[], outcomes: readonly Outcome[], config: LettersConfig) => {
     const sent = outcomes.filter((o) => o.sent).map((o) => o.id);
     if (sent.length > 0) {
       await prisma.letterOutbox.updateMany({
@@ -143,8 +142,7 @@ export function createOutboxWorker(deps: {
     for (const outcome of outcomes) {
       if (outcome.sent) continue;
       const letter = letters.find((l) => l.id === outcome.id);
-      const config = letter && configs.get(letter.institutionId);
-      if (!letter || !config) continue;
+      if (!letter) continue;
       const giveUp = outcome.permanent || letter.attempts >= config.maxAttempts;
       const delaySeconds = Math.min(config.retryDelaySeconds * 2 ** (letter.attempts - 1), MAX_DELAY_SECONDS);
       await prisma.letterOutbox.updateMany({
@@ -169,11 +167,10 @@ export function createOutboxWorker(deps: {
       const byInstitution = new Map<string, ClaimedLetter[]>();
       for (const letter of letters)
         byInstitution.set(letter.institutionId, [...(byInstitution.get(letter.institutionId) ?? []), letter]);
-      const configs = new Map<string, LettersConfig>();
       await Promise.all(
         [...byInstitution.entries()].map(async ([institutionId, theirs]) => {
-          configs.set(institutionId, await deps.config.for(institutionId));
-          await record(theirs, await sendAll(institutionId, theirs), configs);
+          const config = await deps.config.for(institutionId);
+          await record(theirs, await sendAll(institutionId, theirs, config), config);
         }),
       );
       return letters.length === BATCH && !signal.aborted;
