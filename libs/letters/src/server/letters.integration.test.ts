@@ -290,6 +290,26 @@ describe(`letters (${database})`, () => {
     await drain();
     expect(mailTo(`lena${users - 1}@example.org`)[0]?.mail?.subject).toBe(`You may now act for Letters ${users}, Lena`);
     expect(mailTo(`lena${users}@example.org`)[0]?.mail?.subject).toBe(`Letters ${users - 1}, Lena may now act for you`);
+
+    // A fulfillment proxy made with their record: both hear of it, once the new user is saved.
+    const sponsor = await newUser();
+    const created = await api.caller.proxies.createFulfillmentProxy({
+      sponsorUserId: sponsor,
+      user: {
+        recordType: 'PUBLIC',
+        primaryId: `letters-fulfillment-${users}`,
+        firstName: 'Finn',
+        lastName: 'Fulfillment',
+        userGroup: 'PATRONS',
+        emails: [{ emailAddress: `finn${users}@example.org`, emailTypes: ['personal'], preferred: true }],
+      },
+    });
+    expect(created.status).toBe('saved');
+    await drain();
+    expect(mailTo(`finn${users}@example.org`)[0]?.mail?.text).toMatch(
+      /for Letters \d+, Lena, on the sponsor’s account\./,
+    );
+    expect(mailTo(`lena${users}@example.org`)[0]?.mail?.subject).toBe('Fulfillment, Finn may now act for you');
   });
 
   it('sends the User Deletion letter for a balance due and keeps a copy in the user’s attachments', async () => {
