@@ -12,4 +12,4 @@ export { seedUsersDemo } from './server/demo/users-demo.seed.js';
 export { nameSearchOf, sortNameOf, normalizeName } from './server/names.js';
 export { usersHttp } from './rest/alma-users.http.js';
 export { usersFiles } from './files/attachment-files.js';
-export { almaXmlShape } from './rest/alma-xml-shape.js';
+export { almaXmlShape } from './contracts/alma-xml-shape.js';

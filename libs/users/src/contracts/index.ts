@@ -31,6 +31,8 @@ export * from './alma-user-id.js';
 // The services other modules may call, and their refs.
 export { usersServices, type DocumentParts } from './users-services.js';
 export type { UserService } from './user-service.js';
+export type * from './external-user-load.js';
+export { almaXmlShape } from './alma-xml-shape.js';
 export type { PersonalDataService, PersonalDataViewer } from './personal-data-service.js';
 export type { UserDeletionService } from './user-deletion-service.js';
 export type { UserPartsService } from './user-parts-service.js';
@@ -39,3 +41,4 @@ export type { UserSearchService } from './user-search-service.js';
 export type { CodeTableService, ValidationLookups } from './code-table-service.js';
 export { codeTableEntryInput, type CodeTableEntryInput } from './code-table.schema.js';
 export type { ChangeCaller, PartsViewer, UserChangeActor, UsersInstitutionRef } from './service-callers.js';
+export { identifierKey } from './identifiers.js';

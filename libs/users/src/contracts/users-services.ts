@@ -1,5 +1,6 @@
 import { createServiceRef } from '@ulms/platform/contracts';
 import type { CodeTableService } from './code-table-service.js';
+import type { ExternalUserLoad } from './external-user-load.js';
 import type { PersonalDataService } from './personal-data-service.js';
 import type { UserBulkUpdater } from './user-bulk-updater.js';
 import type { UserDeletionService } from './user-deletion-service.js';
@@ -26,4 +27,6 @@ export const usersServices = {
   documentParts: createServiceRef<DocumentParts>({ id: 'users.documentParts' }),
   /** A user's whole record as one Alma document (the personal-data route, the Personal Information letter). */
   personalData: createServiceRef<PersonalDataService>({ id: 'users.personalData' }),
+  /** The SIS's set-based load of external users, with the reference's merge rules. */
+  externalLoad: createServiceRef<ExternalUserLoad>({ id: 'users.externalLoad' }),
 };

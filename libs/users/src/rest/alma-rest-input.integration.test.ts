@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
-import { almaXmlShape } from './alma-xml-shape.js';
+import { almaXmlShape } from '../contracts/alma-xml-shape.js';
 
 // Issue 11, "every document we send parses": malformed or mis-encoded XML bodies, characters XML 1.0
 // forbids, and the format parameter, through the users module's REST routes over real HTTP.

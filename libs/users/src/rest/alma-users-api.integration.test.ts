@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { authServices, coreServices, fromXml } from '@ulms/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
-import { almaXmlShape } from './alma-xml-shape.js';
+import { almaXmlShape } from '../contracts/alma-xml-shape.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDtoToFields } from '../contracts/user-fields.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { usersServices } from '../server/users-services.js';
-import { almaXmlShape } from './alma-xml-shape.js';
+import { almaXmlShape } from '../contracts/alma-xml-shape.js';
 import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
 
 // Nothing a request carries is lost: each field is stored, or the request is refused with the field named.

@@ -5,7 +5,7 @@ import { almaRoleTypes } from '../server/alma/alma-codes.js';
 import type { CodeTableEntryInput } from '../server/code-table.service.js';
 import { comparable } from '../server/alma/alma-comparable.js';
 import { type AlmaTestServer, startAlmaTestServer } from './alma-test-server.js';
-import { almaXmlShape } from './alma-xml-shape.js';
+import { almaXmlShape } from '../contracts/alma-xml-shape.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import type { RestContribution } from '@ulms/platform';
 import { addAttachmentRoute, getAttachmentRoute, listAttachmentsRoute } from './alma-attachments.routes.js';
 import { almaUsersError } from './alma-error-codes.js';
 import { personalDataRoute } from './alma-personal-data.routes.js';
-import { almaXmlShape } from './alma-xml-shape.js';
+import { almaXmlShape } from '../contracts/alma-xml-shape.js';
 import {
   createUserRoute,
   deleteUserRoute,

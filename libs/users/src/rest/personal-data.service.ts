@@ -9,7 +9,7 @@ import {
   fullAlmaUser,
   userLink,
 } from './alma-user-document.js';
-import { almaXmlShape } from './alma-xml-shape.js';
+import { almaXmlShape } from '../contracts/alma-xml-shape.js';
 
 export function createPersonalDataService(services: () => ServiceContainer): PersonalDataService {
   return {

@@ -20,6 +20,8 @@ import { usersHttp } from '../rest/alma-users.http.js';
 import { createStoragePicker } from './attachment-storage.js';
 import { bulkEditUsersJob } from './bulk-edit-users.job.js';
 import { createUserBulkUpdater } from './user-bulk-update.js';
+import { createExternalUserLoad } from './external-load/external-user-load.service.js';
+import { createUserRecordLoader } from './user-record.loader.js';
 import { createCodeTableService } from './code-table.service.js';
 import { createPersonalDataService } from '../rest/personal-data.service.js';
 import { createDocumentParts } from './document-parts.js';
@@ -151,6 +153,20 @@ export const usersPlugin = definePlugin({
         extensions: coreServices.extensions,
       },
       factory: createUserBulkUpdater,
+    });
+    env.provideService(usersServices.externalLoad, {
+      deps: {
+        database: coreServices.database,
+        credentials: authServices.credentials,
+        modules: tenancyServices.modules,
+        codeTables: usersServices.codeTables,
+        extensions: coreServices.extensions,
+      },
+      factory: ({ modules, ...deps }) =>
+        createExternalUserLoad({
+          ...deps,
+          records: createUserRecordLoader({ database: deps.database, modules, credentials: deps.credentials }),
+        }),
     });
     env.provideService(usersServices.search, {
       deps: {

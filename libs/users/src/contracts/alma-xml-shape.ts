@@ -1,7 +1,11 @@
-import type { XmlShape } from '@ulms/platform';
-
-/** The XML shape of the reference's user documents (rest_user.xsd): plural wrappers and attributes. */
-export const almaXmlShape: XmlShape = {
+/**
+ * The XML shape of the reference's user documents (rest_user.xsd): plural wrappers and attributes (the kernel's
+ * `XmlShape`; here, in the contracts, for the SIS module's streaming reader too).
+ */
+export const almaXmlShape: {
+  readonly wrappers: Readonly<Record<string, string>>;
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
+} = {
   wrappers: {
     user_identifier: 'user_identifiers',
     address: 'addresses',
