@@ -172,6 +172,9 @@ describe('institution isolation', () => {
       ok(a, 'fines.list', 'query', { userId }),
       ok(a, 'blocks.list', 'query', { userId }),
       ok(a, 'proxies.list', 'query', { userId }),
+      ok(a, 'sis.profiles.list', 'query'),
+      ok(a, 'sis.runs.list', 'query', {}),
+      ok(a, 'sis.runs.entries', 'query', { runId: idsOfA['runs'] }),
     ]);
     // lastUsedAt moves whenever A's own key is used; that is not a change B made.
     return JSON.stringify(reads, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
@@ -282,6 +285,26 @@ describe('institution isolation', () => {
         role: 'USER_MANAGER',
       })
     ).id;
+    // sis.profiles.*, sis.runs.*: a profile of A and a dry run of it on an uploaded file.
+    idsOfA['profiles'] = (
+      await ok(a, 'sis.profiles.save', 'mutation', { code: 'A_SIS', settings: { name: 'A', format: 'sis.xml' } })
+    ).id;
+    const upload = new FormData();
+    upload.append('dryRun', 'true');
+    upload.append('file', new Blob(['<users><user><primary_id>A1</primary_id></user></users>']), 'a.xml');
+    const started = await fetch(`${server.url}/files/sis/profiles/${idsOfA['profiles']}/runs`, {
+      method: 'POST',
+      headers: { cookie: cookies.get(a.admin.institution) ?? '', origin: server.url },
+      body: upload,
+    });
+    expect(started.status).toBe(202);
+    idsOfA['runs'] = ((await started.json()) as { id: string }).id;
+    for (
+      let i = 0;
+      i < 100 && (await ok(a, 'sis.runs.get', 'query', { id: idsOfA['runs'] })).status !== 'SUCCEEDED';
+      i += 1
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
     idsOfA['jobs'] = (await ok(a, 'users.purge', 'mutation')).id;
     // platform.jobs.own.get: the job A's administrator started.
     idsOfA['own'] = idsOfA['jobs'];

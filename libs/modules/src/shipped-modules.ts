@@ -2,7 +2,15 @@ import { blocksPlugin } from '@ulms/blocks';
 import { finesPlugin } from '@ulms/fines';
 import { proxiesPlugin } from '@ulms/proxies';
 import { lettersPlugin } from '@ulms/letters';
+import { sisPlugin } from '@ulms/sis';
 import { usersPlugin } from '@ulms/users';
 
 /** Every module the project ships besides the core platform and auth plugins; blocks… join here. */
-export const shippedModules = [usersPlugin, finesPlugin, blocksPlugin, proxiesPlugin, lettersPlugin] as const;
+export const shippedModules = [
+  usersPlugin,
+  finesPlugin,
+  blocksPlugin,
+  proxiesPlugin,
+  lettersPlugin,
+  sisPlugin,
+] as const;

@@ -102,6 +102,7 @@ describe('the demo seed', () => {
       'fines',
       'letters',
       'proxies',
+      'sis',
       'users',
     ]);
     expect(await modulesOf(NORTH_INSTITUTION_CODE)).toEqual(['student-rules', 'users']);

@@ -11,6 +11,7 @@ import { blocksPlugin, seedBlocksDemo } from '@ulms/blocks';
 import { FINES_MODULE, type FinesConfig, finesPlugin, seedFinesDemo } from '@ulms/fines';
 import { proxiesPlugin, seedProxiesDemo } from '@ulms/proxies';
 import { lettersPlugin, seedLettersDemo } from '@ulms/letters';
+import { seedSisDemo, sisPlugin } from '@ulms/sis';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
 import { usersServices } from '@ulms/users/contracts';
 import type { Logger } from 'pino';
@@ -87,6 +88,8 @@ interface DemoInstitution {
   readonly proxies?: boolean;
   /** The letters module is enabled here (no SMTP server: letters stay in the outbox), and two patrons have letters. */
   readonly letters?: boolean;
+  /** The SIS module is enabled here, with the profile that owns the demo's external users and a CSV one. */
+  readonly sis?: boolean;
   readonly staff: readonly {
     username: string;
     displayName: string;
@@ -108,6 +111,7 @@ const demoInstitutions: readonly DemoInstitution[] = [
     blocks: true,
     proxies: true,
     letters: true,
+    sis: true,
     staff: [
       {
         username: DEMO_ADMIN.username,
@@ -193,6 +197,10 @@ async function createInstitution(
       moduleService.enable(institution.id, lettersPlugin.id, { fromAddress: 'library@demo-university.example.org' }),
     );
     await step('adding the demo letters', () => seedLettersDemo(kernel.services, institution.id));
+  }
+  if (demo.sis && installed.has(sisPlugin.id)) {
+    await step(`enabling module ${sisPlugin.id}`, () => moduleService.enable(institution.id, sisPlugin.id));
+    await step('adding the demo SIS profiles', () => seedSisDemo(kernel.services, institution.id));
   }
   // Enabled after the demo users exist: an example rule applies to what staff save from now on.
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))

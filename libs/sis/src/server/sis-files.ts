@@ -1,0 +1,69 @@
+import { Readable } from 'node:stream';
+import { defineFileRoute, type FileContribution, tenancyServices, ValidationError } from '@ulms/platform';
+import { z } from 'zod';
+import type { SisConfig } from '../contracts/sis-config.schema.js';
+import { SIS_MODULE, sisPermissions as can } from '../contracts/sis-module.js';
+import { sisRunsRef } from './sis-refs.js';
+
+const flag = (value: string | undefined, name: string): boolean => {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw ValidationError.of(name, 'is true or false');
+};
+
+/**
+ * `POST /files/sis/profiles/{profileId}/runs`: a SIS file in a `multipart/form-data` body (field `file`, after
+ * `dryRun` and `fullLoad`, each true or false), stored and loaded by a new run; answers the run (202).
+ */
+export const startRunFile = defineFileRoute({
+  method: 'POST',
+  path: '/sis/profiles/{profileId}/runs',
+  moduleId: SIS_MODULE,
+  permission: can.runStart,
+  params: z.object({ profileId: z.uuid() }),
+  upload: {
+    maxBytes: async ({ services, institution }) =>
+      (await services.get(tenancyServices.modules).config<SisConfig>(institution.id, SIS_MODULE)).maxUploadBytes,
+    fields: ['dryRun', 'fullLoad'],
+  },
+  async handle({ upload, params, services, institution, principal }) {
+    if (!upload) throw ValidationError.of('file', 'is required');
+    const run = await services.get(sisRunsRef).start(institution.id, {
+      profileId: params.profileId,
+      fileName: upload.fileName,
+      content: upload.content,
+      dryRun: flag(upload.fields['dryRun'], 'dryRun'),
+      fullLoad: flag(upload.fields['fullLoad'], 'fullLoad'),
+      startedBy: principal.displayName,
+      startedById: principal.id,
+    });
+    return { status: 202, json: run };
+  },
+});
+
+/** `GET /files/sis/runs/{runId}/rejects.csv`: the run's rejected records and why, as CSV. */
+export const rejectsFile = defineFileRoute({
+  method: 'GET',
+  path: '/sis/runs/{runId}/rejects.csv',
+  moduleId: SIS_MODULE,
+  permission: can.runRead,
+  params: z.object({ runId: z.uuid() }),
+  async handle({ services, institution, params }) {
+    const lines: Buffer[] = [];
+    for await (const line of services.get(sisRunsRef).rejects(institution.id, params.runId))
+      lines.push(Buffer.from(line));
+    const content = Buffer.concat(lines);
+    return {
+      status: 200,
+      file: {
+        fileName: `sis-run-${params.runId}-rejects.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        size: content.length,
+        content: Readable.from([content]),
+      },
+    };
+  },
+});
+
+/** The SIS module's file routes: upload a file to run, download a run's rejects. */
+export const sisFiles: FileContribution = { routes: [startRunFile, rejectsFile] };
