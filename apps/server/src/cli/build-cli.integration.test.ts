@@ -2,6 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authServices, databaseLocationFromEnv, openDatabase, startKernel, tenancyServices } from '@ulms/platform';
+import { sisProfilesRef } from '@ulms/sis';
+import { syntheticUser, writeSisXml } from '@ulms/sis/testing';
 import { usersServices } from '@ulms/users/contracts';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +146,43 @@ describe('ulms CLI on the embedded database', () => {
     await expect(run('job', 'run', 'nope.job', '--institution', 'UNI')).rejects.toThrow(
       'job type "nope.job" not found',
     );
+  });
+
+  it('loads a SIS file with a profile: a dry run first, then the load, with the rejected records named', async () => {
+    await run('institution', 'enable-module', '--institution', 'UNI', '--module', 'sis');
+    const database = await openDatabase(databaseLocationFromEnv(process.env, 'unused'));
+    try {
+      const kernel = startKernel({
+        plugins: installedPlugins,
+        database,
+        logger: pino({ level: 'silent' }),
+        dataDir: tmpdir(),
+      });
+      const uni = await kernel.services.get(tenancyServices.institutions).getByCode('UNI');
+      await kernel.services
+        .get(usersServices.codeTables)
+        .save(uni.id, { table: 'USER_GROUP', code: 'UNDERGRAD', description: 'Undergraduates' });
+      await kernel.services
+        .get(sisProfilesRef)
+        .save(uni.id, { code: 'REG', settings: { name: 'Registrar', format: 'sis.xml' } });
+    } finally {
+      await database.close();
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'ulms-cli-sis-'));
+    const file = await writeSisXml(dir, 'students.xml', [
+      syntheticUser(1, { user_identifier: [] }),
+      syntheticUser(2, { user_identifier: [], user_group: { value: 'NOPE' } }),
+    ]);
+    const dry = await run('sis', 'run', 'REG', file, '--institution', 'UNI', '--dry-run');
+    expect(dry.find((line) => line.startsWith('Dry run'))).toMatch(/^Dry run .* of REG: SUCCEEDED$/);
+    expect(dry).toContain('processed 2, created 1, updated 0, unchanged 0, rejected 1, deactivated 0');
+    expect(dry).toContain('rejected record 2 (SIS2): user_group: "NOPE" is not a user group of this institution');
+    const applied = await run('sis', 'run', 'REG', file, '--institution', 'UNI');
+    expect(applied).toContain('processed 2, created 1, updated 0, unchanged 0, rejected 1, deactivated 0');
+    expect(await run('sis', 'run', 'REG', file, '--institution', 'UNI')).toContain(
+      'processed 2, created 0, updated 0, unchanged 1, rejected 1, deactivated 0',
+    );
+    await expect(run('sis', 'run', 'NOPE', file, '--institution', 'UNI')).rejects.toThrow('SIS profile not found');
   });
 
   it('lists the installed plugins', async () => {

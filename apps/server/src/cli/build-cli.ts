@@ -17,6 +17,7 @@ import { serverKernel } from '../operator/operator-socket.js';
 import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 import { withKernel } from './open-kernel.js';
 import { registerSetupCommand } from './setup-command.js';
+import { registerSisCommand } from './sis-command.js';
 
 type Print = (line: string) => void;
 
@@ -207,6 +208,8 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
         if (done.status !== 'SUCCEEDED') throw new Error(`job ${done.id} ${done.status.toLowerCase()}`);
       }),
     );
+
+  registerSisCommand(program, print);
 
   program
     .command('plugins')

@@ -1,0 +1,98 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { jobServices, tenancyServices } from '@ulms/platform';
+import { sisProfilesRef, sisRunsRef, type SisRunDto } from '@ulms/sis';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { CliError, withKernel } from './open-kernel.js';
+
+type Print = (line: string) => void;
+
+/** Shows a run's progress: a bar on an interactive terminal, a line every few seconds otherwise. */
+function progressReporter(print: Print, expected: number | null) {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: ' {bar} {value} records | created {created} updated {updated} unchanged {unchanged} rejected {rejected}',
+      stream: process.stderr,
+      hideCursor: true,
+    });
+    bar.start(expected ?? 1, 0, { created: 0, updated: 0, unchanged: 0, rejected: 0 });
+    return {
+      update(run: SisRunDto) {
+        const { processed, ...rest } = run.counts;
+        bar.setTotal(run.total ?? Math.max(expected ?? 0, processed, 1));
+        bar.update(processed, rest);
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(run: SisRunDto) {
+      if (Date.now() - last < 5_000) return;
+      last = Date.now();
+      print(`${run.counts.processed} records processed…`);
+    },
+    stop: () => undefined,
+  };
+}
+
+/** `ulms sis run PROFILE FILE`: loads a SIS file with an integration profile and prints its report. */
+export function registerSisCommand(program: Command, print: Print): void {
+  program
+    .command('sis')
+    .description('SIS synchronisation')
+    .command('run')
+    .description('load a SIS file with an integration profile (a dry run reports what would change)')
+    .argument('<profile>', 'the profile code')
+    .argument('<file>', 'the SIS file (XML, CSV or JSON as the profile reads; zipped or not)')
+    .requiredOption('--institution <code>', 'institution code')
+    .option('--dry-run', 'report what would be created, updated and rejected, and change nothing', false)
+    .option('--full-load', "the file holds all the profile's users: apply its missing-users policy", false)
+    .action((profileCode: string, file: string, opts: { institution: string; dryRun: boolean; fullLoad: boolean }) =>
+      withKernel(async (kernel) => {
+        const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
+        await stat(file).catch(() => {
+          throw new CliError(`cannot read the file ${file}`);
+        });
+        const profile = await kernel.services.get(sisProfilesRef).byCode(found.id, profileCode);
+        const runs = kernel.services.get(sisRunsRef);
+        const [previous] = await runs.list(found.id, { profileId: profile.id, limit: 1 });
+        const started = await runs.start(found.id, {
+          profileId: profile.id,
+          fileName: basename(file),
+          content: createReadStream(file),
+          dryRun: opts.dryRun,
+          fullLoad: opts.fullLoad,
+          startedBy: 'ulms CLI',
+        });
+        const progress = progressReporter(print, previous?.total ?? null);
+        const timer = setInterval(() => {
+          runs.get(found.id, started.id).then(progress.update, () => undefined);
+        }, 250);
+        try {
+          await kernel.services.get(jobServices.jobs).waitFor(started.jobId as string);
+        } finally {
+          clearInterval(timer);
+        }
+        const done = await runs.get(found.id, started.id);
+        progress.update(done);
+        progress.stop();
+        const c = done.counts;
+        print(
+          `${done.dryRun ? 'Dry run' : 'Run'} ${done.id} of ${profile.code}: ${done.status}${done.error ? ` (${done.error})` : ''}`,
+        );
+        print(
+          `processed ${c.processed}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, rejected ${c.rejected}, deactivated ${c.deactivated}`,
+        );
+        const rejected = await runs.entries(found.id, { runId: done.id, outcome: 'REJECTED', after: -1, limit: 20 });
+        for (const entry of rejected.entries)
+          print(
+            `rejected record ${entry.seq + 1} (${entry.primaryId ?? 'no primary_id'}): ${entry.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+          );
+        if (c.rejected > rejected.entries.length) print(`… the rest in the run's rejects file`);
+        if (done.status !== 'SUCCEEDED') throw new CliError(`the run ${done.status.toLowerCase()}`);
+      }),
+    );
+}
