@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { coreServices, definePlugin, jobServices } from '@ulms/platform';
+import { coreServices, definePlugin, jobServices, workerServices } from '@ulms/platform';
 import { startTestApi, type TestApi } from '@ulms/platform/testing';
 // A shipped module's tests start the modules it builds on themselves (the catalogue lists this module).
 // eslint-disable-next-line no-restricted-imports
@@ -368,6 +368,31 @@ describe(`SIS loads (${database})`, () => {
       where: { institutionId: api.institution.id, user: { externalId: 'CRASH' } },
     });
     expect(history).toBe(0);
+  });
+
+  it("loads a file dropped in a watching profile's inbox folder, once, as a full load", async () => {
+    const p = await profile('INBOX', { watchFolder: true, missingUsers: { action: 'DEACTIVATE', expireAfterDays: 0 } });
+    const inbox = join(api.kernel.services.get(coreServices.dataDir), 'sis-inbox', api.institution.code, 'INBOX');
+    await mkdir(inbox, { recursive: true });
+    const dropped = await writeSisXml(inbox, 'nightly.xml', [syntheticUser(1000), syntheticUser(1001)]);
+    const workers = api.kernel.services.get(workerServices.workers);
+    await workers.runOnce('sis.inbox');
+    // Still being written, for all the worker knows.
+    expect(await runs().list(api.institution.id, { profileId: p.id, limit: 5 })).toEqual([]);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(dropped, old, old);
+    await workers.runOnce('sis.inbox');
+    const [started] = await runs().list(api.institution.id, { profileId: p.id, limit: 5 });
+    await api.kernel.services.get(jobServices.jobs).waitFor(started?.jobId as string);
+    expect(await runs().get(api.institution.id, started?.id as string)).toMatchObject({
+      fileName: 'nightly.xml',
+      fullLoad: true,
+      status: 'SUCCEEDED',
+      counts: { created: 2 },
+    });
+    expect(await readdir(join(inbox, 'processed'))).toEqual([expect.stringMatching(/-nightly\.xml$/)]);
+    await workers.runOnce('sis.inbox');
+    expect(await runs().list(api.institution.id, { profileId: p.id, limit: 5 })).toHaveLength(1);
   });
 
   it('another institution sees none of the profiles and runs', async () => {

@@ -1,4 +1,12 @@
-import { type BuiltInRole, coreServices, definePlugin, jobDefinitions, jobServices } from '@ulms/platform';
+import {
+  type BuiltInRole,
+  coreServices,
+  definePlugin,
+  jobDefinitions,
+  jobServices,
+  tenancyServices,
+  workerDefinitions,
+} from '@ulms/platform';
 import { sisConfigSchema } from '../contracts/sis-config.schema.js';
 import { sisExtensionPoints } from '../contracts/sis-extension-points.js';
 import { SIS_MODULE, sisPermissions as can } from '../contracts/sis-module.js';
@@ -6,6 +14,7 @@ import { sisCsvFormat } from './formats/sis-csv.format.js';
 import { sisJsonFormat } from './formats/sis-json.format.js';
 import { sisXmlFormat } from './formats/sis-xml.format.js';
 import { sisFiles } from './sis-files.js';
+import { createSisInboxWorker } from './sis-inbox.worker.js';
 import { createSisProfileStore } from './sis-profile.store.js';
 import { sisConfigRef, sisProfilesRef, sisRunsRef, sisSettingsRef } from './sis-refs.js';
 import { sisRunJob } from './sis-run.job.js';
@@ -49,6 +58,16 @@ export const sisPlugin = definePlugin({
       },
       factory: ({ container, ...deps }) =>
         createSisRunService({ ...deps, jobs: () => container().get(jobServices.jobs) }),
+    });
+    env.contributeWith(workerDefinitions, {
+      deps: {
+        prisma: coreServices.prisma,
+        dataDir: coreServices.dataDir,
+        institutions: tenancyServices.institutions,
+        modules: tenancyServices.modules,
+        container: coreServices.container,
+      },
+      factory: ({ container, ...deps }) => createSisInboxWorker({ ...deps, runs: () => container().get(sisRunsRef) }),
     });
   },
 });
