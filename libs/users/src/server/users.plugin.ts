@@ -166,6 +166,7 @@ export const usersPlugin = definePlugin({
         createExternalUserLoad({
           ...deps,
           records: createUserRecordLoader({ database: deps.database, modules, credentials: deps.credentials }),
+          documentParts: createDocumentParts({ extensions: deps.extensions }),
         }),
     });
     env.provideService(usersServices.search, {

@@ -18,6 +18,8 @@ export type ReadRecord =
       readonly fields: UserFields & { primaryId: string };
       readonly notes: ParsedNote[];
       readonly statistics: ParsedStatistic[];
+      /** Other modules' segmented parts the record carries (`user_block`), as the document has them. */
+      readonly parts: { readonly field: string; readonly value: unknown }[];
       readonly errors?: undefined;
     }
   | { readonly errors: FieldError[]; readonly primaryId: string | null };
@@ -27,6 +29,9 @@ const issuesOf = (prefix: string, issues: readonly { path: PropertyKey[]; messag
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
   }));
+
+/** Other modules' parts of the record that have External and Internal entries, as blocks do: the SIS loads them. */
+export const SEGMENTED_PARTS: ReadonlySet<string> = new Set(['user_block']);
 
 /** Fields a SIS record must not carry: roles are the institution's, other modules' parts are not loaded. */
 const NOT_LOADED: Readonly<Record<string, string>> = {
@@ -56,7 +61,8 @@ export function readExternalRecord(document: Record<string, unknown>, options: E
   }
   errors.push(...mapped.errors);
   for (const field of mapped.unmapped) errors.push({ field, message: 'is not a field of the Alma user record' });
-  for (const { field } of mapped.foreign) errors.push({ field, message: 'is not loaded from the SIS' });
+  for (const { field } of mapped.foreign.filter((f) => !SEGMENTED_PARTS.has(f.field)))
+    errors.push({ field, message: 'is not loaded from the SIS' });
   if (!primaryId) errors.push({ field: 'primary_id', message: 'is required' });
 
   const d = options.defaults;
@@ -88,7 +94,12 @@ export function readExternalRecord(document: Record<string, unknown>, options: E
     errors,
   );
   if (errors.length > 0 || !parsed.success || !primaryId) return { errors, primaryId };
-  return { fields: { ...parsed.data, primaryId }, notes, statistics };
+  return {
+    fields: { ...parsed.data, primaryId },
+    notes,
+    statistics,
+    parts: mapped.foreign.filter((f) => SEGMENTED_PARTS.has(f.field)),
+  };
 }
 
 function parseParts<I, O>(

@@ -28,6 +28,8 @@ import { externalParts, identifierHolders, userVersions } from './external-load.
 import { deleteOwnedRows, insertRows, updateUsers } from './external-load.sql.js';
 import { readExternalRecord } from './external-record.reader.js';
 import { type ExternalParts, partsChanges, samePartsOf } from './external-parts.js';
+import { type PreparedPart, prepareSegmentedParts } from './external-document-parts.js';
+import type { DocumentParts } from '../../contracts/users-services.js';
 
 type Complete = UserFields & { primaryId: string };
 
@@ -44,6 +46,8 @@ interface UserWrite {
   readonly pinHash: string | undefined;
   readonly overrideChanges: OverrideChanges;
   readonly history: readonly HistoryChange[];
+  /** Other modules' segmented parts (blocks) to write. */
+  readonly segmented: readonly PreparedPart[];
 }
 
 interface PlanState {
@@ -76,6 +80,7 @@ const toChange = (c: HistoryChange): ExternalFieldChange => ({ field: c.field, b
 export function createExternalUserLoad(
   deps: Pick<UserServiceDeps, 'database' | 'codeTables' | 'extensions' | 'credentials'> & {
     records: Pick<UserRecordLoader, 'configOf'>;
+    documentParts: DocumentParts;
   },
 ): ExternalUserLoad {
   const { sql } = deps.database;
@@ -129,6 +134,7 @@ export function createExternalUserLoad(
       ]);
       const rowsById = new Map(rows.map((r) => [r.id, r]));
       const claimedInBatch = new Map<string, number>();
+      let documentParts: Awaited<ReturnType<DocumentParts>> | undefined;
       const usersInBatch = new Map<string, number>();
       const outcomes: ExternalLoadOutcome[] = [];
       const writes: UserWrite[] = [];
@@ -217,6 +223,15 @@ export function createExternalUserLoad(
         for (const validator of validators) {
           errors.push(...(await validator.validate(fields, { institutionId, userId: row?.id ?? null })));
         }
+        const segmented = record.parts.length
+          ? await prepareSegmentedParts({
+              parts: (documentParts ??= await deps.documentParts(institutionId)),
+              incoming: record.parts,
+              institutionId,
+              userId: row?.id ?? null,
+            })
+          : { prepared: [], errors: [] };
+        errors.push(...segmented.errors);
         if (errors.length > 0) {
           reject(seq, incoming.primaryId, row?.id ?? null, errors);
           continue;
@@ -241,6 +256,7 @@ export function createExternalUserLoad(
             pinHash,
             overrideChanges,
             history: [],
+            segmented: segmented.prepared,
           });
           outcomes.push({
             seq,
@@ -258,7 +274,15 @@ export function createExternalUserLoad(
         const childrenChanged = childContent(before) !== childContent(fields);
         const partsChanged = !samePartsOf(existingParts, row.id, parts);
         const overridesChanged = overrideChanges.set.size > 0 || overrideChanges.drop.size > 0;
-        if (!columnsChanged && !childrenChanged && !partsChanged && !overridesChanged && pinHash === undefined) {
+        const segmentedChanges = segmented.prepared.flatMap((p) => (p.change ? [p.change] : []));
+        if (
+          !columnsChanged &&
+          !childrenChanged &&
+          !partsChanged &&
+          !overridesChanged &&
+          segmentedChanges.length === 0 &&
+          pinHash === undefined
+        ) {
           outcomes.push({
             seq,
             outcome: 'UNCHANGED',
@@ -276,6 +300,7 @@ export function createExternalUserLoad(
             passwordChanged: false,
           }),
           ...(partsChanged ? partsChanges(existingParts, row.id, parts) : []),
+          ...segmentedChanges,
         ];
         writes.push({
           kind: 'update',
@@ -287,6 +312,7 @@ export function createExternalUserLoad(
           pinHash,
           overrideChanges,
           history,
+          segmented: segmented.prepared.filter((p) => p.change),
         });
         outcomes.push({
           seq,
@@ -353,6 +379,7 @@ export function createExternalUserLoad(
           pinHash: undefined,
           overrideChanges: NO_OVERRIDE_CHANGES,
           history,
+          segmented: [],
         });
         outcomes.push({
           seq: -1,
@@ -495,6 +522,12 @@ export function createExternalUserLoad(
             },
             update: { sisValue: sisValue as Prisma.InputJsonValue },
           });
+        }
+        for (const { part, value } of w.segmented) {
+          await part.write?.(
+            { tx, institutionId, userId: w.userId, actor: by.actor, recordType: w.fields.recordType },
+            value,
+          );
         }
         // A user claimed from SIS_temp signs in through the institution from now on: no password here.
         if (w.row?.credential?.hasPassword) {
