@@ -20,6 +20,7 @@ const ALLOWED_IMPORTS = new Set([
   '@ulms/fines/contracts',
   '@ulms/blocks/contracts',
   '@ulms/letters/contracts',
+  '@ulms/sis/contracts',
   '@ulms/ui',
   '@ulms/modules/testing',
   'zod',
