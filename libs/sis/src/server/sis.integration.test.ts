@@ -178,6 +178,55 @@ describe(`SIS loads (${database})`, () => {
     expect((await userBy('SIS100')).userGroup).toBe('STAFFGRP');
   });
 
+  it("follows Open for Update's choice, defaults or clears empty fields, imports only new users, matches on an identifier type", async () => {
+    const p = await profile('CHOICES', { defaults: { userGroup: 'UNDERGRAD' } });
+    await run(p.id, await xmlFile([syntheticUser(150, { campus_code: { value: 'UCB_Campus' } })]));
+    const loaded = await userBy('SIS150');
+    const fields = userDtoToFields(loaded);
+    // Open for Update: staff change the group and let the next load have it back.
+    await users().update({
+      ...fields,
+      id: loaded.id,
+      userGroup: 'GRAD',
+      openForUpdate: true,
+      keepOnSync: { userGroup: false },
+    });
+    expect((await userBy('SIS150')).userGroup).toBe('GRAD');
+    const emptied = await run(
+      p.id,
+      await xmlFile([syntheticUser(150, { user_group: undefined, campus_code: undefined })]),
+    );
+    expect(emptied.counts).toMatchObject({ updated: 1, rejected: 0 });
+    expect(await userBy('SIS150')).toMatchObject({ userGroup: 'UNDERGRAD', campusCode: null });
+
+    const importing = await profile('IMPORT', { mode: 'IMPORT' });
+    await run(importing.id, await xmlFile([syntheticUser(160)]));
+    const again = await run(
+      importing.id,
+      await xmlFile([syntheticUser(160, { last_name: 'Changed' }), syntheticUser(161)]),
+    );
+    expect(again.counts).toMatchObject({ created: 1, rejected: 1 });
+    expect((await entries(again.id, 'REJECTED'))[0]?.errors[0]?.message).toBe(
+      'the user exists already; the profile imports new users only',
+    );
+    expect((await userBy('SIS160')).lastName).toBe('Last160');
+
+    const byBarcode = await profile('BARCODES', { matchBy: 'IDENTIFIER', matchIdType: 'BARCODE' });
+    await run(byBarcode.id, await xmlFile([syntheticUser(170)]));
+    // The same barcode under a new primary identifier: the same user, renamed.
+    const renamed = await run(byBarcode.id, await xmlFile([syntheticUser(170, { primary_id: 'NEW170' })]));
+    expect(renamed.counts).toMatchObject({ updated: 1, created: 0 });
+    expect((await userBy('NEW170')).identifiers.map((i) => i.value)).toContain('B170');
+    const twice = await run(
+      byBarcode.id,
+      await xmlFile([
+        syntheticUser(171),
+        syntheticUser(172, { user_identifier: [{ id_type: { value: 'BARCODE' }, value: 'B171' }] }),
+      ]),
+    );
+    expect(twice.counts).toMatchObject({ created: 1, rejected: 1 });
+  });
+
   it('rejects internal users and users of another profile, claims SIS_temp users, one record at a time', async () => {
     const p = await profile('OWNERS');
     const internal = await users().create({
