@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { defineFileRoute, type FileContribution, tenancyServices, ValidationError } from '@ulms/platform';
 import { z } from 'zod';
 import type { SisConfig } from '../contracts/sis-config.schema.js';
@@ -49,17 +48,14 @@ export const rejectsFile = defineFileRoute({
   permission: can.runRead,
   params: z.object({ runId: z.uuid() }),
   async handle({ services, institution, params }) {
-    const lines: Buffer[] = [];
-    for await (const line of services.get(sisRunsRef).rejects(institution.id, params.runId))
-      lines.push(Buffer.from(line));
-    const content = Buffer.concat(lines);
+    const file = await services.get(sisRunsRef).rejectsFile(institution.id, params.runId);
     return {
       status: 200,
       file: {
         fileName: `sis-run-${params.runId}-rejects.csv`,
         contentType: 'text/csv; charset=utf-8',
-        size: content.length,
-        content: Readable.from([content]),
+        size: file.size,
+        content: file.content,
       },
     };
   },

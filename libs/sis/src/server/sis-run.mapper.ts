@@ -1,3 +1,4 @@
+import type { Prisma } from '@prisma/client';
 import type { FieldError } from '@ulms/platform/contracts';
 import type { SisFieldChange, SisRunDto, SisRunEntryDto, SisRunStatus } from '../contracts/sis-run.dto.js';
 import type { SisRunOutcome } from '../contracts/sis-run.schema.js';
@@ -25,45 +26,33 @@ export const runSelect = {
   appliedRunId: true,
 } as const;
 
-type RunRow = {
-  [K in keyof typeof runSelect]: K extends 'fileSize'
-    ? bigint
-    : K extends 'createdAt'
-      ? Date
-      : K extends 'finishedAt'
-        ? Date | null
-        : K extends 'dryRun' | 'fullLoad'
-          ? boolean
-          : K extends 'total' | 'jobId' | 'error' | 'appliedRunId'
-            ? string | number | null
-            : string | number;
-};
+type RunRow = Prisma.SisRunGetPayload<{ select: typeof runSelect }>;
 
 export function toRunDto(row: RunRow, profileCode: string): SisRunDto {
   return {
-    id: row.id as string,
-    profileId: row.profileId as string,
+    id: row.id,
+    profileId: row.profileId,
     profileCode,
-    fileName: row.fileName as string,
+    fileName: row.fileName,
     fileSize: Number(row.fileSize),
     dryRun: row.dryRun,
     fullLoad: row.fullLoad,
     status: row.status as SisRunStatus,
     counts: {
-      processed: row.processed as number,
-      created: row.created as number,
-      updated: row.updated as number,
-      unchanged: row.unchanged as number,
-      rejected: row.rejected as number,
-      deactivated: row.deactivated as number,
+      processed: row.processed,
+      created: row.created,
+      updated: row.updated,
+      unchanged: row.unchanged,
+      rejected: row.rejected,
+      deactivated: row.deactivated,
     },
-    total: row.total as number | null,
-    jobId: row.jobId as string | null,
-    startedBy: row.startedBy as string,
+    total: row.total,
+    jobId: row.jobId,
+    startedBy: row.startedBy,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    error: row.error as string | null,
-    appliedRunId: row.appliedRunId as string | null,
+    error: row.error,
+    appliedRunId: row.appliedRunId,
   };
 }
 

@@ -1,5 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -36,6 +37,8 @@ export interface SisRunService {
   ): Promise<SisRunEntriesPage>;
   /** The rejected records as CSV lines (record, primary_id, field, reason), read page by page. */
   rejects(institutionId: string, runId: string): AsyncIterable<string>;
+  /** The rejects as a file written to disk first (its size is the download's length), removed once read. */
+  rejectsFile(institutionId: string, runId: string): Promise<{ size: number; content: AsyncIterable<Uint8Array> }>;
 }
 
 const safeName = (fileName: string) =>
@@ -70,6 +73,17 @@ export function createSisRunService(deps: {
     return toRunDto(row, await codeOf(institutionId, row.profileId));
   };
 
+  /** A run whose job ended (failed by an operator, or lost) no longer holds the institution's loads. */
+  const stillRunning = async (institutionId: string, jobId: string | null) => {
+    if (!jobId) return true;
+    try {
+      const job = await deps.jobs().get(institutionId, jobId);
+      return job.status === 'QUEUED' || job.status === 'RUNNING';
+    } catch {
+      return false;
+    }
+  };
+
   /** Creates the run and its job; a run already in progress in the institution refuses a second. */
   const launch = async (
     institutionId: string,
@@ -86,9 +100,16 @@ export function createSisRunService(deps: {
   ) => {
     const busy = await prisma.sisRun.findFirst({
       where: { institutionId, status: { in: ['QUEUED', 'RUNNING'] } },
-      select: { id: true },
+      select: { id: true, jobId: true },
     });
-    if (busy) throw new ConflictError('a SIS run is in progress in this institution; wait for it to finish');
+    if (busy && (await stillRunning(institutionId, busy.jobId)))
+      throw new ConflictError('a SIS run is in progress in this institution; wait for it to finish');
+    if (busy) {
+      await prisma.sisRun.update({
+        where: { id: busy.id },
+        data: { status: 'FAILED', error: 'its job ended without finishing the run', finishedAt: new Date() },
+      });
+    }
     const created = await prisma.sisRun.create({
       data: { institutionId, ...run, fileSize: BigInt(run.fileSize) },
       select: { id: true },
@@ -195,6 +216,21 @@ export function createSisRunService(deps: {
       });
       const page = rows.slice(0, input.limit);
       return { entries: page.map(toEntryDto), next: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null };
+    },
+
+    async rejectsFile(institutionId, runId) {
+      const dir = await mkdtemp(join(tmpdir(), 'sis-rejects-'));
+      const path = join(dir, 'rejects.csv');
+      try {
+        await pipeline(Readable.from(this.rejects(institutionId, runId)), createWriteStream(path));
+        const { size } = await stat(path);
+        const content = createReadStream(path);
+        content.once('close', () => void rm(dir, { recursive: true, force: true }));
+        return { size, content };
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
     },
 
     async *rejects(institutionId, runId) {

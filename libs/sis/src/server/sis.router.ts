@@ -1,12 +1,11 @@
 import { type TRPCRouterRecord } from '@trpc/server';
-import { protectedProcedure } from '@ulms/platform';
+import { coreServices, protectedProcedure } from '@ulms/platform';
 import { sisExtensionPoints } from '../contracts/sis-extension-points.js';
 import { SIS_MODULE, sisPermissions as can } from '../contracts/sis-module.js';
 import { saveSisProfileInput, sisProfileIdInput } from '../contracts/sis-profile.schema.js';
 import { listSisRunEntriesInput, listSisRunsInput, sisRunIdInput } from '../contracts/sis-run.schema.js';
 import type { SisFormatDto } from '../contracts/sis-run.dto.js';
 import { sisProfilesRef, sisRunsRef } from './sis-refs.js';
-import { coreServices } from '@ulms/platform';
 
 const readProfiles = protectedProcedure(SIS_MODULE, can.profileRead);
 const manageProfiles = protectedProcedure(SIS_MODULE, can.profileManage);
