@@ -8,7 +8,7 @@ type Row = Record<string, unknown>;
 const quoted = (column: string) => `"${column}"`;
 
 /** Inserts rows into `table` (the columns of the first row; every row has the same). */
-export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly Row[]): Promise<void> {
+export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly object[]): Promise<void> {
   const [first] = rows;
   if (!first) return;
   const columns = Object.keys(first).map(quoted).join(', ');

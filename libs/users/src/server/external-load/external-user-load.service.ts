@@ -57,6 +57,14 @@ interface PlanState {
 
 const plans = new WeakMap<ExternalLoadPlan, PlanState>();
 
+/** The lists a load replaces, and their tables. */
+const LIST_TABLES = {
+  identifiers: 'UserIdentifier',
+  emails: 'UserEmail',
+  addresses: 'UserAddress',
+  phones: 'UserPhone',
+} as const;
+
 const NO_OVERRIDE_CHANGES: OverrideChanges = { set: new Map(), drop: new Set() };
 
 /** A field error in the Alma document's words (`user_group`, `contact_info.email[0].email_address`). */
@@ -442,32 +450,18 @@ export function createExternalUserLoad(
       if (changed !== updates.length) throw new ConflictError('a user changed while the load read it; load them again');
 
       const rewritten = updates.filter((w) => w.childrenChanged).map((w) => w.userId);
-      for (const table of ['UserIdentifier', 'UserEmail', 'UserAddress', 'UserPhone']) {
-        await deleteOwnedRows(tx, table, rewritten);
-      }
       const children = writes
         .filter((w) => w.childrenChanged)
         .map((w) => ({ write: w, rows: withIds(userChildRows(institutionId, w.userId, w.fields)) }));
-      await insertRows(
-        tx,
-        'UserIdentifier',
-        children.flatMap((c) => c.rows.identifiers),
-      );
-      await insertRows(
-        tx,
-        'UserEmail',
-        children.flatMap((c) => c.rows.emails),
-      );
-      await insertRows(
-        tx,
-        'UserAddress',
-        children.flatMap((c) => c.rows.addresses),
-      );
-      await insertRows(
-        tx,
-        'UserPhone',
-        children.flatMap((c) => c.rows.phones),
-      );
+      for (const [list, table] of Object.entries(LIST_TABLES) as [keyof typeof LIST_TABLES, string][]) {
+        await deleteOwnedRows(tx, table, rewritten);
+        await insertRows(
+          tx,
+          table,
+          children.flatMap((c): readonly object[] => c.rows[list]),
+        );
+      }
+      // Roles are the institution's: written for new users only (the role assignment rules' choice).
       await insertRows(
         tx,
         'UserRole',
