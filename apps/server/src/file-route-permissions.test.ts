@@ -8,6 +8,10 @@ import { installedPlugins } from './installed-plugins.js';
 const counterparts: Readonly<Record<string, string>> = {
   'POST /users/{userId}/attachments': 'users.attachments.add',
   'GET /users/{userId}/attachments/{id}': 'users.attachments.download',
+  // Starting a run on an uploaded file, as applying a dry run starts one on its file.
+  'POST /sis/profiles/{profileId}/runs': 'sis.runs.applyDryRun',
+  // The rejected records, as the run's entries list them.
+  'GET /sis/runs/{runId}/rejects.csv': 'sis.runs.entries',
 };
 
 const routes = installedPlugins.flatMap((plugin) =>
