@@ -2,6 +2,7 @@ import { blocksAdminPlugin } from '@ulms/blocks/admin';
 import { finesAdminPlugin } from '@ulms/fines/admin';
 import { proxiesAdminPlugin } from '@ulms/proxies/admin';
 import { lettersAdminPlugin } from '@ulms/letters/admin';
+import { sisAdminPlugin } from '@ulms/sis/admin';
 import { authPermissions, platformPermissions } from '@ulms/platform/contracts';
 import { type AdminPlugin, defineAdminPlugin } from '@ulms/ui';
 import { usersAdminPlugin } from '@ulms/users/admin';
@@ -79,6 +80,7 @@ export const adminPlugins: readonly AdminPlugin[] = [
   blocksAdminPlugin,
   proxiesAdminPlugin,
   lettersAdminPlugin,
+  sisAdminPlugin,
   platformAdminPlugin,
   authAdminPlugin,
   ...institutionPlugins,

@@ -5,3 +5,4 @@ export * from './sis-extension-points.js';
 export * from './sis-profile.schema.js';
 export * from './sis-run.schema.js';
 export type * from './sis-run.dto.js';
+export { applyCsvTarget, csvTargetError, csvTargetExamples } from './sis-csv-targets.js';

@@ -27,9 +27,9 @@ export const sisProfileDefaults = z
     preferredLanguage: optionalCode,
     jobCategory: optionalCode,
     /** Days from the load to the expiry date of a user whose record has none. */
-    expiryDays: z.number().int().min(1).max(36_500).nullish(),
+    expiryDays: z.number().int().min(1, 'must be at least 1').max(36_500, 'must be at most 36500').nullish(),
     /** Days from the load to the purge date of a user whose record has none. */
-    purgeDays: z.number().int().min(1).max(36_500).nullish(),
+    purgeDays: z.number().int().min(1, 'must be at least 1').max(36_500, 'must be at most 36500').nullish(),
   })
   .strict();
 export type SisProfileDefaults = z.output<typeof sisProfileDefaults>;
@@ -39,9 +39,9 @@ export const missingUsersPolicy = z
   .object({
     action: z.enum(['NOTHING', 'DEACTIVATE', 'EXPIRE']).default('NOTHING'),
     /** For EXPIRE: the expiry date becomes the load's date plus this many days. */
-    expireAfterDays: z.number().int().min(0).max(36_500).default(0),
+    expireAfterDays: z.number().int().min(0, 'must be 0 or more').max(36_500, 'must be at most 36500').default(0),
     /** For EXPIRE: the purge date becomes the load's date plus this many days (none when left empty). */
-    purgeAfterDays: z.number().int().min(0).max(36_500).nullish(),
+    purgeAfterDays: z.number().int().min(0, 'must be 0 or more').max(36_500, 'must be at most 36500').nullish(),
   })
   .strict();
 export type MissingUsersPolicy = z.output<typeof missingUsersPolicy>;
