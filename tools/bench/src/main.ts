@@ -1,4 +1,4 @@
-// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks,letters]
+// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks,letters,sis]
 // [--database NAME] [--workers N]`:
 // loads a generated institution and measures the scenarios of the benchmark issue. DATABASE_URL (or
 // BENCH_DATABASE_URL) points at a PostgreSQL server, where a fresh database is created and dropped, or
@@ -21,6 +21,7 @@ import { lettersScenarios } from './scenarios/letters.scenario.js';
 import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
 import { restScenarios } from './scenarios/rest.scenario.js';
 import type { ScenarioResult } from './scenarios/scenario-result.js';
+import { sisScenarios } from './scenarios/sis.scenario.js';
 import { writeScenarios } from './scenarios/writes.scenario.js';
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
   },
 });
-const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks', 'letters'] as const;
+const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks', 'letters', 'sis'] as const;
 const only = new Set(values.only ? values.only.split(',') : SCENARIO_GROUPS);
 for (const group of only) {
   if (!(SCENARIO_GROUPS as readonly string[]).includes(group))
@@ -43,7 +44,8 @@ for (const group of only) {
 }
 const runs = (group: (typeof SCENARIO_GROUPS)[number]) => only.has(group);
 const quick = values.quick === true;
-const userCount = Number(values.users ?? (quick ? 20_000 : 1_000_000));
+// The shared institution's users, loaded only when a group other than sis (which has its own database) runs.
+const userCount = [...only].some((g) => g !== 'sis') ? Number(values.users ?? (quick ? 20_000 : 1_000_000)) : 0;
 const writeCount = quick ? 500 : 10_000;
 // The fines scenarios' fees (300,000 for a million users), WAIVE_ALL_FEES of them for each "Waive All" user.
 const feeCount = Number(values.fees ?? Math.round(userCount * FEES_PER_USER));
@@ -60,6 +62,12 @@ const restSeconds = quick ? 3 : 10;
 const letterCount = quick ? 1_000 : 10_000;
 const letterRenders = quick ? 500 : 5_000;
 const BATCH = 5_000;
+// The SIS scenarios (their own database): an initial load, then a synchronise of that many users plus new ones (80,000
+// and 20,000: 100,000, 30% of the 80,000 changed), and the 1,000,000-user memory file (none with --quick).
+const sisSizes = quick
+  ? { base: 1_500, fresh: 500, memoryUsers: 0, dryRunSample: 0 }
+  : { base: 80_000, fresh: 20_000, memoryUsers: 1_000_000, dryRunSample: 200_000 };
+const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'];
 // The REST scenarios ask the server as the README recommends running it: one process per core that
 // PostgreSQL leaves (WORKERS=1 on this project's 2-core machine, which runs the database too).
 const workers = Number(values.workers ?? Math.max(1, availableParallelism() - 1));
@@ -72,7 +80,7 @@ const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
 const loadAtStart = loadAverage();
 log(`Load average ${loadAtStart.join(', ')}`);
 
-const env = await setUpBench(process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'], values.database);
+const env = await setUpBench(serverUrl, values.database);
 try {
   const reused = env.loadedUsers > 0;
   if (reused && env.loadedUsers < userCount)
@@ -174,6 +182,7 @@ try {
     ...(await group('letters', () =>
       lettersScenarios(env, { count: letterCount, renders: letterRenders, seed: Number(values.seed) }),
     )),
+    ...(await group('sis', () => sisScenarios({ serverUrl, ...sisSizes, dryRunBudgetMs: 6 * 60_000, log }))),
   ];
 
   const report = {
