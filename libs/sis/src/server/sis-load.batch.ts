@@ -36,6 +36,8 @@ export interface BatchContext {
   readonly mappers: readonly SisFieldMapper[];
   readonly mapperContext: SisFieldMapperContext;
   readonly dryRun: boolean;
+  /** The file holds all the profile's users: the ones it holds are marked, the others are missing. */
+  readonly fullLoad: boolean;
   /** Distinguishes the profile's settings in the record hashes: a changed profile loads every record again. */
   readonly settingsTag: string;
   /** For a dry run: the users the file holds (what a full load would not retire). */
@@ -46,6 +48,8 @@ type Outcome = Omit<ExternalLoadOutcome, 'version'> & {
   version: number | null;
   matchKey?: string | null;
   hash?: string;
+  /** Skipped by its hash: the profile's state of the user is already this record's. */
+  skipped?: boolean;
 };
 
 const text = (value: unknown): string | null => {
@@ -104,11 +108,14 @@ export async function loadBatch(ctx: BatchContext, batch: readonly PositionedRec
   }
 
   const keys = toPlan.flatMap((r) => (r.matchKey ? [r.matchKey] : []));
+  // The keys as one JSON parameter (the embedded database's driver takes no arrays): one index look-up each.
   const states = keys.length
-    ? await ctx.prisma.sisUserState.findMany({
-        where: { profileId: ctx.profileId, matchKey: { in: keys } },
-        select: { userId: true, matchKey: true, hash: true, userVersion: true },
-      })
+    ? await ctx.prisma.$queryRawUnsafe<{ userId: string; matchKey: string; hash: string; userVersion: number }[]>(
+        `SELECT "userId", "matchKey", hash, "userVersion" FROM "SisUserState"
+         WHERE "profileId" = $1::uuid AND "matchKey" IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+        ctx.profileId,
+        JSON.stringify(keys),
+      )
     : [];
   const versions = await ctx.externalLoad.versions(
     ctx.institutionId,
@@ -132,6 +139,7 @@ export async function loadBatch(ctx: BatchContext, batch: readonly PositionedRec
         errors: [],
         matchKey: state.matchKey,
         hash: r.hash,
+        skipped: true,
       });
     } else {
       records.push({ seq: r.seq, user: r.user });
@@ -191,7 +199,7 @@ async function recordOutcomes(
   }
   if (!ctx.dryRun) {
     const states = outcomes.flatMap((o) =>
-      o.outcome !== 'REJECTED' && o.userId && o.matchKey && o.hash && o.version !== null
+      !o.skipped && o.outcome !== 'REJECTED' && o.userId && o.matchKey && o.hash && o.version !== null
         ? [
             {
               profileId: ctx.profileId,
@@ -215,13 +223,18 @@ async function recordOutcomes(
         JSON.stringify(states),
       );
     }
-    // A user the file holds but could not load is not missing from it.
-    const rejectedUsers = outcomes.flatMap((o) => (o.outcome === 'REJECTED' && o.userId ? [o.userId] : []));
-    if (rejectedUsers.length) {
-      await tx.sisUserState.updateMany({
-        where: { profileId: ctx.profileId, userId: { in: rejectedUsers } },
-        data: { lastRunId: ctx.runId },
-      });
+    // A full load marks the users its file holds (skipped or not loaded too): the others are missing from it.
+    const seen = ctx.fullLoad
+      ? outcomes.flatMap((o) => ((o.skipped || o.outcome === 'REJECTED') && o.userId ? [o.userId] : []))
+      : [];
+    if (seen.length) {
+      await tx.$executeRawUnsafe(
+        `UPDATE "SisUserState" SET "lastRunId" = $2::uuid
+         WHERE "profileId" = $1::uuid AND "userId" IN (SELECT jsonb_array_elements_text($3::jsonb)::uuid)`,
+        ctx.profileId,
+        ctx.runId,
+        JSON.stringify(seen),
+      );
     }
   }
   await tx.sisRun.update({

@@ -88,6 +88,7 @@ export const sisRunJob = defineJob({
         mappers: await extensions.for(sisExtensionPoints.fieldMappers, institutionId),
         mapperContext: { institutionId, profileCode: profileDto.code, profile },
         dryRun: run.dryRun,
+        fullLoad: run.fullLoad,
         settingsTag: createHash('sha256')
           .update(`${profileDto.code}\u0000${JSON.stringify(profile)}\u0000${isoDay(today)}`)
           .digest('base64url'),
