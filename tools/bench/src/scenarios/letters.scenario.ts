@@ -3,8 +3,8 @@ import { startSmtpSink } from '@ulms/letters/testing';
 import { createServiceRef, jobServices, tenancyServices, workerServices } from '@ulms/platform';
 import type { BenchEnvironment } from '../bench-setup.js';
 import { letterRecipients, recipientSurname } from '../load-letter-recipients.js';
-import { measure, type Timing } from '../measure.js';
-import type { ScenarioResult, ScenarioTarget } from './scenario-result.js';
+import { measure } from '../measure.js';
+import { once, round, type ScenarioResult, targetOf } from './scenario-result.js';
 
 const BULK_JOB = `${LETTERS_MODULE}.bulkMessage`;
 const OUTBOX_WORKER = `${LETTERS_MODULE}.outbox`;
@@ -38,23 +38,6 @@ Questions? Write to circulation@bench.example.org or call us at +1 555 0100 duri
 
 Happy holidays,
 your library`;
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const target = (figure: ScenarioTarget['figure'], limitMs: number, valueMs: number): ScenarioTarget => ({
-  figure,
-  limitMs,
-  valueMs: round(valueMs),
-  ratio: round(valueMs / limitMs, 2),
-  met: valueMs < limitMs,
-});
-/** One timed run as a timing: its time, and `count` over it per second. */
-const once = (ms: number, count: number): Timing => ({
-  samples: 1,
-  medianMs: round(ms),
-  p95Ms: round(ms),
-  p99Ms: round(ms),
-  perSecond: round((count / ms) * 1000),
-});
 
 /**
  * Issue 19's targets for the letters module: bulk messaging of `count` users (10,000; 1,000 with --quick) queues every
@@ -117,7 +100,7 @@ export async function lettersScenarios(
     results.push({
       name: `letters: bulk message ${count} users, queued (job ${BULK_JOB})`,
       product: once(bulkMs, count),
-      target: target('worst', BULK_LIMIT_MS, bulkMs),
+      target: targetOf('worst', BULK_LIMIT_MS, bulkMs),
       notes:
         `${round(bulkMs / 1000)} s from start to SUCCEEDED (the job's own run ${round(jobMs / 1000)} s), ` +
         `${report.matched} matched, ${queued.queued} outbox rows queued, ${report.noEmail ?? 0} without an email; ${loadNote}`,
@@ -152,7 +135,7 @@ export async function lettersScenarios(
       name: `letters: outbox of ${count} drained to a loopback SMTP server (worker ${OUTBOX_WORKER})`,
       product: once(drainMs, count),
       // ≥ 200 letters per second: the whole outbox within count / 200 seconds.
-      target: target('worst', (count / DRAIN_LETTERS_PER_SECOND) * 1000, drainMs),
+      target: targetOf('worst', (count / DRAIN_LETTERS_PER_SECOND) * 1000, drainMs),
       notes:
         `${Math.round(perSecond)} letters/s (target ≥ ${DRAIN_LETTERS_PER_SECOND}, ratio ${round(DRAIN_LETTERS_PER_SECOND / perSecond, 2)}) ` +
         `in ${rounds} worker rounds; ${sink.arrived.length} messages arrived, one for each of ${recipientsReached} ` +
@@ -217,7 +200,7 @@ export async function lettersScenarios(
       results.push({
         name: `letters: render one ${letterTypeId === 'letters.feeNotification' ? 'fee notification' : 'General mail'} (template engine, warm)`,
         product: timing,
-        target: target('p95', RENDER_P95_MS, timing.p95Ms),
+        target: targetOf('p95', RENDER_P95_MS, timing.p95Ms),
         notes: `subject, HTML and plain text of ${inputs.length} different recipients; ${rendered.html.length} characters of HTML`,
       });
     }

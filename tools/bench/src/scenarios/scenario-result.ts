@@ -46,3 +46,24 @@ export function withTarget(
       : (['worst', limit.worstMs, result.product.p99Ms] as const);
   return { ...result, target: { figure, limitMs, valueMs, ratio: r(valueMs, limitMs), met: valueMs < limitMs } };
 }
+
+/** Rounded to `digits` decimals, for the report. */
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** A target judged on one figure the scenario measured itself. */
+export const targetOf = (figure: ScenarioTarget['figure'], limitMs: number, valueMs: number): ScenarioTarget => ({
+  figure,
+  limitMs,
+  valueMs: round(valueMs),
+  ratio: round(valueMs / limitMs, 2),
+  met: valueMs < limitMs,
+});
+
+/** One timed run as a timing: its time, and `count` over it per second. */
+export const once = (ms: number, count: number): Timing => ({
+  samples: 1,
+  medianMs: round(ms),
+  p95Ms: round(ms),
+  p99Ms: round(ms),
+  perSecond: round((count / ms) * 1000),
+});
