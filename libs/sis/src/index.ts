@@ -1,7 +1,6 @@
 // The SIS module's server entry: the plugin and its contracts.
 export * from './contracts/index.js';
 export { sisPlugin } from './server/sis.plugin.js';
-export { loadOptionsOf } from './server/sis-run.job.js';
 export { seedSisDemo } from './server/demo/sis-demo.seed.js';
 export { sisProfilesRef, sisRunsRef } from './server/sis-refs.js';
 export type { SisProfileStore } from './server/sis-profile.store.js';

@@ -16,7 +16,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const daysFrom = (date: Date, days: number) => isoDay(new Date(date.getTime() + days * 86_400_000));
 
 /** The users module's load options of a profile. */
-export function loadOptionsOf(code: string, profile: SisProfileSettings, today: Date): ExternalLoadOptions {
+function loadOptionsOf(code: string, profile: SisProfileSettings, today: Date): ExternalLoadOptions {
   const { defaults } = profile;
   return {
     owner: code,

@@ -129,6 +129,28 @@ export function createSisRunService(deps: {
     return get(institutionId, created.id);
   };
 
+  /** The rejected records as CSV lines, page by page. */
+  async function* rejects(institutionId: string, runId: string): AsyncIterable<string> {
+    await get(institutionId, runId);
+    yield 'record,primary_id,field,reason\n';
+    let after = -1;
+    for (;;) {
+      const rows = await prisma.sisRunEntry.findMany({
+        where: { runId, institutionId, outcome: 'REJECTED', seq: { gt: after } },
+        orderBy: { seq: 'asc' },
+        take: 1000,
+        select: { seq: true, primaryId: true, errors: true },
+      });
+      for (const row of rows) {
+        for (const error of row.errors as { field: string; message: string }[]) {
+          yield `${[row.seq + 1, row.primaryId, error.field, error.message].map(csvCell).join(',')}\n`;
+        }
+      }
+      if (rows.length < 1000) return;
+      after = rows.at(-1)?.seq ?? after;
+    }
+  }
+
   return {
     async start(institutionId, input) {
       const profile = await profiles.get(institutionId, input.profileId);
@@ -222,7 +244,7 @@ export function createSisRunService(deps: {
       const dir = await mkdtemp(join(tmpdir(), 'sis-rejects-'));
       const path = join(dir, 'rejects.csv');
       try {
-        await pipeline(Readable.from(this.rejects(institutionId, runId)), createWriteStream(path));
+        await pipeline(Readable.from(rejects(institutionId, runId)), createWriteStream(path));
         const { size } = await stat(path);
         const content = createReadStream(path);
         content.once('close', () => void rm(dir, { recursive: true, force: true }));
@@ -233,25 +255,6 @@ export function createSisRunService(deps: {
       }
     },
 
-    async *rejects(institutionId, runId) {
-      await get(institutionId, runId);
-      yield 'record,primary_id,field,reason\n';
-      let after = -1;
-      for (;;) {
-        const rows = await prisma.sisRunEntry.findMany({
-          where: { runId, institutionId, outcome: 'REJECTED', seq: { gt: after } },
-          orderBy: { seq: 'asc' },
-          take: 1000,
-          select: { seq: true, primaryId: true, errors: true },
-        });
-        for (const row of rows) {
-          for (const error of row.errors as { field: string; message: string }[]) {
-            yield `${[row.seq + 1, row.primaryId, error.field, error.message].map(csvCell).join(',')}\n`;
-          }
-        }
-        if (rows.length < 1000) return;
-        after = rows.at(-1)?.seq ?? after;
-      }
-    },
+    rejects,
   };
 }

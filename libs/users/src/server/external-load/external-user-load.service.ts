@@ -310,27 +310,15 @@ export function createExternalUserLoad(
           ...(partsChanged ? partsChanges(existingParts, row.id, parts) : []),
           ...segmentedChanges,
         ];
-        writes.push({
-          kind: 'update',
-          userId: row.id,
-          row,
-          fields,
+        const update = updateOf(seq, row, fields, history, {
           childrenChanged,
           parts: partsChanged ? parts : null,
           pinHash,
           overrideChanges,
-          history,
           segmented: segmented.prepared.filter((p) => p.change),
         });
-        outcomes.push({
-          seq,
-          outcome: 'UPDATED',
-          userId: row.id,
-          primaryId: fields.primaryId,
-          version: row.version + 1,
-          changes: history.map(toChange),
-          errors: [],
-        });
+        writes.push(update.write);
+        outcomes.push(update.outcome);
       }
       const plan: ExternalLoadPlan = { outcomes, writes: writes.length };
       plans.set(plan, { by, writes });
@@ -377,27 +365,15 @@ export function createExternalUserLoad(
         if (fields.status !== before.status)
           history.push({ field: 'status' as HistoryChange['field'], oldValue: before.status, newValue: fields.status });
         if (history.length === 0) continue;
-        writes.push({
-          kind: 'update',
-          userId: row.id,
-          row,
-          fields,
+        const update = updateOf(-1, row, fields, history, {
           childrenChanged: false,
           parts: null,
           pinHash: undefined,
           overrideChanges: NO_OVERRIDE_CHANGES,
-          history,
           segmented: [],
         });
-        outcomes.push({
-          seq: -1,
-          outcome: 'UPDATED',
-          userId: row.id,
-          primaryId: row.primaryId,
-          version: row.version + 1,
-          changes: history.map(toChange),
-          errors: [],
-        });
+        writes.push(update.write);
+        outcomes.push(update.outcome);
       }
       const plan: ExternalLoadPlan = { outcomes, writes: writes.length };
       plans.set(plan, { by, writes });
@@ -558,6 +534,28 @@ export function createExternalUserLoad(
     },
 
     versions: (institutionId, userIds) => userVersions(sql, institutionId, userIds),
+  };
+}
+
+/** A user a plan changes: the write, and the outcome the caller reads (the version the write will give). */
+function updateOf(
+  seq: number,
+  row: UserRecordRow,
+  fields: Complete,
+  history: readonly HistoryChange[],
+  what: Pick<UserWrite, 'childrenChanged' | 'parts' | 'pinHash' | 'overrideChanges' | 'segmented'>,
+): { write: UserWrite; outcome: ExternalLoadOutcome } {
+  return {
+    write: { kind: 'update', userId: row.id, row, fields, history, ...what },
+    outcome: {
+      seq,
+      outcome: 'UPDATED',
+      userId: row.id,
+      primaryId: fields.primaryId,
+      version: row.version + 1,
+      changes: history.map(toChange),
+      errors: [],
+    },
   };
 }
 
