@@ -120,3 +120,5 @@ export {
 export { registerFileRoutes, type FileRoutesOptions } from './http/file-routes.fastify.js';
 export { rateLimitFromEnv, keyRateLimitFromEnv, defaultKeyRateLimit } from './http/rate-limiter.js';
 export { errorEnvelopeSchema } from './http/openapi-document.js';
+export { isJsonLines, jsonLineRecords, jsonListRecords, type JsonRecord } from './files/json-records.js';
+export { parseAlmaQueryOf, type AlmaQueryCondition } from './http/alma-query.js';

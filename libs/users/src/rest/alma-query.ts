@@ -1,4 +1,4 @@
-import { ValidationError } from '@ulms/platform';
+import { parseAlmaQueryOf, ValidationError } from '@ulms/platform';
 import type { FindUsersInput, UserConditionField } from '../contracts/user.schema.js';
 
 /** The fields the reference's `q` parameter searches. */
@@ -35,7 +35,6 @@ export interface AlmaQueryClause {
   readonly value: string;
 }
 
-const CONNECTIVE = /^(and|or|not)$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})Z?$/;
 
 /** `1979-01-11` or `1979-01-11Z` (the reference's date format) as `1979-01-11`, or null when it is no date. */
@@ -49,23 +48,12 @@ export function almaDateOf(value: string): string | null {
     : null;
 }
 
-const refused = (message: string) => ValidationError.of('q', message);
-
-/** An operator `q` does not have: OR, NOT, or AND in another case, standing as a word outside quotes. */
-function unsupportedOperator(condition: string): string | undefined {
-  const unquoted = condition.replace(/"[^"]*"/g, '""');
-  return unquoted.split(/\s+/).find((word) => CONNECTIVE.test(word));
-}
-
-/** One condition's value: quotes taken off, and for dates the reference's format checked. */
-function valueOf(field: AlmaQueryField, raw: string): string {
-  const value = raw
-    .trim()
-    .replace(/^"(.*)"$/, '$1')
-    .trim();
-  if (field !== 'birth_date' || value === '') return value;
+/** A birth_date's value in the reference's format, checked. */
+function valueOf(field: AlmaQueryField, value: string): string {
+  if (field !== 'birth_date') return value;
   const date = almaDateOf(value);
-  if (!date) throw refused(`birth_date~${value}: "${value}" is not a date such as 1979-01-11 or 1979-01-11Z`);
+  if (!date)
+    throw ValidationError.of('q', `birth_date~${value}: "${value}" is not a date such as 1979-01-11 or 1979-01-11Z`);
   return date;
 }
 
@@ -74,26 +62,7 @@ function valueOf(field: AlmaQueryField, raw: string): string {
  * operator (OR, NOT, a lower-case and) is refused rather than read as part of a value and matching nothing.
  */
 export function parseAlmaQuery(q: string | undefined): AlmaQueryClause[] {
-  if (!q?.trim()) return [];
-  return q
-    .trim()
-    .split(/\s+AND\s+/)
-    .map((condition) => {
-      const operator = unsupportedOperator(condition.trim());
-      if (operator) {
-        throw refused(
-          operator === 'AND'
-            ? `"${condition.trim()}": AND must join two field~value conditions`
-            : `"${condition.trim()}": the operator ${operator} is not supported; join field~value conditions with upper-case AND (write a space inside a value as _)`,
-        );
-      }
-      const match = /^([A-Za-z_]+)~(.*)$/s.exec(condition.trim());
-      const field = almaQueryFields.find((f) => f.toLowerCase() === match?.[1]?.toLowerCase());
-      if (!match || !field) {
-        throw refused(`"${condition.trim()}" is not field~value with field one of ${almaQueryFields.join(', ')}`);
-      }
-      return { field, value: valueOf(field, match[2] ?? '') };
-    });
+  return parseAlmaQueryOf(q, almaQueryFields, valueOf);
 }
 
 const conditionFieldOf: Record<AlmaQueryField, UserConditionField> = {
