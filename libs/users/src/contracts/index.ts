@@ -36,6 +36,7 @@ export { almaXmlShape } from './alma-xml-shape.js';
 export type { PersonalDataService, PersonalDataViewer } from './personal-data-service.js';
 export type { UserDeletionService } from './user-deletion-service.js';
 export type { UserPartsService } from './user-parts-service.js';
+export type { UserHistoryRecord, UserHistoryWriter } from './user-history-writer.js';
 export type { BulkChanges, BulkOutcome, UserBulkUpdater } from './user-bulk-updater.js';
 export type { UserSearchService } from './user-search-service.js';
 export type { CodeTableService, ValidationLookups } from './code-table-service.js';

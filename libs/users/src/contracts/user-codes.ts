@@ -144,6 +144,7 @@ export const historyFields = {
   notes: 'Notes',
   blocks: 'Blocks',
   proxyFor: 'Proxy for',
+  courses: 'Courses',
   roles: 'Roles',
 } as const;
 export type HistoryField = keyof typeof historyFields;

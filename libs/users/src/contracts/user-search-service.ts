@@ -15,4 +15,9 @@ export interface UserSearchService {
    * on their group, type, status or dates (automatic-block rules), where `UserService.getMany` reads whole records.
    */
   summaries(institutionId: string, ids: readonly string[]): Promise<UserSummary[]>;
+  /**
+   * The users holding each of `primaryIds` (at most 5,000) as their primary identifier, case-insensitive, in one
+   * statement: keyed by `identifierKey(primaryId)`; identifiers no user holds are absent.
+   */
+  idsByPrimaryId(institutionId: string, primaryIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

@@ -153,6 +153,8 @@ export interface UserListPage {
   readonly totalIsLowerBound: boolean;
   readonly rows: readonly UserListRow[];
   readonly columns: readonly { readonly id: string; readonly title: string }[];
+  /** The other modules' search filters the institution offers (`filters` of the search). */
+  readonly filters: readonly { readonly id: string; readonly label: string; readonly placeholder: string | null }[];
 }
 
 export interface CodeTableEntryDto {

@@ -186,6 +186,8 @@ export const searchUsersInput = z.object({
    * every column, so that a list can offer the others.
    */
   columns: z.array(z.string().min(1).max(100)).max(50).optional(),
+  /** Other modules' filters by id (`courses.enrolledIn`: a course code); an empty value filters nothing. */
+  filters: z.record(z.string().min(1).max(100), z.string().trim().max(200)).optional(),
 });
 export type SearchUsersInput = z.input<typeof searchUsersInput>;
 

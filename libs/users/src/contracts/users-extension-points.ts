@@ -1,3 +1,4 @@
+import type { Prisma } from '@prisma/client';
 import { createExtensionPoint, type FieldError } from '@ulms/platform/contracts';
 import type { UserFields } from './user.schema.js';
 
@@ -29,6 +30,23 @@ export interface UserListColumn {
     institutionId: string,
     userIds: readonly string[],
   ): Promise<ReadonlyMap<string, string | number | boolean | null>>;
+}
+
+/**
+ * A filter another module adds to Find and Manage Users (the courses module's "Enrolled in course"): a value typed
+ * beside the search box keeps the users `condition` holds for. Offered while the contributing module is enabled.
+ */
+export interface UserSearchFilter {
+  /** Its key in the search's `filters`: `<pluginId>.<name>`. */
+  readonly id: string;
+  readonly label: string;
+  /** What to type, shown in the empty field ("Course code"). */
+  readonly placeholder?: string;
+  /**
+   * An SQL condition on the user aliased `u` (its `id`), over the contributing module's own tables only; the value
+   * is trimmed and not empty. Throw a ValidationError to refuse a value.
+   */
+  condition(institutionId: string, value: string): Prisma.Sql;
 }
 
 /** Something that can stop users from being deleted (fines: a balance due; loans: items out). */
@@ -110,6 +128,7 @@ export const usersExtensionPoints = {
   validators: createExtensionPoint<UserValidator>({ id: 'users.validators' }),
   identifierGenerators: createExtensionPoint<IdentifierGenerator>({ id: 'users.identifierGenerators' }),
   listColumns: createExtensionPoint<UserListColumn>({ id: 'users.listColumns' }),
+  searchFilters: createExtensionPoint<UserSearchFilter>({ id: 'users.searchFilters' }),
   deletionGuards: createExtensionPoint<UserDeletionGuard>({ id: 'users.deletionGuards' }),
   attachmentStorage: createExtensionPoint<AttachmentStorage>({ id: 'users.attachmentStorage' }),
   documentParts: createExtensionPoint<UserDocumentPart>({ id: 'users.documentParts' }),

@@ -3,6 +3,7 @@ import type { CodeTableService } from './code-table-service.js';
 import type { ExternalUserLoad } from './external-user-load.js';
 import type { PersonalDataService } from './personal-data-service.js';
 import type { UserBulkUpdater } from './user-bulk-updater.js';
+import type { UserHistoryWriter } from './user-history-writer.js';
 import type { UserDeletionService } from './user-deletion-service.js';
 import type { UserPartsService } from './user-parts-service.js';
 import type { UserSearchService } from './user-search-service.js';
@@ -29,4 +30,6 @@ export const usersServices = {
   personalData: createServiceRef<PersonalDataService>({ id: 'users.personalData' }),
   /** The SIS's set-based load of external users, with the reference's merge rules. */
   externalLoad: createServiceRef<ExternalUserLoad>({ id: 'users.externalLoad' }),
+  /** History entries for other modules' set-based changes (enrolments). */
+  history: createServiceRef<UserHistoryWriter>({ id: 'users.history' }),
 };

@@ -7,6 +7,7 @@ import type { UserSearchService } from '../contracts/user-search-service.js';
 import type { UserSummary } from '../contracts/user.dto.js';
 import { findUsersInput, searchUsersInput } from '../contracts/user.schema.js';
 import { usersExtensionPoints } from '../contracts/users-extension-points.js';
+import { identifierKey, PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 import { todayIn } from './dates.js';
 import { fullNameOf } from './names.js';
 import { fieldCondition, givenNamesOfSortName, runSql, searchCondition, surnameWordsOf } from './user-search-sql.js';
@@ -31,6 +32,9 @@ const LIST_COLUMN_SQL = `u.id, u."primaryId", u."firstName", u."middleName", u."
 const LIST_COLUMNS = Prisma.raw(LIST_COLUMN_SQL);
 
 const MAX_SUMMARIES = 1_000;
+const MAX_PRIMARY_IDS = 5_000;
+const BY_PRIMARY_ID = `SELECT i."valueKey", i."userId" FROM "UserIdentifier" i
+  WHERE i."institutionId" = $1::uuid AND i."valueKey" = ANY($2::text[]) AND i."idType" = '${PRIMARY_ID_TYPE}'`;
 // Prepared once per connection: the primary key serves it whatever the users.
 const SUMMARIES = `SELECT ${LIST_COLUMN_SQL} FROM "User" u WHERE u."institutionId" = $1::uuid AND u.id = ANY($2::uuid[])`;
 
@@ -76,8 +80,19 @@ export function createUserSearchService(deps: {
 }): UserSearchService {
   const { database } = deps;
   const sql = database.sql;
-  const whereOf = (institution: UsersInstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) =>
-    searchCondition(institution.id, q, () => todayIn(institution.timeZone));
+  /** The search's own conditions and those of the other modules' filters it names. */
+  const whereOf = async (institution: UsersInstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) => {
+    const own = searchCondition(institution.id, q, () => todayIn(institution.timeZone));
+    const asked = Object.entries(q.filters ?? {}).filter(([, value]) => value !== '');
+    if (asked.length === 0) return own;
+    const filters = await deps.extensions.for(usersExtensionPoints.searchFilters, institution.id);
+    const conditions = asked.map(([id, value]) => {
+      const filter = filters.find((f) => f.id === id);
+      if (!filter) throw ValidationError.of(`filters.${id}`, 'is not a search filter of this institution');
+      return filter.condition(institution.id, value);
+    });
+    return Prisma.join([own, ...conditions], ' AND ');
+  };
 
   // An exact look-up (an identifier or an email) has one best plan whatever the value: its statements are
   // prepared once per connection, named after their text, and skip planning, which took longer than running
@@ -131,22 +146,26 @@ export function createUserSearchService(deps: {
   return {
     async search(institution, input) {
       const q = parseInput(searchUsersInput, input);
-      const where = whereOf(institution, q);
+      const where = await whereOf(institution, q);
       const rows = await page(where, q);
       // A first page that is not full holds every match, so exact lookups need no count.
       const total =
         q.page === 0 && rows.length < q.pageSize
           ? rows.length
           : await count(where, q.exactTotal ? null : COUNT_LIMIT + 1, isExactLookup(q));
-      const { columns, values } = await extraColumns(
-        institution.id,
-        rows.map((r) => r.id),
-        q.columns,
-      );
+      const [{ columns, values }, filters] = await Promise.all([
+        extraColumns(
+          institution.id,
+          rows.map((r) => r.id),
+          q.columns,
+        ),
+        deps.extensions.for(usersExtensionPoints.searchFilters, institution.id),
+      ]);
       return {
         total: q.exactTotal ? total : Math.min(total, COUNT_LIMIT),
         totalIsLowerBound: !q.exactTotal && total > COUNT_LIMIT,
         columns: columns.map(({ id, title }) => ({ id, title })),
+        filters: filters.map(({ id, label, placeholder }) => ({ id, label, placeholder: placeholder ?? null })),
         rows: rows.map((row) => ({
           ...summaryOf(row),
           extra: Object.fromEntries(columns.map((c, i) => [c.id, values[i]?.get(row.id) ?? null])),
@@ -164,8 +183,23 @@ export function createUserSearchService(deps: {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
-    matching(institution, input) {
-      const where = whereOf(institution, parseInput(searchUsersInput, input));
+    async idsByPrimaryId(institutionId, primaryIds) {
+      if (primaryIds.length > MAX_PRIMARY_IDS)
+        throw ValidationError.of('primaryIds', `at most ${MAX_PRIMARY_IDS} at once`);
+      if (primaryIds.length === 0) return new Map();
+      const keys = [...new Set(primaryIds.map(identifierKey))];
+      const rows = await database.sql.query<{ valueKey: string; userId: string }>(
+        BY_PRIMARY_ID,
+        [institutionId, keys],
+        {
+          name: 'users.idsByPrimaryId',
+        },
+      );
+      return new Map(rows.map((row) => [row.valueKey, row.userId]));
+    },
+
+    async matching(institution, input) {
+      const where = await whereOf(institution, parseInput(searchUsersInput, input));
       return runSql<{ id: string; primaryId: string }>(
         sql,
         Prisma.sql`SELECT u.id, u."primaryId" FROM "User" u WHERE ${where} ORDER BY u.id`,

@@ -1,3 +1,4 @@
+import { createUserHistoryWriter } from './user-history.writer.js';
 import {
   authExtensionPoints,
   authServices,
@@ -86,6 +87,7 @@ export const usersPlugin = definePlugin({
     env.declareExtensionPoint(points.validators);
     env.declareExtensionPoint(points.identifierGenerators);
     env.declareExtensionPoint(points.listColumns);
+    env.declareExtensionPoint(points.searchFilters);
     env.declareExtensionPoint(points.deletionGuards);
     env.declareExtensionPoint(points.attachmentStorage);
     env.declareExtensionPoint(points.documentParts);
@@ -169,6 +171,7 @@ export const usersPlugin = definePlugin({
           documentParts: createDocumentParts({ extensions: deps.extensions }),
         }),
     });
+    env.provideService(usersServices.history, { deps: {}, factory: createUserHistoryWriter });
     env.provideService(usersServices.search, {
       deps: {
         database: coreServices.database,
