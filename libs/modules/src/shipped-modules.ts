@@ -1,4 +1,5 @@
 import { blocksPlugin } from '@ulms/blocks';
+import { coursesPlugin } from '@ulms/courses';
 import { finesPlugin } from '@ulms/fines';
 import { proxiesPlugin } from '@ulms/proxies';
 import { lettersPlugin } from '@ulms/letters';
@@ -13,4 +14,5 @@ export const shippedModules = [
   proxiesPlugin,
   lettersPlugin,
   sisPlugin,
+  coursesPlugin,
 ] as const;

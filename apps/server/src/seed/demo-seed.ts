@@ -12,6 +12,7 @@ import { FINES_MODULE, type FinesConfig, finesPlugin, seedFinesDemo } from '@ulm
 import { proxiesPlugin, seedProxiesDemo } from '@ulms/proxies';
 import { lettersPlugin, seedLettersDemo } from '@ulms/letters';
 import { seedSisDemo, sisPlugin } from '@ulms/sis';
+import { coursesPlugin, seedCoursesDemo } from '@ulms/courses';
 import { seedUsersDemo, usersPlugin } from '@ulms/users';
 import { usersServices } from '@ulms/users/contracts';
 import type { Logger } from 'pino';
@@ -90,6 +91,7 @@ interface DemoInstitution {
   readonly letters?: boolean;
   /** The SIS module is enabled here, with the profile that owns the demo's external users and a CSV one. */
   readonly sis?: boolean;
+  readonly courses?: boolean;
   readonly staff: readonly {
     username: string;
     displayName: string;
@@ -112,6 +114,7 @@ const demoInstitutions: readonly DemoInstitution[] = [
     proxies: true,
     letters: true,
     sis: true,
+    courses: true,
     staff: [
       {
         username: DEMO_ADMIN.username,
@@ -201,6 +204,10 @@ async function createInstitution(
   if (demo.sis && installed.has(sisPlugin.id)) {
     await step(`enabling module ${sisPlugin.id}`, () => moduleService.enable(institution.id, sisPlugin.id));
     await step('adding the demo SIS profiles', () => seedSisDemo(kernel.services, institution.id));
+  }
+  if (demo.courses && installed.has(coursesPlugin.id)) {
+    await step(`enabling module ${coursesPlugin.id}`, () => moduleService.enable(institution.id, coursesPlugin.id));
+    await step('adding the demo courses and enrolments', () => seedCoursesDemo(kernel.services, institution.id));
   }
   // Enabled after the demo users exist: an example rule applies to what staff save from now on.
   for (const id of (DEMO_EXAMPLE_PLUGINS[demo.code] ?? []).filter((plugin) => installed.has(plugin)))

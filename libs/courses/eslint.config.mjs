@@ -1,0 +1,3 @@
+import baseConfig, { moduleRules } from '../../eslint.config.mjs';
+
+export default [...baseConfig, ...moduleRules];

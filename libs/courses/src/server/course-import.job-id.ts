@@ -1,0 +1,1 @@
+export const COURSE_IMPORT_JOB = 'courses.import';

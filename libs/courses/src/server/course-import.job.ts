@@ -1,0 +1,110 @@
+import { coreServices, defineJob, type JobContext } from '@ulms/platform';
+import { usersServices } from '@ulms/users/contracts';
+import { z } from 'zod';
+import type { CourseImportCounts } from '../contracts/course-import.dto.js';
+import { type ImportContext, loadBatch, type PositionedRow } from './course-import.batch.js';
+import { COURSE_IMPORT_JOB } from './course-import.job-id.js';
+import { removeMissing, reportMissing } from './course-import.removal.js';
+import { importMappingRef } from './courses-refs.js';
+import { enrolmentRows } from './enrolment-file.reader.js';
+
+const BATCH_SIZE = 2_000;
+
+/**
+ * An enrolment import: reads the file row by row, loads it batch by batch (each committed with the import's
+ * cursor), then, for a full load, removes the enrolments the file did not hold. Resumable: an import whose process
+ * died goes on after its last committed batch, so no row is loaded twice.
+ */
+export const courseImportJob = defineJob({
+  id: COURSE_IMPORT_JOB,
+  title: 'Course enrolment import',
+  paramsSchema: z.object({ importId: z.uuid() }),
+  resumable: true,
+  async run(job: JobContext<{ importId: string }>): Promise<CourseImportCounts> {
+    const { services, institutionId } = job;
+    const prisma = services.get(coreServices.prisma);
+    const run = await prisma.courseImport.findFirst({ where: { id: job.params.importId, institutionId } });
+    if (!run) throw new Error('the enrolment import is gone');
+    try {
+      let cursor = run.cursor;
+      if (run.dryRun && (cursor > 0 || run.removed > 0)) {
+        // A dry run keeps in memory which enrolments the file holds: a restarted one starts over.
+        await prisma.$transaction([
+          prisma.courseImportEntry.deleteMany({ where: { importId: run.id } }),
+          prisma.courseImport.update({
+            where: { id: run.id },
+            data: { cursor: 0, processed: 0, added: 0, kept: 0, rejected: 0, removed: 0, coursesCreated: 0 },
+          }),
+        ]);
+        cursor = 0;
+      }
+      await prisma.courseImport.update({ where: { id: run.id }, data: { status: 'RUNNING' } });
+      const ctx: ImportContext = {
+        prisma,
+        transactions: services.get(coreServices.transactions),
+        extensions: services.get(coreServices.extensions),
+        search: services.get(usersServices.search),
+        history: services.get(usersServices.history),
+        by: { institutionId, actor: `Enrolment import by ${run.startedBy}`, actorKind: 'job', job: job.jobId },
+        importId: run.id,
+        institutionId,
+        dryRun: run.dryRun,
+        fullLoad: run.fullLoad,
+        today: run.createdAt.toISOString().slice(0, 10),
+        seen: new Set(),
+      };
+      const mapping = await services.get(importMappingRef).get(institutionId);
+
+      let seq = 0;
+      let batch: PositionedRow[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        job.signal.throwIfAborted();
+        await loadBatch(ctx, batch);
+        await job.progress(batch.at(-1)!.seq + 1);
+        batch = [];
+      };
+      const rows = enrolmentRows({
+        path: run.filePath,
+        fileName: run.fileName,
+        format: run.format as 'csv' | 'json',
+        mapping,
+        signal: job.signal,
+      });
+      for await (const source of rows) {
+        if (seq >= cursor) {
+          batch.push({ seq, source });
+          if (batch.length >= BATCH_SIZE) await flush();
+        }
+        seq += 1;
+      }
+      await flush();
+      await prisma.courseImport.update({ where: { id: run.id }, data: { total: seq } });
+      await job.progress(seq, seq);
+
+      if (run.fullLoad) await (run.dryRun ? reportMissing : removeMissing)(ctx, seq, job.signal);
+      const done = await prisma.courseImport.update({
+        where: { id: run.id },
+        data: { status: 'SUCCEEDED', finishedAt: new Date() },
+      });
+      return {
+        processed: done.processed,
+        added: done.added,
+        kept: done.kept,
+        rejected: done.rejected,
+        removed: done.removed,
+        coursesCreated: done.coursesCreated,
+        ruleFailures: done.ruleFailures,
+      };
+    } catch (error) {
+      // An import this process lost (or stopped) goes on elsewhere: only a real failure is recorded.
+      if (!job.signal.aborted) {
+        await prisma.courseImport.update({
+          where: { id: run.id },
+          data: { status: 'FAILED', error: (error as Error).message, finishedAt: new Date() },
+        });
+      }
+      throw error;
+    }
+  },
+});
