@@ -175,6 +175,11 @@ describe('institution isolation', () => {
       ok(a, 'sis.profiles.list', 'query'),
       ok(a, 'sis.runs.list', 'query', {}),
       ok(a, 'sis.runs.entries', 'query', { runId: idsOfA['runs'] }),
+      ok(a, 'courses.list', 'query', {}),
+      ok(a, 'courses.enrolments.list', 'query', { userId }),
+      ok(a, 'courses.imports.list', 'query', {}),
+      ok(a, 'courses.imports.entries', 'query', { importId: idsOfA['imports'] }),
+      ok(a, 'courses.mapping.get', 'query'),
     ]);
     // lastUsedAt moves whenever A's own key is used; that is not a change B made.
     return JSON.stringify(reads, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
@@ -305,6 +310,27 @@ describe('institution isolation', () => {
       i += 1
     )
       await new Promise((resolve) => setTimeout(resolve, 50));
+    // courses.get, courses.enrolments.remove, courses.imports.*: an enrolment file of A imported.
+    const enrolments = new FormData();
+    enrolments.append('file', new Blob(['course_code,course_name,user_primary_id\nA101,A course,A-1\n']), 'a.csv');
+    const imported = await fetch(`${server.url}/files/courses/imports`, {
+      method: 'POST',
+      headers: { cookie: cookies.get(a.admin.institution) ?? '', origin: server.url },
+      body: enrolments,
+    });
+    expect(imported.status).toBe(202);
+    idsOfA['imports'] = ((await imported.json()) as { id: string }).id;
+    for (
+      let i = 0;
+      i < 100 && (await ok(a, 'courses.imports.get', 'query', { id: idsOfA['imports'] })).status !== 'SUCCEEDED';
+      i += 1
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const enrolled = (await ok(a, 'courses.enrolments.list', 'query', { userId: user.id })) as unknown as {
+      enrolments: { id: string; course: { id: string } }[];
+    };
+    idsOfA['enrolments'] = enrolled.enrolments[0]?.id ?? '';
+    idsOfA['courses'] = enrolled.enrolments[0]?.course.id ?? '';
     idsOfA['jobs'] = (await ok(a, 'users.purge', 'mutation')).id;
     // platform.jobs.own.get: the job A's administrator started.
     idsOfA['own'] = idsOfA['jobs'];
