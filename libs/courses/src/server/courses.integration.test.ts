@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authServices, definePlugin, jobServices } from '@ulms/platform';
+import { authServices, coreServices, definePlugin, jobServices } from '@ulms/platform';
 import { type RestTestServer, serveRestForTest, startTestApi, type TestApi } from '@ulms/platform/testing';
 // A shipped module's tests start the modules it builds on themselves (the catalogue lists this module).
 // eslint-disable-next-line no-restricted-imports
@@ -16,6 +16,7 @@ import {
   type EnrolmentRow,
 } from '../contracts/index.js';
 import { writeEnrolmentCsv } from '../testing/enrolment-files.js';
+import { courseImportJob } from './course-import.job.js';
 import { courseImportsRef } from './courses-refs.js';
 import { coursesPlugin } from './courses.plugin.js';
 
@@ -351,6 +352,53 @@ describe(`course enrolments (${database})`, () => {
     expect(await enrolmentsOf(kim)).toEqual(['MAP400']);
     await courses().mapping.save({ ...mapping, version: saved.version });
   });
+
+  it('an import killed after a batch and restarted finishes with the same result, no row loaded twice', async () => {
+    const students = await Promise.all(Array.from({ length: 100 }, (_, i) => student(`crash-${i}`)));
+    const rows = students.flatMap((_, i) =>
+      Array.from({ length: 45 }, (_, c) => hist(`crash-${i}`, { course_code: `CRASH${c}`, instructors: [] })),
+    );
+    const file = await csv(rows);
+    const prisma = api.kernel.services.get(coreServices.prisma);
+    const created = await prisma.courseImport.create({
+      data: {
+        institutionId: api.institution.id,
+        fileName: 'crash.csv',
+        filePath: file,
+        fileSize: 1n,
+        format: 'csv',
+        dryRun: false,
+        fullLoad: false,
+        startedBy: 'Test',
+      },
+    });
+    const context = (signal: AbortSignal, onProgress: () => void) => ({
+      jobId: crypto.randomUUID(),
+      institutionId: api.institution.id,
+      params: { importId: created.id },
+      services: api.kernel.services,
+      actor: 'job:courses.import',
+      progress: async () => onProgress(),
+      checkpoint: async () => undefined,
+      previousReport: null,
+      signal,
+    });
+    const killed = new AbortController();
+    await expect(
+      courseImportJob.run(context(killed.signal, () => killed.abort(new Error('killed')))),
+    ).rejects.toThrow();
+    expect(await prisma.courseImport.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      status: 'RUNNING',
+      cursor: 2_000,
+      added: 2_000,
+    });
+
+    const report = await courseImportJob.run(context(new AbortController().signal, () => undefined));
+    expect(report).toMatchObject({ processed: 4_500, added: 4_500, kept: 0, rejected: 0 });
+    expect(await prisma.courseEnrolment.count({ where: { userId: { in: students } } })).toBe(4_500);
+    // One History entry per user and batch: two users' rows straddle a batch's end.
+    expect(await prisma.userHistoryEntry.count({ where: { userId: { in: students }, field: 'courses' } })).toBe(102);
+  }, 120_000);
 
   it('answers the REST API’s course reads in the Alma shapes, to keys of the institution holding the permission', async () => {
     const key = await rest.createKey({ permissions: ['courses.course.read'] });
