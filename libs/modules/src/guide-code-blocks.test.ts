@@ -21,6 +21,8 @@ const ALLOWED_IMPORTS = new Set([
   '@ulms/blocks/contracts',
   '@ulms/letters/contracts',
   '@ulms/sis/contracts',
+  '@ulms/courses/contracts',
+  '@prisma/client',
   '@ulms/ui',
   '@ulms/modules/testing',
   'zod',
