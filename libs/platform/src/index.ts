@@ -23,6 +23,7 @@ export {
   PayloadTooLargeError,
 } from './errors/domain-errors.js';
 export { parseInput } from './errors/parse-input.js';
+export { forbiddenCharacterProblem } from './errors/forbidden-characters.js';
 export { defineEvent, type EventDefinition, type EventHandler, type EventBus } from './events/event-bus.js';
 export type { Transactions, UnitOfWork } from './events/transactions.js';
 export { createExtensionPoint, createSingleExtensionPoint, type ExtensionPoint } from './plugin/extension-point.js';

@@ -61,7 +61,7 @@ export const courseImportJob = defineJob({
         if (batch.length === 0) return;
         job.signal.throwIfAborted();
         await loadBatch(ctx, batch);
-        await job.progress(batch.at(-1)!.seq + 1);
+        await job.progress((batch.at(-1)?.seq ?? 0) + 1);
         batch = [];
       };
       const rows = enrolmentRows({

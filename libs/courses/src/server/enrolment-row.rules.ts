@@ -1,3 +1,4 @@
+import { forbiddenCharacterProblem } from '@ulms/platform';
 import type { FieldError } from '@ulms/platform/contracts';
 import { type CourseStatus, courseStatuses } from '../contracts/course.schema.js';
 import type { EnrolmentRow } from '../contracts/enrolment-fields.js';
@@ -21,7 +22,6 @@ export interface CheckedRow {
 }
 
 const MAX_INSTRUCTORS = 20;
-const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 const dateOf = (value: string): string | null => {
   const match = /^(\d{4})-(\d{2})-(\d{2})Z?$/.exec(value);
@@ -43,8 +43,8 @@ export function checkRow(row: EnrolmentRow): { row: CheckedRow; errors?: undefin
       if (required) errors.push({ field, message: 'is required' });
       return undefined;
     }
-    if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
-    else if (controlCharacters.test(value)) errors.push({ field, message: 'holds a control character' });
+    const problem = value.length > max ? `must be at most ${max} characters` : forbiddenCharacterProblem(value);
+    if (problem) errors.push({ field, message: problem });
     return value;
   };
   const date = (field: 'start_date' | 'end_date' | 'enrolled_since') => {

@@ -41,7 +41,7 @@ const courses: Record<string, EnrolmentRow> = {
   CHEM150: { course_code: 'CHEM150', course_name: 'General Chemistry', academic_department: 'CHEM', ...autumn },
 };
 
-/** Forty demo students (s1000101–s1000140) in one to four courses each; s1000101 in HIST101-01, MATH200 and BIO110. */
+/** Forty demo students (s1000101–s1000140) in one to four courses each; s1000101 in HIST101-01, MATH200, BIO110 and CHEM150. */
 export function demoEnrolmentRows(): EnrolmentRow[] {
   const rows: EnrolmentRow[] = [];
   for (let i = 0; i < 40; i++) {
