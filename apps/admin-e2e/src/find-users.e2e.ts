@@ -161,6 +161,95 @@ describe('Find and Manage Users at the desk', () => {
     await usersTable(page).locator('tbody tr').nth(5).waitFor();
   });
 
+  it("narrows the list to a course's students with the courses module's filter, kept in the address", async () => {
+    // The demo enrols every fourth demo student, from s1000101, in BIO110 (see courses-demo.seed.ts).
+    const bio110 = Array.from({ length: 10 }, (_, i) => `s${1_000_101 + 4 * i}`);
+    const enrolledIn = () => page.getByRole('group', { name: 'More filters' }).getByLabel('Enrolled in course');
+    await openFind(page);
+    expect(await enrolledIn().getAttribute('placeholder')).toBe('Course code');
+
+    // Typed as staff type it: the code matches whatever its case, once typing pauses.
+    await enrolledIn().fill('bio110');
+    await page.waitForURL(/[?&]f\.courses\.enrolledIn=bio110/);
+    await waitUntilSettled(page);
+    await page.getByText('Rows 1–10 of 10').waitFor();
+    expect((await primaryIds(page)).sort()).toEqual(bio110);
+    await screenshot(page, 'find-enrolled-in-course');
+
+    // Sorting keeps the filter; so does a reload, which shows it in its field.
+    await usersTable(page)
+      .getByRole('columnheader', { name: /Primary identifier/ })
+      .getByRole('button')
+      .click();
+    await page.waitForURL(/sort=primaryId/);
+    await waitUntilSettled(page);
+    expect(await primaryIds(page)).toEqual(bio110);
+    await page.reload();
+    await waitUntilSettled(page);
+    expect(await enrolledIn().inputValue()).toBe('bio110');
+    expect(await primaryIds(page)).toEqual(bio110);
+
+    // Bulk edit acts on the same users: the filter goes with its search.
+    const isBulkEdit = (url: URL) => url.pathname.startsWith('/trpc/') && url.pathname.includes('users.bulkEdit');
+    let sent = '';
+    await page.route(isBulkEdit, async (route) => {
+      sent = route.request().postData() ?? '';
+      await route.abort();
+    });
+    try {
+      await page.getByRole('button', { name: 'Bulk edit' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Bulk edit users' });
+      expect(await dialog.getByText(/applies to all 10 users/).count()).toBe(1);
+      await dialog.getByLabel('Field to change').selectOption({ label: 'Status' });
+      await dialog.getByLabel(/New status/).selectOption({ index: 1 });
+      await dialog.getByRole('button', { name: 'Start bulk edit' }).click();
+      await expect.poll(() => sent).toContain('"filters":{"courses.enrolledIn":"bio110"}');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    } finally {
+      await page.unroute(isBulkEdit);
+    }
+
+    // Emptying the field brings the others back, still in the chosen order.
+    await enrolledIn().fill('');
+    await page.waitForURL((url) => !url.search.includes('f.courses'));
+    await waitUntilSettled(page);
+    await page.getByText(/^Rows 1–20 of/).waitFor();
+    const shown = await primaryIds(page);
+    expect(shown.filter((id) => !bio110.includes(id)).length).toBeGreaterThan(10);
+    expect(new URL(page.url()).search).toBe('?sort=primaryId');
+
+    // A code nobody is enrolled in matches nobody; "Clear search and filters" empties the field too.
+    await enrolledIn().fill('NOPE999');
+    await page.getByText('No users match the search with the chosen filter.').waitFor();
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await page.waitForURL((url) => !url.search.includes('f.courses'));
+    await waitUntilSettled(page);
+    expect(await enrolledIn().inputValue()).toBe('');
+    await page.getByText(/^Rows 1–20 of/).waitFor();
+  });
+
+  it('shows a filter the server refuses under its field, and clears it there', async () => {
+    await openFind(page, '?f.nowhere.filter=x');
+    const field = page.getByRole('group', { name: 'More filters' }).getByLabel('nowhere.filter');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('is not a search filter of this institution').waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Could not search the users' }).count()).toBe(0);
+    await screenshot(page, 'find-filter-refused');
+    await field.fill('');
+    await page.waitForURL((url) => url.pathname === '/users' && url.search === '');
+    await waitUntilSettled(page);
+    expect(await field.count()).toBe(0);
+    await usersTable(page).locator('tbody tr').nth(5).waitFor();
+  });
+
+  it("offers the courses module's Courses column in the Columns chooser", async () => {
+    await openFind(page);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Courses' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it("remembers the staff member's columns and page size across a reload and on another browser", async () => {
     const header = (on: Page, name: RegExp) => usersTable(on).getByRole('columnheader', { name });
     const toggleColumns = async (...names: string[]) => {

@@ -5,6 +5,8 @@ import {
   DataTable,
   useAdminExtensions,
   errorCodeOf,
+  fieldErrorsOf,
+  formMessageOf,
   Link,
   PageHeader,
   type SortingState,
@@ -24,6 +26,8 @@ import { TabList } from '../shared/tab-list.js';
 import { addUserLink, userDetailsLink, usersPaths } from '../shared/users-paths.js';
 import { useCan, useUsersTrpc } from '../users-admin-context.js';
 import { BulkEditDialog } from './bulk-edit-dialog.js';
+import { filterErrorKey, useContributedFilters } from './contributed-filter-fields.js';
+import { ContributedFilters } from './contributed-filters.js';
 import { ContributedSearchActions } from './contributed-search-actions.js';
 import { NoMatchMessage } from './no-match-message.js';
 import {
@@ -37,6 +41,7 @@ import {
   type Tab,
 } from './search-state.js';
 import { useFindUsersPreferences } from './use-find-users-preferences.js';
+import './find-users.css';
 import { UserFilters } from './user-filters.js';
 import { userListColumns } from './user-list-columns.js';
 import { UserSearchForm } from './user-search-form.js';
@@ -50,7 +55,7 @@ const tabs: { value: Tab; label: string }[] = [
 
 const rowId = (row: UserListRow) => row.id;
 const nameOf = (row: UserListRow) => row.fullName || row.primaryId;
-const everyone: Partial<SearchState> = { query: '', tab: 'ALL', account: 'ALL', role: '', status: 'ALL' };
+const everyone: Partial<SearchState> = { query: '', tab: 'ALL', account: 'ALL', role: '', status: 'ALL', filters: {} };
 // Optional until a staff member shows them: the list fits a desk screen without scrolling sideways.
 const hiddenByDefault = { accountType: false, jobCategory: false };
 
@@ -93,6 +98,15 @@ export function FindUsersPage() {
   });
   // Rows kept from the previous search while this one loads: shown dimmed under "Loading…", never as its answer.
   const loading = result.isPending || (result.isFetching && result.isPlaceholderData);
+  const contributedFilters = useContributedFilters(result.data?.filters, state.filters);
+  const searchErrors = fieldErrorsOf(result.error);
+  // A refused filter value is explained under its field, and the list stays in place, empty.
+  const filterRefused =
+    result.isError &&
+    formMessageOf(
+      result.error,
+      contributedFilters.map((filter) => filterErrorKey(filter.id)),
+    ) === null;
 
   const go = useCallback(
     (patch: Partial<SearchState>) =>
@@ -160,9 +174,23 @@ export function FindUsersPage() {
         <UserSearchForm state={state} onSearch={(text, searchBy) => go({ query: text, searchBy })} />
         <UserFilters state={state} onChange={go} />
       </div>
-      <TabList label="Record type" tabs={tabs} selected={state.tab} onSelect={(tab) => go({ tab })} panelId={panelId} />
+      <div className="users-find__tab-row">
+        <TabList
+          label="Record type"
+          tabs={tabs}
+          selected={state.tab}
+          onSelect={(tab) => go({ tab })}
+          panelId={panelId}
+        />
+        <ContributedFilters
+          fields={contributedFilters}
+          filters={state.filters}
+          errors={searchErrors}
+          onChange={(filters) => go({ filters })}
+        />
+      </div>
       <div id={panelId} role="tabpanel" aria-label={`${tabs.find((t) => t.value === state.tab)?.label ?? ''} users`}>
-        {result.isError ? (
+        {result.isError && !filterRefused ? (
           <div className="ui-form-error users-search-error" role="alert">
             <p>Could not search the users: {searchErrorText(result.error)}</p>
             <button
@@ -182,7 +210,13 @@ export function FindUsersPage() {
             columns={columns}
             getRowId={rowId}
             loading={loading}
-            emptyMessage={<NoMatchMessage state={state} onClear={() => go(everyone)} />}
+            emptyMessage={
+              filterRefused ? (
+                'Correct the filter above to see users.'
+              ) : (
+                <NoMatchMessage state={state} onClear={() => go(everyone)} />
+              )
+            }
             columnVisibility={{
               value: columnVisibility,
               onChange: (next) => preferences.save({ columnVisibility: next }),

@@ -9,11 +9,15 @@ describe('the words for a search that found nobody', () => {
       '“smith” among Staff users with the chosen filter',
     );
     expect(describeSearch({ ...defaultSearch, account: 'EXTERNAL', role: 'PATRON' })).toBe('the search with 2 filters');
+    expect(describeSearch({ ...defaultSearch, role: 'PATRON', filters: { 'courses.enrolledIn': 'HIST101' } })).toBe(
+      'the search with 2 filters',
+    );
   });
 
   it('says "No users yet." only when nothing narrows the list', () => {
     expect(isNarrowed(defaultSearch)).toBe(false);
     expect(isNarrowed({ ...defaultSearch, sortBy: 'primaryId', page: 3 })).toBe(false);
     expect(isNarrowed({ ...defaultSearch, tab: 'CONTACT' })).toBe(true);
+    expect(isNarrowed({ ...defaultSearch, filters: { 'courses.enrolledIn': 'HIST101' } })).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ export interface SearchState {
   readonly sortDirection: 'asc' | 'desc';
   readonly page: number;
   readonly pageSize: number;
+  /** Other modules' filters by id (`courses.enrolledIn`), each a trimmed value that is not empty. */
+  readonly filters: Readonly<Record<string, string>>;
 }
 
 export const defaultSearch: SearchState = {
@@ -32,6 +34,7 @@ export const defaultSearch: SearchState = {
   sortDirection: 'asc',
   page: 0,
   pageSize: 20,
+  filters: {},
 };
 
 const searchByValues = ['all', 'name', 'primaryId', 'identifier', 'email'] as const satisfies readonly SearchBy[];
@@ -54,25 +57,31 @@ export const sortableColumns = [
   'expiryDate',
 ] as const satisfies readonly SortBy[];
 
+// The address key of another module's filter: `f.courses.enrolledIn=HIST101`.
+const FILTER_PARAM = 'f.';
+
 // An unknown or broken value in the address falls back to its default rather than failing the page.
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /**
  * The search params of Find and Manage Users, short keys as in addresses staff have bookmarked
- * (`/users?q=smith&sort=expiryDate&dir=desc&page=2`); what is absent is at its default.
+ * (`/users?q=smith&sort=expiryDate&dir=desc&page=2`), and other modules' filters as `f.<id>` keys (kept as
+ * they are: which ids exist is the server's to say); what is absent is at its default.
  */
-export const findUsersSearch = z.object({
-  q: optional(z.string().max(200)),
-  by: optional(z.enum(searchByValues)),
-  tab: optional(z.enum(tabs)),
-  account: optional(z.enum(accounts)),
-  role: optional(z.string().max(100)),
-  status: optional(z.enum(statuses)),
-  sort: optional(z.enum(sortableColumns)),
-  dir: optional(z.enum(['asc', 'desc'])),
-  page: optional(z.coerce.number().int().min(0).max(100_000)),
-  size: optional(z.coerce.number().pipe(z.union(findUsersPageSizes.map((size) => z.literal(size))))),
-});
+export const findUsersSearch = z
+  .object({
+    q: optional(z.string().max(200)),
+    by: optional(z.enum(searchByValues)),
+    tab: optional(z.enum(tabs)),
+    account: optional(z.enum(accounts)),
+    role: optional(z.string().max(100)),
+    status: optional(z.enum(statuses)),
+    sort: optional(z.enum(sortableColumns)),
+    dir: optional(z.enum(['asc', 'desc'])),
+    page: optional(z.coerce.number().int().min(0).max(100_000)),
+    size: optional(z.coerce.number().pipe(z.union(findUsersPageSizes.map((size) => z.literal(size))))),
+  })
+  .catchall(z.unknown());
 export type FindUsersSearch = z.output<typeof findUsersSearch>;
 
 /** The search in the address; without a page size there, the staff member's preferred one. */
@@ -88,7 +97,26 @@ export function searchFromParams(params: FindUsersSearch, preferredPageSize = de
     sortDirection: params.dir ?? 'asc',
     page: params.page ?? 0,
     pageSize: params.size ?? preferredPageSize,
+    filters: filtersInParams(params),
   };
+}
+
+/** The `f.<id>` params with a value the server takes (trimmed, not empty, within its limits); others are left out. */
+function filtersInParams(params: FindUsersSearch): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) => {
+      const id = key.slice(FILTER_PARAM.length);
+      const text = typeof value === 'string' ? value.trim() : '';
+      const valid = key.startsWith(FILTER_PARAM) && id !== '' && id.length <= 100 && text !== '' && text.length <= 200;
+      return valid ? [[id, text]] : [];
+    }),
+  );
+}
+
+/** The other modules' filters with the one of `id` set to `value`; an empty value removes it. */
+export function withFilter(filters: SearchState['filters'], id: string, value: string): SearchState['filters'] {
+  const others = Object.entries(filters).filter(([key]) => key !== id);
+  return Object.fromEntries(value.trim() ? [...others, [id, value.trim()]] : others);
 }
 
 /** The search params of a search, leaving out what is at its default (the page size: the preferred one). */
@@ -107,6 +135,7 @@ export function paramsOfSearch(state: SearchState, preferredPageSize = defaultSe
   put('dir', state.sortDirection, 'asc');
   put('page', state.page, 0);
   put('size', state.pageSize, preferredPageSize);
+  for (const [id, value] of Object.entries(state.filters)) put(`${FILTER_PARAM}${id}`, value, '');
   return params as FindUsersSearch;
 }
 
@@ -123,6 +152,7 @@ export function searchInputOf(state: SearchState): SearchUsersInput {
     sortDirection: state.sortDirection,
     page: state.page,
     pageSize: state.pageSize,
+    filters: state.filters,
   };
 }
 
@@ -135,5 +165,6 @@ export function filtersOf(state: SearchState): BulkEditInput['search'] {
     account: state.account,
     role: state.role || null,
     status: state.status,
+    filters: state.filters,
   };
 }
