@@ -1,4 +1,5 @@
 import { blocksAdminPlugin } from '@ulms/blocks/admin';
+import { coursesAdminPlugin } from '@ulms/courses/admin';
 import { finesAdminPlugin } from '@ulms/fines/admin';
 import { proxiesAdminPlugin } from '@ulms/proxies/admin';
 import { lettersAdminPlugin } from '@ulms/letters/admin';
@@ -81,6 +82,7 @@ export const adminPlugins: readonly AdminPlugin[] = [
   proxiesAdminPlugin,
   lettersAdminPlugin,
   sisAdminPlugin,
+  coursesAdminPlugin,
   platformAdminPlugin,
   authAdminPlugin,
   ...institutionPlugins,

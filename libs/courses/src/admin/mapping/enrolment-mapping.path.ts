@@ -1,0 +1,2 @@
+/** The enrolment file mapping's page, linked from the imports. */
+export const mappingPath = '/courses/mapping';
