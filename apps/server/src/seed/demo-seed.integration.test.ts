@@ -1,3 +1,4 @@
+import { seedCoursesDemo } from '@ulms/courses';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,7 @@ describe('the demo seed', () => {
     expect(await modulesOf(DEMO_INSTITUTION_CODE)).toEqual([
       'blocks',
       'campus-card',
+      'courses',
       'fines',
       'letters',
       'proxies',
@@ -127,6 +129,13 @@ describe('the demo seed', () => {
     expect(await database.prisma.letterOutbox.groupBy({ by: ['status'], _count: true })).toEqual([
       { status: 'HELD', _count: 2 },
     ]);
+    // Forty students in 72 enrolments of five courses, through an enrolment import with one rejected row.
+    expect(await database.prisma.courseEnrolment.count()).toBe(72);
+    expect(await database.prisma.courseImport.findFirst()).toMatchObject({
+      status: 'SUCCEEDED',
+      added: 72,
+      rejected: 1,
+    });
     expect(await counts()).toMatchObject({
       institutions: 2,
       // 600 demo users and the 3 staff who sign in: staff are user records.
@@ -143,6 +152,7 @@ describe('the demo seed', () => {
     expect(await seedBlocksDemo(kernel.services, demo?.id ?? '')).toEqual({ blocks: 0 });
     expect(await seedProxiesDemo(kernel.services, demo?.id ?? '')).toEqual({ relations: 0 });
     expect(await seedLettersDemo(kernel.services, demo?.id ?? '')).toEqual({ letters: 0 });
+    expect(await seedCoursesDemo(kernel.services, demo?.id ?? '')).toEqual({ enrolments: 0 });
     expect(await database.prisma.fee.count()).toBe(9);
   });
 });

@@ -435,7 +435,7 @@ describe(`course enrolments (${database})`, () => {
     const enrolled = await get(`/courses/${course['id']}/enrollments?limit=100`);
     expect(enrolled.json['total_record_count']).toBe(course['participants']);
     expect((enrolled.json['enrollment'] as Json[])[0]).toMatchObject({ user: { value: expect.any(String) } });
-    const xml = await get(`/courses?q=name~history_of`, key, true);
+    const xml = await get(`/courses?q=code~HIST101 AND name~history_of`, key, true);
     expect(xml.text).toMatch(/<courses total_record_count="\d+"><course>/);
     expect(xml.text).toContain('<instructors><instructor><primary_id>prof-1</primary_id>');
     expect((await get('/courses?q=colour~red')).status).toBe(400);

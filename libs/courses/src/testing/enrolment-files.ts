@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EnrolmentField, EnrolmentRow } from '../contracts/enrolment-fields.js';
-
-const csvCell = (value: string) => (/[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+import { enrolmentCsv } from '../server/enrolment-csv.js';
 
 /** An enrolment CSV file with a header of the given columns (named as the fields unless `columns` renames them). */
 export async function writeEnrolmentCsv(
@@ -11,17 +10,7 @@ export async function writeEnrolmentCsv(
   rows: readonly EnrolmentRow[],
   options: { fields: readonly EnrolmentField[]; columns?: Partial<Record<EnrolmentField, string>>; delimiter?: string },
 ): Promise<string> {
-  const delimiter = options.delimiter ?? ',';
-  const header = options.fields.map((f) => options.columns?.[f] ?? f);
-  const lines = rows.map((row) =>
-    options.fields
-      .map((f) => {
-        const value = row[f];
-        return csvCell(Array.isArray(value) ? value.join(';') : ((value as string | undefined) ?? ''));
-      })
-      .join(delimiter),
-  );
   const path = join(dir, name);
-  await writeFile(path, `${[header.join(delimiter), ...lines].join('\n')}\n`);
+  await writeFile(path, enrolmentCsv(rows, options));
   return path;
 }

@@ -1,7 +1,10 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { coreServices, type ServiceContainer } from '@ulms/platform';
 import { usersServices } from '@ulms/users/contracts';
-import type { EnrolmentRow } from '../../contracts/enrolment-fields.js';
+import { enrolmentFieldNames, type EnrolmentRow } from '../../contracts/enrolment-fields.js';
 import { loadBatch } from '../course-import.batch.js';
+import { enrolmentCsv } from '../enrolment-csv.js';
 
 const autumn = { term: 'AUTUMN2026', start_date: '2026-09-01', end_date: '2026-12-18', status: 'ACTIVE' };
 const spring = { term: 'SPRING2026', start_date: '2026-01-12', end_date: '2026-05-15', status: 'INACTIVE' };
@@ -58,7 +61,8 @@ export function demoEnrolmentRows(): EnrolmentRow[] {
 }
 
 /**
- * The demo's courses and enrolments, loaded as an enrolment import (`demo-enrolments.csv`) so that its report,
+ * The demo's courses and enrolments, loaded as an enrolment import of `demo-enrolments.csv` (written to the data
+ * folder, the file an upload would have stored) so that its report,
  * History entries and one rejected row show as a real import's would. Idempotent: nothing when courses exist.
  */
 export async function seedCoursesDemo(
@@ -68,12 +72,17 @@ export async function seedCoursesDemo(
   const prisma = services.get(coreServices.prisma);
   if ((await prisma.course.count({ where: { institutionId } })) > 0) return { enrolments: 0 };
   const rows = demoEnrolmentRows();
+  const dir = join(services.get(coreServices.dataDir), 'courses', institutionId, 'demo');
+  const filePath = join(dir, 'demo-enrolments.csv');
+  const text = enrolmentCsv(rows, { fields: enrolmentFieldNames });
+  await mkdir(dir, { recursive: true });
+  await writeFile(filePath, text);
   const run = await prisma.courseImport.create({
     data: {
       institutionId,
       fileName: 'demo-enrolments.csv',
-      filePath: '',
-      fileSize: 0n,
+      filePath,
+      fileSize: BigInt(Buffer.byteLength(text)),
       format: 'csv',
       dryRun: false,
       fullLoad: false,
