@@ -36,7 +36,20 @@ export interface ImportContext {
   readonly today: string;
   /** For a dry run: the existing enrolments the file holds (what a full load would not remove). */
   readonly seen: Set<string>;
+  /**
+   * The courses the import has met, as stored (null: none yet), kept as its batches commit: only imports change
+   * courses, one at a time in an institution, so each course is read once per import.
+   */
+  readonly courses: Map<string, ExistingCourse | null>;
+  /** For a dry run: the courses it would create, counted once. */
+  readonly plannedCourses: Set<string>;
 }
+
+/** A new import's empty course cache. */
+export const courseCache = () => ({
+  courses: new Map<string, ExistingCourse | null>(),
+  plannedCourses: new Set<string>(),
+});
 
 interface Entry {
   seq: number;
@@ -49,7 +62,7 @@ interface Entry {
 
 type CourseValues = Omit<CourseRow, 'id'> & { instructors: string[] };
 
-interface ExistingCourse extends CourseRow {
+export interface ExistingCourse extends CourseRow {
   instructors: string[];
 }
 
@@ -68,22 +81,36 @@ async function usersOf(ctx: ImportContext, primaryIds: readonly string[]): Promi
   return found;
 }
 
+/** The batch's courses as stored: from the import's cache, reading only those it has not met. */
 async function existingCourses(ctx: ImportContext, keys: readonly { code: string; section: string }[]) {
-  if (keys.length === 0) return new Map<string, ExistingCourse>();
-  const rows = await ctx.prisma.$queryRawUnsafe<ExistingCourse[]>(
-    `SELECT ${COURSE_COLUMNS},
-       ARRAY(SELECT i."userId"::text FROM "CourseInstructor" i WHERE i."courseId" = c.id ORDER BY i.position) AS instructors
-     FROM "Course" c JOIN jsonb_to_recordset($2::jsonb) AS k(code text, section text)
-       ON c.code = k.code AND c.section = k.section
-     WHERE c."institutionId" = $1::uuid`,
-    ctx.institutionId,
-    JSON.stringify(keys),
-  );
-  return new Map(rows.map((row) => [courseKey(row.code, row.section), row]));
+  const unknown = keys.filter((k) => !ctx.courses.has(courseKey(k.code, k.section)));
+  if (unknown.length) {
+    const rows = await ctx.prisma.$queryRawUnsafe<ExistingCourse[]>(
+      `SELECT ${COURSE_COLUMNS},
+         ARRAY(SELECT i."userId"::text FROM "CourseInstructor" i WHERE i."courseId" = c.id ORDER BY i.position) AS instructors
+       FROM "Course" c JOIN jsonb_to_recordset($2::jsonb) AS k(code text, section text)
+         ON c.code = k.code AND c.section = k.section
+       WHERE c."institutionId" = $1::uuid`,
+      ctx.institutionId,
+      JSON.stringify(unknown),
+    );
+    for (const k of unknown) ctx.courses.set(courseKey(k.code, k.section), null);
+    for (const row of rows) ctx.courses.set(courseKey(row.code, row.section), row);
+  }
+  const found = new Map<string, ExistingCourse>();
+  for (const k of keys) {
+    const course = ctx.courses.get(courseKey(k.code, k.section));
+    if (course) found.set(courseKey(k.code, k.section), course);
+  }
+  return found;
 }
 
 /** The course as the rows (in file order) leave it: each row's non-empty fields over the stored course. */
-function merged(existing: ExistingCourse | undefined, rows: readonly CheckedRow[], userIds: Map<string, string>) {
+function merged(
+  existing: ExistingCourse | undefined,
+  rows: readonly CheckedRow[],
+  userIds: ReadonlyMap<string, string>,
+) {
   const first = rows[0] as CheckedRow;
   const values: CourseValues = {
     code: first.code,
@@ -178,15 +205,20 @@ const rejectedEntry = (seq: number, errors: FieldError[], row?: CheckedRow | nul
   errors,
 });
 
+/** A batch's rows checked and their users looked up: what its write needs. */
+export interface PreparedBatch {
+  readonly size: number;
+  readonly last: number;
+  readonly entries: Entry[];
+  readonly known: readonly { seq: number; row: CheckedRow; userId: string }[];
+  readonly userIds: ReadonlyMap<string, string>;
+}
+
 /**
- * Loads one batch of rows: checked, users and instructors looked up, courses created or updated, enrolments
- * added (a full load marks the ones it holds), each user's History entry — unless a dry run, all with the
- * import's counters and cursor in one transaction, so that an import killed at any point goes on after the last
- * batch it committed. The institution's enrolment rules then take the added enrolments.
+ * Prepares one batch of rows: each checked (every broken rule named), users and instructors looked up in one
+ * statement. Reads only the users module: it may run while the previous batch is written.
  */
-export async function loadBatch(ctx: ImportContext, batch: readonly PositionedRow[]): Promise<void> {
-  const last = batch.at(-1)?.seq;
-  if (last === undefined) return;
+export async function prepareBatch(ctx: ImportContext, batch: readonly PositionedRow[]): Promise<PreparedBatch> {
   const entries: Entry[] = [];
   const checked: { seq: number; row: CheckedRow }[] = [];
   for (const { seq, source } of batch) {
@@ -223,18 +255,35 @@ export async function loadBatch(ctx: ImportContext, batch: readonly PositionedRo
     if (errors.length || !userId) entries.push(rejectedEntry(seq, errors, row));
     else known.push({ seq, row, userId });
   }
+  return { size: batch.length, last: batch.at(-1)?.seq ?? -1, entries, known, userIds };
+}
 
-  const byCourse = new Map<string, typeof known>();
+/** Prepares and writes one batch (the demo's load, tests). */
+export async function loadBatch(ctx: ImportContext, batch: readonly PositionedRow[]): Promise<void> {
+  if (batch.length) await writeBatch(ctx, await prepareBatch(ctx, batch));
+}
+
+/**
+ * Writes a prepared batch: its courses created or updated, enrolments added (a full load marks the ones it holds),
+ * each user's History entry — unless a dry run, all with the import's counters and cursor in one transaction, so
+ * that an import killed at any point goes on after the last batch it committed. The institution's enrolment rules
+ * then take the added enrolments. Batches are written one at a time, in the file's order.
+ */
+export async function writeBatch(ctx: ImportContext, prepared: PreparedBatch): Promise<void> {
+  const { entries, known, userIds, last } = prepared;
+  const byCourse = new Map<string, (typeof known)[number][]>();
   for (const item of known) {
     const key = courseKey(item.row.code, item.row.section);
-    byCourse.set(key, [...(byCourse.get(key) ?? []), item]);
+    const items = byCourse.get(key);
+    if (items) items.push(item);
+    else byCourse.set(key, [item]);
   }
   const existing = await existingCourses(
     ctx,
     [...byCourse.values()].map((items) => ({ code: items[0]?.row.code ?? '', section: items[0]?.row.section ?? '' })),
   );
   const courses: { key: string; values: CourseValues; existing: ExistingCourse | undefined }[] = [];
-  const enrolling: typeof known = [];
+  const enrolling: { seq: number; row: CheckedRow; userId: string }[] = [];
   for (const [key, items] of byCourse) {
     const values = merged(
       existing.get(key),
@@ -285,18 +334,22 @@ export async function loadBatch(ctx: ImportContext, batch: readonly PositionedRo
         errors: [],
       });
     }
+    const planned = courses.filter((c) => !c.existing && !ctx.plannedCourses.has(c.key));
+    for (const c of planned) ctx.plannedCourses.add(c.key);
     const counts = {
-      processed: batch.length,
+      processed: prepared.size,
       added: added.size,
       kept: enrolling.length - added.size,
       rejected,
-      coursesCreated: courses.filter((c) => !c.existing).length,
+      coursesCreated: planned.length,
     };
     await ctx.prisma.$transaction(async (tx) => recordBatch(tx, ctx, entries, counts, last));
     return;
   }
 
-  const changes = await ctx.transactions.run(async ({ tx }) => {
+  const { changes, stored } = await ctx.transactions.run(async ({ tx }) => {
+    // The import's cursor commits with its batch: a commit lost in a crash is a batch done again, never half of one.
+    await tx.$executeRawUnsafe('SET LOCAL synchronous_commit = off');
     const stored = await writeCourses(tx, ctx, courses);
     const rows = enrolling.map((e) => ({
       courseId: stored.get(courseKey(e.row.code, e.row.section))?.id,
@@ -318,17 +371,24 @@ export async function loadBatch(ctx: ImportContext, batch: readonly PositionedRo
       ),
     );
     const counts = {
-      processed: batch.length,
+      processed: prepared.size,
       added: addedRows.length,
       kept: enrolling.length - addedRows.length,
       rejected,
       coursesCreated: courses.filter((c) => !c.existing).length,
     };
     await recordBatch(tx, ctx, entries, counts, last);
-    return addedRows.map(
-      (r): EnrolmentChange => ({ userId: r.userId, change: 'ADDED', course: ruleCourseOf(r.course) }),
-    );
+    return {
+      stored,
+      changes: addedRows.map(
+        (r): EnrolmentChange => ({ userId: r.userId, change: 'ADDED', course: ruleCourseOf(r.course) }),
+      ),
+    };
   });
+  for (const { key, values } of courses) {
+    const row = stored.get(key);
+    if (row) ctx.courses.set(key, { ...row, instructors: values.instructors });
+  }
   await recordRules(ctx, changes);
 }
 

@@ -2,13 +2,19 @@ import { coreServices, defineJob, type JobContext } from '@ulms/platform';
 import { usersServices } from '@ulms/users/contracts';
 import { z } from 'zod';
 import type { CourseImportCounts } from '../contracts/course-import.dto.js';
-import { type ImportContext, loadBatch, type PositionedRow } from './course-import.batch.js';
+import {
+  courseCache,
+  type ImportContext,
+  type PositionedRow,
+  prepareBatch,
+  writeBatch,
+} from './course-import.batch.js';
 import { COURSE_IMPORT_JOB } from './course-import.job-id.js';
 import { removeMissing, reportMissing } from './course-import.removal.js';
 import { importMappingRef } from './courses-refs.js';
 import { enrolmentRows } from './enrolment-file.reader.js';
 
-const BATCH_SIZE = 2_000;
+const BATCH_SIZE = 5_000;
 
 /**
  * An enrolment import: reads the file row by row, loads it batch by batch (each committed with the import's
@@ -52,17 +58,32 @@ export const courseImportJob = defineJob({
         fullLoad: run.fullLoad,
         today: run.createdAt.toISOString().slice(0, 10),
         seen: new Set(),
+        ...courseCache(),
       };
       const mapping = await services.get(importMappingRef).get(institutionId);
 
       let seq = 0;
       let batch: PositionedRow[] = [];
+      // While a batch is written, the next is prepared (checked, its users looked up) and the one after it read;
+      // batches are written one at a time, in the file's order.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async () => {
         if (batch.length === 0) return;
-        job.signal.throwIfAborted();
-        await loadBatch(ctx, batch);
-        await job.progress((batch.at(-1)?.seq ?? 0) + 1);
+        const rowsOf = batch;
         batch = [];
+        const prepared = prepareBatch(ctx, rowsOf);
+        const previous = writing;
+        writing = (async () => {
+          await previous;
+          const ready = await prepared;
+          job.signal.throwIfAborted();
+          await writeBatch(ctx, ready);
+          await job.progress(ready.last + 1);
+        })();
+        // Either failure is seen by the next flush (or the last wait); until then neither may go unhandled.
+        prepared.catch(() => undefined);
+        writing.catch(() => undefined);
+        await previous;
       };
       const rows = enrolmentRows({
         path: run.filePath,
@@ -79,6 +100,7 @@ export const courseImportJob = defineJob({
         seq += 1;
       }
       await flush();
+      await writing;
       await prisma.courseImport.update({ where: { id: run.id }, data: { total: seq } });
       await job.progress(seq, seq);
 

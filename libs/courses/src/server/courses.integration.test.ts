@@ -362,7 +362,7 @@ describe(`course enrolments (${database})`, () => {
   it('an import killed after a batch and restarted finishes with the same result, no row loaded twice', async () => {
     const students = await Promise.all(Array.from({ length: 100 }, (_, i) => student(`crash-${i}`)));
     const rows = students.flatMap((_, i) =>
-      Array.from({ length: 45 }, (_, c) => hist(`crash-${i}`, { course_code: `CRASH${c}`, instructors: [] })),
+      Array.from({ length: 120 }, (_, c) => hist(`crash-${i}`, { course_code: `CRASH${c}`, instructors: [] })),
     );
     const file = await csv(rows);
     const prisma = api.kernel.services.get(coreServices.prisma);
@@ -395,13 +395,13 @@ describe(`course enrolments (${database})`, () => {
     ).rejects.toThrow();
     expect(await prisma.courseImport.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
       status: 'RUNNING',
-      cursor: 2_000,
-      added: 2_000,
+      cursor: 5_000,
+      added: 5_000,
     });
 
     const report = await courseImportJob.run(context(new AbortController().signal, () => undefined));
-    expect(report).toMatchObject({ processed: 4_500, added: 4_500, kept: 0, rejected: 0 });
-    expect(await prisma.courseEnrolment.count({ where: { userId: { in: students } } })).toBe(4_500);
+    expect(report).toMatchObject({ processed: 12_000, added: 12_000, kept: 0, rejected: 0, coursesCreated: 120 });
+    expect(await prisma.courseEnrolment.count({ where: { userId: { in: students } } })).toBe(12_000);
     // One History entry per user and batch: two users' rows straddle a batch's end.
     expect(await prisma.userHistoryEntry.count({ where: { userId: { in: students }, field: 'courses' } })).toBe(102);
   }, 120_000);

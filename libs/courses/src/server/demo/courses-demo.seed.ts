@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { coreServices, type ServiceContainer } from '@ulms/platform';
 import { usersServices } from '@ulms/users/contracts';
 import { enrolmentFieldNames, type EnrolmentRow } from '../../contracts/enrolment-fields.js';
-import { loadBatch } from '../course-import.batch.js';
+import { courseCache, loadBatch } from '../course-import.batch.js';
 import { enrolmentCsv } from '../enrolment-csv.js';
 
 const autumn = { term: 'AUTUMN2026', start_date: '2026-09-01', end_date: '2026-12-18', status: 'ACTIVE' };
@@ -104,6 +104,7 @@ export async function seedCoursesDemo(
       fullLoad: false,
       today: '2026-09-01',
       seen: new Set(),
+      ...courseCache(),
     },
     rows.map((row, seq) => ({ seq, source: { row } })),
   );
