@@ -1,4 +1,4 @@
-// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks,letters,sis]
+// `npm run bench [-- --users N] [--fees N] [--blocks N] [--quick] [--seed S] [--only lookups,names,rest,writes,fines,blocks,letters,sis,courses]
 // [--database NAME] [--workers N]`:
 // loads a generated institution and measures the scenarios of the benchmark issue. DATABASE_URL (or
 // BENCH_DATABASE_URL) points at a PostgreSQL server, where a fresh database is created and dropped, or
@@ -16,6 +16,7 @@ import { FEES_PER_USER, feesToLoad, loadFees, planFees } from './load-fees.js';
 import { loadUsers } from './load-users.js';
 import { seededRandom } from './random.js';
 import { blocksScenarios } from './scenarios/blocks.scenario.js';
+import { coursesScenarios } from './scenarios/courses.scenario.js';
 import { finesScenarios } from './scenarios/fines.scenario.js';
 import { lettersScenarios } from './scenarios/letters.scenario.js';
 import { lookupScenarios, nameSearchScenarios } from './scenarios/lookups.scenario.js';
@@ -36,7 +37,9 @@ const { values } = parseArgs({
     workers: { type: 'string' },
   },
 });
-const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks', 'letters', 'sis'] as const;
+const SCENARIO_GROUPS = ['lookups', 'names', 'rest', 'writes', 'fines', 'blocks', 'letters', 'sis', 'courses'] as const;
+// The groups that load their own database.
+const OWN_DATABASE: readonly string[] = ['sis', 'courses'];
 const only = new Set(values.only ? values.only.split(',') : SCENARIO_GROUPS);
 for (const group of only) {
   if (!(SCENARIO_GROUPS as readonly string[]).includes(group))
@@ -44,8 +47,10 @@ for (const group of only) {
 }
 const runs = (group: (typeof SCENARIO_GROUPS)[number]) => only.has(group);
 const quick = values.quick === true;
-// The shared institution's users, loaded only when a group other than sis (which has its own database) runs.
-const userCount = [...only].some((g) => g !== 'sis') ? Number(values.users ?? (quick ? 20_000 : 1_000_000)) : 0;
+// The shared institution's users, loaded only when a group without its own database runs.
+const userCount = [...only].some((g) => !OWN_DATABASE.includes(g))
+  ? Number(values.users ?? (quick ? 20_000 : 1_000_000))
+  : 0;
 const writeCount = quick ? 500 : 10_000;
 // The fines scenarios' fees (300,000 for a million users), WAIVE_ALL_FEES of them for each "Waive All" user.
 const feeCount = Number(values.fees ?? Math.round(userCount * FEES_PER_USER));
@@ -67,6 +72,8 @@ const BATCH = 5_000;
 const sisSizes = quick
   ? { base: 1_500, fresh: 500, memoryUsers: 0, dryRunSample: 0 }
   : { base: 80_000, fresh: 20_000, memoryUsers: 1_000_000, dryRunSample: 200_000 };
+// The courses scenarios (their own database): 500,000 enrolments of 100,000 users, 5 each, in 2,000 courses.
+const courseSizes = quick ? { users: 2_000, courses: 200, perUser: 5 } : { users: 100_000, courses: 2_000, perUser: 5 };
 const serverUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'];
 // The REST scenarios ask the server as the README recommends running it: one process per core that
 // PostgreSQL leaves (WORKERS=1 on this project's 2-core machine, which runs the database too).
@@ -183,6 +190,7 @@ try {
       lettersScenarios(env, { count: letterCount, renders: letterRenders, seed: Number(values.seed) }),
     )),
     ...(await group('sis', () => sisScenarios({ serverUrl, ...sisSizes, dryRunBudgetMs: 6 * 60_000, log }))),
+    ...(await group('courses', () => coursesScenarios({ serverUrl, ...courseSizes, seed: Number(values.seed), log }))),
   ];
 
   const report = {

@@ -50,6 +50,9 @@ export function withTarget(
 /** Rounded to `digits` decimals, for the report. */
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** Milliseconds as seconds, rounded for the report. */
+export const seconds = (ms: number) => round(ms / 1000);
+
 /** A target judged on one figure the scenario measured itself. */
 export const targetOf = (figure: ScenarioTarget['figure'], limitMs: number, valueMs: number): ScenarioTarget => ({
   figure,

@@ -15,7 +15,7 @@ import {
 import { identifierKey } from '@ulms/users/contracts';
 import { type BenchEnvironment, setUpBench } from '../bench-setup.js';
 import { changedCount, initialUser, type SisFilePlan, synchronisedUser, writeSisFile } from '../load-sis-files.js';
-import { once, round, type ScenarioResult, targetOf } from './scenario-result.js';
+import { once, round, type ScenarioResult, seconds, targetOf } from './scenario-result.js';
 
 /** The targets for the SIS module. */
 const SYNC_LIMIT_MS = 30_000;
@@ -55,8 +55,6 @@ export interface SisMemoryFigure {
 
 /** A line of the report, with the memory target's figure where it has one. */
 type SisScenarioResult = ScenarioResult & { readonly memory?: SisMemoryFigure };
-
-const seconds = (ms: number) => round(ms / 1000);
 
 /** The process's resident set size (and heap) sampled every 100 ms until stopped: its peak. */
 function rssSampler() {
