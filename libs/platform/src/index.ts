@@ -110,6 +110,7 @@ export { longestPathParameter } from './http/rest-path-parameters.js';
 export {
   contentDisposition,
   defineFileRoute,
+  formFlag,
   type FileContribution,
   type FileDownload,
   type FileLimitContext,
@@ -123,3 +124,4 @@ export { rateLimitFromEnv, keyRateLimitFromEnv, defaultKeyRateLimit } from './ht
 export { errorEnvelopeSchema } from './http/openapi-document.js';
 export { isJsonLines, jsonLineRecords, jsonListRecords, type JsonRecord } from './files/json-records.js';
 export { parseAlmaQueryOf, type AlmaQueryCondition } from './http/alma-query.js';
+export { csvCell, safeFileName, storeUploadedFile, temporaryFileOf } from './files/stored-files.js';

@@ -1,11 +1,16 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { PrismaClient } from '@prisma/client';
-import { ConflictError, type JobService, NotFoundError, ValidationError } from '@ulms/platform';
+import {
+  ConflictError,
+  csvCell,
+  type JobService,
+  NotFoundError,
+  storeUploadedFile,
+  temporaryFileOf,
+  ValidationError,
+} from '@ulms/platform';
 import type { CourseImportDto, CourseImportEntriesPage } from '../contracts/course-import.dto.js';
 import type { CourseImportOutcome } from '../contracts/course-import.schema.js';
 import { COURSE_IMPORT_JOB } from './course-import.job-id.js';
@@ -52,16 +57,6 @@ export function formatOf(fileName: string): 'csv' | 'json' {
   if (!format) throw ValidationError.of('file', `is not a CSV (.csv, .txt, .tsv) or JSON (.json, .jsonl) file`);
   return format;
 }
-
-const safeName = (fileName: string) =>
-  basename(fileName)
-    .replace(/[^\w.-]+/g, '_')
-    .slice(0, 200) || 'enrolments';
-
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 export function createCourseImportService(deps: {
   prisma: PrismaClient;
@@ -154,22 +149,14 @@ export function createCourseImportService(deps: {
   return {
     async start(institutionId, input) {
       const format = formatOf(input.fileName);
-      const dir = join(deps.dataDir, 'courses', institutionId, crypto.randomUUID());
-      await mkdir(dir, { recursive: true });
-      const filePath = join(dir, safeName(input.fileName));
+      const file = await storeUploadedFile(join(deps.dataDir, 'courses', institutionId), input.fileName, input.content);
       try {
-        await pipeline(
-          input.content instanceof Readable ? input.content : Readable.from(input.content),
-          createWriteStream(filePath),
-        );
-        const { size } = await stat(filePath);
-        if (size === 0) throw ValidationError.of('file', 'is empty');
         return await launch(
           institutionId,
           {
             fileName: basename(input.fileName),
-            filePath,
-            fileSize: size,
+            filePath: file.path,
+            fileSize: file.size,
             format,
             dryRun: input.dryRun,
             fullLoad: input.fullLoad,
@@ -178,7 +165,7 @@ export function createCourseImportService(deps: {
           input.startedById,
         );
       } catch (error) {
-        await rm(dir, { recursive: true, force: true });
+        await rm(file.dir, { recursive: true, force: true });
         throw error;
       }
     },
@@ -235,18 +222,7 @@ export function createCourseImportService(deps: {
 
     async rejectsFile(institutionId, importId) {
       await get(institutionId, importId);
-      const dir = await mkdtemp(join(tmpdir(), 'course-rejects-'));
-      const path = join(dir, 'rejects.csv');
-      try {
-        await pipeline(Readable.from(rejects(institutionId, importId)), createWriteStream(path));
-        const { size } = await stat(path);
-        const content = createReadStream(path);
-        content.once('close', () => void rm(dir, { recursive: true, force: true }));
-        return { size, content };
-      } catch (error) {
-        await rm(dir, { recursive: true, force: true });
-        throw error;
-      }
+      return temporaryFileOf(rejects(institutionId, importId));
     },
   };
 }

@@ -1,14 +1,8 @@
-import { defineFileRoute, type FileContribution, tenancyServices, ValidationError } from '@ulms/platform';
+import { defineFileRoute, type FileContribution, formFlag, tenancyServices, ValidationError } from '@ulms/platform';
 import { z } from 'zod';
 import type { CoursesConfig } from '../contracts/courses-config.schema.js';
 import { COURSES_MODULE, coursesPermissions as can } from '../contracts/courses-module.js';
 import { courseImportsRef } from './courses-refs.js';
-
-const flag = (value: string | undefined, name: string): boolean => {
-  if (value === undefined || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  throw ValidationError.of(name, 'is true or false');
-};
 
 /**
  * `POST /files/courses/imports`: an enrolment file (CSV by the institution's mapping, or JSON) in a
@@ -31,8 +25,8 @@ export const startImportFile = defineFileRoute({
     const started = await services.get(courseImportsRef).start(institution.id, {
       fileName: upload.fileName,
       content: upload.content,
-      dryRun: flag(upload.fields['dryRun'], 'dryRun'),
-      fullLoad: flag(upload.fields['fullLoad'], 'fullLoad'),
+      dryRun: formFlag(upload.fields['dryRun'], 'dryRun'),
+      fullLoad: formFlag(upload.fields['fullLoad'], 'fullLoad'),
       startedBy: principal.displayName,
       startedById: principal.id,
     });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ValidationError } from '../errors/domain-errors.js';
 import type { ServiceContainer } from '../plugin/service-ref.js';
 import type { InstitutionRef, Principal } from '../trpc/request-context.js';
 
@@ -89,4 +90,11 @@ export function contentDisposition(fileName: string, type: 'attachment' | 'inlin
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A multipart form's true/false field (`dryRun`): absent, empty or `false` is false; anything but `true` is refused. */
+export function formFlag(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw ValidationError.of(name, 'is true or false');
 }

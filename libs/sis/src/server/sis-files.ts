@@ -1,14 +1,8 @@
-import { defineFileRoute, type FileContribution, tenancyServices, ValidationError } from '@ulms/platform';
+import { defineFileRoute, type FileContribution, formFlag, tenancyServices, ValidationError } from '@ulms/platform';
 import { z } from 'zod';
 import type { SisConfig } from '../contracts/sis-config.schema.js';
 import { SIS_MODULE, sisPermissions as can } from '../contracts/sis-module.js';
 import { sisRunsRef } from './sis-refs.js';
-
-const flag = (value: string | undefined, name: string): boolean => {
-  if (value === undefined || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  throw ValidationError.of(name, 'is true or false');
-};
 
 /**
  * `POST /files/sis/profiles/{profileId}/runs`: a SIS file in a `multipart/form-data` body (field `file`, after
@@ -31,8 +25,8 @@ export const startRunFile = defineFileRoute({
       profileId: params.profileId,
       fileName: upload.fileName,
       content: upload.content,
-      dryRun: flag(upload.fields['dryRun'], 'dryRun'),
-      fullLoad: flag(upload.fields['fullLoad'], 'fullLoad'),
+      dryRun: formFlag(upload.fields['dryRun'], 'dryRun'),
+      fullLoad: formFlag(upload.fields['fullLoad'], 'fullLoad'),
       startedBy: principal.displayName,
       startedById: principal.id,
     });

@@ -1,11 +1,16 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { PrismaClient } from '@prisma/client';
-import { ConflictError, type JobService, NotFoundError, ValidationError } from '@ulms/platform';
+import {
+  ConflictError,
+  csvCell,
+  type JobService,
+  NotFoundError,
+  storeUploadedFile,
+  temporaryFileOf,
+  ValidationError,
+} from '@ulms/platform';
 import type { SisRunDto, SisRunEntriesPage } from '../contracts/sis-run.dto.js';
 import type { SisRunOutcome } from '../contracts/sis-run.schema.js';
 import type { SisProfileStore } from './sis-profile.store.js';
@@ -40,16 +45,6 @@ export interface SisRunService {
   /** The rejects as a file written to disk first (its size is the download's length), removed once read. */
   rejectsFile(institutionId: string, runId: string): Promise<{ size: number; content: AsyncIterable<Uint8Array> }>;
 }
-
-const safeName = (fileName: string) =>
-  basename(fileName)
-    .replace(/[^\w.-]+/g, '_')
-    .slice(0, 200) || 'sis-file';
-
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 export function createSisRunService(deps: {
   prisma: PrismaClient;
@@ -154,23 +149,15 @@ export function createSisRunService(deps: {
   return {
     async start(institutionId, input) {
       const profile = await profiles.get(institutionId, input.profileId);
-      const dir = join(deps.dataDir, 'sis', institutionId, crypto.randomUUID());
-      await mkdir(dir, { recursive: true });
-      const filePath = join(dir, safeName(input.fileName));
+      const file = await storeUploadedFile(join(deps.dataDir, 'sis', institutionId), input.fileName, input.content);
       try {
-        await pipeline(
-          input.content instanceof Readable ? input.content : Readable.from(input.content),
-          createWriteStream(filePath),
-        );
-        const { size } = await stat(filePath);
-        if (size === 0) throw ValidationError.of('file', 'is empty');
         return await launch(
           institutionId,
           {
             profileId: profile.id,
             fileName: basename(input.fileName),
-            filePath,
-            fileSize: size,
+            filePath: file.path,
+            fileSize: file.size,
             dryRun: input.dryRun,
             fullLoad: input.fullLoad,
             startedBy: input.startedBy,
@@ -178,7 +165,7 @@ export function createSisRunService(deps: {
           input.startedById,
         );
       } catch (error) {
-        await rm(dir, { recursive: true, force: true });
+        await rm(file.dir, { recursive: true, force: true });
         throw error;
       }
     },
@@ -241,18 +228,7 @@ export function createSisRunService(deps: {
     },
 
     async rejectsFile(institutionId, runId) {
-      const dir = await mkdtemp(join(tmpdir(), 'sis-rejects-'));
-      const path = join(dir, 'rejects.csv');
-      try {
-        await pipeline(Readable.from(rejects(institutionId, runId)), createWriteStream(path));
-        const { size } = await stat(path);
-        const content = createReadStream(path);
-        content.once('close', () => void rm(dir, { recursive: true, force: true }));
-        return { size, content };
-      } catch (error) {
-        await rm(dir, { recursive: true, force: true });
-        throw error;
-      }
+      return temporaryFileOf(rejects(institutionId, runId));
     },
 
     rejects,
