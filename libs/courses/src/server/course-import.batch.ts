@@ -43,12 +43,15 @@ export interface ImportContext {
   readonly courses: Map<string, ExistingCourse | null>;
   /** For a dry run: the courses it would create, counted once. */
   readonly plannedCourses: Set<string>;
+  /** For a dry run: the enrolments it would add (course, user), counted once whatever the batches. */
+  readonly plannedEnrolments: Set<string>;
 }
 
 /** A new import's empty course cache. */
 export const courseCache = () => ({
   courses: new Map<string, ExistingCourse | null>(),
   plannedCourses: new Set<string>(),
+  plannedEnrolments: new Set<string>(),
 });
 
 interface Entry {
@@ -319,12 +322,13 @@ export async function writeBatch(ctx: ImportContext, prepared: PreparedBatch): P
       : [];
     for (const f of found) ctx.seen.add(f.id);
     const present = new Set(found.map((f) => `${f.courseId}\u0000${f.userId}`));
-    const added = new Set<string>();
+    let added = 0;
     for (const e of enrolling) {
       const courseId = existing.get(courseKey(e.row.code, e.row.section))?.id ?? courseKey(e.row.code, e.row.section);
       const pair = `${courseId}\u0000${e.userId}`;
-      if (present.has(pair) || added.has(pair)) continue;
-      added.add(pair);
+      if (present.has(pair) || ctx.plannedEnrolments.has(pair)) continue;
+      ctx.plannedEnrolments.add(pair);
+      added++;
       entries.push({
         seq: e.seq,
         outcome: 'ADDED',
@@ -338,8 +342,8 @@ export async function writeBatch(ctx: ImportContext, prepared: PreparedBatch): P
     for (const c of planned) ctx.plannedCourses.add(c.key);
     const counts = {
       processed: prepared.size,
-      added: added.size,
-      kept: enrolling.length - added.size,
+      added,
+      kept: enrolling.length - added,
       rejected,
       coursesCreated: planned.length,
     };
