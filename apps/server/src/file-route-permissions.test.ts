@@ -12,6 +12,8 @@ const counterparts: Readonly<Record<string, string>> = {
   'POST /sis/profiles/{profileId}/runs': 'sis.runs.applyDryRun',
   // The rejected records, as the run's entries list them.
   'GET /sis/runs/{runId}/rejects.csv': 'sis.runs.entries',
+  'POST /courses/imports': 'courses.imports.applyDryRun',
+  'GET /courses/imports/{importId}/rejects.csv': 'courses.imports.entries',
 };
 
 const routes = installedPlugins.flatMap((plugin) =>

@@ -21,6 +21,9 @@ const counterparts: Readonly<Record<string, string>> = {
   // The route reads the fee first; each op then needs its own procedure's permission (pay, waive, dispute).
   actOnUserFee: 'fines.get',
   payAllUserFees: 'fines.payAll',
+  listCourses: 'courses.list',
+  getCourse: 'courses.get',
+  listCourseEnrollments: 'courses.get',
 };
 
 const routes = installedPlugins.flatMap((plugin) =>

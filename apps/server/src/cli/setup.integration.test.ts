@@ -151,7 +151,7 @@ describe('ulms setup', () => {
     const lines = await run('setup', '--institution', 'UNI', '--name', 'University Library', '--username', 'chief');
     expect(lines[0]).toMatch(/^applied: 0001_platform/);
     expect(lines.slice(1, 3)).toEqual([
-      'created institution UNI (University Library) with modules users, fines, blocks, proxies, letters, sis',
+      'created institution UNI (University Library) with modules users, fines, blocks, proxies, letters, sis, courses',
       'created administrator "chief" with roles GENERAL_SYSTEM_ADMINISTRATOR, USER_ADMINISTRATOR',
     ]);
     expect(lines[3]).toMatch(/^password: [A-Za-z0-9_-]{20}$/);
