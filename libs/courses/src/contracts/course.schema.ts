@@ -27,7 +27,7 @@ export const removeAllEnrolmentsInput = z
   })
   .strict();
 
-/** Courses of the institution, by code, name or instructor (`query`), term and status. */
+/** Courses of the institution, by code or words of the name (`query`), term and status. */
 export const listCoursesInput = z
   .object({
     query: z.string().trim().max(200).default(''),

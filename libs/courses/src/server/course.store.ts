@@ -13,6 +13,7 @@ import {
   type UserHistoryRecord,
   type UserHistoryWriter,
   type UserSearchService,
+  type UserService,
 } from '@ulms/users/contracts';
 import type {
   CourseDto,
@@ -130,6 +131,7 @@ export function createCourseStore(deps: {
   transactions: Transactions;
   extensions: EnabledExtensions;
   search: UserSearchService;
+  users: UserService;
   history: UserHistoryWriter;
 }): CourseStore {
   const { database, prisma } = deps;
@@ -206,12 +208,10 @@ export function createCourseStore(deps: {
     return { removed: removed.length, ruleError: rules.error };
   };
 
-  return {
+  const store: CourseStore = {
     async enrolments(institutionId, input) {
       const q = parseInput(listEnrolmentsInput, input);
-      await deps.search.summaries(institutionId, [q.userId]).then((found) => {
-        if (found.length === 0) throw new NotFoundError('user');
-      });
+      await deps.users.requireExisting(institutionId, q.userId);
       const [rows, totals] = await Promise.all([
         sql.query<EnrolmentRow>(ENROLMENTS_OF_USER, [
           institutionId,
@@ -246,25 +246,18 @@ export function createCourseStore(deps: {
     removeEnrolment: (by, id) => remove(by, { id }),
 
     async removeAllEnrolments(by, userId, expected) {
-      const found = await deps.search.summaries(by.institutionId, [userId]);
-      if (found.length === 0) throw new NotFoundError('user');
+      await deps.users.requireExisting(by.institutionId, userId);
       return remove(by, { userId }, expected);
     },
 
-    async list(institutionId, input) {
+    list(institutionId, input) {
       const q = parseInput(listCoursesInput, input);
-      const text = q.query === '' ? null : `%${q.query.replace(/[\\%_]/g, '\\$&')}%`;
-      const where = `c."institutionId" = $1::uuid AND ($2::text IS NULL OR c.code ILIKE $2 OR c.name ILIKE $2)
-        AND ($3::text IS NULL OR c.term = $3) AND ($4::text IS NULL OR c.status = $4)`;
-      const params = [institutionId, text, q.term ?? null, q.status ?? null];
-      const [rows, count] = await Promise.all([
-        sql.query<CourseRow>(
-          `SELECT ${COURSE_COLUMNS} FROM "Course" c WHERE ${where} ORDER BY c.code, c.section, c.id OFFSET $5 LIMIT $6`,
-          [...params, q.offset, q.limit],
-        ),
-        sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Course" c WHERE ${where}`, params),
-      ]);
-      return { total: count[0]?.n ?? 0, courses: await dtosOf(institutionId, rows) };
+      const conditions: CourseCondition[] = [
+        { field: 'all', value: q.query },
+        { field: 'term', value: q.term ?? '' },
+        { field: 'status', value: q.status ?? '' },
+      ];
+      return store.find(institutionId, conditions, { offset: q.offset, limit: q.limit });
     },
 
     async get(institutionId, id) {
@@ -348,6 +341,7 @@ export function createCourseStore(deps: {
       ]);
     },
   };
+  return store;
 }
 
 /** One History entry per user: the courses an import enrolled them in, or took them out of. */

@@ -42,6 +42,7 @@ export const coursesPlugin = definePlugin({
         transactions: coreServices.transactions,
         extensions: coreServices.extensions,
         search: usersServices.search,
+        users: usersServices.users,
         history: usersServices.history,
       },
       factory: createCourseStore,

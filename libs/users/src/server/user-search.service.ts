@@ -6,7 +6,7 @@ import type { AccountType, RecordType, UserStatus } from '../contracts/user-code
 import type { UserSearchService } from '../contracts/user-search-service.js';
 import type { UserSummary } from '../contracts/user.dto.js';
 import { findUsersInput, searchUsersInput } from '../contracts/user.schema.js';
-import { usersExtensionPoints } from '../contracts/users-extension-points.js';
+import { type UserSearchFilter, usersExtensionPoints } from '../contracts/users-extension-points.js';
 import { identifierKey, PRIMARY_ID_TYPE } from '../contracts/identifiers.js';
 import { todayIn } from './dates.js';
 import { fullNameOf } from './names.js';
@@ -80,12 +80,16 @@ export function createUserSearchService(deps: {
 }): UserSearchService {
   const { database } = deps;
   const sql = database.sql;
+  const filtersOf = (institutionId: string) => deps.extensions.for(usersExtensionPoints.searchFilters, institutionId);
   /** The search's own conditions and those of the other modules' filters it names. */
-  const whereOf = async (institution: UsersInstitutionRef, q: ReturnType<typeof searchUsersInput.parse>) => {
+  const whereOf = (
+    institution: UsersInstitutionRef,
+    q: ReturnType<typeof searchUsersInput.parse>,
+    filters: readonly UserSearchFilter[],
+  ) => {
     const own = searchCondition(institution.id, q, () => todayIn(institution.timeZone));
     const asked = Object.entries(q.filters ?? {}).filter(([, value]) => value !== '');
     if (asked.length === 0) return own;
-    const filters = await deps.extensions.for(usersExtensionPoints.searchFilters, institution.id);
     const conditions = asked.map(([id, value]) => {
       const filter = filters.find((f) => f.id === id);
       if (!filter) throw ValidationError.of(`filters.${id}`, 'is not a search filter of this institution');
@@ -146,21 +150,19 @@ export function createUserSearchService(deps: {
   return {
     async search(institution, input) {
       const q = parseInput(searchUsersInput, input);
-      const where = await whereOf(institution, q);
+      const filters = await filtersOf(institution.id);
+      const where = whereOf(institution, q, filters);
       const rows = await page(where, q);
       // A first page that is not full holds every match, so exact lookups need no count.
       const total =
         q.page === 0 && rows.length < q.pageSize
           ? rows.length
           : await count(where, q.exactTotal ? null : COUNT_LIMIT + 1, isExactLookup(q));
-      const [{ columns, values }, filters] = await Promise.all([
-        extraColumns(
-          institution.id,
-          rows.map((r) => r.id),
-          q.columns,
-        ),
-        deps.extensions.for(usersExtensionPoints.searchFilters, institution.id),
-      ]);
+      const { columns, values } = await extraColumns(
+        institution.id,
+        rows.map((r) => r.id),
+        q.columns,
+      );
       return {
         total: q.exactTotal ? total : Math.min(total, COUNT_LIMIT),
         totalIsLowerBound: !q.exactTotal && total > COUNT_LIMIT,
@@ -199,7 +201,7 @@ export function createUserSearchService(deps: {
     },
 
     async matching(institution, input) {
-      const where = await whereOf(institution, parseInput(searchUsersInput, input));
+      const where = whereOf(institution, parseInput(searchUsersInput, input), await filtersOf(institution.id));
       return runSql<{ id: string; primaryId: string }>(
         sql,
         Prisma.sql`SELECT u.id, u."primaryId" FROM "User" u WHERE ${where} ORDER BY u.id`,
