@@ -1,7 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authServices, databaseLocationFromEnv, openDatabase, startKernel, tenancyServices } from '@ulms/platform';
+import { writeEnrolmentCsv } from '@ulms/courses/testing';
 import { sisProfilesRef } from '@ulms/sis';
 import { syntheticUser, writeSisXml } from '@ulms/sis/testing';
 import { usersServices } from '@ulms/users/contracts';
@@ -183,6 +184,57 @@ describe('ulms CLI on the embedded database', () => {
       'processed 2, created 0, updated 0, unchanged 1, rejected 1, deactivated 0',
     );
     await expect(run('sis', 'run', 'NOPE', file, '--institution', 'UNI')).rejects.toThrow('SIS profile not found');
+  });
+
+  it('imports an enrolment file: a dry run, the import with the rejected row named, then a full load that removes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ulms-cli-courses-'));
+    const fields = ['course_code', 'section', 'course_name', 'term', 'user_primary_id'] as const;
+    const row = (code: string, user: string) => ({
+      course_code: code,
+      section: '01',
+      course_name: code,
+      term: 'FALL',
+      user_primary_id: user,
+    });
+    const file = await writeEnrolmentCsv(
+      dir,
+      'enrolments.csv',
+      [row('HIST101', 'SIS1'), row('HIST101', 'NOBODY'), row('ART200', 'SIS1')],
+      { fields },
+    );
+    await expect(run('courses', 'import', file, '--institution', 'UNI')).rejects.toThrow(
+      'job type "courses.import" belongs to a module the institution has not enabled',
+    );
+    await run('institution', 'enable-module', '--institution', 'UNI', '--module', 'courses');
+
+    const dry = await run('courses', 'import', file, '--institution', 'UNI', '--dry-run');
+    expect(dry.find((line) => line.startsWith('Dry run'))).toMatch(/^Dry run .* of enrolments\.csv: SUCCEEDED$/);
+    expect(dry).toContain('processed 3, added 2, kept 0, rejected 1, removed 0, courses created 2');
+    const imported = await run('courses', 'import', file, '--institution', 'UNI');
+    expect(imported.find((line) => line.startsWith('Import'))).toMatch(/^Import .* of enrolments\.csv: SUCCEEDED$/);
+    expect(imported).toContain('processed 3, added 2, kept 0, rejected 1, removed 0, courses created 2');
+    expect(imported).toContain(
+      'rejected row 2 (NOBODY in HIST101/01): user_primary_id: no user has the primary identifier "NOBODY"',
+    );
+
+    // A path relative to where the operator stands.
+    await writeEnrolmentCsv(dir, 'all.csv', [row('HIST101', 'SIS1')], { fields });
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await run('courses', 'import', 'all.csv', '--institution', 'UNI', '--full-load')).toContain(
+        'processed 1, added 0, kept 1, rejected 0, removed 1, courses created 0',
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+    await expect(run('courses', 'import', join(dir, 'missing.csv'), '--institution', 'UNI')).rejects.toThrow(
+      `cannot read the file ${join(dir, 'missing.csv')}`,
+    );
+    await writeFile(join(dir, 'enrolments.pdf'), '%PDF-1.7');
+    await expect(run('courses', 'import', join(dir, 'enrolments.pdf'), '--institution', 'UNI')).rejects.toThrow(
+      'is not a CSV (.csv, .txt, .tsv) or JSON (.json, .jsonl) file',
+    );
   });
 
   it('lists the installed plugins', async () => {

@@ -17,6 +17,7 @@ import { serverKernel } from '../operator/operator-socket.js';
 import { createStaffUser, namesOf } from '../staff/create-staff-user.js';
 import { withKernel } from './open-kernel.js';
 import { registerSetupCommand } from './setup-command.js';
+import { registerCoursesCommand } from './courses-command.js';
 import { registerSisCommand } from './sis-command.js';
 
 type Print = (line: string) => void;
@@ -210,6 +211,7 @@ export function buildCli(print: Print, io: { readPassword: () => Promise<string>
     );
 
   registerSisCommand(program, print);
+  registerCoursesCommand(program, print);
 
   program
     .command('plugins')

@@ -3,40 +3,17 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { jobServices, tenancyServices } from '@ulms/platform';
 import { sisProfilesRef, sisRunsRef, type SisRunDto } from '@ulms/sis';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { operatorFile } from '../operator/operator-socket.js';
 import { CliError, withKernel } from './open-kernel.js';
+import { followRun, type RunProgress } from './run-follower.js';
 
 type Print = (line: string) => void;
 
-/** Shows a run's progress: a bar on an interactive terminal, a line every few seconds otherwise. */
-function progressReporter(print: Print, expected: number | null) {
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: ' {bar} {value} records | created {created} updated {updated} unchanged {unchanged} rejected {rejected}',
-      stream: process.stderr,
-      hideCursor: true,
-    });
-    bar.start(expected ?? 1, 0, { created: 0, updated: 0, unchanged: 0, rejected: 0 });
-    return {
-      update(run: SisRunDto) {
-        const { processed, ...rest } = run.counts;
-        bar.setTotal(run.total ?? Math.max(expected ?? 0, processed, 1));
-        bar.update(processed, rest);
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let last = 0;
-  return {
-    update(run: SisRunDto) {
-      if (Date.now() - last < 5_000) return;
-      last = Date.now();
-      print(`${run.counts.processed} records processed…`);
-    },
-    stop: () => undefined,
-  };
-}
+const progressOf = (run: SisRunDto): RunProgress => {
+  const { processed, ...counters } = run.counts;
+  return { processed, total: run.total, counters };
+};
 
 /** `ulms sis run PROFILE FILE`: loads a SIS file with an integration profile and prints its report. */
 export function registerSisCommand(program: Command, print: Print): void {
@@ -52,8 +29,9 @@ export function registerSisCommand(program: Command, print: Print): void {
     .option('--full-load', "the file holds all the profile's users: apply its missing-users policy", false)
     .action((profileCode: string, file: string, opts: { institution: string; dryRun: boolean; fullLoad: boolean }) =>
       withKernel(async (kernel) => {
+        const path = operatorFile(file);
         const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
-        await stat(file).catch(() => {
+        await stat(path).catch(() => {
           throw new CliError(`cannot read the file ${file}`);
         });
         const profile = await kernel.services.get(sisProfilesRef).byCode(found.id, profileCode);
@@ -62,23 +40,21 @@ export function registerSisCommand(program: Command, print: Print): void {
         const started = await runs.start(found.id, {
           profileId: profile.id,
           fileName: basename(file),
-          content: createReadStream(file),
+          content: createReadStream(path),
           dryRun: opts.dryRun,
           fullLoad: opts.fullLoad,
           startedBy: 'ulms CLI',
         });
-        const progress = progressReporter(print, previous?.total ?? null);
-        const timer = setInterval(() => {
-          runs.get(found.id, started.id).then(progress.update, () => undefined);
-        }, 250);
-        try {
-          await kernel.services.get(jobServices.jobs).waitFor(started.jobId as string);
-        } finally {
-          clearInterval(timer);
-        }
-        const done = await runs.get(found.id, started.id);
-        progress.update(done);
-        progress.stop();
+        const done = await followRun({
+          print,
+          unit: 'records',
+          expected: previous?.total ?? null,
+          jobs: kernel.services.get(jobServices.jobs),
+          jobId: started.jobId as string,
+          started,
+          read: () => runs.get(found.id, started.id),
+          progressOf,
+        });
         const c = done.counts;
         print(
           `${done.dryRun ? 'Dry run' : 'Run'} ${done.id} of ${profile.code}: ${done.status}${done.error ? ` (${done.error})` : ''}`,

@@ -22,7 +22,7 @@ export function runThroughServer(
     let answered = false;
     // A socket left behind by a server that stopped: no one listens, so the CLI works on its own.
     socket.on('error', () => resolve(answered ? 1 : null));
-    socket.on('connect', () => send({ argv }));
+    socket.on('connect', () => send({ argv, cwd: process.cwd() }));
     const send = jsonLines<OperatorReply, OperatorRequest>(socket, (reply) => {
       answered = true;
       if ('line' in reply) io.print(reply.line);

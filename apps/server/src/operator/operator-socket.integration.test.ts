@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverConfigFromEnv } from '../config.js';
 import { type RunningApp, startApp } from '../start-app.js';
@@ -11,6 +12,10 @@ import { type RunningApp, startApp } from '../start-app.js';
 // `npx ulms …` while `npm start` holds the embedded database: the CLI works through the running server.
 
 const cli = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+// By its path, so that the CLI can start from any folder.
+const tsx = pathToFileURL(
+  join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
+).href;
 
 let folder: string;
 let app: RunningApp | null = null;
@@ -20,9 +25,14 @@ const env = () => ({
 });
 
 /** Runs the operator CLI as a separate process, as an operator would. */
-function ulms(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ulms(
+  args: string[],
+  stdin = '',
+  cwd = process.cwd(),
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    const child = spawn(process.execPath, ['--import', tsx, cli, ...args], {
+      cwd,
       env: { ...process.env, ...env(), DATABASE_URL: '', LOG_LEVEL: 'warn' },
     });
     let stdout = '';
@@ -82,6 +92,19 @@ describe('the CLI while the server runs on the embedded database', () => {
     const wrong = await ulms(['apikey', 'create', '--institution', 'NOWHERE', '--name', 'x', '--role', 'USER_MANAGER']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^error: .*NOWHERE/m);
+  }, 60_000);
+
+  it('reads a file named relative to where the operator stands, not where the server runs', async () => {
+    const here = await mkdtemp(join(tmpdir(), 'ulms-operator-cwd-'));
+    await writeFile(
+      join(here, 'enrolments.csv'),
+      'course_code,section,course_name,term,user_primary_id\nCLI100,01,From the command line,FALL,s1000101\n',
+    );
+    const result = await ulms(['courses', 'import', 'enrolments.csv', '--institution', 'DEMO', '--dry-run'], '', here);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('processed 1, added 1, kept 0, rejected 0, removed 0, courses created 1');
+    await rm(here, { recursive: true, force: true });
   }, 60_000);
 
   it('opens the database itself once the server has stopped', async () => {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmod, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Database, DatabaseLocation, Kernel } from '@ulms/platform';
 import { CommanderError } from 'commander';
 import { jsonLines } from './json-lines.js';
@@ -11,8 +11,8 @@ import { jsonLines } from './json-lines.js';
 // user running the server only, over which the CLI sends its arguments and the server runs the very same
 // commands on its own kernel. Messages are JSON, one per line.
 
-/** A message from the CLI: its arguments, or the password the server asked for. */
-export type OperatorRequest = { argv: string[] } | { password: string };
+/** A message from the CLI: its arguments and working directory, or the password the server asked for. */
+export type OperatorRequest = { argv: string[]; cwd?: string } | { password: string };
 /** A message from the server: a line of output, a password to ask for, or the end with its exit code. */
 export type OperatorReply = { line: string } | { askPassword: true } | { exitCode: number; error?: string };
 
@@ -24,10 +24,14 @@ export function operatorSocketPath(location: DatabaseLocation): string | null {
 const inProcess = new AsyncLocalStorage<{
   kernel: Kernel;
   database: Database;
+  cwd: string;
 }>();
 
 /** The running server's kernel, while it carries out a command that came over the socket. */
 export const serverKernel = () => inProcess.getStore();
+
+/** A file the operator named: relative to the CLI's working directory, wherever the command runs. */
+export const operatorFile = (file: string) => resolvePath(inProcess.getStore()?.cwd ?? process.cwd(), file);
 
 /** Runs the CLI `program` with `argv` for one connection, asking the CLI for a password when a command needs one. */
 type RunCli = (
@@ -54,7 +58,7 @@ function serve(socket: Socket, context: { kernel: Kernel; database: Database }, 
           }),
       };
       inProcess
-        .run(context, () => runCli(message.argv, io))
+        .run({ ...context, cwd: message.cwd ?? process.cwd() }, () => runCli(message.argv, io))
         .then(
           () => send({ exitCode: 0 }),
           (error: unknown) =>
