@@ -266,6 +266,40 @@ describe('courses in the admin app', () => {
       await screenshot(page, 'courses-job-report');
       await report.getByRole('button', { name: 'Close' }).first().click();
     });
+
+    it('shows a user with more courses than a page a hundred at a time, the rest on Load more', async () => {
+      // s1000139 is in no other browser test; 101 new courses, one row each, for them alone.
+      const many = Array.from({ length: 101 }, (_, i) => {
+        const code = `LOAD${String(i + 1).padStart(3, '0')}`;
+        return `${code},,Seminar ${i + 1},GEN,AUTUMN2026,2026-09-01,2026-12-18,ACTIVE,,s1000139,`;
+      });
+      const path = join(dir, 'e2e-many-courses.csv');
+      await writeFile(path, `${[header, ...many].join('\n')}\n`);
+      await mainNav().getByRole('link', { name: 'Course enrolment imports' }).click();
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Upload an enrolment file' });
+      await dialog.getByLabel(/^File/).setInputFiles(path);
+      await dialog.getByRole('checkbox', { name: 'Dry run' }).uncheck();
+      await dialog.getByRole('button', { name: 'Start import' }).click();
+      await heading('Import of e2e-many-courses.csv').waitFor();
+      await succeeded();
+      expect(await count('Added')).toBe('101');
+
+      await openCourses('s1000139');
+      // The demo enrols them in a course or two already.
+      const all = page.getByText(/\(\d+ enrolments in all\)/);
+      const total = Number((await all.textContent())?.match(/\((\d+) enrolments/)?.[1]);
+      expect(total).toBeGreaterThan(101);
+      await expect.poll(() => courseRows().count()).toBe(100);
+      await page.getByText('100 courses shown; there are more').waitFor();
+      await screenshot(page, 'courses-tab-load-more');
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(() => courseRows().count()).toBe(total);
+      await courses()
+        .getByRole('row', { name: /LOAD101/ })
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    });
   });
 
   describe('the enrolment file mapping', () => {
