@@ -34,25 +34,22 @@ export interface ImportContext {
   readonly fullLoad: boolean;
   /** The import's day (YYYY-MM-DD): the enrolled-since date of a row without one. */
   readonly today: string;
-  /** For a dry run: the existing enrolments the file holds (what a full load would not remove). */
-  readonly seen: Set<string>;
   /**
    * The courses the import has met, as stored (null: none yet), kept as its batches commit: only imports change
    * courses, one at a time in an institution, so each course is read once per import.
    */
   readonly courses: Map<string, ExistingCourse | null>;
-  /** For a dry run: the courses it would create, counted once. */
-  readonly plannedCourses: Set<string>;
-  /** For a dry run: the enrolments it would add (course, user), counted once whatever the batches. */
-  readonly plannedEnrolments: Set<string>;
 }
 
 /** A new import's empty course cache. */
-export const courseCache = () => ({
-  courses: new Map<string, ExistingCourse | null>(),
-  plannedCourses: new Set<string>(),
-  plannedEnrolments: new Set<string>(),
-});
+export const courseCache = () => ({ courses: new Map<string, ExistingCourse | null>() });
+
+/** A dry run's marks (see the CourseImportMark table): an enrolment its file holds, an enrolment or course it would add. */
+export const dryRunMark = {
+  held: (enrolmentId: string) => `e:${enrolmentId}`,
+  enrolment: (code: string, section: string, userId: string) => `p:${JSON.stringify([code, section, userId])}`,
+  course: (code: string, section: string) => `c:${JSON.stringify([code, section])}`,
+};
 
 interface Entry {
   seq: number;
@@ -308,46 +305,7 @@ export async function writeBatch(ctx: ImportContext, prepared: PreparedBatch): P
   const rejected = entries.length;
 
   if (ctx.dryRun) {
-    const pairs = enrolling.flatMap((e) => {
-      const courseId = existing.get(courseKey(e.row.code, e.row.section))?.id;
-      return courseId ? [{ courseId, userId: e.userId }] : [];
-    });
-    const found = pairs.length
-      ? await ctx.prisma.$queryRawUnsafe<{ id: string; courseId: string; userId: string }[]>(
-          `SELECT e.id, e."courseId", e."userId" FROM "CourseEnrolment" e
-           JOIN jsonb_to_recordset($1::jsonb) AS p("courseId" uuid, "userId" uuid)
-             ON e."courseId" = p."courseId" AND e."userId" = p."userId"`,
-          JSON.stringify(pairs),
-        )
-      : [];
-    for (const f of found) ctx.seen.add(f.id);
-    const present = new Set(found.map((f) => `${f.courseId}\u0000${f.userId}`));
-    let added = 0;
-    for (const e of enrolling) {
-      const courseId = existing.get(courseKey(e.row.code, e.row.section))?.id ?? courseKey(e.row.code, e.row.section);
-      const pair = `${courseId}\u0000${e.userId}`;
-      if (present.has(pair) || ctx.plannedEnrolments.has(pair)) continue;
-      ctx.plannedEnrolments.add(pair);
-      added++;
-      entries.push({
-        seq: e.seq,
-        outcome: 'ADDED',
-        userPrimaryId: e.row.userPrimaryId,
-        courseCode: e.row.code,
-        section: e.row.section,
-        errors: [],
-      });
-    }
-    const planned = courses.filter((c) => !c.existing && !ctx.plannedCourses.has(c.key));
-    for (const c of planned) ctx.plannedCourses.add(c.key);
-    const counts = {
-      processed: prepared.size,
-      added,
-      kept: enrolling.length - added,
-      rejected,
-      coursesCreated: planned.length,
-    };
-    await ctx.prisma.$transaction(async (tx) => recordBatch(tx, ctx, entries, counts, last));
+    await writeDryRunBatch(ctx, prepared, { courses, enrolling, existing, entries, rejected });
     return;
   }
 
@@ -394,6 +352,89 @@ export async function writeBatch(ctx: ImportContext, prepared: PreparedBatch): P
     if (row) ctx.courses.set(key, { ...row, instructors: values.instructors });
   }
   await recordRules(ctx, changes);
+}
+
+/**
+ * A dry run's batch: what it would add counted once however many batches name it, and for a full load the
+ * enrolments its file holds, kept as marks with the batch's entries and cursor (its memory stays flat; a restart
+ * goes on). Changes no enrolment and no course.
+ */
+async function writeDryRunBatch(
+  ctx: ImportContext,
+  prepared: PreparedBatch,
+  batch: {
+    courses: readonly { key: string; values: CourseValues; existing: ExistingCourse | undefined }[];
+    enrolling: readonly { seq: number; row: CheckedRow; userId: string }[];
+    existing: ReadonlyMap<string, ExistingCourse>;
+    entries: Entry[];
+    rejected: number;
+  },
+): Promise<void> {
+  const { enrolling, existing, entries } = batch;
+  const pairs = enrolling.flatMap((e) => {
+    const courseId = existing.get(courseKey(e.row.code, e.row.section))?.id;
+    return courseId ? [{ courseId, userId: e.userId }] : [];
+  });
+  const found = pairs.length
+    ? await ctx.prisma.$queryRawUnsafe<{ id: string; courseId: string; userId: string }[]>(
+        `SELECT e.id, e."courseId", e."userId" FROM "CourseEnrolment" e
+         JOIN jsonb_to_recordset($1::jsonb) AS p("courseId" uuid, "userId" uuid)
+           ON e."courseId" = p."courseId" AND e."userId" = p."userId"`,
+        JSON.stringify(pairs),
+      )
+    : [];
+  const present = new Set(found.map((f) => `${f.courseId}\u0000${f.userId}`));
+  const candidates = new Map<string, (typeof enrolling)[number]>();
+  for (const e of enrolling) {
+    const courseId = existing.get(courseKey(e.row.code, e.row.section))?.id;
+    if (courseId && present.has(`${courseId}\u0000${e.userId}`)) continue;
+    const key = dryRunMark.enrolment(e.row.code, e.row.section, e.userId);
+    if (!candidates.has(key)) candidates.set(key, e);
+  }
+  const newCourses = batch.courses
+    .filter((c) => !c.existing)
+    .map((c) => dryRunMark.course(c.values.code, c.values.section));
+  await ctx.prisma.$transaction(async (tx) => {
+    if (ctx.fullLoad) await markNew(tx, ctx, [...new Set(found.map((f) => dryRunMark.held(f.id)))]);
+    const planned = await markNew(tx, ctx, [...candidates.keys()]);
+    const coursesPlanned = await markNew(tx, ctx, newCourses);
+    const added = [...candidates].filter(([key]) => planned.has(key)).map(([, e]) => e);
+    for (const e of added) {
+      entries.push({
+        seq: e.seq,
+        outcome: 'ADDED',
+        userPrimaryId: e.row.userPrimaryId,
+        courseCode: e.row.code,
+        section: e.row.section,
+        errors: [],
+      });
+    }
+    const counts = {
+      processed: prepared.size,
+      added: added.length,
+      kept: enrolling.length - added.length,
+      rejected: batch.rejected,
+      coursesCreated: coursesPlanned.size,
+    };
+    await recordBatch(tx, ctx, entries, counts, prepared.last);
+  });
+}
+
+/** Records the dry run's marks; those it had not made before. */
+async function markNew(
+  tx: Prisma.TransactionClient,
+  ctx: ImportContext,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await tx.$queryRawUnsafe<{ key: string }[]>(
+    `INSERT INTO "CourseImportMark" ("importId", key)
+     SELECT $1::uuid, k FROM jsonb_array_elements_text($2::jsonb) AS k
+     ON CONFLICT DO NOTHING RETURNING key`,
+    ctx.importId,
+    JSON.stringify(keys),
+  );
+  return new Set(rows.map((r) => r.key));
 }
 
 /** Adds the enrolments the file holds that do not exist (a full load marks every one it holds); the added ones. */

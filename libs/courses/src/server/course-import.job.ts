@@ -32,17 +32,13 @@ export const courseImportJob = defineJob({
     const run = await prisma.courseImport.findFirst({ where: { id: job.params.importId, institutionId } });
     if (!run) throw new Error('the enrolment import is gone');
     try {
-      let cursor = run.cursor;
-      if (run.dryRun && (cursor > 0 || run.removed > 0)) {
-        // A dry run keeps in memory which enrolments the file holds: a restarted one starts over.
+      const cursor = run.cursor;
+      if (run.dryRun && run.removed > 0) {
+        // A dry run's report of what a full load would remove is not resumable: a restarted one lists them again.
         await prisma.$transaction([
-          prisma.courseImportEntry.deleteMany({ where: { importId: run.id } }),
-          prisma.courseImport.update({
-            where: { id: run.id },
-            data: { cursor: 0, processed: 0, added: 0, kept: 0, rejected: 0, removed: 0, coursesCreated: 0 },
-          }),
+          prisma.courseImportEntry.deleteMany({ where: { importId: run.id, outcome: 'REMOVED' } }),
+          prisma.courseImport.update({ where: { id: run.id }, data: { removed: 0 } }),
         ]);
-        cursor = 0;
       }
       await prisma.courseImport.update({ where: { id: run.id }, data: { status: 'RUNNING' } });
       const ctx: ImportContext = {
@@ -57,7 +53,6 @@ export const courseImportJob = defineJob({
         dryRun: run.dryRun,
         fullLoad: run.fullLoad,
         today: run.createdAt.toISOString().slice(0, 10),
-        seen: new Set(),
         ...courseCache(),
       };
       const mapping = await services.get(importMappingRef).get(institutionId);
@@ -105,6 +100,7 @@ export const courseImportJob = defineJob({
       await job.progress(seq, seq);
 
       if (run.fullLoad) await (run.dryRun ? reportMissing : removeMissing)(ctx, seq, job.signal);
+      await prisma.courseImportMark.deleteMany({ where: { importId: run.id } });
       const done = await prisma.courseImport.update({
         where: { id: run.id },
         data: { status: 'SUCCEEDED', finishedAt: new Date() },
@@ -125,6 +121,7 @@ export const courseImportJob = defineJob({
           where: { id: run.id },
           data: { status: 'FAILED', error: (error as Error).message, finishedAt: new Date() },
         });
+        await prisma.courseImportMark.deleteMany({ where: { importId: run.id } });
       }
       throw error;
     }

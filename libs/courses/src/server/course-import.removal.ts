@@ -1,7 +1,7 @@
 import type { EnrolmentChange } from '../contracts/courses-extension-points.js';
 import { COURSE_COLUMNS, type CourseRow, ruleCourseOf } from './course-rows.js';
 import { historyOf } from './course.store.js';
-import { type ImportContext, recordRules } from './course-import.batch.js';
+import { dryRunMark, type ImportContext, recordRules } from './course-import.batch.js';
 
 const CHUNK = 1_000;
 
@@ -76,23 +76,25 @@ export async function removeMissing(ctx: ImportContext, total: number, signal: A
   }
 }
 
-/** A dry run's full load: the enrolments it would remove (those its file did not hold) reported, none removed. */
+/** A dry run's full load: the enrolments it would remove (those its file did not hold, unmarked) reported, none removed. */
 export async function reportMissing(ctx: ImportContext, total: number, signal: AbortSignal): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   let removed = 0;
   for (;;) {
     signal.throwIfAborted();
-    const page = await ctx.prisma.$queryRawUnsafe<(RemovedRow & { enrolmentId: string })[]>(
+    const missing = await ctx.prisma.$queryRawUnsafe<(RemovedRow & { enrolmentId: string })[]>(
       `SELECT e.id AS "enrolmentId", e."userId", ${COURSE_COLUMNS}
        FROM "CourseEnrolment" e JOIN "Course" c ON c.id = e."courseId"
-       WHERE e."institutionId" = $1::uuid AND e.id > $2::uuid ORDER BY e.id LIMIT ${CHUNK}`,
+       WHERE e."institutionId" = $1::uuid AND e.id > $2::uuid
+         AND NOT EXISTS (SELECT 1 FROM "CourseImportMark" m WHERE m."importId" = $3::uuid AND m.key = $4 || e.id::text)
+       ORDER BY e.id LIMIT ${CHUNK}`,
       ctx.institutionId,
       after,
+      ctx.importId,
+      dryRunMark.held(''),
     );
-    if (page.length === 0) return;
-    after = page.at(-1)?.enrolmentId ?? after;
-    const missing = page.filter((r) => !ctx.seen.has(r.enrolmentId));
-    if (missing.length === 0) continue;
+    if (missing.length === 0) return;
+    after = missing.at(-1)?.enrolmentId ?? after;
     const ids = await primaryIdsOf(
       ctx,
       missing.map((r) => r.userId),

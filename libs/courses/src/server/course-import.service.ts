@@ -102,10 +102,13 @@ export function createCourseImportService(deps: {
     if (busy && (await stillRunning(institutionId, busy.jobId)))
       throw new ConflictError('an enrolment import is in progress in this institution; wait for it to finish');
     if (busy) {
-      await prisma.courseImport.update({
-        where: { id: busy.id },
-        data: { status: 'FAILED', error: 'its job ended without finishing the import', finishedAt: new Date() },
-      });
+      await prisma.$transaction([
+        prisma.courseImport.update({
+          where: { id: busy.id },
+          data: { status: 'FAILED', error: 'its job ended without finishing the import', finishedAt: new Date() },
+        }),
+        prisma.courseImportMark.deleteMany({ where: { importId: busy.id } }),
+      ]);
     }
     const created = await prisma.courseImport.create({
       data: { institutionId, ...data, fileSize: BigInt(data.fileSize) },

@@ -104,6 +104,33 @@ async function runImport(
   return imports().get(institution, started.id);
 }
 
+/** An import's record, for a test that runs its job itself. */
+const importRecord = (filePath: string, options: { dryRun: boolean; fullLoad: boolean }) =>
+  api.kernel.services.get(coreServices.prisma).courseImport.create({
+    data: {
+      institutionId: api.institution.id,
+      fileName: filePath.split('/').at(-1) ?? 'file',
+      filePath,
+      fileSize: 1n,
+      format: 'csv',
+      ...options,
+      startedBy: 'Test',
+    },
+  });
+
+/** The job's context for an import, reporting each batch's progress to `onProgress`. */
+const jobContext = (importId: string, signal: AbortSignal, onProgress: () => void) => ({
+  jobId: crypto.randomUUID(),
+  institutionId: api.institution.id,
+  params: { importId },
+  services: api.kernel.services,
+  actor: 'job:courses.import',
+  progress: async () => onProgress(),
+  checkpoint: async () => undefined,
+  previousReport: null,
+  signal,
+});
+
 const csv = (rows: EnrolmentRow[], fields = FIELDS) =>
   writeEnrolmentCsv(dir, `enrolments-${(files += 1)}.csv`, rows, { fields });
 const entries = async (importId: string, outcome?: 'ADDED' | 'REJECTED' | 'REMOVED') =>
@@ -366,29 +393,8 @@ describe(`course enrolments (${database})`, () => {
     );
     const file = await csv(rows);
     const prisma = api.kernel.services.get(coreServices.prisma);
-    const created = await prisma.courseImport.create({
-      data: {
-        institutionId: api.institution.id,
-        fileName: 'crash.csv',
-        filePath: file,
-        fileSize: 1n,
-        format: 'csv',
-        dryRun: false,
-        fullLoad: false,
-        startedBy: 'Test',
-      },
-    });
-    const context = (signal: AbortSignal, onProgress: () => void) => ({
-      jobId: crypto.randomUUID(),
-      institutionId: api.institution.id,
-      params: { importId: created.id },
-      services: api.kernel.services,
-      actor: 'job:courses.import',
-      progress: async () => onProgress(),
-      checkpoint: async () => undefined,
-      previousReport: null,
-      signal,
-    });
+    const created = await importRecord(file, { dryRun: false, fullLoad: false });
+    const context = (signal: AbortSignal, onProgress: () => void) => jobContext(created.id, signal, onProgress);
     const killed = new AbortController();
     await expect(
       courseImportJob.run(context(killed.signal, () => killed.abort(new Error('killed')))),
@@ -404,6 +410,49 @@ describe(`course enrolments (${database})`, () => {
     expect(await prisma.courseEnrolment.count({ where: { userId: { in: students } } })).toBe(12_000);
     // One History entry per user and batch: two users' rows straddle a batch's end.
     expect(await prisma.userHistoryEntry.count({ where: { userId: { in: students }, field: 'courses' } })).toBe(102);
+  }, 120_000);
+
+  it('a dry run of a full load killed after a batch goes on from its marks: the same report as one run whole', async () => {
+    // The 100 students of the test above hold CRASH0–CRASH119; the file holds CRASH0–CRASH59 and one new course
+    // for each, whose first row comes again in the second batch.
+    const held = Array.from({ length: 100 }, (_, i) =>
+      Array.from({ length: 60 }, (_, c) => hist(`crash-${i}`, { course_code: `CRASH${c}`, instructors: [] })),
+    ).flat();
+    const fresh = Array.from({ length: 100 }, (_, i) => hist(`crash-${i}`, { course_code: 'DRYNEW', instructors: [] }));
+    const file = await csv([...fresh, ...held, fresh[0] as EnrolmentRow]);
+    const prisma = api.kernel.services.get(coreServices.prisma);
+    const enrolments = await prisma.courseEnrolment.count({ where: { institutionId: api.institution.id } });
+    const expected = {
+      processed: 6_101,
+      added: 100,
+      kept: 6_001,
+      rejected: 0,
+      removed: enrolments - 6_000,
+      coursesCreated: 1,
+    };
+
+    const whole = await runImport(file, { dryRun: true, fullLoad: true });
+    expect(whole.counts).toMatchObject(expected);
+
+    const created = await importRecord(file, { dryRun: true, fullLoad: true });
+    const killed = new AbortController();
+    await expect(
+      courseImportJob.run(jobContext(created.id, killed.signal, () => killed.abort(new Error('killed')))),
+    ).rejects.toThrow();
+    expect(await prisma.courseImport.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ cursor: 5_000 });
+    expect(await prisma.courseImportMark.count({ where: { importId: created.id } })).toBeGreaterThan(0);
+    let progressed = 0;
+    const report = await courseImportJob.run(jobContext(created.id, new AbortController().signal, () => progressed++));
+    expect(report).toMatchObject(expected);
+    // The second batch and the end: the first is not read again.
+    expect(progressed).toBe(2);
+    expect((await entries(created.id, 'ADDED')).map((e) => e.userPrimaryId).sort()).toEqual(
+      (await entries(whole.id, 'ADDED')).map((e) => e.userPrimaryId).sort(),
+    );
+    // Nothing changed, and the marks are gone with the runs.
+    expect(await prisma.courseEnrolment.count({ where: { institutionId: api.institution.id } })).toBe(enrolments);
+    expect(await prisma.course.count({ where: { code: 'DRYNEW' } })).toBe(0);
+    expect(await prisma.courseImportMark.count({ where: { importId: { in: [whole.id, created.id] } } })).toBe(0);
   }, 120_000);
 
   it('answers the REST API’s course reads in the Alma shapes, to keys of the institution holding the permission', async () => {

@@ -58,8 +58,8 @@ async function loadPopulation(env: BenchEnvironment, count: number, seed: number
  * The courses module's target (its own fresh database): `users` generated users (100,000) loaded set-based, and a
  * CSV file of their enrolments (`perUser` = 5 each, 500,000 rows, of `courses` = 2,000 courses) in the default
  * mapping; measured through the import job, from the upload to its end: the initial import (every enrolment and
- * course new) < 20 s; the same file again, every enrolment kept; and a full load of a file without 5% of the
- * enrolments, which marks the 95% it holds and removes the rest.
+ * course new) < 20 s; the same file again, every enrolment kept; the dry run of a full load of a file without 5% of
+ * the enrolments; and that full load, which marks the 95% it holds and removes the rest.
  */
 export async function coursesScenarios(options: CoursesScenarioOptions): Promise<ScenarioResult[]> {
   const { log } = options;
@@ -94,18 +94,23 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
     const missing = whole.rows - partial.rows;
 
     /** Imports `path` to its end, as an upload would: from the upload to the import's end. */
-    const runImport = async (path: string, fullLoad: boolean) => {
+    const runImport = async (path: string, fullLoad: boolean, dryRun = false) => {
       const loadBefore = loadavg()[0] ?? 0;
+      const heapBefore = process.memoryUsage().heapUsed;
+      let heapPeak = heapBefore;
+      const sampling = setInterval(() => {
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      }, 50);
       const started = performance.now();
       const run = await imports.start(institutionId, {
         fileName: basename(path),
         content: createReadStream(path),
-        dryRun: false,
+        dryRun,
         fullLoad,
         startedBy: 'bench',
       });
       if (!run.jobId) throw new Error(`courses: import ${run.id} has no job (${run.status}: ${run.error ?? ''})`);
-      await jobs.waitFor(run.jobId);
+      await jobs.waitFor(run.jobId).finally(() => clearInterval(sampling));
       const ms = performance.now() - started;
       const done = await imports.get(institutionId, run.id);
       if (done.status !== 'SUCCEEDED')
@@ -116,7 +121,9 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
       const jobMs = done.finishedAt ? Date.parse(done.finishedAt) - Date.parse(done.createdAt) : Number.NaN;
       // What else the shared machine did meanwhile: the 1-minute load average before and after.
       const load = `load average ${round(loadBefore, 2)} → ${round(loadavg()[0] ?? 0, 2)}`;
-      return { run: done, ms, jobMs, load };
+      // The heap's growth at its highest while the import ran (sampled every 50 ms), of this whole process.
+      const heapGrowth = `heap grew at most ${round((heapPeak - heapBefore) / MB)} MB`;
+      return { run: done, ms, jobMs, load, heapGrowth };
     };
     const expect = async (
       what: string,
@@ -147,7 +154,7 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
       target: targetOf('worst', IMPORT_LIMIT_MS, initial.ms),
       notes:
         `${seconds(initial.ms)} s from the upload to SUCCEEDED (the job's own run ${seconds(initial.jobMs)} s, ${initial.load}), ` +
-        `${rate(whole.rows, initial.ms)}; ${countsOf(initial.run)}; setup: ${options.users} users loaded set-based in ` +
+        `${rate(whole.rows, initial.ms)}; ${countsOf(initial.run)}; ${initial.heapGrowth}; setup: ${options.users} users loaded set-based in ` +
         `${seconds(usersMs)} s, the files (${round(size / MB)} MB, ${options.courses} courses, ${options.perUser} per ` +
         `user, rows grouped by user) written in ${seconds(filesMs)} s; default CSV mapping, batches of 5,000`,
     });
@@ -171,7 +178,24 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
         `${rate(whole.rows, again.ms)}; ${countsOf(again.run)}`,
     });
 
-    // 3. A full load of the file without 5% of the enrolments: the 95% marked as held, the rest removed.
+    // 3. The dry run of that full load: what it would remove listed, nothing changed, its memory flat.
+    const dry = await runImport(partial.path, true, true);
+    await expect(
+      'the dry run of the full load',
+      dry.run,
+      { added: 0, kept: partial.rows, rejected: 0, removed: missing, coursesCreated: 0 },
+      whole.rows,
+    );
+    log(`  courses: dry run of the full load in ${seconds(dry.ms)} s (${countsOf(dry.run)}; ${dry.heapGrowth})`);
+    results.push({
+      name: `courses: dry run of a full load of ${partial.rows} enrolments, ${missing} would be removed (job courses.import)`,
+      product: once(dry.ms, partial.rows),
+      notes:
+        `${seconds(dry.ms)} s from the upload to SUCCEEDED (the job's own run ${seconds(dry.jobMs)} s, ${dry.load}), ` +
+        `${rate(partial.rows, dry.ms)}; ${countsOf(dry.run)}; ${dry.heapGrowth}`,
+    });
+
+    // 4. A full load of the file without 5% of the enrolments: the 95% marked as held, the rest removed.
     const full = await runImport(partial.path, true);
     await expect(
       'the full load',
@@ -185,7 +209,7 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
       product: once(full.ms, partial.rows),
       notes:
         `${seconds(full.ms)} s from the upload to SUCCEEDED (the job's own run ${seconds(full.jobMs)} s, ${full.load}), ` +
-        `${rate(partial.rows, full.ms)}; ${countsOf(full.run)}; every 20th enrolment of the file left out`,
+        `${rate(partial.rows, full.ms)}; ${countsOf(full.run)}; every 20th enrolment of the file left out; ${full.heapGrowth}`,
     });
   } finally {
     await env.close();

@@ -103,7 +103,6 @@ export async function seedCoursesDemo(
       dryRun: false,
       fullLoad: false,
       today: '2026-09-01',
-      seen: new Set(),
       ...courseCache(),
     },
     rows.map((row, seq) => ({ seq, source: { row } })),
