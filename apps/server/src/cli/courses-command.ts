@@ -1,11 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { jobServices, tenancyServices } from '@ulms/platform';
 import { type CourseImportDto, courseImportsRef } from '@ulms/courses';
 import type { Command } from 'commander';
-import { operatorFile } from '../operator/operator-socket.js';
 import { CliError, withKernel } from './open-kernel.js';
+import { openOperatorFile } from './operator-file.js';
 import { followRun, type RunProgress } from './run-follower.js';
 
 type Print = (line: string) => void;
@@ -32,16 +29,11 @@ export function registerCoursesCommand(program: Command, print: Print): void {
     .option('--full-load', "the file holds all the institution's enrolments: remove the ones it does not", false)
     .action((file: string, opts: { institution: string; dryRun: boolean; fullLoad: boolean }) =>
       withKernel(async (kernel) => {
-        const path = operatorFile(file);
         const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
-        await stat(path).catch(() => {
-          throw new CliError(`cannot read the file ${file}`);
-        });
         const imports = kernel.services.get(courseImportsRef);
         const [previous] = await imports.list(found.id, { limit: 1 });
         const started = await imports.start(found.id, {
-          fileName: basename(file),
-          content: createReadStream(path),
+          ...(await openOperatorFile(file)),
           dryRun: opts.dryRun,
           fullLoad: opts.fullLoad,
           startedBy: 'ulms CLI',

@@ -1,11 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { jobServices, tenancyServices } from '@ulms/platform';
 import { sisProfilesRef, sisRunsRef, type SisRunDto } from '@ulms/sis';
 import type { Command } from 'commander';
-import { operatorFile } from '../operator/operator-socket.js';
 import { CliError, withKernel } from './open-kernel.js';
+import { openOperatorFile } from './operator-file.js';
 import { followRun, type RunProgress } from './run-follower.js';
 
 type Print = (line: string) => void;
@@ -29,18 +26,13 @@ export function registerSisCommand(program: Command, print: Print): void {
     .option('--full-load', "the file holds all the profile's users: apply its missing-users policy", false)
     .action((profileCode: string, file: string, opts: { institution: string; dryRun: boolean; fullLoad: boolean }) =>
       withKernel(async (kernel) => {
-        const path = operatorFile(file);
         const found = await kernel.services.get(tenancyServices.institutions).getByCode(opts.institution);
-        await stat(path).catch(() => {
-          throw new CliError(`cannot read the file ${file}`);
-        });
         const profile = await kernel.services.get(sisProfilesRef).byCode(found.id, profileCode);
         const runs = kernel.services.get(sisRunsRef);
         const [previous] = await runs.list(found.id, { profileId: profile.id, limit: 1 });
         const started = await runs.start(found.id, {
           profileId: profile.id,
-          fileName: basename(file),
-          content: createReadStream(path),
+          ...(await openOperatorFile(file)),
           dryRun: opts.dryRun,
           fullLoad: opts.fullLoad,
           startedBy: 'ulms CLI',
