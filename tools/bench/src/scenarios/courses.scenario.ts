@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { basename, join } from 'node:path';
 import { COURSES_MODULE, type CourseImportDto, courseImportsRef } from '@ulms/courses';
 import { coreServices, jobServices, tenancyServices } from '@ulms/platform';
@@ -54,6 +55,26 @@ async function loadPopulation(env: BenchEnvironment, count: number, seed: number
   return { primaryIds, instructorIds };
 }
 
+/** Watches the heap the process keeps: read after each full garbage collection (what is left is live then). */
+function liveHeapWatch() {
+  const readings: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) readings.push(process.memoryUsage().heapUsed);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => observer.disconnect(),
+    describe: () =>
+      readings.length === 0
+        ? 'no full GC ran'
+        : `live heap after each of ${readings.length} full GCs ${round(Math.min(...readings) / MB)}–` +
+          `${round(Math.max(...readings) / MB)} MB`,
+  };
+}
+
 /**
  * The courses module's target (its own fresh database): `users` generated users (100,000) loaded set-based, and a
  * CSV file of their enrolments (`perUser` = 5 each, 500,000 rows, of `courses` = 2,000 courses) in the default
@@ -96,11 +117,7 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
     /** Imports `path` to its end, as an upload would: from the upload to the import's end. */
     const runImport = async (path: string, fullLoad: boolean, dryRun = false) => {
       const loadBefore = loadavg()[0] ?? 0;
-      const heapBefore = process.memoryUsage().heapUsed;
-      let heapPeak = heapBefore;
-      const sampling = setInterval(() => {
-        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-      }, 50);
+      const heap = liveHeapWatch();
       const started = performance.now();
       const run = await imports.start(institutionId, {
         fileName: basename(path),
@@ -110,7 +127,7 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
         startedBy: 'bench',
       });
       if (!run.jobId) throw new Error(`courses: import ${run.id} has no job (${run.status}: ${run.error ?? ''})`);
-      await jobs.waitFor(run.jobId).finally(() => clearInterval(sampling));
+      await jobs.waitFor(run.jobId).finally(() => heap.stop());
       const ms = performance.now() - started;
       const done = await imports.get(institutionId, run.id);
       if (done.status !== 'SUCCEEDED')
@@ -121,8 +138,7 @@ export async function coursesScenarios(options: CoursesScenarioOptions): Promise
       const jobMs = done.finishedAt ? Date.parse(done.finishedAt) - Date.parse(done.createdAt) : Number.NaN;
       // What else the shared machine did meanwhile: the 1-minute load average before and after.
       const load = `load average ${round(loadBefore, 2)} → ${round(loadavg()[0] ?? 0, 2)}`;
-      // The heap's growth at its highest while the import ran (sampled every 50 ms), of this whole process.
-      const heapGrowth = `heap grew at most ${round((heapPeak - heapBefore) / MB)} MB`;
+      const heapGrowth = heap.describe();
       return { run: done, ms, jobMs, load, heapGrowth };
     };
     const expect = async (
