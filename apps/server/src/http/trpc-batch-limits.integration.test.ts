@@ -21,7 +21,7 @@ describe('batched tRPC queries', () => {
   it('answers the cold "Add user" batch of code tables that used to be a 414', async () => {
     const tables = ['USER_GROUP', 'JOB_CATEGORY', 'USER_TITLE', 'CAMPUS', 'IDENTIFIER_TYPE', 'STATISTIC_CATEGORY_TYPE'];
     const url = batchUrl(tables.map((table) => ['users.codeTables.list', { table }] as const));
-    expect(url.split('?')[0]!.length).toBeGreaterThan(100); // Fastify's default maxParamLength
+    expect(url.split('?')[0]?.length).toBeGreaterThan(100); // Fastify's default maxParamLength
     const response = await fetch(`${server.url}${url}`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as unknown[]).length).toBe(tables.length);

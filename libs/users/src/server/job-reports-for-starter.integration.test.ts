@@ -64,7 +64,9 @@ describe('the report of a job, for whoever started it', () => {
     const theirs = await elsewhere.platform.jobs.own.list({ limit: 10 });
     expect(theirs).toEqual([]);
     const mine = await desk().platform.jobs.own.list({ limit: 10 });
-    await expect(elsewhere.platform.jobs.own.get({ id: mine[0]!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(elsewhere.platform.jobs.own.get({ id: mine[0]?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('needs the permission and a job id', async () => {
