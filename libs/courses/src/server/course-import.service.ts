@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { PrismaClient } from '@prisma/client';
@@ -152,9 +151,8 @@ export function createCourseImportService(deps: {
   return {
     async start(institutionId, input) {
       const format = formatOf(input.fileName);
-      const file = await storeUploadedFile(join(deps.dataDir, 'courses', institutionId), input.fileName, input.content);
-      try {
-        return await launch(
+      return storeUploadedFile(join(deps.dataDir, 'courses', institutionId), input.fileName, input.content, (file) =>
+        launch(
           institutionId,
           {
             fileName: basename(input.fileName),
@@ -166,11 +164,8 @@ export function createCourseImportService(deps: {
             startedBy: input.startedBy,
           },
           input.startedById,
-        );
-      } catch (error) {
-        await rm(file.dir, { recursive: true, force: true });
-        throw error;
-      }
+        ),
+      );
     },
 
     async apply(institutionId, dryRunId, startedBy, startedById) {

@@ -14,6 +14,7 @@ import {
   type UserHistoryWriter,
   type UserSearchService,
   type UserService,
+  type UserSummary,
 } from '@ulms/users/contracts';
 import type {
   CourseDto,
@@ -73,6 +74,8 @@ export interface CourseCondition {
   readonly field: CourseConditionField;
   readonly value: string;
 }
+
+const SUMMARIES_AT_ONCE = 1_000;
 
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
@@ -137,6 +140,14 @@ export function createCourseStore(deps: {
   const { database, prisma } = deps;
   const sql = database.sql;
 
+  /** The users' summaries, a thousand at a time (the most one call takes). */
+  const summariesOf = async (institutionId: string, ids: readonly string[]) => {
+    const found: UserSummary[] = [];
+    for (let i = 0; i < ids.length; i += SUMMARIES_AT_ONCE)
+      found.push(...(await deps.search.summaries(institutionId, ids.slice(i, i + SUMMARIES_AT_ONCE))));
+    return found;
+  };
+
   /** Each course's instructors by name, and its participants, in two statements. */
   const detailsOf = async (institutionId: string, courseIds: readonly string[]) => {
     if (courseIds.length === 0) return { instructors: new Map(), participants: new Map() };
@@ -151,9 +162,7 @@ export function createCourseStore(deps: {
       ),
     ]);
     const people = new Map(
-      (await deps.search.summaries(institutionId, [...new Set(links.map((l) => l.userId))].slice(0, 1_000))).map(
-        (u) => [u.id, u],
-      ),
+      (await summariesOf(institutionId, [...new Set(links.map((l) => l.userId))])).map((u) => [u.id, u]),
     );
     const instructors = new Map<string, CourseInstructorDto[]>();
     for (const link of links) {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authServices, coreServices, definePlugin, jobServices } from '@ulms/platform';
@@ -233,6 +233,20 @@ describe(`course enrolments (${database})`, () => {
     expect((await imports().get(api.institution.id, applied.id)).counts).toMatchObject({ added: 1, rejected: 1 });
     expect(await enrolmentsOf(cy)).toEqual(['HIST101-01']);
     await expect(courses().imports.applyDryRun({ id: dry.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('runs one import at a time in an institution: a second is refused and its file not kept', async () => {
+    const running = await importRecord(await csv([hist('prof-1')]), { dryRun: false, fullLoad: false });
+    const prisma = api.kernel.services.get(coreServices.prisma);
+    await prisma.courseImport.update({ where: { id: running.id }, data: { status: 'RUNNING' } });
+    const stored = join(api.kernel.services.get(coreServices.dataDir), 'courses', api.institution.id);
+    const before = await readdir(stored);
+    try {
+      await expect(runImport(await csv([hist('prof-2')]))).rejects.toThrow('an enrolment import is in progress');
+      expect(await readdir(stored)).toEqual(before);
+    } finally {
+      await prisma.courseImport.update({ where: { id: running.id }, data: { status: 'FAILED' } });
+    }
   });
 
   it('removes on a full load the enrolments missing from the file, with History and the report', async () => {

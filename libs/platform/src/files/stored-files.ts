@@ -13,14 +13,16 @@ export const safeFileName = (fileName: string, fallback: string) =>
     .slice(0, 200) || fallback;
 
 /**
- * Stores an uploaded file, as it arrives, in a new folder of `parent` (an import's file, kept for its runs):
- * its path and size. An empty file is refused (field `file`); nothing stays behind when storing fails.
+ * Stores an uploaded file, as it arrives, in a new folder of `parent` (an import's file, kept for its runs), then
+ * hands its path and size to `use` (which records and starts the run reading it). An empty file is refused (field
+ * `file`); nothing stays behind when storing it or `use` fails.
  */
-export async function storeUploadedFile(
+export async function storeUploadedFile<T>(
   parent: string,
   fileName: string,
   content: AsyncIterable<Uint8Array> | Readable,
-): Promise<{ dir: string; path: string; size: number }> {
+  use: (file: { path: string; size: number }) => Promise<T>,
+): Promise<T> {
   const dir = join(parent, crypto.randomUUID());
   await mkdir(dir, { recursive: true });
   const path = join(dir, safeFileName(fileName, 'upload'));
@@ -28,7 +30,7 @@ export async function storeUploadedFile(
     await pipeline(content instanceof Readable ? content : Readable.from(content), createWriteStream(path));
     const { size } = await stat(path);
     if (size === 0) throw ValidationError.of('file', 'is empty');
-    return { dir, path, size };
+    return await use({ path, size });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

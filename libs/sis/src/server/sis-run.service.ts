@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { PrismaClient } from '@prisma/client';
@@ -149,9 +148,8 @@ export function createSisRunService(deps: {
   return {
     async start(institutionId, input) {
       const profile = await profiles.get(institutionId, input.profileId);
-      const file = await storeUploadedFile(join(deps.dataDir, 'sis', institutionId), input.fileName, input.content);
-      try {
-        return await launch(
+      return storeUploadedFile(join(deps.dataDir, 'sis', institutionId), input.fileName, input.content, (file) =>
+        launch(
           institutionId,
           {
             profileId: profile.id,
@@ -163,11 +161,8 @@ export function createSisRunService(deps: {
             startedBy: input.startedBy,
           },
           input.startedById,
-        );
-      } catch (error) {
-        await rm(file.dir, { recursive: true, force: true });
-        throw error;
-      }
+        ),
+      );
     },
 
     async apply(institutionId, dryRunId, startedBy, startedById) {
